@@ -37,6 +37,7 @@ __all__ = [
     "strip_page_furniture",
     "count_mojibake",
     "remove_ruby_pinyin",
+    "damage_report",
     "is_pdf_extraction",
 ]
 
@@ -264,8 +265,21 @@ def _match_double(s: str, i: int, max_unit: int, after_unit: bool = False) -> tu
     may follow digits ("2014201417701770" is "2014" twice, then "1770" twice).
     """
     n = len(s)
+    if i >= n - 1:
+        return None
     limit = min(max_unit, (n - i) // 2)
-    for k in range(limit, 0, -1):
+    # Candidate unit lengths are the offsets where s[i] recurs; str.find scans in C,
+    # so the common case (no recurrence nearby) costs one call, not max_unit slices.
+    ks = []
+    j = s.find(s[i], i + 1, i + limit + 1)
+    while j != -1:
+        ks.append(j - i)
+        if s[j - 1] == " " and j - i > 1:
+            ks.append(j - i - 1)  # digits doubled around a space: "3 3"
+        j = s.find(s[i], j + 1, i + limit + 2)
+    for k in sorted(set(ks), reverse=True):
+        if k > limit:
+            continue
         a = s[i : i + k]
         if a[0] == " " or a[-1] == " ":
             continue
@@ -336,12 +350,20 @@ def _doubled_zones(s: str, max_unit: int, min_isolated: int) -> list[tuple[int, 
 
 
 def _zone_can_start_weak(s: str, i: int, m: tuple[int, int], max_unit: int) -> bool:
-    """A weak unit ("年年") may open a zone if a strong unit follows at once."""
+    """A weak unit ("国国", "年年") may open a zone if a strong unit follows,
+    possibly after a few more weak units and punctuation ("国国发发20212021")."""
     j = i + m[1]
-    while j < len(s) and j - i - m[1] < 3 and s[j] in _PUNCT_FREE:
-        j += 1
-    m2 = _match_double(s, j, max_unit)
-    return bool(m2 and _is_strong(s[j : j + m2[0]]))
+    for _ in range(4):
+        k = j
+        while k < len(s) and k - j < 3 and s[k] in _PUNCT_FREE:
+            k += 1
+        m2 = _match_double(s, k, max_unit, after_unit=(k == j))
+        if not m2:
+            return False
+        if _is_strong(s[k : k + m2[0]]):
+            return True
+        j = k + m2[1]
+    return False
 
 
 def undouble(text: str, *, max_unit: int = 60, min_isolated: int = 4) -> str:
@@ -428,7 +450,10 @@ def to_simplified(text: str) -> str:
 
 # --------------------------------------------------------------------------- spaces
 
-_LETTER_SPACED = re.compile(f"(?<![{CJK}])((?:[{CJK}] ){{2,}}[{CJK}])(?![{CJK}])")
+# Three or more single characters separated by single spaces: a letter-spaced
+# name ("国 土 资 源 部").  PDFs glue such runs to neighbouring words, so no
+# boundary is required; genuine text never spaces out single characters.
+_LETTER_SPACED = re.compile(f"((?:[{CJK}] ){{2,}}[{CJK}])")
 
 
 def normalize_spaces(text: str) -> str:
@@ -580,6 +605,47 @@ def count_mojibake(text: str) -> int:
     decoded with the wrong codec upstream (e.g. "规?;渴?" for 规模化部署).
     They cannot be repaired, only counted and reported."""
     return len(_MOJIBAKE_RE.findall(text))
+
+
+def damage_report(text: str) -> dict[str, int | str]:
+    """What each cleaning step repairs in one raw text, in the order :func:`clean_text` runs them.
+
+    Returns a dict: script, chunk_markers (count), page_numbers (count),
+    doubled_chars (characters removed by de-doubling), pinyin (annotations
+    removed), converted_chars (characters changed by t2s), mojibake (runs of
+    lost characters, left in place), chars_before, chars_after.
+    """
+    t = normalize_width(text)
+    n_pinyin = len([m for m in _PINYIN_RE.finditer(t) if _TONED & set(m.group(1))])
+    t = remove_ruby_pinyin(t)
+    pdf = is_pdf_extraction(t)
+    n_chunks = len(_chunk_marker_lines(t.split("\n"))) if pdf else 0
+    n_pages = doubled = 0
+    if pdf:
+        t = remove_chunk_markers(t)
+        before = len(t)
+        t = undouble(t)
+        doubled = before - len(t)
+        before_pages = re.findall(r"\d+", t)
+        t2 = remove_page_numbers(t)
+        n_pages = len(before_pages) - len(re.findall(r"\d+", t2))
+        t = t2
+    script = detect_script(t)
+    converted = 0
+    if script == "traditional":
+        s = _converter("t2s").convert(t)
+        converted = sum(1 for a, b in zip(t, s) if a != b)
+    return {
+        "script": script,
+        "chunk_markers": n_chunks,
+        "page_numbers": n_pages,
+        "doubled_chars": doubled,
+        "pinyin": n_pinyin,
+        "converted_chars": converted,
+        "mojibake": count_mojibake(t),
+        "chars_before": len(text),
+        "chars_after": len(clean_text(text)),
+    }
 
 
 def nfkc(text: str) -> str:

@@ -24,6 +24,7 @@ import hashlib
 import os
 import re
 import warnings
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -506,7 +507,7 @@ def _parse_compilation(text: str, toc: list[TocEntry], source: str) -> list[Pars
                 changed = True
         body = body.lstrip(".。 ")
         # 版记 (distribution and print note) closing a 公文: not part of the policy text.
-        body = re.sub(r"(\(此件[^()]{0,10}\))?抄送[:：][^。]{0,200}?(。[^。]{0,120}?)?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印发$", "", body).rstrip()
+        body = re.sub(r"(\(此件[^()]{0,10}\))?抄送[:：][^\n]{0,400}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印发$", "", body).rstrip()
         body = split_run_on(body)
         printed = text[hs:he]
         title, toc_meta = _split_toc_heading(e.heading)
@@ -903,7 +904,8 @@ def _flag_duplicates(df: pd.DataFrame, *, jaccard: float = 0.6) -> pd.DataFrame:
     index: dict[int, list[int]] = {}
     for i, t in df["text"].items():
         s = re.sub(rf"[^{CJK}0-9A-Za-z]", "", t)
-        hs = {h for h in (hash(s[k : k + 8]) for k in range(max(0, len(s) - 7))) if h % 8 == 0}
+        # crc32, not hash(): str hashes are salted per process and the sample must be reproducible.
+        hs = {h for h in (zlib.crc32(s[k : k + 8].encode("utf-8")) for k in range(max(0, len(s) - 7))) if h % 8 == 0}
         sh[i] = hs
         for h in hs:
             index.setdefault(h, []).append(i)

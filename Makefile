@@ -1,0 +1,40 @@
+# Two commands on a fresh machine (python3 + make):  make report   |   make test
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+CORPUS ?= seeds
+OUT    ?= reports
+FIGURES ?= figures
+STAMP  := $(VENV)/.installed
+
+.PHONY: report test lab corpus-csv bench clean-reports help
+
+help:
+	@echo "make report [CORPUS=folder]  build the environment, run every notebook, write figures/ and reports/"
+	@echo "make test                    run the test suite (includes executing every notebook)"
+	@echo "make lab                     open the notebooks in JupyterLab"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[notebooks,test]"
+	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(PY) -m analysis report --corpus "$(CORPUS)" --out "$(OUT)" --figures "$(FIGURES)"
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks/
+
+corpus-csv: $(STAMP)
+	$(PY) -m analysis corpus --corpus "$(CORPUS)" --out "$(OUT)/tables"
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_corpus.py
+
+clean-reports:
+	rm -rf $(OUT)/*.html $(OUT)/executed
