@@ -392,8 +392,27 @@ def undouble(text: str, *, max_unit: int = 60, min_isolated: int = 4) -> str:
     return "\n".join(out)
 
 
+_DOUBLED_CANDIDATE = re.compile(r"([^\n]{2,60}?)\1")
+
+
 def _undouble_once(s: str, max_unit: int, min_isolated: int) -> str:
-    zones = _doubled_zones(s, max_unit, min_isolated)
+    # The zone scanner is pure Python; run it only in windows around spans that
+    # the C regex engine finds doubled (every zone holds at least one unit of
+    # two or more characters), so clean text costs one regex pass.
+    margin = max_unit + 10
+    windows: list[list[int]] = []
+    for m in _DOUBLED_CANDIDATE.finditer(s):
+        a, b = max(0, m.start() - margin), min(len(s), m.end() + margin)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    if not windows:
+        return s
+    zones = []
+    for a, b in windows:
+        for zs, ze, units in _doubled_zones(s[a:b], max_unit, min_isolated):
+            zones.append((zs + a, ze + a, [(us + a, ul, sp) for us, ul, sp in units]))
     if not zones:
         return s
     pieces = []
