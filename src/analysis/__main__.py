@@ -22,6 +22,8 @@ __all__ = ["main", "export_tables", "build_report"]
 
 def export_tables(corpus_dir: str | None, out_dir: str) -> dict[str, Path]:
     """Write documents / paragraphs / policy_list / skipped tables; return their CSV paths."""
+    import pandas as pd
+
     from .corpus import load_corpus, load_paragraphs, load_policy_list
 
     out = Path(out_dir)
@@ -35,7 +37,7 @@ def export_tables(corpus_dir: str | None, out_dir: str) -> dict[str, Path]:
         "documents": docs,
         "paragraphs": load_paragraphs(docs),
         "policy_list": load_policy_list(corpus_dir, corpus=docs),
-        "skipped": docs.attrs["skipped"],
+        "skipped": pd.DataFrame(docs.attrs["skipped"], columns=["file", "reason"]),
     }
     paths = {}
     for name, df in tables.items():

@@ -41,6 +41,7 @@ from .metadata import (
     find_doc_numbers,
     genre_of,
     leading_orgs,
+    short_title,
     signature_date,
     split_issuer_title,
     DateInfo,
@@ -60,7 +61,7 @@ __all__ = [
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 DOCUMENT_COLUMNS = [
-    "doc_id", "title", "issuer", "level", "region", "doc_number", "date", "year",
+    "doc_id", "title", "short_title", "issuer", "level", "region", "doc_number", "date", "year",
     "genre", "source", "is_excerpt", "text", "n_chars", "duplicate_of",
     "date_source", "script", "excerpt_reason", "level_evidence", "n_mojibake",
 ]
@@ -758,8 +759,8 @@ def load_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
     -------
     DataFrame with the columns of :data:`DOCUMENT_COLUMNS` (``year`` is an
     int, ``n_chars`` counts characters of the clean simplified ``text``),
-    sorted by date then doc_id.  ``attrs`` holds ``skipped`` (a DataFrame of
-    file, reason), ``field_sources`` (field -> "text" or "metadata.csv"),
+    sorted by date then doc_id.  ``attrs`` holds ``skipped`` (a list of
+    {"file", "reason"} records: ``pd.DataFrame(corpus.attrs["skipped"])``), ``field_sources`` (field -> "text" or "metadata.csv"),
     ``policy_list`` rows and ``folder``.  Files that cannot be read are
     reported with a warning, never silently dropped, and never stop the rest.
     """
@@ -771,6 +772,7 @@ def load_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
             {
                 "doc_id": _slug(d, year),
                 "title": d.title,
+                "short_title": short_title(d.title, d.issuer),
                 "issuer": d.issuer,
                 "level": d.level,
                 "region": d.region,
@@ -816,7 +818,9 @@ def load_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
             + ", ".join(f"{r.doc_id} (year {r.year} from {r.date_source})" for r in inferred.itertuples()),
             stacklevel=2,
         )
-    df.attrs["skipped"] = skipped_df
+    # Records, not a DataFrame: pandas compares attrs when it propagates them,
+    # and a DataFrame there breaks ordinary operations such as s1 + s2.
+    df.attrs["skipped"] = skipped_df.to_dict("records")
     df.attrs["field_sources"] = field_sources
     df.attrs["folder"] = str(folder)
     return df
@@ -874,7 +878,9 @@ def _flag_duplicates(df: pd.DataFrame, *, jaccard: float = 0.6) -> pd.DataFrame:
     Two documents are the same policy when they share a 文号, or their titles
     match after dropping issuer and quotes, or their texts share at least
     ``jaccard`` of their sampled character 8-grams (a republished copy).
-    The earliest (then shortest doc_id) copy is the original.  Candidate pairs
+    A title match counts only within the same region and year, because many
+    provinces issue policies with the same title.  The earliest copy (by date,
+    then doc_id) is the original.  Candidate pairs
     come from an inverted index of sampled shingles, so cost stays near-linear.
     """
     if df.empty:
@@ -890,10 +896,17 @@ def _flag_duplicates(df: pd.DataFrame, *, jaccard: float = 0.6) -> pd.DataFrame:
         if later not in parent:
             parent[later] = root
 
-    for col, keyf in (("doc_number", lambda s: s), ("title", _title_key)):
+    # A bare title ("关于加快推进新型智慧城市建设的指导意见") is shared by many
+    # provinces' policies, so a title match also needs the same region and year.
+    keys = {
+        "doc_number": lambda i: df.at[i, "doc_number"],
+        "title": lambda i: (f"{_title_key(df.at[i, 'title'])}|{df.at[i, 'region']}|{df.at[i, 'year']}"
+                            if len(_title_key(df.at[i, "title"])) >= 4 else ""),
+    }
+    for keyf in keys.values():
         groups: dict[str, list[int]] = {}
-        for i, v in df[col].items():
-            k = keyf(v) if v else ""
+        for i in df.index:
+            k = keyf(i)
             if len(k) >= 4:
                 groups.setdefault(k, []).append(i)
         for members in groups.values():
@@ -969,10 +982,11 @@ def load_policy_list(path: str | os.PathLike | None = None, *, corpus: pd.DataFr
     out["duplicate_of"] = ""
     if corpus is not None and len(out):
         by_num = {n: i for n, i in zip(corpus.doc_number, corpus.doc_id) if n}
-        by_title = {_title_key(t): i for t, i in zip(corpus.title, corpus.doc_id)}
+        by_title = {(_title_key(t), y): i for t, y, i in zip(corpus.title, corpus.year, corpus.doc_id)}
+        # Listed policies carry a 文号 or a title + year; a bare title alone is too common to match on.
         out["duplicate_of"] = [
-            by_num.get(n) or by_title.get(_title_key(t), "") if (n or t) else ""
-            for n, t in zip(out.doc_number, out.title)
+            (by_num.get(n) if n else None) or by_title.get((_title_key(t), y), "")
+            for n, t, y in zip(out.doc_number, out.title, out.year)
         ]
         out["duplicate_of"] = out["duplicate_of"].fillna("")
     return out

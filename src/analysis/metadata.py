@@ -22,6 +22,7 @@ __all__ = [
     "split_issuer_title",
     "classify_level",
     "genre_of",
+    "short_title",
     "detect_excerpt",
     "DateInfo",
     "LEVELS",
@@ -242,6 +243,24 @@ def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) ->
 
 def _level_of(rank: str) -> str:
     return {"province": "provincial", "prefecture": "prefecture", "county": "county"}[rank]
+
+
+def short_title(title: str, issuer: str = "") -> str:
+    """The title without its issuer and transmittal wrapper, for labels.
+
+    "国务院关于印发“十四五”数字经济发展规划的通知" -> "“十四五”数字经济发展规划";
+    "国家发改委等八部委关于印发促进智慧城市健康发展的指导意见的通知" ->
+    "促进智慧城市健康发展的指导意见".
+    """
+    t = title.strip()
+    m = re.fullmatch(r"《(.+)》\s*解读", t)
+    if m:  # an interpretation is labelled by what it interprets
+        return "解读:" + short_title(m.group(1), issuer)
+    if issuer and t.startswith(issuer):
+        t = t[len(issuer) :].strip()
+    t = re.sub(r"^.{0,40}?(关于印发|关于|印发)", "", t) if re.search(r"关于|印发", t[:60]) else t
+    t = re.sub(r"的通知$", "", t) if re.search(r"^关于|印发", title) and "印发" in title else t
+    return t.strip() or title
 
 
 # ----------------------------------------------------------------------------- genre

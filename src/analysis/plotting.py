@@ -1,0 +1,521 @@
+"""Figures with Chinese labels that render on a machine without CJK fonts.
+
+Matplotlib's default font (DejaVu Sans) has no Chinese glyphs: labels come
+out as empty boxes with "Glyph ... missing from font" warnings, and
+``wordcloud`` needs an explicit font file.  This module is the one place
+that fixes that, using the Noto Sans CJK SC font shipped inside the PyPI
+package ``mplfonts`` (a project dependency), so nothing has to be installed
+on the system.
+
+Public API
+----------
+cjk_font_path()            path of the bundled CJK font (for WordCloud etc.)
+use_chinese_font()         register it and configure matplotlib/seaborn (idempotent)
+plot_top_terms(freq)       horizontal bar chart of the most frequent terms
+plot_wordcloud(freq)       word cloud
+plot_rate_heatmap(freq)    term x year heatmap of rates per 10,000 characters
+plot_keyness(table)        diverging bar chart of signed G2
+plot_cooccurrence_network(edges)   term network (networkx, fixed-seed layout)
+
+Every ``plot_*`` function returns a :class:`matplotlib.figure.Figure`
+created without pyplot (so figures are not kept alive by pyplot's registry
+and a notebook shows each figure once) and, if ``path`` is given, saves a
+PNG at ``dpi >= 150``.  Pass ``ax`` to draw into an existing figure instead.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import matplotlib as mpl
+import networkx as nx
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+__all__ = [
+    "CJK_FONT_FILE",
+    "LEVEL_COLORS",
+    "LEVEL_ORDER",
+    "doc_label",
+    "cjk_font_path",
+    "plot_cooccurrence_network",
+    "plot_keyness",
+    "plot_rate_heatmap",
+    "plot_top_terms",
+    "plot_wordcloud",
+    "use_chinese_font",
+]
+
+#: Font file inside the ``mplfonts`` package: Simplified Chinese with full
+#: Latin coverage, so mixed labels (5G网络, 2020年) use a single typeface.
+CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
+#: Lowest resolution for saved PNGs.
+MIN_DPI = 150
+
+#: Levels of government from the top down, and one colour each, shared by all
+#: notebooks so a level keeps its colour across figures (colour-blind-safe Okabe-Ito).
+LEVEL_ORDER = ("central", "ministry", "provincial", "prefecture", "county")
+LEVEL_COLORS = {
+    "central": "#D55E00",
+    "ministry": "#E69F00",
+    "provincial": "#0072B2",
+    "prefecture": "#009E73",
+    "county": "#CC79A7",
+}
+
+_registered_family: str | None = None
+
+
+def doc_label(corpus: pd.DataFrame, width: int = 18) -> pd.Series:
+    """Short labels for documents in figures: "2019 河北 加快推进新型智慧城市建设的指导意见".
+
+    Year, then the region (or, for national documents, the first issuing body),
+    then the short title cut to ``width`` characters.
+    """
+    def body(issuer: str) -> str:
+        first = issuer.split(" ")[0] if issuer else "全国"
+        first = re.sub(r"(办公厅|办公室|秘书局)$", "", first)
+        return first if len(first) <= 9 else first[:8] + "…"
+
+    who = [body(iss) if reg in ("全国", "") else reg for reg, iss in zip(corpus["region"], corpus["issuer"])]
+    st = corpus["short_title"] if "short_title" in corpus else corpus["title"]
+    cut = [t if len(t) <= width else t[: width - 1] + "…" for t in st]
+    return pd.Series([f"{y} {w} {t}" for y, w, t in zip(corpus["year"], who, cut)], index=corpus.index)
+
+
+def cjk_font_path() -> str:
+    """Return the path of the CJK font bundled with ``mplfonts``.
+
+    The package is located without importing it (importing ``mplfonts``
+    would run its own font-management code).
+
+    Returns
+    -------
+    str
+        Absolute path of ``NotoSansCJKsc-Regular.otf``, e.g. for
+        ``wordcloud.WordCloud(font_path=cjk_font_path())``.
+
+    Raises
+    ------
+    ModuleNotFoundError
+        If ``mplfonts`` is not installed.
+    FileNotFoundError
+        If the installed ``mplfonts`` does not contain the font.
+    """
+    spec = importlib.util.find_spec("mplfonts")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(
+            "the 'mplfonts' package (bundled CJK fonts) is required: pip install mplfonts"
+        )
+    for location in spec.submodule_search_locations:
+        candidate = Path(location) / "fonts" / CJK_FONT_FILE
+        if candidate.is_file():
+            return str(candidate)
+    raise FileNotFoundError(f"{CJK_FONT_FILE} not found in mplfonts at {spec.submodule_search_locations}")
+
+
+def _font_rc(family: str) -> dict[str, Any]:
+    current = [name for name in mpl.rcParams["font.sans-serif"] if name != family]
+    return {
+        "font.family": ["sans-serif"],
+        # CJK font first; the others remain as per-glyph fallbacks.
+        "font.sans-serif": [family, *current],
+        # Noto CJK lacks U+2212 (minus sign); use the ASCII hyphen.
+        "axes.unicode_minus": False,
+    }
+
+
+def use_chinese_font(seaborn_style: str | None = None) -> str:
+    """Make matplotlib and seaborn render Chinese text with the bundled font.
+
+    Registers the font with matplotlib's font manager (once per process) and
+    sets ``font.family``, ``font.sans-serif`` and ``axes.unicode_minus`` in
+    ``matplotlib.rcParams``.  Safe to call repeatedly.  ``seaborn.set_theme``
+    resets the font list, so either call this after it or let this function
+    call it: ``use_chinese_font("whitegrid")``.  The ``plot_*`` helpers call
+    it themselves.
+
+    Parameters
+    ----------
+    seaborn_style : str, optional
+        If given, apply ``seaborn.set_theme(style=seaborn_style)`` with the
+        Chinese font settings.
+
+    Returns
+    -------
+    str
+        The font family name ("Noto Sans CJK SC").
+    """
+    global _registered_family
+    if _registered_family is None:
+        path = cjk_font_path()
+        font_manager.fontManager.addfont(path)
+        _registered_family = font_manager.FontProperties(fname=path).get_name()
+    if seaborn_style is not None:
+        sns.set_theme(style=seaborn_style, rc=_font_rc(_registered_family))
+    mpl.rcParams.update(_font_rc(_registered_family))
+    return _registered_family
+
+
+# --------------------------------------------------------------------------
+# Figure plumbing
+# --------------------------------------------------------------------------
+
+
+def _figure_and_axes(ax: Axes | None, figsize: tuple[float, float]) -> tuple[Figure, Axes]:
+    use_chinese_font()
+    if ax is not None:
+        return ax.figure, ax
+    figure = Figure(figsize=figsize, layout="constrained")
+    FigureCanvasAgg(figure)  # attaches itself: fig.canvas.draw() and savefig work
+    return figure, figure.add_subplot()
+
+
+def _save(figure: Figure, path: str | os.PathLike[str] | None, dpi: int) -> None:
+    if path is None:
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    # bbox_inches="tight" grows the canvas rather than clipping long labels.
+    figure.savefig(path, dpi=max(int(dpi), MIN_DPI), bbox_inches="tight", facecolor="white")
+
+
+def _term_values(freq: pd.DataFrame | Mapping[str, float], value: str, term_col: str) -> pd.Series:
+    """Return term -> value, refusing tables with one row per group and term."""
+    if isinstance(freq, Mapping):
+        series = pd.Series(dict(freq), dtype=float)
+    else:
+        for column in (term_col, value):
+            if column not in freq.columns:
+                raise KeyError(f"table has no column {column!r}")
+        if freq[term_col].duplicated().any():
+            raise ValueError(
+                f"several rows per {term_col!r}: select one group first "
+                "(e.g. freq[freq.year == 2020]) or use term_frequencies(corpus) without by"
+            )
+        series = pd.Series(freq[value].to_numpy(dtype=float), index=freq[term_col].to_numpy())
+    return series[series > 0]
+
+
+# --------------------------------------------------------------------------
+# Plots
+# --------------------------------------------------------------------------
+
+
+def plot_top_terms(
+    freq: pd.DataFrame | Mapping[str, float],
+    n: int = 20,
+    *,
+    value: str = "count",
+    term_col: str = "term",
+    title: str | None = None,
+    xlabel: str | None = None,
+    color: str = "#3a6ea5",
+    ax: Axes | None = None,
+    path: str | os.PathLike[str] | None = None,
+    dpi: int = 200,
+) -> Figure:
+    """Horizontal bar chart of the ``n`` terms with the largest ``value``.
+
+    Parameters
+    ----------
+    freq : DataFrame or mapping
+        One row per term, e.g. ``term_frequencies(corpus)`` or one group of
+        a grouped table; or a mapping term -> value.
+    n : int, default 20
+    value : str, default "count"
+        Column to plot (``count``, ``rate_per_10k``, ``doc_freq`` ...).
+    term_col : str, default "term"
+    title, xlabel : str, optional
+    color : str
+    ax : Axes, optional
+    path : path, optional
+        Save a PNG here.
+    dpi : int, default 200 (at least 150 is used)
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    values = _term_values(freq, value, term_col)
+    top = values.sort_values(ascending=False, kind="mergesort").head(n)[::-1]
+    figure, ax = _figure_and_axes(ax, (7, 0.32 * max(len(top), 4) + 1.2))
+    ax.barh(np.arange(len(top)), top.to_numpy(), color=color)
+    ax.set_yticks(np.arange(len(top)), labels=top.index.tolist())
+    ax.set_xlabel(xlabel or value)
+    ax.set_title(title or f"前 {len(top)} 个高频词 (top {len(top)} terms)")
+    ax.spines[["top", "right"]].set_visible(False)
+    _save(figure, path, dpi)
+    return figure
+
+
+def plot_wordcloud(
+    freq: pd.DataFrame | Mapping[str, float],
+    *,
+    value: str = "count",
+    term_col: str = "term",
+    max_words: int = 200,
+    width: int = 1600,
+    height: int = 900,
+    colormap: str = "viridis",
+    background_color: str = "white",
+    seed: int = 0,
+    title: str | None = None,
+    ax: Axes | None = None,
+    path: str | os.PathLike[str] | None = None,
+    dpi: int = 200,
+) -> Figure:
+    """Word cloud of term weights, drawn with the bundled CJK font.
+
+    Parameters
+    ----------
+    freq : DataFrame or mapping
+        One row per term (see :func:`plot_top_terms`) or term -> weight.
+    value : str, default "count"
+    term_col : str, default "term"
+    max_words : int, default 200
+    width, height : int
+        Size of the word-cloud bitmap in pixels.
+    colormap : str, default "viridis"
+    background_color : str, default "white"
+    seed : int, default 0
+        Placement seed: the same input gives the same picture.
+    title : str, optional
+    ax : Axes, optional
+    path : path, optional
+    dpi : int, default 200
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from wordcloud import WordCloud  # heavy import, only needed here
+
+    values = _term_values(freq, value, term_col)
+    if values.empty:
+        raise ValueError("no positive values to draw")
+    cloud = WordCloud(
+        font_path=cjk_font_path(),
+        width=width,
+        height=height,
+        max_words=max_words,
+        colormap=colormap,
+        background_color=background_color,
+        random_state=seed,
+        collocations=False,
+    ).generate_from_frequencies(values.to_dict())
+    figure, ax = _figure_and_axes(ax, (width / 200, height / 200))
+    ax.imshow(cloud.to_array(), interpolation="bilinear")
+    ax.set_axis_off()
+    if title:
+        ax.set_title(title)
+    _save(figure, path, dpi)
+    return figure
+
+
+def plot_rate_heatmap(
+    freq: pd.DataFrame,
+    terms: Iterable[str] | None = None,
+    *,
+    x: str = "year",
+    value: str = "rate_per_10k",
+    n_terms: int = 20,
+    annot: bool = True,
+    cmap: str = "YlOrRd",
+    title: str | None = None,
+    ax: Axes | None = None,
+    path: str | os.PathLike[str] | None = None,
+    dpi: int = 200,
+) -> Figure:
+    """Heatmap of term rates per group: terms as rows, ``x`` (year) as columns.
+
+    Parameters
+    ----------
+    freq : DataFrame
+        ``term_frequencies(corpus, by="year")`` (columns ``x``, ``term``,
+        ``value``).
+    terms : iterable of str, optional
+        Rows to show, in this order; default the ``n_terms`` terms with the
+        highest mean ``value`` across columns.
+    x : str, default "year"
+    value : str, default "rate_per_10k"
+        A term absent from a group is shown as 0.
+    n_terms : int, default 20
+    annot : bool, default True
+        Print values in the cells (one decimal).
+    cmap : str, default "YlOrRd"
+    title : str, optional
+    ax, path, dpi
+        As in :func:`plot_top_terms`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    for column in (x, "term", value):
+        if column not in freq.columns:
+            raise KeyError(f"table has no column {column!r}")
+    if freq.duplicated(["term", x]).any():
+        raise ValueError(
+            f"several rows per (term, {x}): rates of different groups cannot be added; "
+            f"use term_frequencies(corpus, by={x!r}) or select one group first"
+        )
+    table = freq.pivot(index="term", columns=x, values=value).fillna(0.0)
+    if terms is not None:
+        table = table.reindex(list(terms), fill_value=0.0)
+    else:
+        means = table.mean(axis=1).sort_values(ascending=False, kind="mergesort")
+        table = table.loc[means.index[:n_terms]]
+    figure, ax = _figure_and_axes(
+        ax, (max(5.0, 0.75 * table.shape[1] + 2.5), 0.38 * max(len(table), 4) + 1.5)
+    )
+    sns.heatmap(
+        table,
+        ax=ax,
+        cmap=cmap,
+        annot=annot,
+        fmt=".1f",
+        linewidths=0.5,
+        cbar_kws={"label": "每万字出现次数 (per 10,000 characters)" if value == "rate_per_10k" else value},
+    )
+    ax.set_ylabel("")
+    ax.set_xlabel(x)
+    ax.tick_params(axis="y", rotation=0)
+    ax.set_title(title or "词频变化 (rate per 10,000 characters)")
+    _save(figure, path, dpi)
+    return figure
+
+
+def plot_keyness(
+    table: pd.DataFrame,
+    n: int = 15,
+    *,
+    target_label: str = "target",
+    reference_label: str = "reference",
+    colors: tuple[str, str] = ("#c0392b", "#2e86c1"),
+    title: str | None = None,
+    ax: Axes | None = None,
+    path: str | os.PathLike[str] | None = None,
+    dpi: int = 200,
+) -> Figure:
+    """Diverging bar chart of the strongest target and reference keywords.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Output of :func:`analysis.frequency.keyness` (columns ``term``,
+        signed ``g2``).
+    n : int, default 15
+        Keywords per side.
+    target_label, reference_label : str
+        Legend names of the two groups (e.g. "2020年以后", "2020年以前").
+    colors : (str, str)
+        Bar colours for target and reference keywords.
+    title : str, optional
+    ax, path, dpi
+        As in :func:`plot_top_terms`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    for column in ("term", "g2"):
+        if column not in table.columns:
+            raise KeyError(f"table has no column {column!r}")
+    positive = table[table["g2"] > 0].nlargest(n, "g2", keep="first")
+    negative = table[table["g2"] < 0].nsmallest(n, "g2", keep="first")
+    shown = pd.concat([negative.iloc[::-1], positive.iloc[::-1]])
+    figure, ax = _figure_and_axes(ax, (7, 0.3 * max(len(shown), 4) + 1.4))
+    bar_colors = [colors[0] if g > 0 else colors[1] for g in shown["g2"]]
+    ax.barh(np.arange(len(shown)), shown["g2"].to_numpy(), color=bar_colors)
+    ax.set_yticks(np.arange(len(shown)), labels=shown["term"].tolist())
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel(f"G² (log-likelihood): + {target_label} / - {reference_label}")
+    ax.set_title(title or f"关键词 (keyness): {target_label} vs {reference_label}")
+    handles = [Patch(color=colors[0]), Patch(color=colors[1])]
+    ax.legend(handles, [target_label, reference_label], loc="lower right", frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    _save(figure, path, dpi)
+    return figure
+
+
+def plot_cooccurrence_network(
+    edges: pd.DataFrame,
+    *,
+    top_edges: int = 80,
+    weight: str = "weight",
+    seed: int = 42,
+    node_color: str = "#f5b041",
+    edge_color: str = "#7f8c8d",
+    font_size: float = 10,
+    title: str | None = None,
+    ax: Axes | None = None,
+    path: str | os.PathLike[str] | None = None,
+    dpi: int = 200,
+) -> Figure:
+    """Draw a co-occurrence network with a reproducible spring layout.
+
+    Parameters
+    ----------
+    edges : DataFrame
+        Output of :func:`analysis.frequency.cooccurrence` (``term_a``,
+        ``term_b`` and the ``weight`` column).
+    top_edges : int, default 80
+        Keep the strongest edges (ties by table order).
+    weight : str, default "weight"
+        Edge column that sets layout attraction and line width (``weight``,
+        ``jaccard`` or ``pmi``).
+    seed : int, default 42
+        Seed of ``networkx.spring_layout``: same input, same picture.
+    node_color, edge_color : str
+    font_size : float, default 10
+    title : str, optional
+    ax, path, dpi
+        As in :func:`plot_top_terms`.  Node area is proportional to the
+        node's summed edge weight.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    for column in ("term_a", "term_b", weight):
+        if column not in edges.columns:
+            raise KeyError(f"table has no column {column!r}")
+    strongest = edges.nlargest(top_edges, weight, keep="first")
+    graph = nx.Graph()
+    for a, b, w in zip(strongest["term_a"], strongest["term_b"], strongest[weight]):
+        graph.add_edge(a, b, weight=float(w))
+    figure, ax = _figure_and_axes(ax, (9, 7.5))
+    if graph.number_of_nodes() == 0:
+        ax.set_axis_off()
+        ax.set_title(title or "共现网络 (no edges)")
+        _save(figure, path, dpi)
+        return figure
+    positions = nx.spring_layout(graph, seed=seed, weight="weight")
+    strength = dict(graph.degree(weight="weight"))
+    largest_node = max(strength.values())
+    largest_edge = max(w for _, _, w in graph.edges(data="weight"))
+    nx.draw_networkx_edges(
+        graph, positions, ax=ax, edge_color=edge_color, alpha=0.5,
+        width=[0.5 + 3.5 * w / largest_edge for _, _, w in graph.edges(data="weight")],
+    )
+    nx.draw_networkx_nodes(
+        graph, positions, ax=ax, node_color=node_color, alpha=0.9,
+        node_size=[120 + 1400 * strength[node] / largest_node for node in graph.nodes],
+    )
+    nx.draw_networkx_labels(graph, positions, ax=ax, font_size=font_size)
+    ax.margins(0.12)  # room for labels of nodes on the rim
+    ax.set_axis_off()
+    ax.set_title(title or f"共现网络 (co-occurrence, top {graph.number_of_edges()} edges by {weight})")
+    _save(figure, path, dpi)
+    return figure
