@@ -16,6 +16,8 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 # Figures each notebook must write.
 EXPECTED_FIGURES = {
     "01_corpus": ["01_documents_per_year.png", "01_document_lengths.png"],
+    "02_term_frequency": ["02_top_terms.png", "02_wordcloud.png", "02_wordcloud_by_level.png", "02_rate_heatmap.png",
+                          "02_keyness_central_local.png", "02_cooccurrence_network.png"],
 }
 
 

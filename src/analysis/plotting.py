@@ -26,6 +26,7 @@ PNG at ``dpi >= 150``.  Pass ``ax`` to draw into an existing figure instead.
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -449,6 +450,30 @@ def plot_keyness(
     return figure
 
 
+def _component_layout(graph: "nx.Graph", seed: int) -> dict:
+    """Positions with each connected component laid out on its own and packed in a grid.
+
+    One spring layout over a disconnected graph pushes small components to the
+    rim and crushes the large one; laying out components separately (largest
+    first, cell size growing with component size) keeps every label readable.
+    """
+    comps = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)[0]))
+    biggest = len(comps[0])
+    cols = max(1, math.ceil(math.sqrt(len(comps))))
+    positions = {}
+    for idx, comp in enumerate(comps):
+        sub = graph.subgraph(comp)
+        if len(comp) <= 2:
+            local = {node: (1.1 * i - 0.55, 0.0) for i, node in enumerate(sorted(comp))}
+        else:
+            local = nx.spring_layout(sub, seed=seed, weight="weight", k=1.2 / math.sqrt(len(comp)))
+        scale = 0.35 + 0.65 * math.sqrt(len(comp) / biggest)
+        cx, cy = idx % cols, -(idx // cols)
+        for node, (x, y) in local.items():
+            positions[node] = (cx * 2.4 + x * scale, cy * 2.4 + y * scale)
+    return positions
+
+
 def plot_cooccurrence_network(
     edges: pd.DataFrame,
     *,
@@ -476,7 +501,9 @@ def plot_cooccurrence_network(
         Edge column that sets layout attraction and line width (``weight``,
         ``jaccard`` or ``pmi``).
     seed : int, default 42
-        Seed of ``networkx.spring_layout``: same input, same picture.
+        Seed of ``networkx.spring_layout`` (run per connected component;
+        components are packed in a grid, largest first): same input, same
+        picture.  Nodes are coloured by community (greedy modularity).
     node_color, edge_color : str
     font_size : float, default 10
     title : str, optional
@@ -501,7 +528,7 @@ def plot_cooccurrence_network(
         ax.set_title(title or "共现网络 (no edges)")
         _save(figure, path, dpi)
         return figure
-    positions = nx.spring_layout(graph, seed=seed, weight="weight")
+    positions = _component_layout(graph, seed)
     strength = dict(graph.degree(weight="weight"))
     largest_node = max(strength.values())
     largest_edge = max(w for _, _, w in graph.edges(data="weight"))
@@ -509,9 +536,17 @@ def plot_cooccurrence_network(
         graph, positions, ax=ax, edge_color=edge_color, alpha=0.5,
         width=[0.5 + 3.5 * w / largest_edge for _, _, w in graph.edges(data="weight")],
     )
+    # Colour communities (greedy modularity, deterministic) so term clusters read at a glance.
+    communities = sorted(
+        nx.algorithms.community.greedy_modularity_communities(graph, weight="weight"),
+        key=lambda c: (-len(c), sorted(c)[0]),
+    )
+    palette = ["#f5b041", "#5dade2", "#58d68d", "#ec7063", "#af7ac5", "#48c9b0", "#f4d03f", "#eb984e", "#85929e"]
+    colour = {node: palette[i % len(palette)] if len(c) > 1 else node_color
+              for i, c in enumerate(communities) for node in c}
     nx.draw_networkx_nodes(
-        graph, positions, ax=ax, node_color=node_color, alpha=0.9,
-        node_size=[120 + 1400 * strength[node] / largest_node for node in graph.nodes],
+        graph, positions, ax=ax, node_color=[colour[n] for n in graph.nodes], alpha=0.9,
+        node_size=[60 + 450 * strength[node] / largest_node for node in graph.nodes],
     )
     nx.draw_networkx_labels(graph, positions, ax=ax, font_size=font_size)
     ax.margins(0.12)  # room for labels of nodes on the rim
