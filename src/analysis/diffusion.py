@@ -294,19 +294,15 @@ def emerging_terms(corpus: pd.DataFrame, split_year: int = 2019, *, min_count: i
     counts, one degree of freedom; G2 > 10.83 is p < 0.001), kept only for
     terms more frequent later (direction "target"), used at least ``min_count``
     times and in at least ``min_docs`` later documents.  Returns the keyness
-    table of :func:`analysis.frequency.keyness` restricted to those terms,
-    with log_ratio (log2 of the ratio of relative frequencies, +0.5 smoothing)
-    and docs_before / docs_after (documents using the term in each period),
-    sorted by g2, top ``n``.
+    table of :func:`analysis.frequency.keyness` (rates per 10,000 tokens,
+    log_ratio as an effect size) restricted to those terms, with docs_before /
+    docs_after (documents using the term in each period), sorted by g2, top ``n``.
     """
     from .frequency import keyness
 
     target = corpus["year"] >= split_year
     k = keyness(corpus, target, tokenizer=tokenizer)
     k = k[(k["direction"] == "target") & (k["count_target"] >= min_count)].copy()
-    tot_t = float(k.attrs.get("total_target", np.nan)) if "total_target" in k.attrs else np.nan
-    if "rate_target" in k and "rate_reference" in k:
-        k["log_ratio"] = np.log2((k["rate_target"] + 0.5) / (k["rate_reference"] + 0.5))
     terms = list(k["term"])
     if terms:
         counts = count_terms(corpus, terms)
@@ -316,7 +312,6 @@ def emerging_terms(corpus: pd.DataFrame, split_year: int = 2019, *, min_count: i
         k["docs_after"] = k["term"].map(after).fillna(0).astype(int)
         k["docs_before"] = k["term"].map(before).fillna(0).astype(int)
         k = k[k.docs_after >= min_docs]
-    del tot_t
     out = k.sort_values("g2", ascending=False).head(n).reset_index(drop=True)
     out.attrs["method"] = (f"G2 keyness of token counts, years >= {split_year} vs < {split_year}; "
                            f"min_count={min_count}, min_docs={min_docs}")

@@ -49,6 +49,10 @@ __all__ = [
     "LEVEL_COLORS",
     "LEVEL_ORDER",
     "doc_label",
+    "plot_adoption_curves",
+    "plot_first_appearance",
+    "plot_reuse_network",
+    "plot_term_timelines",
     "cjk_font_path",
     "plot_cooccurrence_network",
     "plot_keyness",
@@ -552,5 +556,192 @@ def plot_cooccurrence_network(
     ax.margins(0.12)  # room for labels of nodes on the rim
     ax.set_axis_off()
     ax.set_title(title or f"共现网络 (co-occurrence, top {graph.number_of_edges()} edges by {weight})")
+    _save(figure, path, dpi)
+    return figure
+
+
+# --------------------------------------------------------------------------- diffusion figures
+
+
+def plot_term_timelines(
+    timeline: pd.DataFrame,
+    terms: Iterable[str] | None = None,
+    *,
+    value: str = "rate_per_10k",
+    ncols: int = 5,
+    title: str | None = None,
+    path: str | os.PathLike[str] | None = None,
+    dpi: int = 200,
+) -> Figure:
+    """Small multiples, one panel per term: bars of ``value`` by year.
+
+    ``timeline`` is :func:`analysis.diffusion.term_timeline` output (term,
+    year, n_docs, rate_per_10k...).  Bars, not lines: with a handful of
+    documents a year a line would invent a trend through years with no
+    document, which are marked with a grey "x" at the base instead.  Each
+    panel has its own y scale (a few terms such as 新型智慧城市 are 10-50 times
+    more frequent than the rest and would flatten every other panel); read the
+    tick labels before comparing heights across panels.
+    """
+    use_chinese_font()
+    terms = list(terms) if terms is not None else list(dict.fromkeys(timeline["term"]))
+    nrows = max(1, math.ceil(len(terms) / ncols))
+    figure = Figure(figsize=(2.6 * ncols, 1.9 * nrows + 0.6))
+    FigureCanvasAgg(figure)
+    axes = figure.subplots(nrows, ncols, sharex=True, sharey=False, squeeze=False)
+    years = sorted(timeline["year"].unique())
+    for ax, term in zip(axes.flat, terms):
+        t = timeline[timeline["term"] == term].set_index("year").reindex(years)
+        observed = t["n_docs"].fillna(0) > 0
+        ax.bar([y for y, o in zip(years, observed) if o], t.loc[observed, value], color="#3a6ea5", width=0.8)
+        ax.scatter([y for y, o in zip(years, observed) if not o], [0] * int((~observed).sum()),
+                   marker="x", s=10, color="#999999", zorder=3)
+        ax.set_title(term, fontsize=10)
+        peak = float(t[value].max()) if t[value].notna().any() else 0.0
+        ax.set_ylim(0, peak * 1.15 if peak > 0 else 1.0)
+        ax.tick_params(labelsize=7)
+    for ax in list(axes.flat)[len(terms):]:
+        ax.set_axis_off()
+    for ax in axes[-1]:
+        ax.set_xticks(years[:: max(1, len(years) // 5)])
+    figure.supylabel("per 10,000 characters" if value == "rate_per_10k" else value, fontsize=9)
+    figure.suptitle(title or "政策术语的年度分布 (term use by year; x = no document that year)", fontsize=11)
+    figure.tight_layout()
+    _save(figure, path, dpi)
+    return figure
+
+
+def plot_first_appearance(
+    first: pd.DataFrame,
+    *,
+    by: str = "level",
+    order: Iterable[str] | None = None,
+    title: str | None = None,
+    path: str | os.PathLike[str] | None = None,
+    dpi: int = 200,
+) -> Figure:
+    """Heatmap of the first year each term appears at each level (annotated with the year).
+
+    ``first`` is :func:`analysis.diffusion.first_appearance` output.  Terms are
+    sorted by their earliest appearance; blank cells mean the term never
+    appears at that level in the corpus.
+    """
+    use_chinese_font()
+    wide = first.pivot(index="term", columns=by, values="first_year")
+    cols = [c for c in (order or LEVEL_ORDER) if c in wide.columns] + [c for c in wide.columns if c not in (order or LEVEL_ORDER)]
+    wide = wide[cols]
+    wide = wide.loc[wide.min(axis=1).sort_values(kind="stable").index]
+    figure = Figure(figsize=(1.3 * len(cols) + 2.2, 0.32 * len(wide) + 1.4))
+    FigureCanvasAgg(figure)
+    ax = figure.subplots()
+    import seaborn as sns
+
+    sns.heatmap(wide.astype(float), annot=True, fmt=".0f", cmap="viridis_r", cbar=False, ax=ax,
+                linewidths=0.5, linecolor="white", annot_kws={"fontsize": 8})
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_title(title or "首次出现年份 (first year of use, by level)", fontsize=11)
+    figure.tight_layout()
+    _save(figure, path, dpi)
+    return figure
+
+
+def plot_adoption_curves(
+    curves: pd.DataFrame,
+    terms: Iterable[str] | None = None,
+    *,
+    ncols: int = 5,
+    title: str | None = None,
+    path: str | os.PathLike[str] | None = None,
+    dpi: int = 200,
+) -> Figure:
+    """Small multiples of cumulative adoption (share of local jurisdictions that have used a term).
+
+    ``curves`` is :func:`analysis.diffusion.adoption_curve` output.  Drawn as
+    steps: the share changes only in years when a jurisdiction first uses the term.
+    """
+    use_chinese_font()
+    terms = list(terms) if terms is not None else list(dict.fromkeys(curves["term"]))
+    nrows = max(1, math.ceil(len(terms) / ncols))
+    figure = Figure(figsize=(2.6 * ncols, 1.9 * nrows + 0.6))
+    FigureCanvasAgg(figure)
+    axes = figure.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)
+    for ax, term in zip(axes.flat, terms):
+        c = curves[curves["term"] == term]
+        ax.step(c["year"], c["share"], where="post", color="#0072B2")
+        ax.fill_between(c["year"], c["share"], step="post", alpha=0.2, color="#0072B2")
+        ax.set_title(term, fontsize=10)
+        ax.set_ylim(0, 1.05)
+        ax.tick_params(labelsize=7)
+    for ax in list(axes.flat)[len(terms):]:
+        ax.set_axis_off()
+    n_j = int(curves["n_jurisdictions"].iloc[0]) if len(curves) else 0
+    figure.supylabel(f"share of {n_j} local jurisdictions", fontsize=9)
+    figure.suptitle(title or "累计采纳曲线 (cumulative adoption by local jurisdictions)", fontsize=11)
+    figure.tight_layout()
+    _save(figure, path, dpi)
+    return figure
+
+
+def plot_reuse_network(
+    graph: "nx.DiGraph",
+    *,
+    title: str | None = None,
+    label_width: int = 10,
+    path: str | os.PathLike[str] | None = None,
+    dpi: int = 200,
+) -> Figure:
+    """Draw a reuse network: documents placed by year (x) and level (y), arrows from source to target.
+
+    ``graph`` is :func:`analysis.reuse.reuse_network` output (node attributes
+    level, year, title; edge attribute weight = reused characters).  Arrow
+    width grows with reused characters; documents without any reuse are drawn
+    faint.  Position carries the time order, so an arrow's direction reads
+    left to right.
+    """
+    use_chinese_font()
+    levels = [lv for lv in LEVEL_ORDER if any(d.get("level") == lv for _, d in graph.nodes(data=True))]
+    rows: dict[tuple, list] = {}
+    for node, d in sorted(graph.nodes(data=True), key=lambda x: (x[1].get("year", 0), str(x[0]))):
+        rows.setdefault((d.get("level"), d.get("year")), []).append(node)
+    pos = {}
+    for (lv, year), nodes in rows.items():
+        y0 = -levels.index(lv) if lv in levels else -len(levels)
+        for i, node in enumerate(nodes):
+            pos[node] = (year + 0.18 * (i - (len(nodes) - 1) / 2), y0 + 0.22 * ((i % 3) - 1))
+    figure = Figure(figsize=(12, 1.6 * max(2, len(levels)) + 1))
+    FigureCanvasAgg(figure)
+    ax = figure.subplots()
+    linked = {n for e in graph.edges for n in e}
+    colours = [LEVEL_COLORS.get(graph.nodes[n].get("level"), "#999999") for n in graph.nodes]
+    alphas = [1.0 if n in linked else 0.25 for n in graph.nodes]
+    nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colours, alpha=alphas, node_size=160)
+    if graph.number_of_edges():
+        wmax = max(w for *_, w in graph.edges(data="weight"))
+        nx.draw_networkx_edges(graph, pos, ax=ax, width=[0.6 + 5 * w / wmax for *_, w in graph.edges(data="weight")],
+                               edge_color="#555555", alpha=0.7, arrows=True, arrowsize=12,
+                               connectionstyle="arc3,rad=0.12", node_size=160)
+    labels = {}
+    for n in linked:
+        t = str(graph.nodes[n].get("short_title") or graph.nodes[n].get("title", n))
+        region = graph.nodes[n].get("region", "")
+        head = f"{region} " if region and region != "全国" else ""
+        body = t if len(t) <= label_width else t[: label_width - 1] + "…"
+        labels[n] = head + body
+    # Alternate labels above and below their node so neighbours in the same year do not collide.
+    for k, n in enumerate(sorted(labels, key=lambda n: pos[n])):
+        x, y = pos[n]
+        above = k % 2 == 1
+        ax.text(x, y + (0.13 if above else -0.13), labels[n], fontsize=7, ha="center",
+                va="bottom" if above else "top")
+    ax.set_yticks([-i for i in range(len(levels))], levels)
+    years = sorted({d.get("year") for _, d in graph.nodes(data=True)})
+    ax.set_xticks(years)
+    ax.tick_params(left=True, bottom=True, labelleft=True, labelbottom=True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.margins(x=0.06, y=0.25)
+    ax.set_title(title or "文本复用网络 (passage reuse: source → target, width = reused characters)", fontsize=11)
+    figure.tight_layout()
     _save(figure, path, dpi)
     return figure

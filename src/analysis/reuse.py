@@ -1294,7 +1294,7 @@ def reuse_network(corpus: pd.DataFrame, reuse: ReuseResult | pd.DataFrame, *,
     Returns
     -------
     networkx.DiGraph
-        Every corpus document is a node (attributes level, year, title, date,
+        Every corpus document is a node (attributes level, year, title, short_title, date,
         region where available).  Edge attributes: ``weight`` =
         aligned_chars (target characters reused), plus target_share,
         source_share, similarity, score, n_passages, same_year and
@@ -1302,7 +1302,7 @@ def reuse_network(corpus: pd.DataFrame, reuse: ReuseResult | pd.DataFrame, *,
     """
     pairs = _pairs_of(reuse)
     g = nx.DiGraph()
-    attrs = [c for c in ("level", "year", "title", "date", "region") if c in corpus]
+    attrs = [c for c in ("level", "year", "title", "short_title", "date", "region") if c in corpus]
     for row in corpus[["doc_id"] + attrs].itertuples(index=False):
         g.add_node(str(row[0]), **{a: _plain(v) for a, v in zip(attrs, row[1:])})
     edge_attrs = ["target_share", "source_share", "similarity", "score",
