@@ -35,6 +35,8 @@ corpus-csv: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_corpus.py
+	$(PY) benchmarks/bench_tokenize.py
+	$(PY) benchmarks/bench_reuse.py
 
 clean-reports:
 	rm -rf $(OUT)/*.html $(OUT)/executed

@@ -95,3 +95,23 @@ def test_title_terms():
     tt = D.title_terms(titles, words=("数据", "智慧")).set_index(["year", "word"])
     assert tt.loc[(2021, "数据"), "n_with_word"] == 1 and tt.loc[(2021, "数据"), "share"] == 0.5
     assert tt.loc[(2022, "数据"), "n_titles"] == 1 and tt.loc[(2022, "智慧"), "n_with_word"] == 0
+
+
+def test_emerging_terms_rise_after_the_split():
+    # whitespace tokens so the counts are exact: 新词 6x after 2019 in two documents, never before;
+    # 旧词 only before; 独词 5x after but in one document only (fails min_docs=2)
+    corpus = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d"],
+        "year": [2016, 2017, 2020, 2021],
+        "text": ["旧词 旧词 旧词 基础 基础", "旧词 旧词 基础 基础 基础",
+                 "新词 新词 新词 独词 独词 独词 独词 独词 基础", "新词 新词 新词 基础"],
+    })
+    corpus["n_chars"] = corpus.text.str.len()
+    em = D.emerging_terms(corpus, split_year=2019, min_count=5, min_docs=2, tokenizer=str.split)
+    assert list(em.term) == ["新词"]
+    row = em.iloc[0]
+    assert (row.count_target, row.count_reference, row.docs_after, row.docs_before) == (6, 0, 2, 0)
+    # G2 by hand: a = 6 (target), b = 0; target tokens 13, reference tokens 10, total 23
+    e1 = 13 * 6 / 23
+    assert row.g2 == pytest.approx(2 * 6 * np.log(6 / e1))
+    assert "2019" in em.attrs["method"]
