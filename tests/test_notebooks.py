@@ -18,6 +18,8 @@ EXPECTED_FIGURES = {
     "01_corpus": ["01_documents_per_year.png", "01_document_lengths.png"],
     "02_term_frequency": ["02_top_terms.png", "02_wordcloud.png", "02_wordcloud_by_level.png", "02_rate_heatmap.png",
                           "02_keyness_central_local.png", "02_cooccurrence_network.png"],
+    "03_topic_clustering": ["03_k_diagnostics.png", "03_document_similarity.png", "03_topics_by_year.png",
+                            "03_topics_by_level.png"],
     "04_diffusion": ["04_term_timelines.png", "04_first_appearance.png", "04_adoption_curves.png", "04_title_words.png",
                      "04_reuse_network.png"],
 }
