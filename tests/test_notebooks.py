@@ -39,8 +39,15 @@ def test_notebook_runs_and_writes_figures(nb, tmp_path):
         png = figures / name
         assert png.exists(), f"{nb.name} did not write {name}"
         assert png.stat().st_size > 10_000, f"{name} looks empty"
-    text = json.dumps(json.loads(executed.read_text(encoding="utf-8"))["cells"], ensure_ascii=False)
+    cells = json.loads(executed.read_text(encoding="utf-8"))["cells"]
+    text = json.dumps(cells, ensure_ascii=False)
     assert "missing from font" not in text, "a figure fell back to a font without Chinese glyphs"
+    # every cell that saves a figure must also show it (as a PNG in the report, not "<Figure size ...>")
+    for i, c in enumerate(cells):
+        src = "".join(c["source"])
+        if c["cell_type"] == "code" and ("savefig" in src or "path=figures" in src):
+            kinds = {k for o in c.get("outputs", []) for k in o.get("data", {})}
+            assert "image/png" in kinds, f"{nb.name} cell {i} saves a figure but does not display it"
 
 
 def test_notebooks_are_committed_without_outputs():
