@@ -232,3 +232,26 @@ def test_plots_draw_into_a_given_axes():
     result = plotting.plot_top_terms({"智慧城市": 3, "大数据": 2}, ax=ax)
     assert result is figure
     assert len(ax.patches) == 2
+
+
+def test_network_layout_does_not_depend_on_the_hash_seed():
+    """Figures must be identical run to run; str hashing is salted per process."""
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json, networkx as nx\n"
+        "from analysis.plotting import _component_layout\n"
+        "g = nx.Graph()\n"
+        "g.add_weighted_edges_from([('数据', '共享', 3), ('共享', '开放', 2), ('数据', '开放', 1),"
+        " ('交通', '出行', 2), ('医疗', '健康', 1), ('健康', '养老', 1)])\n"
+        "pos = _component_layout(g, 42)\n"
+        "print(json.dumps({k: [round(float(x), 6) for x in v] for k, v in sorted(pos.items())}))\n"
+    )
+    runs = []
+    for seed in ("1", "2"):
+        env = {**__import__("os").environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        runs.append(json.loads(out.stdout))
+    assert runs[0] == runs[1]

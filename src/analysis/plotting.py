@@ -466,7 +466,12 @@ def _component_layout(graph: "nx.Graph", seed: int) -> dict:
     cols = max(1, math.ceil(math.sqrt(len(comps))))
     positions = {}
     for idx, comp in enumerate(comps):
-        sub = graph.subgraph(comp)
+        # A subgraph view iterates its node *set*, whose order follows the
+        # per-process string hash seed; spring_layout's start depends on node
+        # order, so build the component in sorted order to get the same picture every run.
+        sub = nx.Graph()
+        sub.add_nodes_from(sorted(comp))
+        sub.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in graph.subgraph(comp).edges(data=True)))
         if len(comp) <= 2:
             local = {node: (1.1 * i - 0.55, 0.0) for i, node in enumerate(sorted(comp))}
         else:
@@ -541,8 +546,12 @@ def plot_cooccurrence_network(
         width=[0.5 + 3.5 * w / largest_edge for _, _, w in graph.edges(data="weight")],
     )
     # Colour communities (greedy modularity, deterministic) so term clusters read at a glance.
+    # On integer labels in sorted order: with string nodes, tie-breaking follows
+    # set iteration order, which changes with Python's per-process hash seed.
+    names = sorted(graph.nodes)
+    numbered = nx.relabel_nodes(graph, {n: i for i, n in enumerate(names)})
     communities = sorted(
-        nx.algorithms.community.greedy_modularity_communities(graph, weight="weight"),
+        ({names[i] for i in c} for c in nx.algorithms.community.greedy_modularity_communities(numbered, weight="weight")),
         key=lambda c: (-len(c), sorted(c)[0]),
     )
     palette = ["#f5b041", "#5dade2", "#58d68d", "#ec7063", "#af7ac5", "#48c9b0", "#f4d03f", "#eb984e", "#85929e"]
