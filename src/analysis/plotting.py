@@ -572,6 +572,29 @@ def plot_cooccurrence_network(
 # --------------------------------------------------------------------------- diffusion figures
 
 
+def _panel_grid(n_panels: int, ncols: int, *, sharey: bool) -> tuple[Figure, np.ndarray]:
+    """A Figure with a grid of small panels (one per term), shared x axis."""
+    use_chinese_font()
+    nrows = max(1, math.ceil(n_panels / ncols))
+    figure = Figure(figsize=(2.6 * ncols, 1.9 * nrows + 0.6))
+    FigureCanvasAgg(figure)
+    return figure, figure.subplots(nrows, ncols, sharex=True, sharey=sharey, squeeze=False)
+
+
+def _finish_panels(figure: Figure, axes: np.ndarray, n_used: int, ylabel: str, title: str,
+                   path: str | os.PathLike[str] | None, dpi: int) -> Figure:
+    """Hide unused panels, label, lay out and save a small-multiples figure."""
+    for ax in list(axes.flat)[:n_used]:
+        ax.tick_params(labelsize=7)
+    for ax in list(axes.flat)[n_used:]:
+        ax.set_axis_off()
+    figure.supylabel(ylabel, fontsize=9)
+    figure.suptitle(title, fontsize=11)
+    figure.tight_layout()
+    _save(figure, path, dpi)
+    return figure
+
+
 def plot_term_timelines(
     timeline: pd.DataFrame,
     terms: Iterable[str] | None = None,
@@ -592,12 +615,8 @@ def plot_term_timelines(
     more frequent than the rest and would flatten every other panel); read the
     tick labels before comparing heights across panels.
     """
-    use_chinese_font()
     terms = list(terms) if terms is not None else list(dict.fromkeys(timeline["term"]))
-    nrows = max(1, math.ceil(len(terms) / ncols))
-    figure = Figure(figsize=(2.6 * ncols, 1.9 * nrows + 0.6))
-    FigureCanvasAgg(figure)
-    axes = figure.subplots(nrows, ncols, sharex=True, sharey=False, squeeze=False)
+    figure, axes = _panel_grid(len(terms), ncols, sharey=False)
     years = sorted(timeline["year"].unique())
     for ax, term in zip(axes.flat, terms):
         t = timeline[timeline["term"] == term].set_index("year").reindex(years)
@@ -608,16 +627,11 @@ def plot_term_timelines(
         ax.set_title(term, fontsize=10)
         peak = float(t[value].max()) if t[value].notna().any() else 0.0
         ax.set_ylim(0, peak * 1.15 if peak > 0 else 1.0)
-        ax.tick_params(labelsize=7)
-    for ax in list(axes.flat)[len(terms):]:
-        ax.set_axis_off()
     for ax in axes[-1]:
         ax.set_xticks(years[:: max(1, len(years) // 5)])
-    figure.supylabel("per 10,000 characters" if value == "rate_per_10k" else value, fontsize=9)
-    figure.suptitle(title or "政策术语的年度分布 (term use by year; x = no document that year)", fontsize=11)
-    figure.tight_layout()
-    _save(figure, path, dpi)
-    return figure
+    return _finish_panels(figure, axes, len(terms),
+                          "per 10,000 characters" if value == "rate_per_10k" else value,
+                          title or "政策术语的年度分布 (term use by year; x = no document that year)", path, dpi)
 
 
 def plot_first_appearance(
@@ -669,27 +683,17 @@ def plot_adoption_curves(
     ``curves`` is :func:`analysis.diffusion.adoption_curve` output.  Drawn as
     steps: the share changes only in years when a jurisdiction first uses the term.
     """
-    use_chinese_font()
     terms = list(terms) if terms is not None else list(dict.fromkeys(curves["term"]))
-    nrows = max(1, math.ceil(len(terms) / ncols))
-    figure = Figure(figsize=(2.6 * ncols, 1.9 * nrows + 0.6))
-    FigureCanvasAgg(figure)
-    axes = figure.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)
+    figure, axes = _panel_grid(len(terms), ncols, sharey=True)
     for ax, term in zip(axes.flat, terms):
         c = curves[curves["term"] == term]
         ax.step(c["year"], c["share"], where="post", color="#0072B2")
         ax.fill_between(c["year"], c["share"], step="post", alpha=0.2, color="#0072B2")
         ax.set_title(term, fontsize=10)
         ax.set_ylim(0, 1.05)
-        ax.tick_params(labelsize=7)
-    for ax in list(axes.flat)[len(terms):]:
-        ax.set_axis_off()
     n_j = int(curves["n_jurisdictions"].iloc[0]) if len(curves) else 0
-    figure.supylabel(f"share of {n_j} local jurisdictions", fontsize=9)
-    figure.suptitle(title or "累计采纳曲线 (cumulative adoption by local jurisdictions)", fontsize=11)
-    figure.tight_layout()
-    _save(figure, path, dpi)
-    return figure
+    return _finish_panels(figure, axes, len(terms), f"share of {n_j} local jurisdictions",
+                          title or "累计采纳曲线 (cumulative adoption by local jurisdictions)", path, dpi)
 
 
 def plot_reuse_network(
