@@ -66,3 +66,20 @@ def test_every_figure_is_introduced_by_markdown():
             src = "".join(c["source"])
             if c["cell_type"] == "code" and ("savefig" in src or "save_figure" in src):
                 assert i > 0 and cells[i - 1]["cell_type"] == "markdown", f"{nb.name} cell {i}"
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_on_a_researchers_own_small_corpus(nb, tmp_path):
+    """`make report CORPUS=...` on a folder unlike the seeds: three simplified single pages,
+    provincial only, no compilation and no appended policy list."""
+    papermill = pytest.importorskip("papermill")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("000_a249a4a87d6b376d.txt", "001_5316a77dd203d77d.txt", "003_79a8ab2064712b58.txt"):
+        (corpus / name).write_bytes((ROOT / "seeds" / name).read_bytes())
+    papermill.execute_notebook(
+        str(nb), str(tmp_path / nb.name), kernel_name="python3", cwd=str(nb.parent), progress_bar=False,
+        parameters={"corpus_dir": str(corpus), "figures_dir": str(tmp_path / "figures"),
+                    "output_dir": str(tmp_path / "out")},
+    )
+    assert any((tmp_path / "figures").glob("*.png"))

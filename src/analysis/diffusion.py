@@ -331,4 +331,4 @@ def title_terms(titles: pd.DataFrame, words=("数据", "数字", "智慧", "智�
         for w in words:
             k = int(grp[title_col].str.contains(w, regex=False).sum())
             rows.append({"year": int(y), "word": w, "n_titles": len(grp), "n_with_word": k, "share": k / len(grp)})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["year", "word", "n_titles", "n_with_word", "share"])
