@@ -226,3 +226,29 @@ def test_export_tables_writes_bom_csv_and_parquet(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     docs = pd.read_parquet(tmp_path / "documents.parquet")
     assert len(docs) == 23 and len(pd.read_parquet(tmp_path / "policy_list.parquet")) == 32
+
+
+def test_every_stage_is_reachable_from_the_package():
+    import subprocess
+    import sys
+
+    code = ("import sys, analysis\n"
+            "names = ['diffusion', 'reuse', 'topics', 'plotting', 'segment', 'frequency', 'clean', 'metadata']\n"
+            "assert 'analysis.topics' not in sys.modules  # loaded lazily\n"
+            "print(all(getattr(analysis, m) is sys.modules['analysis.' + m] for m in names))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
+
+
+def test_metadata_csv_date_override_updates_year_and_source(tmp_path):
+    shutil.copy(SEEDS / "002_cfdf9cd42da11f50.txt", tmp_path / "zhengzhou.txt")
+    with pytest.warns(UserWarning, match="lower bound"):
+        before = analysis.load_corpus(tmp_path)
+    assert before.iloc[0].year == 2020
+    pd.DataFrame({"source": ["zhengzhou.txt"], "date": ["2021-05-10"]}).to_csv(tmp_path / "metadata.csv", index=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "no date printed" warning once the CSV supplies the date
+        df = analysis.load_corpus(tmp_path)
+    r = df.iloc[0]
+    assert (r.date, r.year, r.date_source) == ("2021-05-10", 2021, "metadata.csv")
+    assert "metadata.csv" in df.attrs["field_sources"]["year"]

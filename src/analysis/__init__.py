@@ -20,6 +20,23 @@ from .segment import Tokenizer, discover_terms, provenance, tokenize, tokenize_c
 
 __version__ = "0.1.0"
 
+# Stage modules load on first use (``analysis.topics`` imports scikit-learn,
+# ``analysis.plotting`` matplotlib), so ``import analysis`` stays fast.
+_SUBMODULES = {"clean", "corpus", "diffusion", "frequency", "gazetteer", "metadata", "plotting", "reuse",
+               "segment", "topics"}
+
+
+def __getattr__(name: str):
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | _SUBMODULES)
+
 __all__ = [
     "CorpusError",
     "Tokenizer",

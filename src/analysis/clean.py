@@ -249,13 +249,16 @@ def remove_page_numbers(text: str, *, min_chain: int = 5, min_gap: int = 60) -> 
 _PUNCT_FREE = set(" 、,，.。:：;；()（）“”\"'《》〔〕【】[]-—")
 
 
+def _is_marker(unit: str) -> bool:
+    """A heading marker: "(二)", "三、", "(十五)"."""
+    return bool(re.fullmatch(r"[(（]?[" + _CN_NUM + r"0-9]{1,3}[)）、]", unit.strip()))
+
+
 def _is_strong(unit: str) -> bool:
     """A doubled unit that cannot plausibly be a genuine repeat on its own."""
     core = [c for c in unit if c not in _PUNCT_FREE]
-    if len(core) >= 3:
-        return True
     # "(二)(二)", "三、三、": a heading marker printed twice.
-    return bool(re.fullmatch(r"[(（]?[" + _CN_NUM + r"0-9]{1,3}[)）、]", unit.strip()))
+    return len(core) >= 3 or _is_marker(unit)
 
 
 def _match_double(s: str, i: int, max_unit: int, after_unit: bool = False) -> tuple[int, int] | None:
@@ -341,7 +344,7 @@ def _doubled_zones(s: str, max_unit: int, min_isolated: int) -> list[tuple[int, 
             break
         strong = [u for u in units if _is_strong(s[u[0] : u[0] + u[1]])]
         # trailing weak units belong to the zone only when it is a real zone
-        if strong and (len(units) > 1 or units[0][1] >= min_isolated):
+        if strong and (len(units) > 1 or units[0][1] >= min_isolated or _is_marker(s[units[0][0]: units[0][0] + units[0][1]])):
             zones.append((start, j, units))
             i = j
         else:
@@ -375,7 +378,8 @@ def undouble(text: str, *, max_unit: int = 60, min_isolated: int = 4) -> str:
     ("号号", "年年") are collapsed.  Outside zones nothing changes, except an
     isolated doubled phrase of ``min_isolated`` or more characters (a bold
     lead phrase), which no Chinese sentence repeats back to back.  Genuine
-    reduplication in body text ("人人", "研究研究", "2020") is left alone.
+    reduplication in body text ("人人", "研究研究", "2020") is left alone; a
+    heading marker printed twice ("(二)(二)") is repaired even on its own.
     Returns the repaired text; applying it again changes nothing further.
     """
     if not text:

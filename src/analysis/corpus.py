@@ -860,6 +860,22 @@ def _apply_metadata_csv(df: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, lis
         overridden.append(col)
     if "text" in overridden:
         df["n_chars"] = df["text"].str.len()
+    # A date from the CSV replaces the one read from the text: the year follows
+    # it (unless the CSV gives a year too) and date_source says where it came from.
+    rows = meta.set_index(key)
+    for col in ("date", "year"):
+        if col in overridden and col in rows.columns:
+            given = rows[col][rows[col] != ""]
+            mask = idx.isin(given.index)
+            df.loc[mask, "date_source"] = path.name
+            if col == "date":
+                years = pd.Series(idx[mask]).map(given).str.extract(r"^((?:19|20)\d{2})")[0]
+                explicit = rows["year"][rows["year"] != ""] if "year" in rows else pd.Series(dtype=str)
+                keep = ~pd.Series(idx[mask]).isin(explicit.index).values
+                sel = df.index[mask][keep & years.notna().values]
+                df.loc[sel, "year"] = years[keep & years.notna().values].astype(int).values
+                if "year" not in overridden:
+                    overridden.append("year")
     return df, overridden
 
 

@@ -185,23 +185,27 @@ def first_appearance(corpus: pd.DataFrame, terms, by: str = "level") -> pd.DataF
 def adoption_lag(corpus: pd.DataFrame, terms) -> pd.DataFrame:
     """Central-to-local lag per term, in years.
 
-    Returns columns term, first_central (first year in a central or ministerial
-    document), first_provincial, first_prefecture (first year at that level),
-    first_local (earliest of the local levels), lag_years = first_local -
-    first_central (negative when local documents used the term first; NaN if
-    either side never used it), and direction ("top-down", "bottom-up",
-    "same year" or "").
+    Returns columns term, first_national (first year in a central *or*
+    ministerial document), first_provincial, first_prefecture, first_county
+    (first year at that level), first_local (earliest of the local levels),
+    lag_years = first_local - first_national (negative when local documents
+    used the term first; NaN if either side never used it), and direction
+    ("top-down", "bottom-up", "same year" or "").
+
+    A lag is only as good as the corpus's coverage: a term can look top-down
+    simply because no local document of the early years is in the corpus, and
+    bottom-up because the central document that used it first is missing.
     """
     fa = first_appearance(corpus, terms, by="level")
     wide = fa.pivot(index="term", columns="level", values="first_year")
     out = pd.DataFrame(index=pd.Index(list(_patterns(terms)), name="term"))
     cen = [c for c in CENTRAL_LEVELS if c in wide]
     loc = [c for c in LOCAL_LEVELS if c in wide]
-    out["first_central"] = wide[cen].min(axis=1) if cen else np.nan
+    out["first_national"] = wide[cen].min(axis=1) if cen else np.nan
     for lv in ("provincial", "prefecture", "county"):
         out[f"first_{lv}"] = wide[lv] if lv in wide else np.nan
     out["first_local"] = wide[loc].min(axis=1) if loc else np.nan
-    out["lag_years"] = out["first_local"] - out["first_central"]
+    out["lag_years"] = out["first_local"] - out["first_national"]
     out["direction"] = np.select(
         [out.lag_years > 0, out.lag_years < 0, out.lag_years == 0], ["top-down", "bottom-up", "same year"], default=""
     )
@@ -211,7 +215,7 @@ def adoption_lag(corpus: pd.DataFrame, terms) -> pd.DataFrame:
 
 
 def event_history(corpus: pd.DataFrame, terms, start: int | None = None, end: int | None = None,
-                  levels: tuple[str, ...] = LOCAL_LEVELS) -> pd.DataFrame:
+                  levels: tuple[str, ...] = LOCAL_LEVELS, *, from_first_document: bool = True) -> pd.DataFrame:
     """Event-history rows (Berry & Berry 1990) for local adoption of each term.
 
     One row per term x jurisdiction x year at risk: from ``start`` (default the
@@ -219,6 +223,13 @@ def event_history(corpus: pd.DataFrame, terms, start: int | None = None, end: in
     (that row has adopted = 1, and the jurisdiction leaves the risk set) or
     ``end`` (default the last corpus year) if it never does.  Jurisdictions are
     those of documents at ``levels`` (see :func:`jurisdictions`).
+
+    With ``from_first_document`` (the default) a jurisdiction enters the risk
+    set only in the year of its first document in the corpus: before that its
+    language is unobserved (left-censored), and counting those years as
+    "not adopted" would turn a jurisdiction's first appearance in the corpus
+    into an adoption event.  Set it to False for the classic window-start
+    risk set, e.g. when the corpus covers every jurisdiction's documents.
 
     Columns: term, jurisdiction, level, region, year, adopted (0/1),
     n_docs (documents the jurisdiction issued that year: 0 means adoption could
@@ -238,6 +249,7 @@ def event_history(corpus: pd.DataFrame, terms, start: int | None = None, end: in
     juris = (local.sort_values("year").groupby("jurisdiction")
              .agg(level=("level", "first"), region=("region", "first")).reset_index())
     docs_per_year = local.groupby(["jurisdiction", "year"]).size()
+    first_doc = local.groupby("jurisdiction").year.min().to_dict()
     fa_j = first_appearance(local, terms, by="jurisdiction").set_index(["term", "jurisdiction"]).first_year
     central = corpus[corpus.level.isin(CENTRAL_LEVELS)]
     fa_c = first_appearance(central, terms, by="level").groupby("term").first_year.min() if len(central) else pd.Series(dtype=float)
@@ -248,7 +260,8 @@ def event_history(corpus: pd.DataFrame, terms, start: int | None = None, end: in
         for j, lv, rg in juris.itertuples(index=False):
             ay = adopt_year[j]
             others = [y for k, y in adopt_year.items() if k != j]
-            for year in range(start, end + 1):
+            first = max(start, first_doc[j]) if from_first_document else start
+            for year in range(first, end + 1):
                 adopted = int(ay is not None and not pd.isna(ay) and year == ay)
                 prior = [y for y in others if y is not None and not pd.isna(y) and y < year]
                 rows.append({
@@ -267,7 +280,12 @@ def adoption_curve(corpus: pd.DataFrame, terms, years: range | None = None,
     """Cumulative adoption: per term x year, the share of jurisdictions that have used the term by then.
 
     Returns term, year, n_adopted (jurisdictions with a first use in or before
-    that year), n_jurisdictions (local jurisdictions in the corpus), share (0-1).
+    that year), n_jurisdictions (local jurisdictions in the corpus), share
+    (n_adopted / n_jurisdictions, 0-1), n_observed (jurisdictions with at least
+    one document in or before that year) and share_of_observed (n_adopted /
+    n_observed).  Compare ``share`` with n_observed / n_jurisdictions: where
+    they coincide, the curve shows when jurisdictions enter the corpus, not
+    how fast the term spread among them.
     """
     corpus = corpus.copy()
     corpus["jurisdiction"] = jurisdictions(corpus)
@@ -275,13 +293,16 @@ def adoption_curve(corpus: pd.DataFrame, terms, years: range | None = None,
     n_j = local.jurisdiction.nunique()
     years = years if years is not None else range(int(corpus.year.min()), int(corpus.year.max()) + 1)
     fa = first_appearance(local, terms, by="jurisdiction")
+    first_doc = local.groupby("jurisdiction").year.min().to_numpy()
     rows = []
     for term in _patterns(terms):
         firsts = fa.loc[fa.term == term, "first_year"].to_numpy()
         for y in years:
             k = int((firsts <= y).sum())
+            n_obs = int((first_doc <= y).sum())
             rows.append({"term": term, "year": y, "n_adopted": k, "n_jurisdictions": n_j,
-                         "share": k / n_j if n_j else np.nan})
+                         "share": k / n_j if n_j else np.nan, "n_observed": n_obs,
+                         "share_of_observed": k / n_obs if n_obs else np.nan})
     return pd.DataFrame(rows)
 
 

@@ -47,7 +47,7 @@ def _short_forms(name: str, rank: str) -> set[str]:
     if rank == "province":
         forms.add(province_short_name(name))
         return forms
-    m = re.match(r"(.+?)(?:[\u4e00-\u9fff]{1,3}族)+自治州$", name)
+    m = _AUTONOMOUS_PREFECTURE().match(name)
     if m:  # 黔东南苗族侗族自治州 -> 黔东南州, 黔东南
         forms.update({m.group(1) + "州", m.group(1)})
     for suf in ("市", "地区", "盟"):
@@ -57,6 +57,20 @@ def _short_forms(name: str, rank: str) -> set[str]:
     if rank == "county":
         return {name}
     return forms
+
+
+@lru_cache(maxsize=1)
+def _AUTONOMOUS_PREFECTURE() -> re.Pattern:
+    """Regex splitting an autonomous prefecture's name from its nationalities.
+
+    Built from the package's list of the 56 nationalities, because a generic
+    "1-3 characters + 族" rule mis-splits 黔东南苗族侗族自治州 into 黔 + 东南苗族.
+    """
+    with open(os.path.join(os.path.dirname(_data_path()), "56_nations.csv"), encoding="utf-8") as fh:
+        names = [ln.strip().split(",")[0] for ln in fh if ln.strip()]
+    names = sorted({n if n.endswith("族") else n + "族" for n in names if n}, key=len, reverse=True)
+    alt = "|".join(map(re.escape, names))
+    return re.compile(f"(.+?)(?:{alt})+自治州$")
 
 
 def _data_path() -> str:
@@ -118,13 +132,33 @@ def find_places(text: str) -> list[tuple[int, Place]]:
     return found
 
 
-def leading_place(text: str) -> Place | None:
-    """The division an organisation name starts with: 河北省人民政府办公厅 -> 河北省.
+def _belongs(child: Place, parent: Place) -> bool:
+    keep = {"province": 2, "prefecture": 4, "county": 6}[parent.rank]
+    return child.adcode[:keep] == parent.adcode[:keep] and child.adcode != parent.adcode
 
-    Returns None when the name does not start with a place (国务院, 国家发展改革委).
+
+def leading_place(text: str) -> Place | None:
+    """The most specific division an organisation name starts with.
+
+    河北省人民政府办公厅 -> 河北省; 杭州市余杭区人民政府 -> 余杭区 (county);
+    重庆市渝中区 -> 渝中区: a chain of nested divisions at the start of the name
+    is followed down to its last member.  Returns None when the name does not
+    start with a place (国务院, 国家发展改革委).
     """
     index, pattern = gazetteer()
-    m = pattern.match(text.strip())
+    s = text.strip()
+    m = pattern.match(s)
     if not m:
         return None
-    return index[m.group()][0]
+    place = index[m.group()][0]
+    pos = m.end()
+    while True:
+        while pos < len(s) and s[pos] == " ":
+            pos += 1
+        m = pattern.match(s, pos)
+        if not m:
+            return place
+        nested = [p for p in index[m.group()] if _belongs(p, place)]
+        if not nested:
+            return place
+        place, pos = nested[0], m.end()
