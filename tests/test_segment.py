@@ -532,3 +532,24 @@ def test_discovery_handles_empty_input():
     assert list(empty.columns) == ["term", "count", "pmi", "left_entropy", "right_entropy", "score"]
     with pytest.raises(TypeError):
         discover_terms("智慧城市")
+
+
+def test_discover_terms_drops_fragments_but_keeps_new_slogans():
+    from analysis.segment import Tokenizer, _is_fragment, load_user_dictionary
+
+    tok = Tokenizer()
+    policy = {w for w, _f, _t in load_user_dictionary() if len(w) >= 3}
+    assert _is_fragment("智慧城市建设", tok, policy)      # known term + generic word
+    assert _is_fragment("率达到", tok, policy)            # dangling character + word
+    assert _is_fragment("坚持以", tok, policy)
+    assert not _is_fragment("三融五跨", tok, policy)      # all single characters: maybe new
+    assert not _is_fragment("城市大脑", tok, policy)
+
+
+def test_adapt_tokenizer_adds_discovered_terms():
+    from analysis.segment import adapt_tokenizer
+
+    texts = ["推进三融五跨改革,实现三融五跨目标。" * 3, "坚持三融五跨原则,深化三融五跨工作。" * 3]
+    tok, new = adapt_tokenizer(texts, n_terms=5, min_count=3)
+    assert new.term.iloc[0] == "三融五跨"
+    assert "三融五跨" in tok("全面推进三融五跨")

@@ -621,3 +621,17 @@ def test_match_topics_pairs_a_model_with_itself_perfectly():
     assert (same.topic_a == same.topic_b).all() and np.allclose(same.cosine, 1.0)
     other = match_topics(m1, m2)
     assert sorted(other.topic_b) == [0, 1, 2] and (other.cosine > 0.9).all()
+
+
+def test_prevalence_counts_paragraphs_for_document_topics():
+    from analysis.topics import fit_topics, topic_prevalence
+
+    rng = np.random.default_rng(1)
+    vocab = [["数据", "平台", "共享"], ["交通", "出行", "道路"]]
+    rows = [(f"d{d}", p, " ".join(rng.choice(vocab[(d + p) % 2], 10))) for d in range(4) for p in range(d + 1)]
+    units = pd.DataFrame(rows, columns=["doc_id", "para_id", "text"])
+    corpus = pd.DataFrame({"doc_id": ["d0", "d1", "d2", "d3"], "year": [2020, 2020, 2021, 2021]})
+    model = fit_topics(units, 2, tokenizer=str.split, random_state=0)
+    prev = topic_prevalence(model.document_topics, corpus, by="year").drop_duplicates("year").set_index("year")
+    assert prev.loc[2020, "n_documents"] == 2 and prev.loc[2020, "n_units"] == 1 + 2
+    assert prev.loc[2021, "n_units"] == 3 + 4

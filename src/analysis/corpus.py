@@ -561,12 +561,13 @@ _BREAK_RES = [
 ]
 
 
-def split_run_on(text: str) -> str:
+def split_run_on(text: str, max_chars: int = 600) -> str:
     """Insert paragraph breaks into run-on text (PDF extractions lose them).
 
     Breaks go before heading markers that follow the end of a sentence:
     第X篇/章/节, 一、, (一), 1. / 1、.  A short top-level heading with no full stop
     ("一、总体要求(一)指导思想。") is split from the sub-heading glued to it.
+    Paragraphs still longer than ``max_chars`` are cut at sentence ends.
     Text that already has line breaks every few hundred characters is returned
     unchanged.
     """
@@ -576,7 +577,29 @@ def split_run_on(text: str) -> str:
         text = rx.sub("\n", text)
     # "一、总体要求(一)指导思想" : heading glued to its first sub-heading
     text = re.sub(rf"(^|\n)([{_CN}]{{1,3}}、[^。\n(（]{{2,40}}?)(?=[(（][{_CN}]{{1,3}}[)）])", r"\1\2\n", text)
-    return re.sub(r"\n{2,}", "\n", text).strip()
+    text = re.sub(r"\n{2,}", "\n", text).strip()
+    return "\n".join(chunk for line in text.split("\n") for chunk in _split_long(line, max_chars))
+
+
+def _split_long(paragraph: str, max_chars: int) -> list[str]:
+    """Cut a paragraph longer than ``max_chars`` at sentence ends into chunks of at most about that size.
+
+    Pages that lost both line breaks and inner headings would otherwise give
+    one 2,000-character "paragraph", too coarse a unit for topic models.
+    """
+    if len(paragraph) <= max_chars:
+        return [paragraph]
+    chunks: list[str] = []
+    current = ""
+    for sentence in re.split(r"(?<=[。；;！？!?])", paragraph):
+        if current and len(current) + len(sentence) > max_chars:
+            chunks.append(current)
+            current = sentence
+        else:
+            current += sentence
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 _MARKERS = [

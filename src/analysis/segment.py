@@ -82,6 +82,7 @@ import pandas as pd
 from tqdm import tqdm
 
 __all__ = [
+    "adapt_tokenizer",
     "DICTIONARY_VERSION",
     "Tokenizer",
     "add_terms",
@@ -1106,6 +1107,40 @@ def _min_split_pmi(table: pd.DataFrame, n_han: int) -> pd.Series:
     return pmi
 
 
+def _is_fragment(term: str, tokenizer: "Tokenizer", policy_terms: set[str]) -> bool:
+    """True for a known policy term plus a generic word, or a word plus one dangling character."""
+    if any(p in term and p != term for p in policy_terms):
+        return True
+    parts = tokenizer.cut(term)
+    if len(parts) < 2:
+        return False
+    singles = [len(p) == 1 for p in parts]
+    if all(singles):
+        return False  # nothing the dictionary knows: possibly a genuinely new term
+    return singles[0] != singles[-1] and sum(singles) == 1
+
+
+def adapt_tokenizer(texts: Iterable[str], n_terms: int = 50, *, min_count: int = 3,
+                    boilerplate: bool = True, **tokenizer_kwargs: Any) -> tuple["Tokenizer", pd.DataFrame]:
+    """Discover a corpus's own terms and return a tokenizer that knows them.
+
+    The two lines a researcher would write, as one call used by every
+    notebook so that they all segment a corpus the same way:
+    ``new = discover_terms(texts, min_count)``, then
+    ``Tokenizer(extra_terms=new.term[:n_terms], boilerplate=boilerplate)``.
+
+    Returns
+    -------
+    (Tokenizer, DataFrame)
+        The adapted tokenizer and the ranked candidate table (the first
+        ``n_terms`` rows were added), so the additions can be shown and reviewed.
+    """
+    texts = list(texts)
+    base = Tokenizer(boilerplate=boilerplate, **tokenizer_kwargs)
+    new = discover_terms(texts, min_count=min_count, tokenizer=base)
+    return Tokenizer(boilerplate=boilerplate, extra_terms=list(new["term"][:n_terms]), **tokenizer_kwargs), new
+
+
 def discover_terms(
     texts: Iterable[str],
     min_count: int = 5,
@@ -1117,6 +1152,7 @@ def discover_terms(
     exclude_known: bool = True,
     edge_chars: str = EDGE_CHARS,
     tokenizer: Tokenizer | None = None,
+    drop_fragments: bool = True,
 ) -> pd.DataFrame:
     """Rank candidate multi-character terms found in a corpus.
 
@@ -1148,6 +1184,13 @@ def discover_terms(
         (function characters such as 的, 和, 是); ``""`` keeps all.
     tokenizer : Tokenizer, optional
         Dictionary for ``exclude_known``; default the module default.
+    drop_fragments : bool, default True
+        Drop two kinds of candidates that are cohesive but not new terms:
+        a known policy term with a generic word attached (智慧城市建设 would
+        split the count of 智慧城市), and a word with a dangling single
+        character (率达到 from 覆盖率达到, 坚持以).  A string the tokenizer
+        breaks entirely into single characters (a new slogan such as 三融五跨)
+        is kept.
 
     Returns
     -------
@@ -1179,6 +1222,7 @@ def discover_terms(
         raise TypeError("pass an iterable of texts, not a single str")
     columns = ["term", "count", "pmi", "left_entropy", "right_entropy", "score"]
     tokenizer = _DEFAULT_TOKENIZER if tokenizer is None else tokenizer
+    policy_terms = {w for w, _f, _t in load_user_dictionary() if len(w) >= 3}
 
     table, n_han = _ngram_statistics(_char_stream(texts), min_count, max_len)
     if table.empty:
@@ -1194,6 +1238,8 @@ def discover_terms(
         if exclude_known:
             known = result["term"].map(tokenizer.has_word).astype(bool)
             result = result[~known]
+        if drop_fragments and len(result):
+            result = result[~result["term"].map(lambda t: _is_fragment(t, tokenizer, policy_terms))]
         # A product, not a sum: a term must be both cohesive and free, and a
         # fragment with zero entropy on one side scores zero however cohesive.
         result["score"] = result["pmi"] * np.minimum(

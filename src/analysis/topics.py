@@ -1288,8 +1288,9 @@ def label_topics(
     rows = []
     for t in range(model.k):
         score = np.where(eligible, shares[:, t], -1.0)
-        # lexsort: last key is primary -> highest share, then most terms.
-        best = int(np.lexsort((-n_in_vocab, -score))[0])
+        # lexsort: last key is primary -> highest share (to 0.01, so that many
+        # short paragraphs at share 1.0 do not tie arbitrarily), then most terms.
+        best = int(np.lexsort((-n_in_vocab, -np.round(score, 2)))[0])
         row = counts.getrow(best)
         keyword, excerpt = "", ""
         if row.nnz and score[best] > 0:
@@ -1363,8 +1364,8 @@ def topic_prevalence(
     -------
     DataFrame
         One row per group x topic: ``by``, topic, n_documents (documents of
-        the group with topic information), n_units (units; equals
-        n_documents for document_topics), share (mean weight of the topic
+        the group with topic information), n_units (paragraphs or other units
+        behind them; for document_topics the sum of its ``n_units``), share (mean weight of the topic
         over the group's units or documents, each counting equally; 0-1),
         share_se (standard error of that mean; NaN below 2).  Groups without
         units have counts 0 and share NaN, so plots show a gap instead of
@@ -1374,7 +1375,7 @@ def topic_prevalence(
     if value is None or "topic" not in topics.columns or "doc_id" not in topics.columns:
         raise KeyError("topics must have doc_id, topic and weight (unit_topics) or share (document_topics)")
     meta = _plain(corpus, ["doc_id", by]).drop_duplicates("doc_id")
-    t = _plain(topics, ["doc_id", "topic", value])
+    t = _plain(topics, ["doc_id", "topic", value] + (["n_units"] if "n_units" in topics.columns else []))
     t = t[t[value].notna()]
     t = t.merge(meta, on="doc_id", how="left", validate="many_to_one")
     unmatched = t[by].isna()
@@ -1399,7 +1400,12 @@ def topic_prevalence(
         warnings.warn(f"{t.loc[outside, 'doc_id'].nunique()} document(s) with {by} outside the requested "
                       f"groups are left out: {sorted(t.loc[outside, by].unique())[:10]}", stacklevel=2)
         t = t[~outside]
-    n_units = t.groupby(by)["doc_id"].size() / max(len(k_topics), 1)
+    if "n_units" in t.columns and value == "share":
+        # document_topics carries each document's paragraph count: report
+        # paragraphs, not documents a second time.
+        n_units = t.drop_duplicates("doc_id").groupby(by)["n_units"].sum()
+    else:
+        n_units = t.groupby(by)["doc_id"].size() / max(len(k_topics), 1)
     n_docs = t.groupby(by)["doc_id"].nunique()
     stats = t.groupby([by, "topic"])[value].agg(["mean", "std", "count"])
     full = pd.MultiIndex.from_product([groups, k_topics], names=[by, "topic"])
