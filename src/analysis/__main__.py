@@ -97,10 +97,28 @@ def build_report(corpus_dir: str, out_dir: str, figures_dir: str, notebooks_dir:
         page.write_text(body, encoding="utf-8")
         pages.append(page)
         print(f"{nb.name}: executed in {time.time() - t0:.0f} s -> {page}")
-    links = "\n".join(f'<li><a href="{html.escape(p.name)}">{html.escape(p.stem)}</a></li>' for p in pages)
+    def describe(page: Path) -> str:
+        """The notebook's first heading and first paragraph, for the index."""
+        nb = nbformat.read(executed / (page.stem + ".ipynb"), as_version=4)
+        first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
+        lines = [ln.strip() for ln in first.splitlines() if ln.strip()]
+        head = lines[0].lstrip("# ") if lines else page.stem
+        body = next((ln for ln in lines[1:] if not ln.startswith(("#", "1.", "*"))), "")
+        return f"<b>{html.escape(head)}</b><br><small>{html.escape(body)}</small>"
+
+    links = "\n".join(f'<li><a href="{html.escape(p.name)}">{describe(p)}</a></li>' for p in pages)
+    from .corpus import load_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the loader's warnings are shown in notebook 01
+        docs = load_corpus(corpus)
+    summary = (f"{len(docs)} documents, {docs.year.min()}-{docs.year.max()}; levels: "
+               + ", ".join(f"{k} {v}" for k, v in docs.level.value_counts().items())
+               + f"; {len(docs.attrs['skipped'])} file(s) skipped")
     (out / "index.html").write_text(
         "<!doctype html><meta charset='utf-8'><title>Smart-city policy language: report</title>"
-        f"<h1>Smart-city policy language, 2014-2023</h1><p>Corpus: <code>{html.escape(corpus)}</code></p>"
+        f"<h1>Smart-city policy language, 2014-2023</h1><p>Corpus folder <code>{html.escape(Path(corpus).name)}</code>: "
+        f"{html.escape(summary)}.</p>"
         f"<ol>{links}</ol>",
         encoding="utf-8",
     )

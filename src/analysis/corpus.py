@@ -759,7 +759,7 @@ def _parse_folder(path: str | os.PathLike | None):
 def _slug(d: ParsedDoc, year: int) -> str:
     """Readable, stable id: year, level, region or issuer, and a short hash of the title."""
     who = d.region if d.region and d.region != "全国" else (d.issuer.split(" ")[0][:6] if d.issuer else "")
-    who = re.sub(r"[^\w\u4e00-\u9fff]", "", who) or "unknown"
+    who = re.sub(r"[^\w\u4e00-\u9fff]", "", who) or ("全国" if d.region == "全国" else "unknown")
     h = hashlib.sha1(d.title.encode("utf-8")).hexdigest()[:6]
     return f"{year}-{d.level or 'unknown'}-{who}-{h}"
 

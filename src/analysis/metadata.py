@@ -344,17 +344,17 @@ def detect_excerpt(body: str) -> tuple[bool, str]:
     m = _PART_RE.search(head)
     if m and cn_to_int(m.group(1)) != 1 and m.start() < 40:
         return True, f"starts at {m.group()}"
-    tops = [(mm.start(1), cn_to_int(mm.group(1))) for mm in _TOP_RE.finditer(body)]
-    tops = [(p, v) for p, v in tops if v is not None]
-    subs = [(mm.start(1), cn_to_int(mm.group(1))) for mm in _SUB_RE.finditer(body)]
-    subs = [(p, v) for p, v in subs if v is not None]
+    # Reasons quote the markers as printed (六、, (三)) so a reader can find them in the text.
+    tops = [(mm.start(1), cn_to_int(mm.group(1)), mm.group(1)) for mm in _TOP_RE.finditer(body)]
+    tops = [t for t in tops if t[1] is not None]
+    subs = [(mm.start(1), cn_to_int(mm.group(1)), mm.group(1)) for mm in _SUB_RE.finditer(body)]
+    subs = [t for t in subs if t[1] is not None]
     if tops and tops[0][1] != 1:
-        return True, f"first section is {tops[0][1]}、"
+        return True, f"first section is {tops[0][2]}、"
     if subs and (not tops or subs[0][0] < tops[0][0]) and subs[0][1] != 1:
-        return True, f"first sub-section is ({subs[0][1]})"
-    values = [v for _p, v in tops]
+        return True, f"first sub-section is ({subs[0][2]})"
     # Top-level numbering restarts inside attachments; look for a forward jump.
-    for a, b in zip(values, values[1:]):
+    for (_pa, a, ma), (_pb, b, mb) in zip(tops, tops[1:]):
         if b > a + 1:
-            return True, f"sections jump from {a} to {b}"
+            return True, f"sections jump from {ma}、 to {mb}、"
     return False, ""
