@@ -540,6 +540,35 @@ def test_similarity_heatmap(similarity, synthetic, tmp_path, strict_glyphs):
     assert (tmp_path / "sim.png").stat().st_size > 50_000
 
 
+def test_similarity_heatmap_masks_the_diagonal(similarity, synthetic, strict_glyphs):
+    corpus, _paras = synthetic
+    figure = T.plot_similarity_heatmap(similarity, corpus, clusters=T.flat_clusters(similarity))
+    image = figure.axes[1].images[0]
+    mask = np.ma.getmaskarray(image.get_array())
+    off = ~np.eye(len(similarity), dtype=bool)
+    assert mask.diagonal().all() and not mask[off].any()
+    low, high = image.get_clim()
+    # The scale stops at the most similar pair of different documents, not at the diagonal's 1.0.
+    assert low == 0 and high == pytest.approx(similarity.to_numpy()[off].max()) and high < 1
+    assert any("[n] = flat cluster" in t for t in _texts(figure))
+    plain = T.plot_similarity_heatmap(similarity, corpus)
+    assert not any("[n]" in t for t in _texts(plain))
+
+
+def test_k_diagnostics_labels_and_chosen_note_clear_of_error_bars(k_table, strict_glyphs):
+    coherence, _exclusivity, stability = T.plot_k_diagnostics(k_table).axes
+    assert stability.get_ylabel() == "stability (matched cosine / ARI, 0-1)"
+    assert "mean of cosine and ARI ± 1 SE" in [t.get_text() for t in stability.get_legend().get_texts()]
+    for chosen in (int(k_table["k"].min()), 4, int(k_table["k"].max())):
+        ax = T.plot_k_diagnostics(k_table, chosen=chosen).axes[0]
+        ax.figure.canvas.draw()
+        note = next(t for t in ax.texts if t.get_text() == f"chosen k={chosen}")
+        box = note.get_window_extent(ax.figure.canvas.get_renderer())
+        top = float((k_table["coherence_npmi"] + k_table["coherence_npmi_se"]).max())
+        assert box.y0 > ax.transData.transform((chosen, top))[1]  # above every error bar
+        assert box.y1 <= ax.get_window_extent().y1 + 0.5  # and inside the panel
+
+
 def test_chinese_font_is_used(strict_glyphs):
     from matplotlib import font_manager
 

@@ -1182,7 +1182,9 @@ def plot_k_diagnostics(
     matplotlib.figure.Figure
         Three panels sharing the k axis: (1) NPMI coherence with ±1 SE bars
         and the 1-SE threshold of :func:`choose_k`, (2) exclusivity,
-        (3) stability (matched cosine, ARI and their mean ± 1 SE).
+        (3) stability (matched cosine, ARI and, dashed, the mean of the two
+        ± 1 SE).  The "chosen k" note sits in headroom above the coherence
+        error bars, so it never covers them.
     """
     t = table.sort_values("k")
     reason = None
@@ -1199,6 +1201,15 @@ def plot_k_diagnostics(
                linewidth=1, label="best − 1 SE")
     ax.set_title("主题一致性 coherence (NPMI)")
     ax.set_ylabel("NPMI (−1..1, 越高越好)")
+    # Headroom above the highest error bar for the "chosen k" note.
+    se = t["coherence_npmi_se"].fillna(0).to_numpy(dtype=float)
+    coh = t["coherence_npmi"].to_numpy(dtype=float)
+    finite = np.isfinite(coh)
+    if finite.any():
+        high = float(np.max((coh + se)[finite]))
+        low = float(min(np.min((coh - se)[finite]), best["coherence_npmi"] - best["coherence_npmi_se"]))
+        span = high - low if high > low else max(abs(high), 1e-3)
+        ax.set_ylim(low - 0.06 * span, high + 0.22 * span)
     ax = axes[1]
     ax.plot(ks, t["exclusivity"], marker="o", color="#2ca02c")
     ax.plot(ks, 1 / ks, linestyle=":", color="grey", linewidth=1, label="1/k (no exclusivity)")
@@ -1208,9 +1219,9 @@ def plot_k_diagnostics(
     ax.plot(ks, t["stability_cosine"], marker="o", color="#9467bd", label="matched cosine")
     ax.plot(ks, t["stability_ari"], marker="s", color="#d62728", label="ARI dominant topic")
     ax.errorbar(ks, t["stability"], yerr=t["stability_se"] if "stability_se" in t.columns else None,
-                linestyle="--", color="black", linewidth=1, capsize=2, label="mean ± 1 SE")
+                linestyle="--", color="black", linewidth=1, capsize=2, label="mean of cosine and ARI ± 1 SE")
     ax.set_title(f"稳定性 stability ({int(t['n_seeds'].iloc[0])} seeds)")
-    ax.set_ylabel("0..1")
+    ax.set_ylabel("stability (matched cosine / ARI, 0-1)")
     for ax in axes:
         # Legends under the panels: inside they hide the points that matter.
         ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
@@ -1218,8 +1229,10 @@ def plot_k_diagnostics(
         ax.set_xlabel("k (topics)")
         ax.set_xticks(ks)
         ax.spines[["top", "right"]].set_visible(False)
+    last = chosen >= ks.max()
     axes[0].annotate(f"chosen k={chosen}", xy=(chosen, 1.0), xycoords=("data", "axes fraction"),
-                     xytext=(3, -12), textcoords="offset points", color="#ff7f0e", fontsize=9)
+                     xytext=(-4 if last else 4, -3), textcoords="offset points", color="#ff7f0e", fontsize=9,
+                     ha="right" if last else "left", va="top")
     method = str(t["method"].iloc[0]).upper() if "method" in t.columns else ""
     head = title or f"选择主题数 k ({method}, {int(t['n_units'].iloc[0])} units)"
     if reason:
@@ -1830,7 +1843,8 @@ def plot_similarity_heatmap(
         Default ``cluster_documents(sim, method)``.
     method : str, default "average"
     clusters : FlatClusters or DataFrame (doc_id, cluster), optional
-        If given, cluster numbers prefix the labels ("[2] ...").
+        If given, cluster numbers prefix the labels ("[2] ..."); a footnote
+        under the dendrogram says "[n] = flat cluster".
     max_chars : int, default 18
         Short-title length in labels.
     cmap : str, default "magma_r"
@@ -1841,8 +1855,11 @@ def plot_similarity_heatmap(
     Returns
     -------
     matplotlib.figure.Figure
-        Left: dendrogram; right: cosine similarity (0-1) in leaf order, labels
-        "short title · level · year" on the right and bottom.
+        Left: dendrogram; right: cosine similarity in leaf order, labels
+        "short title · level · year" on the right and bottom.  The diagonal
+        (each document with itself, always 1) is left blank (grey) and the
+        colour scale runs from 0 to the largest similarity between two
+        different documents, so the contrast goes to the pairs that matter.
     """
     clustering = clustering or cluster_documents(sim, method)
     order = clustering.order
@@ -1852,7 +1869,10 @@ def plot_similarity_heatmap(
         number = dict(zip(table["doc_id"], table["cluster"]))
         labels = pd.Series([f"[{number.get(d, '?')}] {labels[d]}" for d in order], index=order)
     n = len(order)
-    data = sim.loc[order, order].to_numpy(dtype=float)
+    data = sim.loc[order, order].to_numpy(dtype=float).copy()
+    np.fill_diagonal(data, np.nan)  # self-similarity (1.0) would saturate the scale
+    off_diagonal = data[np.isfinite(data)]
+    vmax = float(off_diagonal.max()) if off_diagonal.size and off_diagonal.max() > 0 else 1.0
     cell = 0.3 if n <= 60 else max(0.08, 18 / n)
     side = max(4.0, cell * n)
     figure = _new_figure((side + 1.8 + 0.12 * max_chars * 1.4, side + 1.2 + 0.1 * max_chars), layout=None)
@@ -1864,14 +1884,18 @@ def plot_similarity_heatmap(
                color_threshold=0, above_threshold_color="#444444")
     ax_tree.set_ylim(10 * n, 0)  # leaf i is drawn at y = 10 i + 5: top-to-bottom like the rows
     ax_tree.set_axis_off()
-    image = ax_heat.imshow(data, cmap=cmap, vmin=0, vmax=1, aspect="auto", interpolation="nearest")
+    import matplotlib as mpl
+
+    colours = mpl.colormaps[cmap].with_extremes(bad="#d9d9d9")
+    image = ax_heat.imshow(np.ma.masked_invalid(data), cmap=colours, vmin=0, vmax=vmax, aspect="auto",
+                           interpolation="nearest")
     show_labels = n <= 150
     ax_heat.set_yticks(range(n), labels=list(labels) if show_labels else [""] * n, fontsize=7)
     ax_heat.yaxis.tick_right()
     ax_heat.set_xticks(range(n), labels=list(labels) if show_labels else [""] * n, fontsize=7, rotation=90)
     ax_heat.tick_params(length=0)
     colorbar = figure.colorbar(image, cax=ax_bar)
-    colorbar.set_label("cosine similarity (TF-IDF)")
+    colorbar.set_label(f"cosine similarity (TF-IDF; scale capped at the largest pair, {vmax:.2f})")
     # The colour bar would sit on the y labels: move it right of them.
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
@@ -1879,6 +1903,12 @@ def plot_similarity_heatmap(
     fig_width = figure.get_figwidth() * figure.dpi
     pos = ax_bar.get_position()
     ax_bar.set_position([pos.x0 + (label_width + 8) / fig_width, pos.y0, pos.width, pos.height])
+    notes = ["grey diagonal = same document"]
+    if clusters is not None:
+        k = getattr(clusters, "k", None)
+        notes.insert(0, "[n] = flat cluster" + (f"\n(k = {k}, cut of this tree)" if k is not None else ""))
+    ax_tree.text(0.0, -0.01, "\n".join(notes), transform=ax_tree.transAxes, ha="left", va="top", fontsize=8,
+                 color="#444444")
     ax_heat.set_title(title or f"政策文本相似度 (document similarity, {clustering.method} linkage)")
     _save_figure(figure, path, dpi)
     return figure
