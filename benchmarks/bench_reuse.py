@@ -95,6 +95,10 @@ def run_one(n_docs: int, seed: int, memory: bool) -> dict:
            "maxrss_growth_mb": (rss_after - rss_before) / 1024,
            "pairs": len(result.pairs),
            "candidate_pairs": result.params["n_candidate_pairs"],
+           # stage 1 (sampled) matches and windows; seed_matches are those
+           # listed in full (inside the windows)
+           "sampled_matches": result.params.get("n_sampled_matches"),
+           "windows": result.params.get("n_candidate_windows"),
            "seed_matches": result.params["n_seed_matches"]}
     out.update(score_passages(result.passages, truth))
     if memory:
@@ -129,8 +133,9 @@ def main(argv: list[str] | None = None) -> None:
     table = pd.DataFrame(rows)
     cols = ["n_docs", "total_mchars", "seconds", "peak_mb", "maxrss_mb", "recall",
             "precision", "planted", "found", "boundary_err_median",
-            "boundary_exact_share", "candidate_pairs", "seed_matches"]
-    with pd.option_context("display.width", 200, "display.max_columns", 20,
+            "boundary_exact_share", "candidate_pairs", "sampled_matches", "windows",
+            "seed_matches"]
+    with pd.option_context("display.width", 250, "display.max_columns", 20,
                            "display.float_format", "{:.3f}".format):
         print(table[[c for c in cols if c in table]].to_string(index=False))
 

@@ -14,11 +14,13 @@ import math
 import random
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import analysis.reuse as reuse_module
 from analysis.reuse import (
     LEVELS,
     PAIR_COLUMNS,
@@ -557,3 +559,132 @@ def test_format_alignment_html_highlights_edits_and_escapes():
     assert "养老" in html and "<ins" in html
     assert "&lt;a&gt;" in html and "<a>" not in html
     assert html.startswith("<table") and html.endswith("</table>")
+
+
+# --------------------------------------------------------------------------
+# two-stage seeding (sample, then search the candidate windows in full)
+# --------------------------------------------------------------------------
+def word_corpus(seed: int, n_docs: int = 150, n_words: int = 40, n_plants: int = 40,
+                edit_every: int = 15) -> tuple[pd.DataFrame, set]:
+    """Documents drawn from a 40-word vocabulary (so many 10-grams are shared by
+    chance, as stock phrases are) with planted copies edited every
+    ``edit_every`` characters (exact runs between edits are short)."""
+    rng = random.Random(seed)
+    vocab = ["".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(2, 4)))
+             for _ in range(n_words)]
+
+    def sentence(n: int) -> str:
+        out: list[str] = []
+        while sum(map(len, out)) < n:
+            out.append(rng.choice(vocab))
+            if rng.random() < 0.15:
+                out.append(rng.choice("，。、"))
+        return "".join(out)
+
+    docs = [[sentence(rng.randint(80, 200)) for _ in range(rng.randint(8, 20))]
+            for _ in range(n_docs)]
+    planted = set()
+    for _ in range(n_plants):
+        s, t = sorted(rng.sample(range(n_docs), 2))
+        base = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(60, 200)))
+        ops = [("sub", pos, "改") for pos in range(rng.randint(5, edit_every), len(base) - 5,
+                                                   edit_every)]
+        docs[s].insert(rng.randint(0, len(docs[s])), base)
+        docs[t].insert(rng.randint(0, len(docs[t])), edit(base, ops))
+        planted.add((f"d{s:03d}", f"d{t:03d}"))
+    corpus = corpus_of(*[{"doc_id": f"d{i:03d}", "text": "。".join(d),
+                          "date": f"{2000 + i // 10}-0{1 + i % 9}-01"}
+                         for i, d in enumerate(docs)])
+    return corpus, planted
+
+
+def full_index(monkeypatch) -> None:
+    """Switch sampling off: every seed match is listed (the one-stage method)."""
+    monkeypatch.setattr(reuse_module, "_SAMPLE_WINDOW", 1)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: level_corpus()[0],
+    lambda: boilerplate_corpus(12),
+    lambda: two_docs("2014-08-27", "2019-02-18"),
+], ids=["levels", "boilerplate", "two_docs"])
+def test_sampling_gives_the_full_index_result_on_clear_copies(make, monkeypatch):
+    corpus = make()
+    sampled = find_reuse(corpus, boilerplate_df=50, max_sources=20)
+    full_index(monkeypatch)
+    full = find_reuse(corpus, boilerplate_df=50, max_sources=20)
+    pd.testing.assert_frame_equal(sampled.pairs, full.pairs)
+    pd.testing.assert_frame_equal(sampled.passages, full.passages)
+
+
+@pytest.mark.parametrize("seed, edit_every", [(0, 12), (1, 15), (2, 20)])
+def test_sampling_finds_heavily_edited_copies_among_chance_matches(seed, edit_every,
+                                                                   monkeypatch):
+    corpus, planted = word_corpus(seed, edit_every=edit_every)
+    sampled = find_reuse(corpus)
+    full_index(monkeypatch)
+    full = find_reuse(corpus)
+    # the sample pairs far fewer occurrences, and lists far fewer seeds ...
+    assert sampled.params["sample_window"] > 1 and full.params["sample_window"] == 1
+    assert sampled.params["n_sampled_matches"] < 0.8 * full.params["n_seed_matches"]
+    assert sampled.params["n_seed_matches"] < 0.1 * full.params["n_seed_matches"]
+    assert 0 < sampled.params["n_candidate_windows"]
+    # ... yet every planted copy the full index finds is found, with the same
+    # offsets, and nothing the full index would not report
+    cols = ["source_doc_id", "target_doc_id", "source_start", "source_end",
+            "target_start", "target_end"]
+
+    def rows(result: ReuseResult, only_planted: bool) -> set:
+        return {r for r in map(tuple, result.passages[cols].values.tolist())
+                if not only_planted or r[:2] in planted}
+
+    assert rows(sampled, True) == rows(full, True)
+    assert len(rows(full, True)) >= len(planted) - 2
+    assert rows(sampled, False) <= rows(full, False)
+
+
+def test_winnowing_selects_each_window_minimum_across_chunks():
+    rng = np.random.default_rng(0)
+    for n, w in [(200_003, 8), (1_000, 5), (7, 8), (8, 8), (1, 3)]:
+        h = rng.integers(0, 2**20, n).astype(np.uint32)     # small range: ties occur
+        valid = rng.random(n) > 0.05
+        h[~valid] = np.iinfo(np.uint32).max
+        got = reuse_module._winnow(h, valid, w)
+        ww = min(w, n)
+        windows = np.lib.stride_tricks.sliding_window_view(h, ww)
+        mins = windows.min(axis=1)
+        want = np.zeros(n, dtype=bool)
+        for j in range(ww):
+            want[j:j + len(mins)] |= windows[:, j] == mins
+        np.testing.assert_array_equal(got, want & valid)
+
+
+def test_shingle_groups_are_exact_when_hash_prefixes_collide(monkeypatch):
+    # squeeze the hash so that many different shingles share the prefix the
+    # packed sort groups by: the index must still group by the full hash
+    rng = random.Random(20)
+    texts = [filler(rng, 2000) for _ in range(30)]
+    for k in range(10):
+        texts[k + 10] = texts[k + 10][:500] + texts[k][:300] + texts[k + 10][500:]
+    corpus = corpus_of(*[{"text": t} for t in texts])
+    meta = reuse_module._prepare_meta(corpus)
+    enc = reuse_module._encode_corpus(meta.texts, np.argsort(reuse_module._precedence_rank(meta)))
+    real_hash = reuse_module._hash_shingles
+
+    def squeezed(*args):
+        h, valid = real_hash(*args)
+        return (h & np.uint64((1 << 24) - 1)) | ((h >> np.uint64(62)) << np.uint64(62)), valid
+
+    monkeypatch.setattr(reuse_module, "_hash_shingles", squeezed)
+    index = reuse_module._index_shingles(enc.codes, enc.doc_of, 10, 0, 5, 5, 8)
+    h, valid = squeezed(enc.codes, enc.doc_of, 10, 0)
+    pos = np.flatnonzero(valid)
+    groups: dict[int, list[int]] = {}
+    for p, v in zip(pos.tolist(), h[pos].tolist()):
+        groups.setdefault(v, []).append(p)
+    want = sorted(tuple(g) for g in groups.values()
+                  if 2 <= len(set(enc.doc_of[g].tolist())) <= 5)
+    starts = index.seed_group_start
+    got = sorted(tuple(index.seed_pos[a:b].tolist()) for a, b in zip(starts[:-1], starts[1:]))
+    assert got == want
+    assert len(want) > 100

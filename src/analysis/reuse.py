@@ -38,17 +38,38 @@ Method (the details are also stored in ``result.params`` and
    * otherwise every pair of occurrences in different documents is a seed
      match -- except that, for a shingle in more than ``max_sources + 1``
      documents, a document is paired only with the ``max_sources`` earliest
-     documents holding it, which keeps the work linear in corpus size.
-     No document pair is ever compared in full.
-4. Chain: seeds on the same diagonal (target offset - source offset) with
+     documents holding it.  No document pair is ever compared in full.
+4. Sample, then search locally.  Listing every seed match would cost more
+   than linear time (a phrase shared by d documents yields up to
+   d * min(d, 4 * max_sources) matches, and d grows with the corpus), and
+   almost all of them are chance matches of stock phrases.  So:
+
+   a. only *fingerprints* are paired first: the shingle with the smallest
+      hash in each window of 8 consecutive shingles (winnowing), seeds
+      linking all their holders preferred to other seeds and seeds to other
+      shingles.  Selection depends only on the text around a shingle, so a
+      copied run of 8 or more seed shingles (17 characters) always has a
+      fingerprint in both copies, and a shorter run between edits nearly
+      always does.  Each sampled match is widened to the run of consecutive
+      seed matches around it, and regions whose runs cover as many
+      characters as a region needs before alignment (``max(ngram,
+      min_chars // 2)`` of exact match) become candidate windows.
+   b. every seed match inside those windows (plus a margin) is listed,
+      exactly as the full index would list it.
+
+   The work is then about linear in corpus size; what can be lost is a
+   passage whose only exact evidence is a few runs shorter than about 17
+   characters that all escaped the sample (whether it is found can then
+   depend on ``random_state``).
+5. Chain: seeds on the same diagonal (target offset - source offset) with
    small gaps form runs; runs with a consistent diagonal (small insertions and
    deletions shift it) are chained into candidate regions.
-5. Align: each region is extended outwards with an X-drop walk over
+6. Align: each region is extended outwards with an X-drop walk over
    :class:`difflib.SequenceMatcher` matching blocks (so unseeded near-matches
    at the edges join the passage), adjacent regions are merged, and the whole
    region is aligned to compute ``similarity`` = 2 * matched / (len(source) +
    len(target)) in normalised characters (difflib's ratio).
-6. Keep passages with ``similarity >= min_similarity`` and at least
+7. Keep passages with ``similarity >= min_similarity`` and at least
    ``min_chars`` non-boilerplate target characters.
 
 Direction: the earlier document is the source.  Dates of different precision
@@ -112,6 +133,12 @@ _EXTEND_WINDOW = 120
 _CHAIN_LOOKBACK = 64
 _HASH_BASE = np.uint64(0x100000001B3)
 _PROGRESS_MIN_DOCS = 200
+# Winnowing window of the stage-1 sample, in shingles (see find_reuse, step
+# 4).  Any copied run of this many seed shingles is sure to be sampled; 8
+# keeps about a fifth of the full index's matches while finding the same
+# passages on heavily edited real text (12 already misses a few); 1 turns
+# sampling off (every seed match listed, as the full index).
+_SAMPLE_WINDOW = 8
 
 
 # --------------------------------------------------------------------------
@@ -217,8 +244,12 @@ def find_reuse(
         the original) rather than between every two copies, and the number
         of comparisons grows linearly with corpus size.
     random_state : int
-        Salt of the shingle hash.  Results do not depend on it except through
-        (astronomically rare) hash collisions, which alignment filters out.
+        Salt of the shingle hash, which also decides which shingles are
+        sampled first (see the module docstring, step 4).  Results do not
+        depend on it except through (astronomically rare) hash collisions,
+        which alignment filters out, and for passages supported only by
+        exact runs shorter than about 17 characters, which the sample can
+        miss.
     progress : bool, optional
         Show a tqdm bar for the alignment stage.  Default: only when the
         corpus has more than 200 documents.
@@ -235,12 +266,16 @@ def find_reuse(
     Notes
     -----
     Time and memory are dominated by sorting the C shingles of the corpus
-    (O(C log C)) and by the seed matches (at most about ``4 * max_sources``
-    per shingle, in practice far fewer); only regions where seeds pile up on
-    one diagonal band are aligned, so pairs of documents that share nothing
-    but scattered stock phrases cost next to nothing.  Long near-copies are
-    aligned piecewise between exact anchors, so whole reposted documents
-    stay cheap.
+    (O(C log C)), by the sampled seed matches (about a fifth of the full
+    count, and cheap each) and by aligning candidate pairs.  Seed matches
+    are listed in full only inside candidate windows, and only regions where
+    seeds pile up on one diagonal band are aligned, so pairs of documents
+    that share nothing but scattered stock phrases cost next to nothing.
+    Long near-copies are aligned piecewise between exact anchors, so whole
+    reposted documents stay cheap.  ``params`` reports the work done:
+    ``n_sampled_matches`` (stage 1), ``n_candidate_windows`` and
+    ``n_seed_matches`` (listed in the windows), ``n_candidate_pairs``
+    (pairs aligned).
     """
     _check_params(ngram, min_chars, min_similarity, max_gap, boilerplate_df, max_sources)
     meta = _prepare_meta(corpus)
@@ -250,13 +285,24 @@ def find_reuse(
 
     doc_rank = _precedence_rank(meta)
     enc = _encode_corpus(meta.texts, np.argsort(doc_rank))
-    index = _index_shingles(enc.codes, enc.doc_of, ngram, random_state, threshold, max_sources)
+    window = _SAMPLE_WINDOW
+    index = _index_shingles(enc.codes, enc.doc_of, ngram, random_state, threshold, max_sources,
+                            window)
     boiler_cum = _mark_boilerplate(index.boilerplate_pos, len(enc.codes), ngram)
-    seeds = _pair_seeds(index, enc.doc_of, n_docs)
+    min_cover = _min_cover(ngram, min_chars)
+    if window > 1:
+        win, n_sampled = _candidate_windows(index, enc, n_docs, ngram, max_gap, window,
+                                            min_cover)
+        n_windows = len(win.key)
+        seeds = _window_seeds(index.tag, win, n_docs, enc.doc_of)
+        del win
+    else:
+        seeds = _pair_seeds(index, enc.doc_of, n_docs)
+        n_sampled, n_windows = len(seeds.key), 0
     n_seeds = len(seeds.key)
     runs = _find_runs(seeds, enc, n_docs, ngram, max_gap)
     del seeds
-    runs = _select_supported_runs(runs, max_gap, _min_cover(ngram, min_chars))
+    runs = _select_supported_runs(runs, max_gap, min_cover)
     runs, pair_docs = _orient_runs(runs, meta)
     norm_text = enc.codes.tobytes().decode("utf-32-le")
     passages = _align_candidates(
@@ -273,6 +319,8 @@ def find_reuse(
         "n_boilerplate_shingles": int(index.n_boilerplate_hashes),
         "boilerplate_char_share": float(boiler_cum[-1] / max(len(enc.codes), 1)),
         "n_seed_matches": int(n_seeds),
+        "sample_window": window, "n_sampled_matches": int(n_sampled),
+        "n_candidate_windows": int(n_windows),
         "n_candidate_pairs": int(len(pair_docs.src_doc)),
         "boilerplate_method": (
             f"shingles of {ngram} normalised characters found in more than "
@@ -492,24 +540,37 @@ def _encode_corpus(texts: Sequence[str], order: np.ndarray) -> _Encoded:
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     raw = np.frombuffer("".join(texts[i] for i in order).encode("utf-32-le"), dtype=np.uint32)
     dt = _index_dtype(len(raw))
-    bmp = raw < 0x10000
+    top = np.uint32(0xFFFF)
     # characters outside the BMP are rare CJK extensions: keep them as they are
-    keep = np.ones(len(raw), dtype=bool)
-    keep[bmp] = keep_tab[raw[bmp]]
-    del bmp
+    keep = np.empty(len(raw), dtype=bool)
+    for sl in _chunks(len(raw)):
+        r = raw[sl]
+        keep[sl] = keep_tab[np.minimum(r, top)] | (r > top)
     codes = raw[keep]
-    in_bmp = codes < 0x10000
-    codes[in_bmp] = fold_tab[codes[in_bmp]]
-    del in_bmp
+    for sl in _chunks(len(codes)):
+        c = codes[sl]
+        codes[sl] = np.where(c > top, c, fold_tab[np.minimum(c, top)])
+    # documents stay contiguous, so per-document counts and offsets follow
+    # from the kept positions without per-character document ids
     concat_start = np.cumsum(lengths[order]) - lengths[order]
-    offset = np.arange(len(raw), dtype=dt)
-    offset -= np.repeat(concat_start.astype(dt), lengths[order])
-    orig_off = offset[keep]
-    del offset
-    doc_of = np.repeat(order.astype(np.int32), lengths[order])[keep]
-    counts = np.bincount(doc_of, minlength=len(texts)).astype(np.int64)
+    counts_in_order = np.zeros(len(texts), dtype=np.int64)
+    nonempty = lengths[order] > 0
+    if nonempty.any():
+        counts_in_order[nonempty] = np.add.reduceat(keep, concat_start[nonempty], dtype=np.int64)
+    orig_off = np.empty(len(codes), dtype=dt)
+    done = 0
+    for sl in _chunks(len(raw)):
+        at = np.flatnonzero(keep[sl]).astype(dt)
+        at += sl.start
+        orig_off[done:done + len(at)] = at
+        done += len(at)
+    del keep
+    orig_off -= np.repeat(concat_start.astype(dt), counts_in_order)
+    doc_of = np.repeat(order.astype(np.int32), counts_in_order)
+    counts = np.zeros(len(texts), dtype=np.int64)
+    counts[order] = counts_in_order
     doc_start = np.zeros(len(texts), dtype=np.int64)
-    doc_start[order] = np.cumsum(counts[order]) - counts[order]
+    doc_start[order] = np.cumsum(counts_in_order) - counts_in_order
     return _Encoded(codes=codes, doc_of=doc_of, orig_off=orig_off,
                     doc_start=doc_start, doc_end=doc_start + counts)
 
@@ -519,6 +580,9 @@ def _argsort_keys(*keys: np.ndarray) -> np.ndarray:
 
     Packs the keys into one int64 when their ranges allow it (one argsort is
     several times faster than np.lexsort), else falls back to np.lexsort.
+    When the row number fits in the spare low bits it is packed too, and a
+    plain value sort (several times faster again than an argsort) yields the
+    order; ties then keep their input order.
     """
     n = len(keys[0])
     if n == 0:
@@ -529,6 +593,13 @@ def _argsort_keys(*keys: np.ndarray) -> np.ndarray:
         for k, sp in zip(keys, spans):
             packed *= sp
             packed += k
+        row_bits = max(1, (n - 1).bit_length())
+        if int(packed.max()) < 1 << (63 - row_bits):
+            packed <<= row_bits
+            packed |= np.arange(n, dtype=np.int64)
+            packed.sort()
+            packed &= (1 << row_bits) - 1
+            return packed
         return np.argsort(packed)
     return np.lexsort(keys[::-1])
 
@@ -556,15 +627,79 @@ def _hash_shingles(codes: np.ndarray, doc_of: np.ndarray, ngram: int,
     n = len(codes) - ngram + 1
     if n <= 0:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=bool)
-    h = np.zeros(n, dtype=np.uint64)
-    # uint64 arithmetic wraps, giving the polynomial hash modulo 2**64
-    for j in range(ngram):
-        h *= _HASH_BASE
-        h += codes[j:j + n]
     salt = _splitmix64(np.array([random_state & 0xFFFFFFFFFFFFFFFF], dtype=np.uint64))[0]
-    h ^= salt
+    out = np.empty(n, dtype=np.uint64)
+    # in cache-sized chunks: the many passes then run from cache, not memory
+    for sl in _chunks(n):
+        h = out[sl]
+        h[:] = codes[sl]
+        # uint64 arithmetic wraps, giving the polynomial hash modulo 2**64
+        for j in range(1, ngram):
+            h *= _HASH_BASE
+            h += codes[sl.start + j:sl.stop + j]
+        h ^= salt
+        h[:] = _splitmix64(h)
     valid = doc_of[:n] == doc_of[ngram - 1:]
-    return _splitmix64(h), valid
+    return out, valid
+
+
+def _chunks(n: int, size: int = 1 << 16) -> Iterator[slice]:
+    """Slices covering range(n) in pieces of ``size``."""
+    for lo in range(0, n, size):
+        yield slice(lo, min(n, lo + size))
+
+
+def _same_prefix_as_next(key: np.ndarray, low: np.uint64) -> np.ndarray:
+    """For sorted packed keys: does key[i] share its bits above ``low`` with key[i + 1]?"""
+    out = np.empty(max(len(key) - 1, 0), dtype=bool)
+    for sl in _chunks(len(out)):
+        out[sl] = (key[sl.start + 1:sl.stop + 1] ^ key[sl]) <= low
+    return out
+
+
+def _sliding_extreme(x: np.ndarray, w: int, op: np.ufunc) -> np.ndarray:
+    """Return ``op`` (np.minimum / np.maximum) over every window of ``w`` elements.
+
+    Doubling: log2(w) passes over the array instead of w.  The result has
+    len(x) - w + 1 elements (element i covers x[i:i + w]).
+    """
+    out, span = x, 1
+    while 2 * span <= w:
+        out = op(out[:-span], out[span:])
+        span *= 2
+    if span < w:
+        k = w - span
+        out = op(out[:len(out) - k], out[k:])
+    return out
+
+
+def _winnow(h: np.ndarray, valid: np.ndarray, window: int) -> np.ndarray:
+    """Return the winnowing fingerprints: shingles that are the minimum of a window.
+
+    A shingle is selected when its hash is the smallest of some ``window``
+    consecutive shingles.  Selection depends only on the text inside the
+    window, so any shared run of at least ``window`` shingles contains a
+    fingerprint selected in both documents (one per ``window`` shingles),
+    while for random ranks about 2 / (window + 1) of all shingles are
+    selected.  ``h`` is the rank of each shingle; ties select every tied
+    shingle.
+    """
+    n = len(h)
+    if window <= 1 or n == 0:
+        return valid.copy()
+    w = min(window, n)
+    out = np.empty(n, dtype=bool)
+    # chunk by chunk (with w - 1 positions of context each side) to stay in cache
+    for sl in _chunks(n):
+        a, b = max(0, sl.start - w + 1), min(n, sl.stop + w - 1)
+        mins = _sliding_extreme(h[a:b], w, np.minimum)       # windows starting a .. b - w
+        # a shingle is some window's minimum iff it equals the largest minimum
+        # of the windows containing it (all of which are <= its hash); absent
+        # windows past either end of the corpus count as 0
+        padded = np.concatenate([np.zeros(a - sl.start + w - 1, dtype=h.dtype), mins,
+                                 np.zeros(sl.stop - 1 - (b - w), dtype=h.dtype)])
+        out[sl] = (h[sl] == _sliding_extreme(padded, w, np.maximum)) & valid[sl]
+    return out
 
 
 @dataclass(frozen=True)
@@ -574,10 +709,13 @@ class _ShingleIndex:
     seed_link_limit: np.ndarray   # int64 per group: occurrences a later one may pair with
     boilerplate_pos: np.ndarray   # positions of boilerplate shingles
     n_boilerplate_hashes: int
+    # with sampling only (None otherwise), one entry per position:
+    fingerprint: np.ndarray | None  # bool: a winnowing fingerprint
+    tag: np.ndarray | None          # seed group, class and link rule, see _seed_tags
 
 
 def _index_shingles(codes: np.ndarray, doc_of: np.ndarray, ngram: int, random_state: int,
-                    threshold: int, max_sources: int) -> _ShingleIndex:
+                    threshold: int, max_sources: int, sample_window: int = 1) -> _ShingleIndex:
     """Hash shingles, group their positions by hash, split seeds from boilerplate.
 
     A hash in 2..threshold documents is a seed group, one in more than
@@ -588,57 +726,106 @@ def _index_shingles(codes: np.ndarray, doc_of: np.ndarray, ngram: int, random_st
     """
     dt = _index_dtype(len(codes))
     hashes, valid = _hash_shingles(codes, doc_of, ngram, random_state)
-    order = np.argsort(hashes)
-    hs = hashes[order]
-    del hashes
-    same_next = hs[1:] == hs[:-1]
-    shared = np.zeros(len(hs), dtype=bool)
+    # Sort hash prefixes with the position packed into the low bits: one
+    # value sort (several times faster than an argsort) groups equal hashes
+    # and leaves each group in position order.
+    n = len(hashes)
+    pbits = max(1, (n - 1).bit_length())
+    low = np.uint64((1 << pbits) - 1)
+    key = np.empty(int(valid.sum()), dtype=np.uint64)
+    # winnowing rank: 30 hash bits under a 2-bit class set once DFs are known
+    rank = np.empty(n, dtype=np.uint32)
+    done = 0
+    for sl in _chunks(n):
+        h = hashes[sl]
+        rank[sl] = h >> np.uint64(34)
+        k = (h & ~low) | np.arange(sl.start, sl.stop, dtype=np.uint64)
+        k = k[valid[sl]]
+        key[done:done + len(k)] = k
+        done += len(k)
+    key.sort()
+    same_next = _same_prefix_as_next(key, low)
+    shared = np.zeros(len(key), dtype=bool)
     shared[1:] |= same_next
     shared[:-1] |= same_next
     del same_next
-    # windows across document boundaries are not shingles (a valid window
-    # whose only twin is invalid ends up a one-document group: ignored)
-    shared &= valid[order]
-    pos = order[shared].astype(dt)
-    hs = hs[shared]
-    del order, shared, valid
+    key = key[shared]
+    del shared
+    pos = np.empty(len(key), dtype=dt)
+    for sl in _chunks(len(key)):
+        pos[sl] = key[sl] & low
+    full = hashes[pos]
+    del hashes
+    # a prefix group may mix different full hashes (rare): sort those groups
+    # by (hash, position) and drop the singletons that leaves
+    same_prefix = _same_prefix_as_next(key, low)
+    del key
+    mixed = np.flatnonzero(same_prefix & (full[1:] != full[:-1]))
+    if len(mixed):
+        group_start = np.flatnonzero(np.r_[True, ~same_prefix])
+        group_end = np.r_[group_start[1:], len(pos)]
+        bad = np.unique(np.searchsorted(group_start, mixed, side="right") - 1)
+        lengths = group_end[bad] - group_start[bad]
+        sub = np.arange(int(lengths.sum())) + np.repeat(
+            group_start[bad] - (np.cumsum(lengths) - lengths), lengths)
+        fix = np.lexsort((pos[sub], full[sub]))
+        pos[sub], full[sub] = pos[sub][fix], full[sub][fix]
+        del group_start, group_end, bad, lengths, sub, fix
+    del same_prefix, mixed
+    new_group = np.r_[True, full[1:] != full[:-1]]
+    del full
+    sizes = np.diff(np.r_[np.flatnonzero(new_group), len(pos)])
+    if (sizes == 1).any():
+        keep = np.repeat(sizes > 1, sizes)
+        pos, new_group = pos[keep], new_group[keep]
+        del keep
     if len(pos) == 0:
         empty = np.zeros(0, dtype=dt)
         return _ShingleIndex(empty, np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64),
-                             empty, 0)
-    # the unstable hash sort left groups in arbitrary inner order: restore position order
-    group_id = np.cumsum(np.r_[True, hs[1:] != hs[:-1]]) - 1
-    fix = _argsort_keys(group_id, pos)
-    del group_id
-    pos, hs = pos[fix], hs[fix]
-    del fix
+                             empty, 0, np.zeros(len(codes) + 1, dtype=bool),
+                             np.zeros(len(codes) + 1, dtype=np.int32))
     docs = doc_of[pos]
-    new_group = np.r_[True, hs[1:] != hs[:-1]]
-    del hs
     starts = np.flatnonzero(new_group)
     sizes = np.diff(np.r_[starts, len(pos)])
     new_doc = new_group | np.r_[True, docs[1:] != docs[:-1]]
     del docs
-    df = np.add.reduceat(new_doc.astype(np.int64), starts)
+    df = np.add.reduceat(new_doc, starts, dtype=np.int64)
     # number of the document (1-based) each occurrence belongs to in its group
-    doc_count = np.cumsum(new_doc, dtype=np.int64)
-    doc_number = doc_count - np.repeat(doc_count[starts] - 1, sizes)
-    del doc_count, new_doc
-    in_first = np.add.reduceat((doc_number <= max_sources).astype(np.int64), starts)
-    del doc_number
+    doc_count = np.cumsum(new_doc, dtype=dt)
+    doc_count -= np.repeat(doc_count[starts] - 1, sizes)
+    del new_doc
+    in_first = np.add.reduceat(doc_count <= max_sources, starts, dtype=np.int64)
+    del doc_count
     # a few occurrences per early document are plenty; caps heavy repetition
     link_limit = np.minimum(in_first, 4 * max_sources)
     is_boiler = df > threshold
     is_seed = (df >= 2) & ~is_boiler
-    group_of = np.cumsum(new_group) - 1
+    group_of = np.cumsum(new_group, dtype=dt) - 1
     seed_sizes = sizes[is_seed]
-    return _ShingleIndex(
-        seed_pos=pos[is_seed[group_of]],
-        seed_group_start=np.concatenate([[0], np.cumsum(seed_sizes)]).astype(np.int64),
-        seed_link_limit=link_limit[is_seed].astype(np.int64),
-        boilerplate_pos=pos[is_boiler[group_of]],
-        n_boilerplate_hashes=int(is_boiler.sum()),
-    )
+    seed_pos = pos[is_seed[group_of]]
+    seed_start = np.concatenate([[0], np.cumsum(seed_sizes)]).astype(np.int64)
+    seed_limit = link_limit[is_seed].astype(np.int64)
+    boilerplate_pos = pos[is_boiler[group_of]]
+    del pos, group_of
+    if sample_window <= 1:
+        return _ShingleIndex(seed_pos, seed_start, seed_limit, boilerplate_pos,
+                             int(is_boiler.sum()), None, None)
+    # Fingerprints prefer seeds that link every holder (DF <= max_sources + 1),
+    # then other seeds, then the rest.  The class is a property of the hash,
+    # so both copies of a shared run still select the same fingerprints, and
+    # a short copied run between edits (whose neighbours are unique text) is
+    # almost always selected even when it is shorter than a window.
+    tag = _seed_tags(seed_pos, seed_start, seed_limit, df[is_seed] > max_sources + 1,
+                     n + ngram - 1)
+    for sl in _chunks(n):
+        t = tag[sl]
+        rank[sl] |= np.where(t > 0, (t >> 1) & 1, 2).astype(np.uint32) << np.uint32(30)
+        rank[sl][~valid[sl]] = np.iinfo(np.uint32).max
+    fingerprint = np.zeros(n + ngram, dtype=bool)
+    fingerprint[:n] = _winnow(rank, valid, sample_window)
+    del rank, valid
+    return _ShingleIndex(seed_pos, seed_start, seed_limit, boilerplate_pos,
+                         int(is_boiler.sum()), fingerprint, tag)
 
 
 def _mark_boilerplate(boilerplate_pos: np.ndarray, n_chars: int, ngram: int) -> np.ndarray:
@@ -657,8 +844,24 @@ def _mark_boilerplate(boilerplate_pos: np.ndarray, n_chars: int, ngram: int) -> 
 
 
 # --------------------------------------------------------------------------
-# seeds, runs and candidate regions
+# seeds: sampled (stage 1) and exhaustive within windows (stage 2)
 # --------------------------------------------------------------------------
+# Why two stages: every pair of occurrences of a seed shingle is a seed
+# match, and a shingle shared by d documents yields up to ~d * min(d,
+# 4 * max_sources) of them.  Moderately common phrases are shared by more
+# documents the larger the corpus, so the number of matches (almost all of
+# them chance matches of stock phrases) grows faster than the corpus, and
+# so did the cost of sorting them before any pair was known to matter.
+# Stage 1 pairs only the occurrences that are winnowing fingerprints (see
+# _winnow).  Both ends of a match must be sampled, so matches shrink about
+# with the square of the share of occurrences sampled (on the synthetic
+# benchmark about half of the seed occurrences, a fifth of the matches),
+# while a copied run keeps a sampled match in both copies.  Each sampled
+# match is widened to its run of consecutive seed matches (an exact walk
+# through the full index, see _seed_tags), and the regions where runs reach
+# min_cover become windows.  Stage 2 lists every seed match inside the
+# windows, so there the later steps get exactly the seeds the full index
+# would give them.  The work is proportional to the sample plus the windows.
 @dataclass(frozen=True)
 class _Seeds:
     """Occurrence pairs of seed shingles, not yet oriented.
@@ -667,37 +870,27 @@ class _Seeds:
     in the other one; ``key`` = lower index * n_docs + higher index.
     """
     key: np.ndarray   # int64
-    a: np.ndarray     # int64 global normalised position
-    b: np.ndarray     # int64 global normalised position
+    a: np.ndarray     # global normalised position
+    b: np.ndarray     # global normalised position
 
 
-def _pair_seeds(index: _ShingleIndex, doc_of: np.ndarray, n_docs: int) -> _Seeds:
-    """Return cross-document occurrence pairs of seed shingles.
+def _link_pairs(pos: np.ndarray, first: np.ndarray, partners: np.ndarray,
+                doc_of: np.ndarray, n_docs: int) -> _Seeds:
+    """Pair element i of ``pos`` with ``pos[first[i]:first[i] + partners[i]]``.
 
-    Within a hash group (ordered earliest document first) occurrence ``l``
-    pairs with the earlier occurrences ``0 .. min(l, link_limit) - 1``: all
-    pairs for text in few documents, the earliest holders only for text in
-    many, which keeps the number of pairs linear in corpus size.
+    Pairs within one document are dropped; the rest become :class:`_Seeds`.
     """
-    sizes = np.diff(index.seed_group_start)
-    total = len(index.seed_pos)
-    dt = _index_dtype(total)
-    group_start = np.repeat(index.seed_group_start[:-1].astype(dt), sizes)
-    partners = np.arange(total, dtype=dt) - group_start
-    np.minimum(partners, np.repeat(index.seed_link_limit.astype(dt), sizes), out=partners)
     n_pairs = int(partners.sum(dtype=np.int64))
-    pdt = _index_dtype(max(n_pairs, total))
-    # element i pairs with positions group_start[i] .. group_start[i] + partners[i] - 1
-    ramp = np.arange(n_pairs, dtype=pdt)
-    ramp -= np.repeat((np.cumsum(partners, dtype=np.int64) - partners).astype(pdt), partners)
-    right = np.repeat(group_start.astype(pdt), partners)
-    right += ramp
-    del ramp, group_start
-    pb = index.seed_pos[right]
+    pdt = _index_dtype(max(n_pairs, len(pos)))
+    right = np.arange(n_pairs, dtype=pdt)
+    right -= np.repeat((np.cumsum(partners, dtype=np.int64) - partners).astype(pdt), partners)
+    right += np.repeat(first.astype(pdt), partners)
+    # documents looked up once per occurrence, then spread (cache friendly)
+    docs = doc_of[pos]
+    pb, db = pos[right], docs[right]
     del right
-    pa = np.repeat(index.seed_pos, partners)
-    del partners
-    da, db = doc_of[pa], doc_of[pb]
+    pa, da = np.repeat(pos, partners), np.repeat(docs, partners)
+    del docs
     cross = da != db
     pa, pb, da, db = pa[cross], pb[cross], da[cross], db[cross]
     del cross
@@ -707,6 +900,314 @@ def _pair_seeds(index: _ShingleIndex, doc_of: np.ndarray, n_docs: int) -> _Seeds
     return _Seeds(key=lo * n_docs + hi, a=np.where(swap, pb, pa), b=np.where(swap, pa, pb))
 
 
+def _pair_seeds(index: _ShingleIndex, doc_of: np.ndarray, n_docs: int) -> _Seeds:
+    """Return all cross-document occurrence pairs of seed shingles (the full index).
+
+    Within a hash group (ordered earliest document first) occurrence ``l``
+    pairs with the earlier occurrences ``0 .. min(l, link_limit) - 1``: all
+    pairs for text in few documents, the earliest holders only for text in
+    many.  Used directly only without sampling (``_SAMPLE_WINDOW`` = 1).
+    """
+    sizes = np.diff(index.seed_group_start)
+    total = len(index.seed_pos)
+    dt = _index_dtype(total)
+    first = np.repeat(index.seed_group_start[:-1].astype(dt), sizes)
+    partners = np.arange(total, dtype=dt) - first
+    np.minimum(partners, np.repeat(index.seed_link_limit.astype(dt), sizes), out=partners)
+    return _link_pairs(index.seed_pos, first, partners, doc_of, n_docs)
+
+
+def _pair_sampled(index: _ShingleIndex, doc_of: np.ndarray, n_docs: int) -> _Seeds:
+    """Stage 1: the seed matches of :func:`_pair_seeds` whose two occurrences are both sampled.
+
+    The link rule is applied to the full hash group (a match exists iff the
+    earlier occurrence is among the group's first ``link_limit``), so the
+    result is exactly a subset of the full index's matches.
+    """
+    tag = index.tag
+    at = np.flatnonzero(index.fingerprint & (tag > 0))
+    if len(at) == 0:
+        z = np.zeros(0, dtype=np.int64)
+        return _Seeds(z, z, z)
+    # in hash-group order, each group in position (= occurrence) order
+    group, at, early = _sort_rows(tag[at] >> 2, at, tag[at] & 1)
+    at = at.astype(_index_dtype(len(tag)))
+    sub_start = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    sub_sizes = np.diff(np.r_[sub_start, len(at)])
+    first = np.repeat(sub_start, sub_sizes)
+    # the early occurrences come first in their group, so the partners of
+    # the r-th sampled one are the first min(r, number of early ones)
+    n_early = np.add.reduceat(early, sub_start)
+    partners = np.minimum(np.arange(len(at)) - first, np.repeat(n_early, sub_sizes))
+    del group, early, n_early
+    return _link_pairs(at, first, partners, doc_of, n_docs)
+
+
+def _sort_rows(*cols: np.ndarray) -> list[np.ndarray]:
+    """Sort rows given as non-negative integer columns (first column most significant).
+
+    Returns the sorted columns.  When the columns fit in 63 bits together
+    they are packed into one int64 and value-sorted, which is several times
+    faster than an argsort followed by gathers.
+    """
+    if len(cols[0]) == 0:
+        return [c.astype(np.int64) for c in cols]
+    bits = [max(1, int(c.max()).bit_length()) for c in cols]
+    if sum(bits) > 63:
+        order = np.lexsort(cols[::-1])
+        return [c[order].astype(np.int64) for c in cols]
+    packed = np.zeros(len(cols[0]), dtype=np.int64)
+    for c, b in zip(cols, bits):
+        packed <<= b
+        packed |= c
+    packed.sort()
+    out = []
+    for b in reversed(bits):
+        out.append(packed & ((1 << b) - 1))
+        packed >>= b
+    return out[::-1]
+
+
+def _seed_tags(seed_pos: np.ndarray, group_start: np.ndarray, link_limit: np.ndarray,
+               capped: np.ndarray, n_chars: int) -> np.ndarray:
+    """Per position: (seed group + 1) * 4 + 2 * capped + early for seed shingles, else 0.
+
+    ``capped`` is True for groups in more than ``max_sources + 1``
+    documents, ``early`` is 1 when the occurrence is among its group's first
+    ``link_limit``.  Two occurrences p < q in different documents form a
+    seed match of the full index iff ``tag[p] | 1 == tag[q] | 1`` and
+    ``tag[p]`` is odd, so any two positions can be checked in O(1).
+    """
+    sizes = np.diff(group_start)
+    n_groups = len(sizes)
+    tdt = _index_dtype(4 * n_groups + 8)
+    occ = np.arange(len(seed_pos), dtype=tdt)
+    occ -= np.repeat(group_start[:-1].astype(tdt), sizes)
+    value = (occ < np.repeat(link_limit.astype(tdt), sizes)).astype(tdt)
+    del occ
+    value += np.repeat((np.arange(1, n_groups + 1, dtype=tdt) * 4
+                        + 2 * capped.astype(tdt)), sizes)
+    # a spare 0 at the end: walks that step off either end of the corpus stop there
+    tag = np.zeros(n_chars + 1, dtype=tdt)
+    tag[seed_pos] = value
+    return tag
+
+
+def _seed_run_extension(tag: np.ndarray, near: np.ndarray, far: np.ndarray,
+                        near_first: np.ndarray, step: np.ndarray, cap: int) -> np.ndarray:
+    """Count consecutive seed matches at (near + k*step, far + k*step), k = 0, 1, ...
+
+    ``near_first`` says whether the ``near`` occurrence is the earlier one
+    (the one the link rule looks at); ``step`` is +1 or -1 per entry.
+    Counting stops at the first position that is not a seed match, or at
+    ``cap``.  Document boundaries need no check: the last ngram - 1
+    positions of a document start no shingle, so their tag (0) ends every
+    walk.  Only entries still extending are touched, so the cost is the
+    total extension length.  The caller orders entries so that ``near``
+    positions are read in nearly sequential order; ``far`` (random reads,
+    the expensive part) is only read where ``near`` holds a seed at all.
+    """
+    ext = np.zeros(len(near), dtype=np.int32)
+    alive = np.arange(len(near), dtype=_index_dtype(len(near)))
+    pn, pf = near, far
+    for _ in range(cap):
+        tn = tag[pn]
+        cand = np.flatnonzero(tn > 0)
+        tn, tf = tn[cand], tag[pf[cand]]
+        ok = ((tn | 1) == (tf | 1)) & (np.where(near_first[cand], tn, tf) & 1).astype(bool)
+        cand = cand[ok]
+        if len(cand) == 0:
+            break
+        alive, step, near_first = alive[cand], step[cand], near_first[cand]
+        pn, pf = pn[cand] + step, pf[cand] + step
+        ext[alive] += 1
+    return ext
+
+
+def _union_contrib(t0: np.ndarray, t1: np.ndarray, cluster: np.ndarray) -> np.ndarray:
+    """Length each interval [t0, t1) adds to the union of its cluster.
+
+    Intervals are sorted by ``t0`` within each cluster and clusters are
+    contiguous with non-decreasing ids.
+    """
+    if len(t0) == 0:
+        return np.zeros(0, dtype=np.int64)
+    new = np.r_[True, cluster[1:] != cluster[:-1]]
+    rank = np.cumsum(new) - 1
+    big = np.int64(int(t1.max()) + 1)
+    reach = np.maximum.accumulate(rank * big + t1) - rank * big
+    prev = np.r_[0, reach[:-1]]
+    prev[new] = 0
+    return np.maximum(0, t1 - np.maximum(t0, prev))
+
+
+@dataclass(frozen=True)
+class _Windows:
+    """Stage-1 candidate regions: a window of shingle starts in each document.
+
+    ``a0:a1`` lies in the lower-indexed document of pair ``key``, ``b0:b1``
+    in the higher one (global normalised positions, half-open).
+    """
+    key: np.ndarray
+    a0: np.ndarray
+    a1: np.ndarray
+    b0: np.ndarray
+    b1: np.ndarray
+
+
+def _candidate_windows(index: _ShingleIndex, enc: _Encoded, n_docs: int, ngram: int,
+                       max_gap: int, window: int, min_cover: int) -> tuple[_Windows, int]:
+    """Stage 1: find the windows stage 2 searches in full (and count sampled matches).
+
+    The sampled seed matches come from :func:`_pair_sampled`.  Sampled
+    matches on one diagonal at most ``ngram`` apart are one run;
+    each run is widened by walking the seed matches on from both ends (as
+    far as ``min_cover`` needs), runs are clustered per pair along the
+    target, and clusters covering ``min_cover`` characters -- the full
+    index's own test, see :func:`_select_supported_runs` -- become windows:
+    per group of similar diagonals, the extent of the runs plus a margin.
+    """
+    z = np.zeros(0, dtype=np.int64)
+    none = _Windows(z, z, z, z, z)
+    hits = _pair_sampled(index, enc.doc_of, n_docs)
+    n_sampled = len(hits.key)
+    if n_sampled == 0:
+        return none, 0
+    tag = index.tag
+    doc_len = enc.doc_end - enc.doc_start
+    max_len = int(doc_len.max())
+    pdt = _index_dtype(len(enc.codes) + 1)
+    lo, hi = hits.key // n_docs, hits.key % n_docs
+    b_loc = hits.b - enc.doc_start[hi].astype(pdt)
+    diag = b_loc - (hits.a - enc.doc_start[lo].astype(pdt)) + max_len   # shifted to be >= 0
+    del lo, hi
+    key, diag, b_loc = _sort_rows(hits.key, diag, b_loc)
+    del hits
+    new_run = np.r_[True, (key[1:] != key[:-1]) | (diag[1:] != diag[:-1])
+                    | (b_loc[1:] - b_loc[:-1] > ngram)]
+    first = np.flatnonzero(new_run)
+    last = np.r_[first[1:], len(key)] - 1
+    del new_run
+    key, diag = key[first], diag[first] - max_len
+    t0, t1 = b_loc[first], b_loc[last] + ngram
+    del b_loc, first, last
+    lo, hi = key // n_docs, key % n_docs
+    # widen each run by walking on along its diagonal from both ends, at
+    # most min_cover - ngram steps (enough to tell whether a lone run
+    # reaches min_cover); the walk follows the seed matches of the full
+    # index, sampled or not
+    b_start = enc.doc_start[hi]
+    b_to_a = (enc.doc_start[lo] - diag - b_start).astype(pdt)
+    # one walk per end of each run; runs are sorted by their lower-indexed
+    # document, so its positions are the near ones
+    end_b = np.stack([t1 - ngram + 1, t0 - 1], axis=1).astype(pdt).ravel()
+    end_b += np.repeat(b_start.astype(pdt), 2)
+    end_a = end_b + np.repeat(b_to_a, 2)
+    del b_start, b_to_a
+    step = np.tile(np.array([1, -1], dtype=pdt), len(t0))
+    ext = _seed_run_extension(tag, end_a, end_b, end_a < end_b, step,
+                              max(min_cover - ngram, 0))
+    del end_a, end_b, step
+    t1 += ext[0::2]
+    t0 -= ext[1::2]
+    del ext
+    # a pair with a single short run cannot pass
+    new_pair = np.r_[True, key[1:] != key[:-1]]
+    pair_id = np.cumsum(new_pair) - 1
+    n_runs = np.bincount(pair_id)
+    keep = np.flatnonzero((n_runs[pair_id] > 1) | (t1 - t0 >= min_cover))
+    # Cluster along the target whatever the diagonal (the join is wide
+    # because an unsampled run may link two sampled ones), then split the
+    # few clusters that pass into groups of similar diagonals, as the full
+    # index's diagonal bands would, and test each group again.
+    join = 2 * max_gap + window + ngram
+    sub, cluster = _cluster_along_target((pair_id[keep],), t0[keep], t1[keep], join)
+    idx = keep[sub]
+    del keep, sub, pair_id, new_pair, n_runs
+    for split in (False, True):
+        cover = np.bincount(cluster, weights=_union_contrib(t0[idx], t1[idx], cluster))
+        passed = cover[cluster] >= min_cover
+        idx, cluster = idx[passed], cluster[passed]
+        if len(idx) == 0:
+            return none, n_sampled
+        cluster = np.cumsum(np.r_[True, cluster[1:] != cluster[:-1]]) - 1
+        if not split:
+            d = diag[idx] - int(diag[idx].min())
+            sub, part = _cluster_along_target((cluster,), d, d, 4 * max_gap + 8)
+            idx = idx[sub]
+            sub, cluster = _cluster_along_target((part,), t0[idx], t1[idx], join)
+            idx = idx[sub]
+    d = diag[idx]
+    starts = np.flatnonzero(np.r_[True, cluster[1:] != cluster[:-1]])
+    key = key[idx[starts]]
+    lo, hi = key // n_docs, key % n_docs
+    s_lo = np.minimum.reduceat(t0[idx] - d, starts)
+    s_hi = np.maximum.reduceat(t1[idx] - d, starts)
+    t_lo = np.minimum.reduceat(t0[idx], starts)
+    t_hi = np.maximum.reduceat(t1[idx], starts)
+    # the margin reaches an unsampled run that the full index would cluster
+    # with these (the join distance); windows hold shingle starts
+    # [first char - margin, last char + margin - ngram]
+    margin = join
+    n_starts = np.maximum(doc_len - ngram + 1, 0)
+    a0 = np.maximum(s_lo - margin, 0) + enc.doc_start[lo]
+    a1 = np.minimum(s_hi + margin - ngram + 1, n_starts[lo]) + enc.doc_start[lo]
+    b0 = np.maximum(t_lo - margin, 0) + enc.doc_start[hi]
+    b1 = np.minimum(t_hi + margin - ngram + 1, n_starts[hi]) + enc.doc_start[hi]
+    return _Windows(key, a0, a1, b0, b1), n_sampled
+
+
+def _window_seeds(tag: np.ndarray, win: _Windows, n_docs: int, doc_of: np.ndarray) -> _Seeds:
+    """Stage 2: every seed match of the full index inside a window pair.
+
+    The same matches as :func:`_pair_seeds` restricted to the windows, at a
+    cost proportional to the windows' length: their seed shingles are
+    grouped by hash with one sort and paired within each group.
+    """
+    z = np.zeros(0, dtype=np.int64)
+    lengths = np.maximum(np.concatenate([win.a1 - win.a0, win.b1 - win.b0]), 0)
+    if lengths.sum() == 0:
+        return _Seeds(z, z, z)
+    n_win = len(win.key)
+    starts = np.concatenate([win.a0, win.b0])
+    total = int(lengths.sum())
+    ramp = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    row = np.repeat(np.arange(2 * n_win, dtype=np.int64), lengths)
+    t = tag[np.repeat(starts, lengths) + ramp]
+    keep = t > 0
+    # rows (window, hash group, side, offset, early) sort as one int64
+    wid, grp, side, off, early = _sort_rows(
+        row[keep] % n_win, (t[keep] >> 1).astype(np.int64), row[keep] // n_win, ramp[keep],
+        (t[keep] & 1).astype(np.int64))
+    del ramp, row, t, keep
+    pos = np.where(side == 0, win.a0[wid], win.b0[wid]) + off
+    new = np.r_[True, (wid[1:] != wid[:-1]) | (grp[1:] != grp[:-1])]
+    blk = np.flatnonzero(new)
+    blk_sizes = np.diff(np.r_[blk, len(pos)])
+    n_side_a = np.add.reduceat((side == 0).astype(np.int64), blk)
+    # each b-side entry pairs with all a-side entries of its block (they come first)
+    partners = np.where(side == 1, np.repeat(n_side_a, blk_sizes), 0)
+    n_pairs = int(partners.sum())
+    ia = np.arange(n_pairs, dtype=np.int64) - np.repeat(np.cumsum(partners) - partners, partners)
+    ia += np.repeat(np.repeat(blk, blk_sizes), partners)
+    ib = np.repeat(np.arange(len(pos)), partners)
+    pa, pb = pos[ia], pos[ib]
+    # the link rule: the earlier occurrence must be among its group's first link_limit
+    ok = np.where(pa < pb, early[ia], early[ib]).astype(bool)
+    pa, pb = pa[ok], pb[ok]
+    # windows of one pair may overlap: count each match once
+    n_chars = len(tag)
+    code = pa * np.int64(n_chars) + pb
+    code.sort()
+    code = code[np.r_[True, code[1:] != code[:-1]]]
+    pa, pb = code // n_chars, code % n_chars
+    lo = doc_of[pa].astype(np.int64)
+    return _Seeds(key=lo * n_docs + doc_of[pb], a=pa, b=pb)
+
+
+# --------------------------------------------------------------------------
+# runs and candidate regions
+# --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Runs:
     """Exact-ish matches on one diagonal between two documents.
