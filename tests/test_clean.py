@@ -130,6 +130,20 @@ def test_boilerplate_lines():
         assert not clean.is_boilerplate_line(line), line
 
 
+def test_boilerplate_lines_of_government_portals():
+    # furniture as provincial and city portals print it (bracketed buttons, 主办/承办 footers)
+    for line in ["【打印本页】【关闭窗口】", "打印本页　　关闭窗口", "[ 打印 ] [ 关闭窗口 ]",
+                 "主办:广东省人民政府办公厅 承办:广东省政务服务数据管理局", "【我要纠错】 责任编辑:王磊",
+                 "来源:杭州市数据资源管理局 发布时间:2021-03-15 浏览次数:1024", "免责声明 | 网站地图",
+                 "关于我们 | 联系我们 | 版权声明", "【字号:默认大超大】 | 打印本页 | 关闭窗口",
+                 "发文机关:国务院办公厅", "发文字号:国办函〔2022〕102号", "标 题:国务院办公厅关于印发…的通知"]:
+        assert clean.is_boilerplate_line(line), line
+    # sentences that start with the same words are text
+    for line in ["关闭一批能耗高、效率低的小散数据中心,推动存量数据中心改造升级。",
+                 "打印、复印等政务服务自助终端向基层延伸,方便群众就近办理。"]:
+        assert not clean.is_boilerplate_line(line), line
+
+
 def test_mojibake_is_counted():
     assert clean.count_mojibake("推动第五代移动通信网络规?;渴?,建设") == 2
     assert clean.count_mojibake("见 http://x.cn/a?b=1 页面") == 0
@@ -162,3 +176,12 @@ def test_each_step_is_idempotent(text):
     for step in (clean.normalize_width, clean.remove_ruby_pinyin, clean.normalize_spaces, clean.remove_chunk_markers):
         once = step(text)
         assert step(once) == once, step.__name__
+
+
+def test_dates_in_chinese_numerals():
+    from analysis.metadata import find_dates
+
+    got = [(d.iso, d.year) for d in find_dates("广西壮族自治区人民政府办公厅\n二〇一八年十二月二十九日\n二○二〇年十月印发")]
+    assert got == [("2018-12-29", 2018), ("2020-10", 2020)]
+    # an impossible day is not a date
+    assert find_dates("二〇一八年二月三十五日") == []

@@ -31,6 +31,15 @@ def test_levels():
     assert classify_level("天津市人民政府办公厅")[:2] == ("provincial", "天津")
     assert classify_level("工业和信息化部")[:2] == ("ministry", "全国")
     assert classify_level("中共中央办公厅 国务院办公厅")[:2] == ("central", "全国")
+    # ministries under their full state name are ministries, not the state
+    assert classify_level("中华人民共和国住房和城乡建设部办公厅")[:2] == ("ministry", "全国")
+    assert classify_level("中华人民共和国财政部")[:2] == ("ministry", "全国")
+    assert classify_level("中华人民共和国国家发展和改革委员会")[:2] == ("ministry", "全国")
+    # a local body named without its place is not a ministry; the text must say where
+    assert classify_level("市大数据管理局")[0] != "ministry"
+    assert classify_level("区发展和改革委员会", hints=("成都市武侯区",))[:2] == ("county", "四川")
+    assert classify_level("", "中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要")[:2] == (
+        "central", "全国")
 
 
 def test_province_short_names():

@@ -26,16 +26,31 @@ _SUBMODULES = {"clean", "corpus", "diffusion", "frequency", "gazetteer", "metada
                "segment", "topics"}
 
 
-def __getattr__(name: str):
-    if name in _SUBMODULES:
-        import importlib
+# The verbs of the later stages, also importable from the top level
+# (``analysis.find_reuse(corpus)``); their modules load on first use.
+_LAZY_FUNCTIONS = {
+    "find_reuse": "reuse", "reuse_by_level": "reuse", "reuse_network": "reuse",
+    "load_watchlist": "diffusion", "count_terms": "diffusion", "term_timeline": "diffusion",
+    "first_appearance": "diffusion", "adoption_lag": "diffusion", "event_history": "diffusion",
+    "adoption_curve": "diffusion", "emerging_terms": "diffusion", "title_terms": "diffusion",
+    "build_dtm": "topics", "fit_topics": "topics", "evaluate_k": "topics", "choose_k": "topics",
+    "label_topics": "topics", "topic_prevalence": "topics", "document_similarity": "topics",
+    "cluster_documents": "topics", "use_chinese_font": "plotting",
+}
 
+
+def __getattr__(name: str):
+    import importlib
+
+    if name in _SUBMODULES:
         return importlib.import_module(f"{__name__}.{name}")
+    if name in _LAZY_FUNCTIONS:
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY_FUNCTIONS[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(globals()) | _SUBMODULES)
+    return sorted(set(globals()) | _SUBMODULES | set(_LAZY_FUNCTIONS))
 
 __all__ = [
     "CorpusError",
@@ -57,4 +72,5 @@ __all__ = [
     "tokenize",
     "tokenize_corpus",
     "undouble",
+    *sorted(_LAZY_FUNCTIONS),
 ]

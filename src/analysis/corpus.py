@@ -41,6 +41,7 @@ from .metadata import (
     find_doc_numbers,
     genre_of,
     leading_orgs,
+    looks_like_org as _looks_like_org,
     short_title,
     signature_date,
     split_issuer_title,
@@ -131,16 +132,37 @@ def read_document_file(path: str | os.PathLike) -> tuple[str, str]:
     return text, enc
 
 
+_HTML_BLOCKS = (
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "thead", "tbody", "h1", "h2",
+    "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "nav", "aside", "main",
+    "blockquote", "pre", "form", "hr", "center", "caption", "figure", "figcaption", "address",
+)
+
+
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML page, one line per block element."""
+    """Visible text of an HTML page, one line per block element.
+
+    Inline markup (``<strong>``, ``<span>``, ``<a>``) stays inside its line,
+    so a paragraph with a bold phrase is still one paragraph; table cells of
+    a row are joined by a space ("文号: 深府〔2020〕89号").  The ``<head>``
+    (whose ``<title>`` carries the site name) is not page text.  Blank lines
+    are collapsed.
+    """
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template", "iframe", "svg"]):
+    for tag in soup(["head", "script", "style", "noscript", "template", "iframe", "svg"]):
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    return soup.get_text("\n")
+    for tag in soup.find_all(_HTML_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    for tag in soup.find_all(("td", "th")):
+        tag.insert_after(" ")
+    text = soup.get_text("")
+    lines = (ln.strip() for ln in text.split("\n"))
+    return "\n".join(ln for ln in lines if ln)
 
 
 # ============================================================================ parsing
@@ -199,8 +221,28 @@ def parse_text(raw: str, source: str) -> tuple[list[ParsedDoc], list[str]]:
 _SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
 _TITLE_GENRE_RE = re.compile(r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|解读|要点|通报|公告|批复)(\((试行|暂行)\))?》?$")
 _HARD_TRAILER_RE = re.compile(r"扫描?二维码|^(责任)?编辑[:：]|分享到|copyright|©|^审核[:：]|点击下载|^https?://|^标签[:：]", re.I)
-_META_FIELD_RE = re.compile(r"(发布时间|发布日期|成文日期|来源|发布机构|文\s*号|索\s*引\s*号)\s*[:：]\s*([^\s|]*)")
-_DATE_ONLY_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+# Metadata fields that government sites print above a document (gov.cn's
+# 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
+_META_FIELD_RE = re.compile(
+    r"(发布时间|发布日期|成文日期|来源|发布机构|发文机关|发文字号|文\s*号|索\s*引\s*号|标\s*题)\s*[:：]\s*([^\s|]*)"
+)
+
+
+def _is_date_line(line: str) -> DateInfo | None:
+    """The full date (年月日, also in Chinese numerals) a line consists of, else None."""
+    ds = find_dates(line)
+    if len(ds) != 1 or ds[0].iso.count("-") != 2:
+        return None
+    rest = (line[: ds[0].pos] + line[ds[0].end :]).strip(" ()（）")
+    return ds[0] if not rest else None
+
+
+def _is_org_line(line: str) -> bool:
+    """A signature line: one or more organisation names and nothing else."""
+    s = line.strip()
+    if not 2 <= len(s) <= 60 or re.search(r"[。,，;；:：《》“”]", s):
+        return False
+    return _looks_like_org(s) or leading_orgs(s) == s
 
 
 def _is_title_line(line: str) -> bool:
@@ -212,7 +254,8 @@ def _is_title_line(line: str) -> bool:
 
 def _page_meta(lines: list[str]) -> dict[str, str]:
     meta: dict[str, str] = {}
-    for line in lines[:25]:
+    # the first 40 non-empty lines: HTML pages spread their header over many
+    for line in [ln for ln in lines if ln.strip()][:40]:
         for m in _META_FIELD_RE.finditer(line):
             key = re.sub(r"\s", "", m.group(1))
             if m.group(2) and key not in meta:
@@ -246,13 +289,18 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
             removed.append(ln)
         else:
             keep.append(ln)
-    lines = keep
+    # 附注 such as (此件公开发布) belong to the 公文's form, not its text
+    lines = [ln for ln in keep if not re.match(r"^[(（]此件[^()（）]{0,12}[)）]$", ln)]
+    removed.extend(ln for ln in keep if re.match(r"^[(（]此件[^()（）]{0,12}[)）]$", ln))
     if not lines:
         raise CorpusError(source, "no text left after removing page boilerplate")
 
-    # Salutation (主送机关) and the title line just above it.
-    sal = next((i for i, ln in enumerate(lines[:30]) if len(ln) <= 120 and _SALUTATION_RE.search(ln)), None)
-    search_to = sal if sal is not None else min(len(lines), 12)
+    # Salutation (主送机关) and the title line just above it.  It is looked
+    # for among the first 30 lines of some length: menus of HTML pages put
+    # dozens of one-word lines above the document.
+    head_limit = _index_after_substantive(lines, 30)
+    sal = next((i for i, ln in enumerate(lines[:head_limit]) if len(ln) <= 120 and _SALUTATION_RE.search(ln)), None)
+    search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
     title_idx = None
     for i in range(search_to - 1, -1, -1):
         if _is_title_line(lines[i]):
@@ -262,6 +310,13 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     if title_idx is not None:
         title = lines[title_idx]
         body_start = title_idx + 1
+        # a title printed over two lines: the issuer, then "关于…"
+        prev = lines[title_idx - 1] if title_idx > 0 else ""
+        if title.startswith("关于") and prev and _is_org_line(prev) and len(prev) <= 40:
+            title = prev + title
+    elif meta.get("标题") and _is_title_line(meta["标题"]):
+        title = meta["标题"]
+        body_start = next((i + 1 for i, ln in enumerate(lines[:head_limit]) if ln.endswith(title)), 1)
     else:
         title = headline
         body_start = 1
@@ -281,8 +336,9 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
             if nums and ("《" not in ln or ln.index(nums[0][1][0]) < ln.find("《") or ln.strip().startswith(nums[0][1][:2])):
                 doc_number = nums[0][1]
                 break
-    if not doc_number and meta.get("文号"):
-        doc_number = (find_doc_numbers(meta["文号"]) or [(0, "")])[0][1]
+    for key in ("发文字号", "文号"):
+        if not doc_number and meta.get(key):
+            doc_number = (find_doc_numbers(meta[key]) or [(0, "")])[0][1]
     doc_number_line = None
     for i in range(body_start, min(body_start + 2, len(lines))):
         if doc_number and find_doc_numbers(lines[i]) and len(lines[i]) <= 30:
@@ -292,22 +348,46 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     if title.startswith(doc_number) and doc_number:
         title = title[len(doc_number):].strip("《》 ")
 
-    # Signature block at the end: an organisation line then a date line.
+    # Signature block: organisation line(s), then a date line.  The first
+    # one below the title is the document's own: in a transmittal notice
+    # (关于印发…的通知) it stands between the notice and what it transmits.
     body_end = len(lines)
     sig_org = ""
     sig_date: DateInfo | None = None
-    for i in range(len(lines) - 1, max(body_start, len(lines) - 6) - 1, -1):
-        if _DATE_ONLY_RE.match(lines[i]):
-            ds = find_dates(lines[i])
-            if ds:
-                sig_date = DateInfo(ds[0].iso, ds[0].year, "signature")
-                body_end = i
+    sig_lines: tuple[int, int] | None = None
+    for i in range(body_start + 1, len(lines)):
+        d = _is_date_line(lines[i])
+        if d is None or not _is_org_line(lines[i - 1]):
+            continue
+        j = i - 1
+        while j - 1 >= body_start and i - j < 12 and _is_org_line(lines[j - 1]):
+            j -= 1
+        sig_org = " ".join(lines[j:i])
+        sig_date = DateInfo(d.iso, d.year, "signature")
+        sig_lines = (j, i + 1)
+        break
+    if sig_lines is None:
+        # a date line closing the page, with or without a signing body above it
+        for i in range(len(lines) - 1, max(body_start, len(lines) - 6) - 1, -1):
+            d = _is_date_line(lines[i])
+            if d is not None:
+                sig_date = DateInfo(d.iso, d.year, "signature")
+                sig_lines = (i, i + 1)
                 if i - 1 >= body_start and len(lines[i - 1]) <= 40 and not re.search("[。,，;；:：]", lines[i - 1]):
                     sig_org = lines[i - 1]
-                    body_end = i - 1
-            break
-    removed.extend(lines[body_end:])
-    body_lines = lines[body_start:body_end]
+                    sig_lines = (i - 1, i + 1)
+                break
+    if sig_lines is not None and sig_lines[1] >= len(lines) - 3:
+        # the signature closes the document: what follows is page trailer
+        body_end = sig_lines[0]
+        body_lines = lines[body_start:body_end]
+        removed.extend(lines[body_end:])
+    elif sig_lines is not None:
+        # the signature of a transmittal notice: the attachment follows
+        body_lines = lines[body_start:sig_lines[0]] + lines[sig_lines[1]:]
+        removed.extend(lines[sig_lines[0]:sig_lines[1]])
+    else:
+        body_lines = lines[body_start:]
     body = "\n".join(body_lines)
     if not body.strip():
         raise CorpusError(source, "no body text found below the title")
@@ -322,11 +402,18 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
         issuer = _issuer_from_announcement(text, title)
     if not issuer and is_interpretation:
         issuer = interp.get("机关") or interp.get("单位") or interp.get("部门", "")
-    if not issuer and meta.get("发布机构"):
-        issuer = meta["发布机构"]
+    for key in ("发文机关", "发布机构"):
+        if not issuer and meta.get(key):
+            issuer = meta[key]
 
-    # Date: signature, then page header date, then metadata, then doc number year, then cited (lower bound).
+    # Date: signature, then the page's 成文日期 (date of signing), then a page
+    # header date, then other page metadata, then the doc number's year, then
+    # cited documents (lower bound).
     date = sig_date
+    if date is None:
+        ds = find_dates(meta.get("成文日期", ""))
+        if ds:
+            date = DateInfo(ds[0].iso, ds[0].year, "page metadata (成文日期)")
     if date is None:
         for ln in raw_lines[:6]:
             if ln != headline or len(raw_lines) < 3:
@@ -335,7 +422,7 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
                     date = DateInfo(ds[0].iso, ds[0].year, "page header")
                     break
     if date is None:
-        for key in ("成文日期", "发布日期", "发布时间"):
+        for key in ("发布日期", "发布时间"):
             ds = find_dates(meta.get(key, ""))
             if ds:
                 date = DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
@@ -349,8 +436,21 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     doc = ParsedDoc(title=title, text=body, source=source, issuer=issuer, doc_number=doc_number, date=date)
     doc.genre = "解读" if is_interpretation else genre_of(title)
     doc.is_excerpt, doc.excerpt_reason = (False, "") if is_interpretation else detect_excerpt(body)
-    doc.level, doc.region, doc.level_evidence = classify_level(issuer, title.strip("《》"), hints=(sig_org, body[:2000]))
+    # the salutation lists every addressee (各省、自治区…新疆生产建设兵团): no hint
+    hint_text = "\n".join(ln for ln in body_lines[:40] if not (len(ln) <= 200 and _SALUTATION_RE.search(ln)))
+    doc.level, doc.region, doc.level_evidence = classify_level(issuer, title.strip("《》"), hints=(sig_org, hint_text[:2000]))
     return doc, removed
+
+
+def _index_after_substantive(lines: list[str], n: int) -> int:
+    """Index just past the ``n``-th line longer than 6 characters (menu items are shorter)."""
+    seen = 0
+    for i, ln in enumerate(lines):
+        if len(ln) > 6:
+            seen += 1
+            if seen == n:
+                return i + 1
+    return len(lines)
 
 
 def _issuer_from_announcement(text: str, title: str) -> str:

@@ -20,6 +20,7 @@ __all__ = [
     "find_dates",
     "signature_date",
     "split_issuer_title",
+    "looks_like_org",
     "classify_level",
     "genre_of",
     "short_title",
@@ -81,6 +82,15 @@ _DATE_RE = re.compile(
 )
 
 
+# Dates written in Chinese numerals, as signature blocks often print them:
+# 二〇一八年十二月二十九日 (〇 is also typed as ○, Ｏ, O or 零).
+_CN_YEAR_DIGIT = "〇○ＯO零一二三四五六七八九"
+_CN_DATE_RE = re.compile(
+    rf"(?P<y>[{_CN_YEAR_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
+    r"(?:\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日)?"
+)
+
+
 @dataclass
 class DateInfo:
     """A date as precise as the text gives it."""
@@ -89,6 +99,7 @@ class DateInfo:
     year: int
     source: str  # where it was read: signature, heading, page, doc_number, cited (lower bound)
     pos: int = -1
+    end: int = -1  # end of the date in the text searched (with pos)
 
 
 def _iso(y: str, m: str | None, d: str | None) -> str | None:
@@ -108,13 +119,30 @@ def _iso(y: str, m: str | None, d: str | None) -> str | None:
     return f"{yi:04d}-{mi:02d}-{di:02d}"
 
 
+def _cn_year(s: str) -> str:
+    return "".join(str("一二三四五六七八九".find(c) + 1) if c in "一二三四五六七八九" else "0" for c in s)
+
+
 def find_dates(text: str) -> list[DateInfo]:
-    """All calendar dates (年月日, 年月, ISO-like) in ``text``, left to right."""
+    """All calendar dates in ``text``, left to right.
+
+    Reads 2014年8月27日, 2014年8月, 2014-08-27 / 2014/8/27 / 2014.8.27 and
+    dates in Chinese numerals (二〇一八年十二月二十九日).  Each returned
+    :class:`DateInfo` carries its span in ``text`` (``pos``, ``end``).
+    """
     out = []
     for m in _DATE_RE.finditer(text):
         iso = _iso(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
         if iso:
-            out.append(DateInfo(iso, int(iso[:4]), "text", m.start()))
+            out.append(DateInfo(iso, int(iso[:4]), "text", m.start(), m.end()))
+    for m in _CN_DATE_RE.finditer(text):
+        month, day = cn_to_int(m.group("m")), cn_to_int(m.group("d") or "")
+        if month is None or (m.group("d") and day is None):
+            continue
+        iso = _iso(_cn_year(m.group("y")), str(month), str(day) if day is not None else None)
+        if iso:
+            out.append(DateInfo(iso, int(iso[:4]), "text", m.start(), m.end()))
+    out.sort(key=lambda d: d.pos)
     return out
 
 
@@ -134,8 +162,7 @@ def signature_date(text: str) -> DateInfo | None:
         if d.iso.count("-") != 2:
             continue
         before = text[max(0, d.pos - 12) : d.pos]
-        m_after = _DATE_RE.match(text, d.pos)
-        after = text[m_after.end() : m_after.end() + 3] if m_after else ""
+        after = text[d.end : d.end + 3]
         if after.startswith(("印发", "前", "起", "至", "到", "以前", "后")):
             continue
         b = before.rstrip()
@@ -167,7 +194,7 @@ def split_issuer_title(heading: str) -> tuple[str, str]:
     """
     h = heading.strip()
     m = re.match(rf"^(?P<org>.+?)\s*(?:关于|印发)", h)
-    if m and _looks_like_org(m.group("org")):
+    if m and looks_like_org(m.group("org")):
         return m.group("org").strip(), h
     orgs = leading_orgs(h)
     if orgs:
@@ -186,14 +213,15 @@ def leading_orgs(s: str) -> str:
         if not m or m.group().endswith(_NOT_ORG_ENDINGS):
             break
         name = m.group()
-        if any(w in name for w in ("关于", "印发", "规划", "建设", "发展", "意见", "通知")) and not _looks_like_org(name):
+        if any(w in name for w in ("关于", "印发", "规划", "建设", "发展", "意见", "通知")) and not looks_like_org(name):
             break
         names.append(name)
         pos = m.end()
     return " ".join(names)
 
 
-def _looks_like_org(s: str) -> bool:
+def looks_like_org(s: str) -> bool:
+    """True when ``s`` reads as the name of an issuing body (ends in 部, 委, 厅, 人民政府, ...)."""
     s = s.strip()
     if not s or len(s) > 80:
         return False
@@ -202,8 +230,8 @@ def _looks_like_org(s: str) -> bool:
     return bool(re.search(rf"{_ORG_SUFFIX}$|部门$|等.{{1,3}}部(委|门)?$|中共中央$", s))
 
 
-_CENTRAL_RE = re.compile(r"^(中共中央|中央委员会|国务院(?!各)|全国人民代表大会|全国人大|中华人民共和国(?!.{0,4}部)|中央(?!网信办)[^ ]{0,12}委员会|中央办公厅)")
-_MINISTRY_HINT = re.compile(r"(^国家|部$|部\b|委$|局$|总局|署$|中央网信办|秘书局|办公厅$|部委|部门$|^(工业和信息化|住房和城乡建设|交通运输|自然资源|生态环境|民政|财政|公安|教育|科学技术|商务|农业农村|文化和旅游|人力资源社会保障|应急管理)部)")
+_CENTRAL_RE = re.compile(r"^(中共中央|中央委员会|国务院(?!各)|全国人民代表大会|全国人大|中华人民共和国(?![^ ]{0,20}?(?:部|委员会|总局|局|署|银行)(?:办公厅)?(?:$| |关于|印发))|中央(?!网信办)[^ ]{0,12}委员会|中央办公厅)")
+_MINISTRY_HINT = re.compile(r"(^国家|^中华人民共和国.+(部|委员会|局|署|银行)(办公厅)?$|委员会$|部$|部\b|委$|局$|总局|署$|中央网信办|秘书局|办公厅$|部委|部门$|^(工业和信息化|住房和城乡建设|交通运输|自然资源|生态环境|民政|财政|公安|教育|科学技术|商务|农业农村|文化和旅游|人力资源社会保障|应急管理)部)")
 
 
 def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) -> tuple[str, str, str]:
@@ -225,14 +253,17 @@ def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) ->
         first = s.split()[0] if s.split() else s
         if _CENTRAL_RE.match(first) or _CENTRAL_RE.match(s):
             return "central", "全国", f"{label}: central body"
-        if label == "issuer" and _MINISTRY_HINT.search(first):
+        # "市大数据局", "区发展和改革委员会": a local body named without its place
+        local_short = re.match(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|自治区|自治州)", first)
+        if label == "issuer" and not local_short and _MINISTRY_HINT.search(first):
             return "ministry", "全国", f"{label}: national ministry or commission"
     if title and re.match(r"^(“十[一二三四五]五”)?(国家|全国)", title):
         return "central", "全国", "title: national plan"
     for hint in hints:
         places = find_places(hint)
         if places:
-            place = places[0][1]
+            # a chain such as 成都市武侯区 names its most specific division
+            place = leading_place(hint[places[0][0]:]) or places[0][1]
             return _level_of(place.rank), place.province, f"hint: {place.name}"
         if re.search(r"中央|国务院", hint):
             return "central", "全国", "hint: central"
