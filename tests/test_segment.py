@@ -553,3 +553,43 @@ def test_adapt_tokenizer_adds_discovered_terms():
     tok, new = adapt_tokenizer(texts, n_terms=5, min_count=3)
     assert new.term.iloc[0] == "三融五跨"
     assert "三融五跨" in tok("全面推进三融五跨")
+
+
+def test_discovery_finds_a_slogan_always_printed_in_quotes():
+    # Local slogans are printed in quotes; before quotes counted as boundaries,
+    # the constant neighbours “ and ” gave such a term zero entropy.
+    rng = np.random.default_rng(3)
+    verbs, tails = ["推进", "深化", "完善", "推广", "依托", "打响"], ["改革", "品牌", "平台", "服务", "建设"]
+    objects = ["政务服务", "城市治理", "公共服务", "数据共享", "基层治理"]
+    sentences = []
+    for i in range(300):
+        obj = "“汇民办”" if i % 4 == 0 else rng.choice(objects)
+        sentences.append(f"{rng.choice(verbs)}{obj}{rng.choice(tails)}，{rng.choice(objects)}{rng.choice(tails)}。")
+    texts = ["".join(sentences[i:i + 10]) for i in range(0, 300, 10)]
+    assert "汇民办" not in tokenize(texts[0])  # unknown to the shipped dictionary
+    result = discover_terms(texts, min_count=5)
+    row = result[result.term == "汇民办"]
+    assert len(row) == 1
+    # every occurrence sits between a distinct pair of quote marks: maximal entropy
+    assert row.left_entropy.iloc[0] == pytest.approx(np.log2(75)) == row.right_entropy.iloc[0]
+    assert result.term.iloc[0] == "汇民办"
+
+
+def test_fragment_rule_keeps_known_term_plus_a_new_term():
+    from analysis.segment import _is_fragment
+
+    tok, known = Tokenizer(), {"公共数据", "智慧城市"}
+    assert _is_fragment("智慧城市建设", tok, known)      # known term + generic word
+    assert _is_fragment("推进智慧城市建设", tok, known)  # known term inside a phrase
+    assert not _is_fragment("公共数据授权运营", tok, known)  # known term + a term of its own
+
+
+@pytest.mark.parametrize("term,sentence", [
+    ("浙里办", "依托浙里办推动掌上办事。"), ("粤省事", "群众通过粤省事小程序查询社保。"),
+    ("接诉即办", "深化接诉即办改革。"), ("东数西算", "积极对接国家东数西算工程布局。"),
+    ("公共数据授权运营", "稳妥推进公共数据授权运营试点。"), ("首席数据官", "在市直部门推行首席数据官制度。"),
+    ("免申即享", "推动惠企政策免申即享。"), ("无证明城市", "全面推进无证明城市建设。"),
+    ("一网统管", "推动城市运行一网统管向街道社区延伸。"), ("跨省通办", "扩大政务服务跨省通办事项范围。"),
+])
+def test_terms_of_policies_outside_the_seeds_stay_whole(term, sentence):
+    assert term in tokenize(sentence)

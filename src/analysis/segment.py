@@ -99,7 +99,7 @@ __all__ = [
 
 #: Version of the shipped user dictionary and stopword lists.  Bump it (and the
 #: ``# version:`` header of ``policy_userdict.txt``) whenever a data file changes.
-DICTIONARY_VERSION = "1.0.0"
+DICTIONARY_VERSION = "1.1.0"
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 USER_DICT_PATH = DATA_DIR / "policy_userdict.txt"
@@ -980,7 +980,10 @@ def tokenize_corpus(
 
 #: Characters that rarely start or end a term; candidates with one of them at
 #: either edge (的建设, 推进智慧) are dropped by :func:`discover_terms`.
-EDGE_CHARS = "的了和与及或并是在对为将把被从向由于之其也都就而等个这那所"
+EDGE_CHARS = "的了和与及或并是在对为将把被从向由于之其也都就而等个这那"
+
+
+_QUOTE_CHARS = "“”‘’\"'《》〈〉「」『』【】〔〕()（）[]"
 
 
 def _char_stream(texts: Iterable[str]) -> str:
@@ -1033,8 +1036,8 @@ def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.Dat
 
     Returns
     -------
-    (DataFrame with term, n, count, left_entropy, right_entropy; number of
-    Han characters)
+    (DataFrame with term, n, count, left_entropy, right_entropy, quoted
+    (occurrences between quote marks or brackets); number of Han characters)
     """
     codes = np.frombuffer(stream.encode("utf-32-le"), dtype="<u4")
     han = _is_han(codes)
@@ -1045,9 +1048,18 @@ def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.Dat
     length = len(symbol)
     # The stream starts and ends with NUL, so for an n-gram at i (all Han)
     # the neighbours at i - 1 and i + n always exist.
+    # Quotation marks and brackets delimit a name: each occurrence counts
+    # as a distinct neighbour, so a term always printed in quotes (“浙里办”)
+    # counts as free rather than as fused with its quote marks.  Other
+    # punctuation stays an ordinary symbol (phrase ends before a comma are
+    # not thereby terms).
+    quotes = np.isin(codes, np.frombuffer(_QUOTE_CHARS.encode("utf-32-le"), dtype="<u4"))
+    boundary = np.arange(n_symbols, n_symbols + length, dtype=np.int64)
+    context = np.where(quotes, boundary, symbol)
+    n_context = n_symbols + length
     next_symbol = np.zeros(length, dtype=np.int64)
     prev_symbol = np.zeros(length, dtype=np.int64)
-    prev_symbol[1:] = symbol[:-1]
+    prev_symbol[1:] = context[:-1]
 
     frames = []
     ids = np.where(han, symbol, -1)
@@ -1058,10 +1070,16 @@ def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.Dat
         frequent = counts >= min_count
         if not frequent.any():
             break
-        next_symbol[: length - n] = symbol[n:]
-        next_symbol[length - n :] = 0
-        right_sum = _neighbour_sums(gram, next_symbol, frequent_pos, n_symbols, len(counts))
-        left_sum = _neighbour_sums(gram, prev_symbol, frequent_pos, n_symbols, len(counts))
+        next_symbol[: length - n] = context[n:]
+        next_symbol[length - n :] = n_symbols  # never read: the stream ends with a boundary
+        right_sum = _neighbour_sums(gram, next_symbol, frequent_pos, n_context, len(counts))
+        # occurrences printed between quotation marks or brackets
+        enclosed = frequent_pos.copy()
+        enclosed[1:] &= quotes[:-1]
+        enclosed[: length - n] &= quotes[n:]
+        enclosed[0] = enclosed[length - n :] = False
+        n_quoted = np.bincount(gram[enclosed], minlength=len(counts))
+        left_sum = _neighbour_sums(gram, prev_symbol, frequent_pos, n_context, len(counts))
         # Entropy of the neighbour distribution: log2(N) - sum(c log2 c) / N.
         total = counts[frequent].astype(float)
         log_total = np.log2(total)
@@ -1073,6 +1091,7 @@ def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.Dat
                     "count": counts[frequent],
                     "left_entropy": log_total - left_sum[frequent] / total,
                     "right_entropy": log_total - right_sum[frequent] / total,
+                    "quoted": n_quoted[frequent],
                 }
             )
         )
@@ -1081,8 +1100,8 @@ def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.Dat
         extend[: length - n] &= han[n:]
         extend[length - n :] = False
         ids = np.full(length, -1, dtype=np.int64)
-        ids[extend] = gram[extend] * n_symbols + next_symbol[extend]
-    columns = ["term", "n", "count", "left_entropy", "right_entropy"]
+        ids[extend] = gram[extend] * n_symbols + symbol[np.flatnonzero(extend) + n]
+    columns = ["term", "n", "count", "left_entropy", "right_entropy", "quoted"]
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
     return table, n_han
 
@@ -1107,10 +1126,20 @@ def _min_split_pmi(table: pd.DataFrame, n_han: int) -> pd.Series:
     return pmi
 
 
-def _is_fragment(term: str, tokenizer: "Tokenizer", policy_terms: set[str]) -> bool:
-    """True for a known policy term plus a generic word, or a word plus one dangling character."""
-    if any(p in term and p != term for p in policy_terms):
-        return True
+def _is_fragment(term: str, tokenizer: "Tokenizer", policy_terms: set[str], dangling: bool = True) -> bool:
+    """True for a known policy term plus a generic word, or a word plus one dangling character.
+
+    "Generic" means at most two characters beside the known term (智慧城市建设,
+    推进智慧城市); a longer remainder may make a new term of its own
+    (公共数据 + 授权运营).
+    """
+    for p in policy_terms:
+        if p in term and p != term:
+            k = term.index(p)
+            if len(term) - len(p) <= 2 or (k > 0 and k + len(p) < len(term)):
+                return True
+    if not dangling:
+        return False
     parts = tokenizer.cut(term)
     if len(parts) < 2:
         return False
@@ -1190,15 +1219,18 @@ def discover_terms(
         split the count of 智慧城市), and a word with a dangling single
         character (率达到 from 覆盖率达到, 坚持以).  A string the tokenizer
         breaks entirely into single characters (a new slogan such as 三融五跨)
-        is kept.
+        is kept, and so is a word plus one character that is printed in
+        quotes at least half of the time (“浙里办”: a name).
 
     Returns
     -------
     pandas.DataFrame
         Columns ``term``, ``count`` (occurrences), ``pmi`` (bits),
         ``left_entropy``, ``right_entropy`` (bits; entropy of the character
-        just before / after the term, punctuation and the start or end of a
-        text being symbols like any other) and
+        just before / after the term; punctuation and the start or end of a
+        text are symbols like any other, except quotation marks and brackets,
+        each occurrence of which counts as a distinct neighbour, so that a
+        name always printed in quotes, “浙里办”, is free) and
         ``score = pmi * min(left_entropy, right_entropy)`` (bits squared),
         sorted by score
         descending (ties: count descending, term).  ``attrs["provenance"]``
@@ -1239,7 +1271,12 @@ def discover_terms(
             known = result["term"].map(tokenizer.has_word).astype(bool)
             result = result[~known]
         if drop_fragments and len(result):
-            result = result[~result["term"].map(lambda t: _is_fragment(t, tokenizer, policy_terms))]
+            # a string printed in quotes most of the time is a name (“浙里办”),
+            # even when the dictionary reads it as a word plus one character
+            named = result["quoted"] * 2 >= result["count"]
+            fragment = result["term"].map(lambda t: _is_fragment(t, tokenizer, policy_terms))
+            result = result[~fragment | (named & ~result["term"].map(
+                lambda t: _is_fragment(t, tokenizer, policy_terms, dangling=False)))]
         # A product, not a sum: a term must be both cohesive and free, and a
         # fragment with zero entropy on one side scores zero however cohesive.
         result["score"] = result["pmi"] * np.minimum(
