@@ -403,3 +403,94 @@ def test_html_to_text_keeps_inline_markup_in_its_line():
             "<p>第一段<strong>加粗</strong>继续<a href='#'>链接</a>。</p>"
             "<table><tr><td>文号:</td><td>国发〔2022〕14号</td></tr></table><p>第二段<br>换行</p></body></html>")
     assert html_to_text(html).split("\n") == ["首页", "第一段加粗继续链接。", "文号: 国发〔2022〕14号", "第二段", "换行"]
+
+
+DECREE_PAGE = """重庆市人民政府
+当前位置:首页 > 政务公开 > 政府规章
+发布机构 重庆市人民政府 发布日期 2019-08-13
+重庆市政务数据资源管理暂行办法
+发布日期:2019-08-13　来源:重庆市人民政府　字号:大 中 小
+重庆市人民政府令
+第328号
+《重庆市政务数据资源管理暂行办法》已经2019年7月22日市人民政府第54次常务会议通过,现予公布,自2019年9月1日起施行。
+市长　唐良智
+2019年7月31日
+重庆市政务数据资源管理暂行办法
+第一章　总　则
+第一条　为了加强政务数据资源管理,推进政务数据资源共享开放和开发利用,制定本办法。
+第二条　本市行政区域内政务数据资源的编目、采集、存储、共享、开放等活动,适用本办法。
+第三条　本办法自2019年9月1日起施行。
+"""
+
+REPOST_PAGE = """人民网 >> 时政
+国务院关于加强数字政府建设的指导意见
+2022年06月23日17:13 | 来源:中国政府网
+小字号
+新华社北京6月23日电
+国发〔2022〕14号
+各省、自治区、直辖市人民政府,国务院各部委、各直属机构:
+　　加强数字政府建设是适应新一轮科技革命和产业变革趋势的必然要求。现提出以下意见。
+　　一、总体要求
+　　以数字化改革助力政府职能转变,统筹推进各行业各领域政务应用系统集约建设。
+　　二、保障措施
+　　各地区各部门要结合实际制定具体落实举措。
+国务院
+2022年6月6日
+(责编:王珂、岳弘彬)
+分享让更多人看到
+推荐阅读
+数字政府建设提速
+相关链接
+人民网 版权所有
+"""
+
+MARKDOWN_PAGE = """# 恩施州人民政府办公室关于印发恩施州新型智慧城市建设三年行动方案(2020—2022年)的通知
+
+恩施州政办发〔2020〕12号
+
+各县、市人民政府,州政府各部门:
+
+《恩施州新型智慧城市建设三年行动方案(2020—2022年)》已经州人民政府同意,现印发给你们,请认真贯彻执行。
+
+## 一、总体要求
+
+以**数据共享**为核心,推进[政务服务](http://example.cn)“一网通办”。
+
+## 二、保障措施
+
+成立州新型智慧城市建设领导小组。
+
+恩施土家族苗族自治州人民政府办公室
+
+2020年5月18日
+"""
+
+
+def test_decree_signed_by_a_mayor(tmp_path):
+    r = _load_pages(tmp_path, {"decree.txt": DECREE_PAGE}).loc["decree.txt"]
+    assert (r.issuer, r.doc_number, r.date) == ("重庆市人民政府", "重庆市人民政府令第328号", "2019-07-31")
+    assert (r.level, r.region, r.genre) == ("provincial", "重庆", "办法")
+    assert "唐良智" not in r.text and "第一条" in r.text
+
+
+def test_news_repost_keeps_the_document_not_the_site(tmp_path):
+    r = _load_pages(tmp_path, {"repost.txt": REPOST_PAGE}).loc["repost.txt"]
+    assert (r.issuer, r.level, r.doc_number, r.date) == ("国务院", "central", "国发〔2022〕14号", "2022-06-06")
+    assert r.text.startswith("各省、自治区")  # dateline and news lead dropped
+    assert r.text.rstrip().endswith("具体落实举措。")  # editor line, share prompt, related links dropped
+
+
+def test_markdown_file(tmp_path):
+    r = _load_pages(tmp_path, {"enshi.md": MARKDOWN_PAGE}).loc["enshi.md"]
+    assert r.title == "恩施州人民政府办公室关于印发恩施州新型智慧城市建设三年行动方案(2020—2022年)的通知"
+    assert (r.doc_number, r.level, r.region, r.genre) == ("恩施州政办发〔2020〕12号", "prefecture", "湖北", "方案")
+    assert "以数据共享为核心,推进政务服务“一网通办”。" in r.text and "#" not in r.text and "**" not in r.text
+    paras = analysis.load_paragraphs(_load_pages(tmp_path, {}).reset_index())
+    assert {"一、", "二、"} <= set(paras.section)  # the ## headings are section headings
+
+
+def test_genre_and_issuer_edge_cases():
+    from analysis.metadata import genre_of, split_issuer_title
+
+    assert genre_of("北京市海淀区人民政府关于印发《海淀区城市大脑建设行动计划(2020—2022年)》的通知") == "计划"
+    assert split_issuer_title("重庆市政务数据资源管理暂行办法")[0] == ""  # 办法 is no 办(公室)

@@ -35,6 +35,9 @@ def test_levels():
     assert classify_level("中华人民共和国住房和城乡建设部办公厅")[:2] == ("ministry", "全国")
     assert classify_level("中华人民共和国财政部")[:2] == ("ministry", "全国")
     assert classify_level("中华人民共和国国家发展和改革委员会")[:2] == ("ministry", "全国")
+    # party bodies name their place after 中共
+    assert classify_level("中共浙江省委办公厅 浙江省人民政府办公厅")[:2] == ("provincial", "浙江")
+    assert classify_level("中共杭州市委办公厅")[:2] == ("prefecture", "浙江")
     # a local body named without its place is not a ministry; the text must say where
     assert classify_level("市大数据管理局")[0] != "ministry"
     assert classify_level("区发展和改革委员会", hints=("成都市武侯区",))[:2] == ("county", "四川")

@@ -570,6 +570,7 @@ _BOILERPLATE_PATTERNS = [
     r"网站运营|技术支持[:：]|主办单位[:：]|承办单位[:：]|^主办[:：]|承办[:：]|协办[:：]|网站标识码|网站地图|免责声明|隐私(声明|政策)",
     r"^(关于我们|联系我们|版权声明|网站声明)\s*([|｜·]|$)",
     r"^\(?信息来源[:：].*\)?$",
+    r"^[(（]?责编[:：]|^分享[:：]|分享让更多人看到|^推荐阅读",
     r"(\.\.\.|…)$",  # truncated teaser headlines in "related articles" lists
 ]
 _BOILERPLATE_RE = [re.compile(p, re.I) for p in _BOILERPLATE_PATTERNS]

@@ -123,6 +123,8 @@ def read_document_file(path: str | os.PathLike) -> tuple[str, str]:
                 ) from None
     if p.suffix.lower() in (".html", ".htm"):
         text = html_to_text(text)
+    elif p.suffix.lower() == ".md":
+        text = markdown_to_text(text)
     han = len(re.findall(f"[{CJK}]", text))
     if han == 0:
         raise CorpusError(p, f"no Chinese text found (decoded as {enc})")
@@ -163,6 +165,25 @@ def html_to_text(html: str) -> str:
     text = soup.get_text("")
     lines = (ln.strip() for ln in text.split("\n"))
     return "\n".join(ln for ln in lines if ln)
+
+
+def markdown_to_text(md: str) -> str:
+    """Plain text of a Markdown file: heading marks, emphasis, link and image
+    syntax, block quotes and rules removed; the words stay where they were."""
+    out = []
+    for line in md.split("\n"):
+        s = line.strip()
+        if re.fullmatch(r"([-*_]\s*){3,}", s):
+            continue  # horizontal rule
+        s = re.sub(r"^(>\s*)+", "", s)
+        s = re.sub(r"^#{1,6}\s+", "", s)
+        s = re.sub(r"^[-*+]\s+", "", s)  # bullet (numbered items stay: 1. is Chinese numbering too)
+        s = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", s)
+        s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
+        s = re.sub(r"(\*\*|__)(.+?)\1", r"\2", s)
+        s = re.sub(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)", r"\1", s)
+        out.append(s)
+    return "\n".join(out)
 
 
 # ============================================================================ parsing
@@ -220,12 +241,22 @@ def parse_text(raw: str, source: str) -> tuple[list[ParsedDoc], list[str]]:
 
 _SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
 _TITLE_GENRE_RE = re.compile(r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|解读|要点|通报|公告|批复)(\((试行|暂行)\))?》?$")
-_HARD_TRAILER_RE = re.compile(r"扫描?二维码|^(责任)?编辑[:：]|分享到|copyright|©|^审核[:：]|点击下载|^https?://|^标签[:：]", re.I)
+_HARD_TRAILER_RE = re.compile(
+    r"扫描?二维码|^(责任)?编辑[:：]|分享到|copyright|©|^审核[:：]|点击下载|^https?://|^标签[:：]"
+    r"|^[(（]?责编[:：]|^分享[:：]|分享让更多人看到|^推荐阅读|^相关(阅读|文件|链接|新闻|文章|附件|稿件)"
+    r"|^抄送[:：]",  # 抄送 opens the 版记 (distribution and print note) closing a 公文
+    re.I,
+)
 # Metadata fields that government sites print above a document (gov.cn's
 # 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
+_META_KEYS = r"发布时间|发布日期|成文日期|来源|发布机构|发文机关|发文字号|文\s*号|索\s*引\s*号|标\s*题|主题分类|字号"
+# "key: value" or, in metadata tables, "key value"; a value ends at the next key
 _META_FIELD_RE = re.compile(
-    r"(发布时间|发布日期|成文日期|来源|发布机构|发文机关|发文字号|文\s*号|索\s*引\s*号|标\s*题)\s*[:：]\s*([^\s|]*)"
+    rf"(?:^|(?<=[\s|]))({_META_KEYS})(?:\s*[:：]\s*|\s+)((?:(?!{_META_KEYS})[^\s|])*)"
 )
+# a decree (令) heads its text with "X人民政府令" and "第328号", and is signed by a person
+_DECREE_RE = re.compile(r"^(.{2,30}?)令$")
+_SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
 
 
 def _is_date_line(line: str) -> DateInfo | None:
@@ -271,15 +302,18 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
         m = re.match(r"^解\s*读\s*(机关|单位|部门|人)\s*[:：]\s*(.*)$", ln)
         if m:
             interp[m.group(1)] = m.group(2).strip()
-    lines, removed = C.strip_page_furniture(raw_lines)
-
     # Cut the page trailer: everything after the first hard trailer line in
     # the second half of the page (related-article lists, comment boxes...).
-    for i in range(len(lines) // 2, len(lines)):
-        if _HARD_TRAILER_RE.search(lines[i]):
-            removed.extend(lines[i:])
-            lines = lines[:i]
+    # Found before furniture is stripped, since headers such as 相关链接 are
+    # furniture themselves.
+    nonempty = [ln for ln in raw_lines if ln]
+    trailer: list[str] = []
+    for i in range(len(nonempty) // 2, len(nonempty)):
+        if _HARD_TRAILER_RE.search(nonempty[i]) or re.fullmatch(r"相关(链接|阅读|文件|新闻|文章)[:：]?", nonempty[i]):
+            trailer, nonempty = nonempty[i:], nonempty[:i]
             break
+    lines, removed = C.strip_page_furniture(nonempty)
+    removed.extend(trailer)
     # 解读 contact block: "五、解读机关及解读人", "解读机关:…", "解读人:…"
     keep = []
     for ln in lines:
@@ -336,6 +370,25 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
             if nums and ("《" not in ln or ln.index(nums[0][1][0]) < ln.find("《") or ln.strip().startswith(nums[0][1][:2])):
                 doc_number = nums[0][1]
                 break
+    if not doc_number:
+        # reposts put a dateline, font buttons or a news lead between title and
+        # 文号: accept a few lines more when the line is nothing but a 文号
+        for i in range(body_start + 2, min(body_start + 7, len(lines))):
+            nums = find_doc_numbers(lines[i])
+            if nums and len(lines[i]) <= 30 and len(lines[i]) - len(nums[0][1]) <= 6:
+                doc_number = nums[0][1]
+                # what stands between title and 文号 (dateline, news lead) is not text
+                removed.extend(lines[body_start:i])
+                body_start = i
+                break
+    decree_issuer = ""
+    for i in range(max(body_start - 1, 0), min(body_start + 4, len(lines) - 1)):
+        m = _DECREE_RE.match(lines[i])
+        n = re.fullmatch(r"第\s*(\d{1,5})\s*号", lines[i + 1])
+        if m and n and _is_org_line(m.group(1)):
+            decree_issuer = m.group(1)
+            doc_number = doc_number or f"{m.group(1)}令第{n.group(1)}号"
+            break
     for key in ("发文字号", "文号"):
         if not doc_number and meta.get(key):
             doc_number = (find_doc_numbers(meta[key]) or [(0, "")])[0][1]
@@ -357,7 +410,14 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     sig_lines: tuple[int, int] | None = None
     for i in range(body_start + 1, len(lines)):
         d = _is_date_line(lines[i])
-        if d is None or not _is_org_line(lines[i - 1]):
+        if d is None:
+            continue
+        if _SIGNER_RE.match(lines[i - 1]) and i - 1 >= body_start:
+            # a decree signed by its head: the date is the signature's, the issuer the decree's
+            sig_date = DateInfo(d.iso, d.year, "signature")
+            sig_lines = (i - 1, i + 1)
+            break
+        if not _is_org_line(lines[i - 1]):
             continue
         j = i - 1
         while j - 1 >= body_start and i - j < 12 and _is_org_line(lines[j - 1]):
@@ -392,8 +452,9 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     if not body.strip():
         raise CorpusError(source, "no body text found below the title")
 
-    # Issuer: signature, then title prefix, then "X印发《title》" in the page, then 解读机关, then page metadata.
-    issuer = sig_org
+    # Issuer: signature, then a decree's issuer, then title prefix, then "X印发《title》" in the page,
+    # then 解读机关, then page metadata.
+    issuer = sig_org or decree_issuer
     if not issuer:
         issuer, _ = split_issuer_title(title.strip("《》"))
         if is_interpretation and interp.get("机关"):

@@ -213,6 +213,8 @@ def leading_orgs(s: str) -> str:
         if not m or m.group().endswith(_NOT_ORG_ENDINGS):
             break
         name = m.group()
+        if name.endswith("办") and s[m.end():m.end() + 1] == "法":
+            break  # 办法 (measures) ends a title, not an organisation
         if any(w in name for w in ("关于", "印发", "规划", "建设", "发展", "意见", "通知")) and not looks_like_org(name):
             break
         names.append(name)
@@ -248,6 +250,13 @@ def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) ->
         if not s:
             continue
         place = leading_place(s)
+        if place is None and label == "issuer":
+            # party bodies name their place after 中共: 中共浙江省委办公厅 浙江省人民政府办公厅
+            for part in s.split():
+                if part.startswith("中共") and not part.startswith("中共中央"):
+                    place = leading_place(part[2:])
+                    if place is not None:
+                        break
         if place is not None:
             return _level_of(place.rank), place.province, f"{label}: {place.name}"
         first = s.split()[0] if s.split() else s
@@ -315,8 +324,12 @@ def genre_of(title: str) -> str:
     text is; a notice that transmits nothing is a 通知.  Returns "" if the
     title ends in no known genre word.
     """
-    t = re.sub(r"[(（][^()（）]*[)）]\s*$", "", title.strip())  # drop trailing (2021年3月) etc.
-    t = re.sub(r"[”\"》]+$", "", t)
+    # drop trailing (2021年3月), (2020—2022年), closing quotes, in any nesting
+    t, prev = title.strip(), None
+    while t != prev:
+        prev = t
+        t = re.sub(r"[(（][^()（）]*[)）]\s*$", "", t)
+        t = re.sub(r"[”\"》]+\s*$", "", t)
     if "解读" in t[-8:] or t.startswith("解读"):
         return "解读"
     m = re.search(r"印发(.+?)的?通知$", t)
