@@ -553,6 +553,10 @@ def clean_text(text: str, *, pdf: bool | None = None, simplify: bool = True) -> 
 
 # --------------------------------------------------------------------------- web boilerplate
 
+#: Lines that end an article's page (editor note, share prompt, reading
+#: suggestions); also used by the page parser to cut the trailer.
+TRAILER_START_PATTERN = r"^[(（]?责编[:：]|^分享[:：]|分享让更多人看到|^推荐阅读"
+
 _BOILERPLATE_PATTERNS = [
     r"^[•·●▪◆■□\-\*]\s*\S{0,8}$",  # navigation bullets: "• 官方微信", "• 手机版"
     r"扫描?二维码|扫一扫|关注我们|关注.{0,12}(微信|微博|公众号)|分享到|转发到|一键分享",
@@ -570,7 +574,7 @@ _BOILERPLATE_PATTERNS = [
     r"网站运营|技术支持[:：]|主办单位[:：]|承办单位[:：]|^主办[:：]|承办[:：]|协办[:：]|网站标识码|网站地图|免责声明|隐私(声明|政策)",
     r"^(关于我们|联系我们|版权声明|网站声明)\s*([|｜·]|$)",
     r"^\(?信息来源[:：].*\)?$",
-    r"^[(（]?责编[:：]|^分享[:：]|分享让更多人看到|^推荐阅读",
+    TRAILER_START_PATTERN,
     r"(\.\.\.|…)$",  # truncated teaser headlines in "related articles" lists
 ]
 _BOILERPLATE_RE = [re.compile(p, re.I) for p in _BOILERPLATE_PATTERNS]

@@ -243,7 +243,7 @@ _SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委�
 _TITLE_GENRE_RE = re.compile(r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|解读|要点|通报|公告|批复)(\((试行|暂行)\))?》?$")
 _HARD_TRAILER_RE = re.compile(
     r"扫描?二维码|^(责任)?编辑[:：]|分享到|copyright|©|^审核[:：]|点击下载|^https?://|^标签[:：]"
-    r"|^[(（]?责编[:：]|^分享[:：]|分享让更多人看到|^推荐阅读|^相关(阅读|文件|链接|新闻|文章|附件|稿件)"
+    rf"|{C.TRAILER_START_PATTERN}|^相关(阅读|文件|链接|新闻|文章|附件|稿件)"
     r"|^抄送[:：]",  # 抄送 opens the 版记 (distribution and print note) closing a 公文
     re.I,
 )
@@ -309,7 +309,7 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     nonempty = [ln for ln in raw_lines if ln]
     trailer: list[str] = []
     for i in range(len(nonempty) // 2, len(nonempty)):
-        if _HARD_TRAILER_RE.search(nonempty[i]) or re.fullmatch(r"相关(链接|阅读|文件|新闻|文章)[:：]?", nonempty[i]):
+        if _HARD_TRAILER_RE.search(nonempty[i]):
             trailer, nonempty = nonempty[i:], nonempty[:i]
             break
     lines, removed = C.strip_page_furniture(nonempty)
@@ -324,8 +324,9 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
         else:
             keep.append(ln)
     # 附注 such as (此件公开发布) belong to the 公文's form, not its text
-    lines = [ln for ln in keep if not re.match(r"^[(（]此件[^()（）]{0,12}[)）]$", ln)]
-    removed.extend(ln for ln in keep if re.match(r"^[(（]此件[^()（）]{0,12}[)）]$", ln))
+    lines = []
+    for ln in keep:
+        (removed if re.match(r"^[(（]此件[^()（）]{0,12}[)）]$", ln) else lines).append(ln)
     if not lines:
         raise CorpusError(source, "no text left after removing page boilerplate")
 
@@ -404,7 +405,6 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     # Signature block: organisation line(s), then a date line.  The first
     # one below the title is the document's own: in a transmittal notice
     # (关于印发…的通知) it stands between the notice and what it transmits.
-    body_end = len(lines)
     sig_org = ""
     sig_date: DateInfo | None = None
     sig_lines: tuple[int, int] | None = None
@@ -439,9 +439,8 @@ def _parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
                 break
     if sig_lines is not None and sig_lines[1] >= len(lines) - 3:
         # the signature closes the document: what follows is page trailer
-        body_end = sig_lines[0]
-        body_lines = lines[body_start:body_end]
-        removed.extend(lines[body_end:])
+        body_lines = lines[body_start:sig_lines[0]]
+        removed.extend(lines[sig_lines[0]:])
     elif sig_lines is not None:
         # the signature of a transmittal notice: the attachment follows
         body_lines = lines[body_start:sig_lines[0]] + lines[sig_lines[1]:]

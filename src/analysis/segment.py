@@ -1100,7 +1100,7 @@ def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.Dat
         extend[: length - n] &= han[n:]
         extend[length - n :] = False
         ids = np.full(length, -1, dtype=np.int64)
-        ids[extend] = gram[extend] * n_symbols + symbol[np.flatnonzero(extend) + n]
+        ids[extend] = gram[extend] * n_symbols + next_symbol[extend]  # Han, so context == symbol
     columns = ["term", "n", "count", "left_entropy", "right_entropy", "quoted"]
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
     return table, n_han
@@ -1126,8 +1126,13 @@ def _min_split_pmi(table: pd.DataFrame, n_han: int) -> pd.Series:
     return pmi
 
 
-def _is_fragment(term: str, tokenizer: "Tokenizer", policy_terms: set[str], dangling: bool = True) -> bool:
-    """True for a known policy term plus a generic word, or a word plus one dangling character.
+def _is_fragment(term: str, tokenizer: "Tokenizer", policy_terms: set[str]) -> bool:
+    """True for a known policy term plus a generic word, or a word plus one dangling character."""
+    return _extends_known_term(term, policy_terms) or _has_dangling_char(term, tokenizer)
+
+
+def _extends_known_term(term: str, policy_terms: set[str]) -> bool:
+    """True for a known policy term plus a generic word.
 
     "Generic" means at most two characters beside the known term (智慧城市建设,
     推进智慧城市); a longer remainder may make a new term of its own
@@ -1138,8 +1143,11 @@ def _is_fragment(term: str, tokenizer: "Tokenizer", policy_terms: set[str], dang
             k = term.index(p)
             if len(term) - len(p) <= 2 or (k > 0 and k + len(p) < len(term)):
                 return True
-    if not dangling:
-        return False
+    return False
+
+
+def _has_dangling_char(term: str, tokenizer: "Tokenizer") -> bool:
+    """True for a word plus one dangling character (率达到, 坚持以)."""
     parts = tokenizer.cut(term)
     if len(parts) < 2:
         return False
@@ -1274,9 +1282,9 @@ def discover_terms(
             # a string printed in quotes most of the time is a name (“浙里办”),
             # even when the dictionary reads it as a word plus one character
             named = result["quoted"] * 2 >= result["count"]
-            fragment = result["term"].map(lambda t: _is_fragment(t, tokenizer, policy_terms))
-            result = result[~fragment | (named & ~result["term"].map(
-                lambda t: _is_fragment(t, tokenizer, policy_terms, dangling=False)))]
+            extends = result["term"].map(lambda t: _extends_known_term(t, policy_terms)).astype(bool)
+            dangles = result["term"].map(lambda t: _has_dangling_char(t, tokenizer)).astype(bool)
+            result = result[~extends & (~dangles | named)]
         # A product, not a sum: a term must be both cohesive and free, and a
         # fragment with zero entropy on one side scores zero however cohesive.
         result["score"] = result["pmi"] * np.minimum(
