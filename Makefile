@@ -7,24 +7,30 @@ OUT    ?= reports
 FIGURES ?= figures
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test lab corpus-csv bench clean-reports help
+.PHONY: report test lint lab corpus-csv bench clean-reports help
 
 help:
 	@echo "make report [CORPUS=folder]  build the environment, run every notebook, write figures/ and reports/"
-	@echo "make test                    run the test suite (includes executing every notebook)"
+	@echo "make test                    lint, then run the test suite (includes executing every notebook)"
+	@echo "make lint                    ruff (lint + format check) and mypy"
 	@echo "make lab                     open the notebooks in JupyterLab"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[notebooks,test]"
+	$(PY) -m pip install --quiet -e ".[notebooks,test,dev]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
 report: $(STAMP)
 	$(PY) -m analysis report --corpus "$(CORPUS)" --out "$(OUT)" --figures "$(FIGURES)"
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/mypy
+
+test: $(STAMP) lint
 	$(PY) -m pytest
 
 lab: $(STAMP)

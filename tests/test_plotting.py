@@ -242,7 +242,7 @@ def test_network_layout_does_not_depend_on_the_hash_seed():
 
     script = (
         "import json, networkx as nx\n"
-        "from analysis.plotting import _component_layout\n"
+        "from analysis.plotting._figures import _component_layout\n"
         "g = nx.Graph()\n"
         "g.add_weighted_edges_from([('数据', '共享', 3), ('共享', '开放', 2), ('数据', '开放', 1),"
         " ('交通', '出行', 2), ('医疗', '健康', 1), ('健康', '养老', 1)])\n"

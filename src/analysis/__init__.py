@@ -22,7 +22,7 @@ __version__ = "0.1.0"
 
 # Stage modules load on first use (``analysis.topics`` imports scikit-learn,
 # ``analysis.plotting`` matplotlib), so ``import analysis`` stays fast.
-_SUBMODULES = {"clean", "corpus", "diffusion", "frequency", "gazetteer", "metadata", "plotting", "reuse",
+_SUBMODULES = {"clean", "corpus", "diffusion", "frequency", "metadata", "plotting", "reuse",
                "segment", "topics"}
 
 

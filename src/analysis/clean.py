@@ -41,7 +41,7 @@ __all__ = [
     "is_pdf_extraction",
 ]
 
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from .cleaning.constants import CJK
 _CJK_RE = re.compile(f"[{CJK}]")
 _CN_NUM = "一二三四五六七八九十百零〇"
 

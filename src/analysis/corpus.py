@@ -32,7 +32,7 @@ import pandas as pd
 
 from . import clean as C
 from .clean import CJK
-from .gazetteer import leading_place
+from .metadata.gazetteer import leading_place
 from .metadata import (
     classify_level,
     cn_to_int,

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .gazetteer import leading_place
+from .metadata.gazetteer import leading_place
 
 __all__ = [
     "load_watchlist",

@@ -178,7 +178,7 @@ def _check_method(method: str) -> str:
 def _chinese_font() -> None:
     """Configure matplotlib for Chinese labels (shared helper, else the mplfonts font)."""
     try:
-        from .plotting import use_chinese_font
+        from .plotting.base import use_chinese_font
     except ImportError:  # plotting.py not available: register the same font ourselves
         import importlib.util
 

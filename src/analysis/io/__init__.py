@@ -1,0 +1,1 @@
+"""Reading files into text and writing tables out."""

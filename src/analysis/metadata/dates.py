@@ -1,0 +1,138 @@
+"""Dates: the one parser of 公文 dates (Arabic and Chinese numerals, signature dates)
+and of ISO-like dates in tables."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .numerals import cn_to_int
+
+__all__ = ["DateInfo", "date_parts", "find_dates", "signature_date"]
+
+_DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d))"
+)
+
+
+# Dates written in Chinese numerals, as signature blocks often print them:
+# 二〇一八年十二月二十九日 (〇 is also typed as ○, Ｏ, O or 零).
+_CN_YEAR_DIGIT = "〇○ＯO零一二三四五六七八九"
+_CN_DATE_RE = re.compile(
+    rf"(?P<y>[{_CN_YEAR_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
+    r"(?:\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日)?"
+)
+
+
+@dataclass
+class DateInfo:
+    """A date as precise as the text gives it."""
+
+    iso: str  # 2014-08-27, 2021-03 or 2021
+    year: int
+    source: str  # where it was read: signature, heading, page, doc_number, cited (lower bound)
+    pos: int = -1
+    end: int = -1  # end of the date in the text searched (with pos)
+
+
+def _iso(y: str, m: str | None, d: str | None) -> str | None:
+    yi = int(y)
+    if not 1949 <= yi <= 2100:
+        return None
+    if not m:
+        return f"{yi:04d}"
+    mi = int(m)
+    if not 1 <= mi <= 12:
+        return None
+    if not d:
+        return f"{yi:04d}-{mi:02d}"
+    di = int(d)
+    if not 1 <= di <= 31:
+        return None
+    return f"{yi:04d}-{mi:02d}-{di:02d}"
+
+
+def _cn_year(s: str) -> str:
+    return "".join(str("一二三四五六七八九".find(c) + 1) if c in "一二三四五六七八九" else "0" for c in s)
+
+
+def find_dates(text: str) -> list[DateInfo]:
+    """All calendar dates in ``text``, left to right.
+
+    Reads 2014年8月27日, 2014年8月, 2014-08-27 / 2014/8/27 / 2014.8.27 and
+    dates in Chinese numerals (二〇一八年十二月二十九日).  Each returned
+    :class:`DateInfo` carries its span in ``text`` (``pos``, ``end``).
+    """
+    out = []
+    for m in _DATE_RE.finditer(text):
+        iso = _iso(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
+        if iso:
+            out.append(DateInfo(iso, int(iso[:4]), "text", m.start(), m.end()))
+    for m in _CN_DATE_RE.finditer(text):
+        month, day = cn_to_int(m.group("m")), cn_to_int(m.group("d") or "")
+        if month is None or (m.group("d") and day is None):
+            continue
+        iso = _iso(_cn_year(m.group("y")), str(month), str(day) if day is not None else None)
+        if iso:
+            out.append(DateInfo(iso, int(iso[:4]), "text", m.start(), m.end()))
+    out.sort(key=lambda d: d.pos)
+    return out
+
+
+_ORG_END = re.compile(r"(厅|部|局|委|组|室|府|会|院|办|章|中心|小组|政府|委员会|\)|）)\s*$")
+_NOT_SIGNATURE_BEFORE = set("于在前至到自从截止的为和或与及、,，")
+
+
+def signature_date(text: str) -> DateInfo | None:
+    """The date of the signature block: a full 年月日 date that directly follows an
+    organisation name (…办公厅 2020年10月11日) and is not a print date (…印发)
+    or a deadline inside a sentence (于2016年12月16日前).
+
+    The first such date is returned: in a transmittal notice it is the
+    notice's own date, which precedes the dates of attachments and print notes.
+    """
+    for d in find_dates(text):
+        if d.iso.count("-") != 2:
+            continue
+        before = text[max(0, d.pos - 12) : d.pos]
+        after = text[d.end : d.end + 3]
+        if after.startswith(("印发", "前", "起", "至", "到", "以前", "后")):
+            continue
+        b = before.rstrip()
+        if not b or b[-1] in _NOT_SIGNATURE_BEFORE:
+            continue
+        line_start = before.rfind("\n")
+        if _ORG_END.search(b) or (line_start >= 0 and not before[line_start + 1 :].strip()):
+            d.source = "signature"
+            return d
+    return None
+
+
+_ISO_LIKE = re.compile(r"^\s*(\d{4})(?:[-/.年](\d{1,2}))?(?:[-/.月](\d{1,2}))?")
+
+
+def _present(value: object) -> bool:
+    if value is None:
+        return False
+    try:
+        return not pd.isna(value) and str(value).strip() != ""  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return True
+
+
+def date_parts(value: object, year: object = None) -> tuple[int, int, int]:
+    """(year, month, day) of an ISO-like date in a table (2014-08-27, 2021-03, 2021, 2021年3月).
+
+    ``year`` is the fallback when ``value`` is missing or unreadable.  0 marks an
+    unknown part: ``date_parts("2021-03") == (2021, 3, 0)``, ``date_parts(None) == (0, 0, 0)``.
+    """
+    m = _ISO_LIKE.match(str(value)) if _present(value) else None
+    if m:
+        return int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    if _present(year):
+        try:
+            return int(year), 0, 0  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            pass
+    return 0, 0, 0

@@ -1,0 +1,50 @@
+"""文号 (document numbers): find and normalise 发改高技〔2014〕1770号 and its damaged forms."""
+from __future__ import annotations
+
+import re
+
+from ..cleaning.constants import CJK
+
+__all__ = ["find_doc_numbers", "normalize_doc_number"]
+
+_H = f"[{CJK}]"
+
+# code (an org abbreviation, 1-12 Han chars), optional brackets, year, serial, 号
+_DOCNUM_RE = re.compile(
+    rf"(?P<code>{_H}{{1,12}}?)\s*[〔\[【(（]?\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]】)）]?\s*"
+    r"(?:第\s*)?(?P<serial>\d{1,4})\s*号"
+)
+_DOCNUM_STOP = set("和及与、,，。:：;；《》“”()（）")
+
+
+def normalize_doc_number(raw: str) -> str:
+    """Normalise a 文号 to the form 发改高技〔2014〕1770号.
+
+    Accepts the forms found in scraped and PDF-extracted text: 发改高技〔2014〕1770号,
+    豫郑办【2020】27号, 国发[2021]29号, 国发 2021 29号, 发改高技20141770号 (brackets
+    lost; the first four digits are the year).  Returns "" if ``raw`` holds no 文号.
+    """
+    found = find_doc_numbers(raw)
+    return found[0][1] if found else ""
+
+
+def find_doc_numbers(text: str) -> list[tuple[int, str]]:
+    """All 文号 in ``text`` as (position, normalised number), left to right."""
+    out = []
+    for m in _DOCNUM_RE.finditer(text):
+        code = m.group("code")
+        # The lazy code may have swallowed words before the abbreviation
+        # ("通知国发"); abbreviations never contain these characters.
+        cut = max((code.rfind(ch) for ch in _DOCNUM_STOP), default=-1)
+        code = code[cut + 1 :]
+        # In run-together tables the title runs straight into the number
+        # ("…发展规划的通知国发"); abbreviations follow the title's genre word.
+        for word in ("通知", "意见", "规划", "方案", "纲要", "办法", "指南", "计划", "规定", "决定", "印发"):
+            k = code.rfind(word)
+            if k != -1 and len(code) - (k + len(word)) >= 2:
+                code = code[k + len(word) :]
+        if not code or code in ("第", "年", "月"):
+            continue
+        serial = str(int(m.group("serial")))
+        out.append((m.start("code") + (len(m.group("code")) - len(code)), f"{code}〔{m.group('year')}〕{serial}号"))
+    return out

@@ -1,0 +1,68 @@
+"""Genre (意见, 规划, 方案 ...) and short title read from a document's title."""
+from __future__ import annotations
+
+import re
+
+__all__ = ["genre_of", "short_title"]
+
+def short_title(title: str, issuer: str = "") -> str:
+    """The title without its issuer and transmittal wrapper, for labels.
+
+    "国务院关于印发“十四五”数字经济发展规划的通知" -> "“十四五”数字经济发展规划";
+    "国家发改委等八部委关于印发促进智慧城市健康发展的指导意见的通知" ->
+    "促进智慧城市健康发展的指导意见".
+    """
+    t = title.strip()
+    m = re.fullmatch(r"《(.+)》\s*解读", t)
+    if m:  # an interpretation is labelled by what it interprets
+        return "解读:" + short_title(m.group(1), issuer)
+    if issuer and t.startswith(issuer):
+        t = t[len(issuer) :].strip()
+    t = re.sub(r"^.{0,40}?(关于印发|关于|印发)", "", t) if re.search(r"关于|印发", t[:60]) else t
+    t = re.sub(r"的通知$", "", t) if re.search(r"^关于|印发", title) and "印发" in title else t
+    return t.strip() or title
+
+
+# ----------------------------------------------------------------------------- genre
+
+_GENRES = (
+    "解读", "实施意见", "指导意见", "意见", "实施方案", "行动方案", "工作方案", "方案",
+    "行动计划", "计划", "发展规划", "规划", "行动纲要", "纲要", "指南", "办法", "规定",
+    "决定", "通知", "通报", "公告", "批复", "函", "要点", "标准",
+)
+_GENRE_FAMILY = {
+    "实施意见": "意见", "指导意见": "意见", "实施方案": "方案", "行动方案": "方案",
+    "工作方案": "方案", "行动计划": "计划", "发展规划": "规划", "行动纲要": "纲要",
+}
+
+
+def genre_of(title: str) -> str:
+    """Genre of a document from its title: 意见, 规划, 通知, 方案, 纲要, 解读, ...
+
+    A transmittal notice ("关于印发X的通知") takes the genre of what it
+    transmits (a plan sent out by notice is a 规划), since that is what the
+    text is; a notice that transmits nothing is a 通知.  Returns "" if the
+    title ends in no known genre word.
+    """
+    # drop trailing (2021年3月), (2020—2022年), closing quotes, in any nesting
+    t, prev = title.strip(), None
+    while t != prev:
+        prev = t
+        t = re.sub(r"[(（][^()（）]*[)）]\s*$", "", t)
+        t = re.sub(r"[”\"》]+\s*$", "", t)
+    if "解读" in t[-8:] or t.startswith("解读"):
+        return "解读"
+    m = re.search(r"印发(.+?)的?通知$", t)
+    if m:
+        inner = genre_of(m.group(1))
+        if inner:
+            return inner
+    m = re.search(r"印发(.+)$", t)
+    if m and not t.endswith("通知"):
+        inner = genre_of(m.group(1))
+        if inner:
+            return inner
+    for g in _GENRES:
+        if t.endswith(g) or re.search(g + r"(\((试行|暂行|征求意见稿)\))?$", t):
+            return _GENRE_FAMILY.get(g, g)
+    return ""

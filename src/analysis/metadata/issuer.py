@@ -1,0 +1,64 @@
+"""Issuing bodies: split "X关于Y的通知" headings, recognise organisation names."""
+from __future__ import annotations
+
+import re
+
+from ..cleaning.constants import CJK
+
+__all__ = ["leading_orgs", "looks_like_org", "split_issuer_title"]
+
+_H = f"[{CJK}]"
+
+_ORG_SUFFIX = r"(?:人民政府办公厅|人民政府|办公厅|委员会办公室|委员会|办公室|领导小组|工作推进小组|推进小组|小组|秘书局|总局|中央网信办|网信办|中央|国务院|部委|部门|部|委|局|署|院|厅|办)"
+_ORG_RE = re.compile(rf"(?:中共中央|国务院|{_H}{{1,16}}?{_ORG_SUFFIX})")
+_NOT_ORG_ENDINGS = ("布局", "格局", "结局", "开局", "全局", "大局", "当局")
+
+
+def split_issuer_title(heading: str) -> tuple[str, str]:
+    """Split a title line into (issuer, title).
+
+    "山东省人民政府办公厅关于加快推进…的指导意见" -> ("山东省人民政府办公厅", whole line);
+    "中央网络安全和信息化委员会印发“十四五”国家信息化规划" -> issuer before 印发;
+    "中共中央 国务院数字中国建设整体布局规划" -> leading organisation names.
+    The title is returned as printed (with its issuer) when the issuer is part
+    of it, because that is how the document is cited.  Issuer is "" when the
+    line names none.
+    """
+    h = heading.strip()
+    m = re.match(r"^(?P<org>.+?)\s*(?:关于|印发)", h)
+    if m and looks_like_org(m.group("org")):
+        return m.group("org").strip(), h
+    orgs = leading_orgs(h)
+    if orgs:
+        return orgs, h
+    return "", h
+
+
+def leading_orgs(s: str) -> str:
+    """Organisation names at the start of ``s`` ("国家发展改革委 中央网信办 工业和信息化部 …")."""
+    pos = 0
+    names = []
+    while True:
+        while pos < len(s) and s[pos] == " ":
+            pos += 1
+        m = _ORG_RE.match(s, pos)
+        if not m or m.group().endswith(_NOT_ORG_ENDINGS):
+            break
+        name = m.group()
+        if name.endswith("办") and s[m.end():m.end() + 1] == "法":
+            break  # 办法 (measures) ends a title, not an organisation
+        if any(w in name for w in ("关于", "印发", "规划", "建设", "发展", "意见", "通知")) and not looks_like_org(name):
+            break
+        names.append(name)
+        pos = m.end()
+    return " ".join(names)
+
+
+def looks_like_org(s: str) -> bool:
+    """True when ``s`` reads as the name of an issuing body (ends in 部, 委, 厅, 人民政府, ...)."""
+    s = s.strip()
+    if not s or len(s) > 80:
+        return False
+    if any(ch in s for ch in "。,，:：;；《》“”"):
+        return False
+    return bool(re.search(rf"{_ORG_SUFFIX}$|部门$|等.{{1,3}}部(委|门)?$|中共中央$", s))

@@ -1,0 +1,60 @@
+"""Level of government and region of an issuer, from the gazetteer of divisions."""
+from __future__ import annotations
+
+import re
+
+from .gazetteer import find_places, leading_place
+
+__all__ = ["classify_level"]
+
+_CENTRAL_RE = re.compile(r"^(中共中央|中央委员会|国务院(?!各)|全国人民代表大会|全国人大|中华人民共和国(?![^ ]{0,20}?(?:部|委员会|总局|局|署|银行)(?:办公厅)?(?:$| |关于|印发))|中央(?!网信办)[^ ]{0,12}委员会|中央办公厅)")
+_MINISTRY_HINT = re.compile(r"(^国家|^中华人民共和国.+(部|委员会|局|署|银行)(办公厅)?$|委员会$|部$|部\b|委$|局$|总局|署$|中央网信办|秘书局|办公厅$|部委|部门$|^(工业和信息化|住房和城乡建设|交通运输|自然资源|生态环境|民政|财政|公安|教育|科学技术|商务|农业农村|文化和旅游|人力资源社会保障|应急管理)部)")
+
+
+def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) -> tuple[str, str, str]:
+    """Return (level, region, evidence) for a document.
+
+    level is one of central, ministry, provincial, prefecture, county.  The
+    issuer decides when it names a place (gazetteer) or a central body;
+    otherwise the title, then ``hints`` (e.g. the compilation section the
+    document sits in, or its signature) are searched for a place name.  Region
+    is the province-level short name, or 全国 for central and ministerial
+    documents; "" when nothing in the text says.
+    """
+    for label, s in (("issuer", issuer), ("title", title)):
+        if not s:
+            continue
+        place = leading_place(s)
+        if place is None and label == "issuer":
+            # party bodies name their place after 中共: 中共浙江省委办公厅 浙江省人民政府办公厅
+            for part in s.split():
+                if part.startswith("中共") and not part.startswith("中共中央"):
+                    place = leading_place(part[2:])
+                    if place is not None:
+                        break
+        if place is not None:
+            return _level_of(place.rank), place.province, f"{label}: {place.name}"
+        first = s.split()[0] if s.split() else s
+        if _CENTRAL_RE.match(first) or _CENTRAL_RE.match(s):
+            return "central", "全国", f"{label}: central body"
+        # "市大数据局", "区发展和改革委员会": a local body named without its place
+        local_short = re.match(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|自治区|自治州)", first)
+        if label == "issuer" and not local_short and _MINISTRY_HINT.search(first):
+            return "ministry", "全国", f"{label}: national ministry or commission"
+    if title and re.match(r"^(“十[一二三四五]五”)?(国家|全国)", title):
+        return "central", "全国", "title: national plan"
+    for hint in hints:
+        places = find_places(hint)
+        if places:
+            # a chain such as 成都市武侯区 names its most specific division
+            place = leading_place(hint[places[0][0]:]) or places[0][1]
+            return _level_of(place.rank), place.province, f"hint: {place.name}"
+        if re.search(r"中央|国务院", hint):
+            return "central", "全国", "hint: central"
+        if re.search(r"部委", hint):
+            return "ministry", "全国", "hint: ministries"
+    return "", "", "none"
+
+
+def _level_of(rank: str) -> str:
+    return {"province": "provincial", "prefecture": "prefecture", "county": "county"}[rank]
