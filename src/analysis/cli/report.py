@@ -1,0 +1,95 @@
+"""``python -m analysis report``: execute the numbered notebooks and render them to HTML."""
+from __future__ import annotations
+
+import html
+import time
+from pathlib import Path
+
+from ..corpus import default_seed_dir
+from ..interim import Prepared, prepare
+
+__all__ = ["build_report"]
+
+
+def _project_root() -> Path:
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "notebooks").is_dir() and (parent / "pyproject.toml").exists():
+            return parent
+    return Path.cwd()
+
+
+def build_report(corpus_dir: str | None, out_dir: str, figures_dir: str, notebooks_dir: str | None = None,
+                 kernel: str = "python3") -> list[Path]:
+    """Execute the numbered notebooks in order and render them to HTML.
+
+    Returns the HTML paths.  A notebook that fails stops the build with the
+    failing cell's error (papermill keeps the partly executed notebook in
+    ``OUT/executed`` for inspection).
+    """
+    import nbformat
+    import papermill as pm
+    from nbconvert import HTMLExporter
+
+    nb_dir = Path(notebooks_dir) if notebooks_dir else _project_root() / "notebooks"
+    out = Path(out_dir).resolve()
+    executed = out / "executed"
+    executed.mkdir(parents=True, exist_ok=True)
+    figures = Path(figures_dir).resolve()
+    figures.mkdir(parents=True, exist_ok=True)
+    corpus = str(Path(corpus_dir).resolve()) if corpus_dir else str(default_seed_dir())
+    # The interim tables every notebook reads: the corpus parsed once.
+    prepared = prepare(corpus, out / "interim")
+    notebooks = sorted(p for p in nb_dir.glob("[0-9][0-9]_*.ipynb"))
+    if not notebooks:
+        raise SystemExit(f"no numbered notebooks in {nb_dir}")
+    exporter = HTMLExporter(template_name="lab")
+    exporter.embed_images = True
+    pages = []
+    for nb in notebooks:
+        t0 = time.time()
+        target = executed / nb.name
+        pm.execute_notebook(
+            str(nb), str(target), kernel_name=kernel, cwd=str(nb_dir), progress_bar=False,
+            parameters={"corpus_dir": corpus, "figures_dir": str(figures), "output_dir": str(out),
+                        "interim_dir": str(out / "interim")},
+        )
+        body, _ = exporter.from_notebook_node(nbformat.read(target, as_version=4))
+        page = out / (nb.stem + ".html")
+        page.write_text(body, encoding="utf-8")
+        pages.append(page)
+        print(f"{nb.name}: executed in {time.time() - t0:.0f} s -> {page}")
+
+    _write_index(out, pages, corpus, prepared)
+    return pages
+
+
+def _describe(executed: Path, page: Path) -> str:
+    """The notebook's first heading and first paragraph, as HTML for the index."""
+    import nbformat
+
+    nb = nbformat.read(executed / (page.stem + ".ipynb"), as_version=4)
+    first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
+    lines = [ln.strip() for ln in first.splitlines() if ln.strip()]
+    head = lines[0].lstrip("# ") if lines else page.stem
+    body = next((ln for ln in lines[1:] if not ln.startswith(("#", "1.", "*"))), "")
+    return f"<b>{html.escape(head)}</b><br><small>{html.escape(body)}</small>"
+
+
+def _write_index(out: Path, pages: list[Path], corpus: str, prepared: Prepared) -> Path:
+    """Write ``out/index.html``: the corpus in one line and a link per notebook page."""
+    links = "\n".join(f'<li><a href="{html.escape(p.name)}">{_describe(out / "executed", p)}</a></li>' for p in pages)
+    docs = prepared.documents
+    summary = (f"{len(docs)} documents, {docs.year.min()}-{docs.year.max()}; levels: "
+               + ", ".join(f"{k} {v}" for k, v in docs.level.value_counts().items())
+               + f"; {len(prepared.skipped)} file(s) skipped")
+    index = out / "index.html"
+    index.write_text(
+        "<!doctype html><meta charset='utf-8'><title>Smart-city policy language: report</title>"
+        f"<h1>Smart-city policy language, 2014-2023</h1><p>Corpus folder <code>{html.escape(Path(corpus).name)}</code>: "
+        f"{html.escape(summary)}.</p>"
+        f"<ol>{links}</ol>",
+        encoding="utf-8",
+    )
+    print(f"index -> {index}")
+    return index
