@@ -1,4 +1,5 @@
 """Excerpts: a body whose heading numbering starts past 一 is an excerpt."""
+
 from __future__ import annotations
 
 import re

@@ -9,6 +9,7 @@ Levels follow the division code: ``XX0000`` is a province-level unit
 ``XXXX00`` a prefecture-level unit (地级市, 自治州, 地区, 盟), the rest
 county-level units (区, 县, 县级市).
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Place", "gazetteer", "find_places", "province_short_name", "leading_place"]
+__all__ = ["Place", "find_places", "gazetteer", "leading_place", "province_short_name"]
 
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 

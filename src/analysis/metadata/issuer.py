@@ -1,4 +1,5 @@
 """Issuing bodies: split "X关于Y的通知" headings, recognise organisation names."""
+
 from __future__ import annotations
 
 import re
@@ -45,9 +46,11 @@ def leading_orgs(s: str) -> str:
         if not m or m.group().endswith(_NOT_ORG_ENDINGS):
             break
         name = m.group()
-        if name.endswith("办") and s[m.end():m.end() + 1] == "法":
+        if name.endswith("办") and s[m.end() : m.end() + 1] == "法":
             break  # 办法 (measures) ends a title, not an organisation
-        if any(w in name for w in ("关于", "印发", "规划", "建设", "发展", "意见", "通知")) and not looks_like_org(name):
+        if any(w in name for w in ("关于", "印发", "规划", "建设", "发展", "意见", "通知")) and not looks_like_org(
+            name
+        ):
             break
         names.append(name)
         pos = m.end()

@@ -1,4 +1,5 @@
 """Level of government and region of an issuer, from the gazetteer of divisions."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,12 @@ from .gazetteer import find_places, leading_place
 
 __all__ = ["classify_level"]
 
-_CENTRAL_RE = re.compile(r"^(中共中央|中央委员会|国务院(?!各)|全国人民代表大会|全国人大|中华人民共和国(?![^ ]{0,20}?(?:部|委员会|总局|局|署|银行)(?:办公厅)?(?:$| |关于|印发))|中央(?!网信办)[^ ]{0,12}委员会|中央办公厅)")
-_MINISTRY_HINT = re.compile(r"(^国家|^中华人民共和国.+(部|委员会|局|署|银行)(办公厅)?$|委员会$|部$|部\b|委$|局$|总局|署$|中央网信办|秘书局|办公厅$|部委|部门$|^(工业和信息化|住房和城乡建设|交通运输|自然资源|生态环境|民政|财政|公安|教育|科学技术|商务|农业农村|文化和旅游|人力资源社会保障|应急管理)部)")
+_CENTRAL_RE = re.compile(
+    r"^(中共中央|中央委员会|国务院(?!各)|全国人民代表大会|全国人大|中华人民共和国(?![^ ]{0,20}?(?:部|委员会|总局|局|署|银行)(?:办公厅)?(?:$| |关于|印发))|中央(?!网信办)[^ ]{0,12}委员会|中央办公厅)"
+)
+_MINISTRY_HINT = re.compile(
+    r"(^国家|^中华人民共和国.+(部|委员会|局|署|银行)(办公厅)?$|委员会$|部$|部\b|委$|局$|总局|署$|中央网信办|秘书局|办公厅$|部委|部门$|^(工业和信息化|住房和城乡建设|交通运输|自然资源|生态环境|民政|财政|公安|教育|科学技术|商务|农业农村|文化和旅游|人力资源社会保障|应急管理)部)"
+)
 
 
 def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) -> tuple[str, str, str]:
@@ -47,7 +52,7 @@ def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) ->
         places = find_places(hint)
         if places:
             # a chain such as 成都市武侯区 names its most specific division
-            place = leading_place(hint[places[0][0]:]) or places[0][1]
+            place = leading_place(hint[places[0][0] :]) or places[0][1]
             return _level_of(place.rank), place.province, f"hint: {place.name}"
         if re.search(r"中央|国务院", hint):
             return "central", "全国", "hint: central"
