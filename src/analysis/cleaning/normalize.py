@@ -12,7 +12,7 @@ from .constants import CJK
 
 __all__ = ["count_ruby_pinyin", "nfkc", "normalize_spaces", "normalize_width", "remove_ruby_pinyin"]
 
-_WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE.update(
     {
         0x3000: 0x20,  # ideographic space

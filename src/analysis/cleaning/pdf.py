@@ -38,8 +38,8 @@ def chunk_marker_lines(lines: list[str]) -> set[int]:
             if mid >= 0.5 * (len(run) - 1) and long_lines >= 0.5 * len(run):
                 chosen.update(run)
 
-    prev_n = None
-    prev_i = None
+    prev_n: int | None = None
+    prev_i = -2
     for i, n in numbered:
         if run and prev_n is not None and n == prev_n + 1 and i == prev_i + 1:
             run.append(i)

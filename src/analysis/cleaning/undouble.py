@@ -87,7 +87,7 @@ def _doubled_zones(s: str, max_unit: int, min_isolated: int) -> list[tuple[int, 
             i += 1
             continue
         start = i
-        units = []
+        units: list[tuple[int, int, int]] = []
         j = i
         while j < n:
             m = _match_double(s, j, max_unit, after_unit=bool(units) and units[-1][0] + units[-1][2] == j)

@@ -61,7 +61,7 @@ def _same_key_pairs(df: pd.DataFrame) -> list[tuple[int, int]]:
         key = title_key(df.at[i, "title"])
         return f"{key}|{df.at[i, 'region']}|{df.at[i, 'year']}" if len(key) >= 4 else ""
 
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     for keyf in (lambda i: df.at[i, "doc_number"], title_of):
         groups: dict[str, list[int]] = {}
         for i in df.index:

