@@ -3,7 +3,6 @@
 CSV is written in UTF-8 with a byte-order mark so Excel on Chinese Windows opens
 it with the characters intact; Parquet keeps dtypes for Python and R readers.
 """
-
 from __future__ import annotations
 
 import json
@@ -48,7 +47,8 @@ def write_json(data: Any, path: str | os.PathLike[str]) -> Path:
     return path
 
 
-def write_table(table: pd.DataFrame, path: str | os.PathLike[str], formats: Iterable[str] = ("csv",)) -> list[Path]:
+def write_table(table: pd.DataFrame, path: str | os.PathLike[str],
+                formats: Iterable[str] = ("csv",)) -> list[Path]:
     """Write one table under ``path`` (its suffix is replaced by each format's).
 
     Parameters
@@ -80,13 +80,8 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str], formats: Iter
     return written
 
 
-def write_tables(
-    tables: Mapping[str, pd.DataFrame],
-    folder: str | os.PathLike[str],
-    *,
-    prefix: str = "",
-    formats: Iterable[str] = ("csv",),
-) -> dict[str, Path]:
+def write_tables(tables: Mapping[str, pd.DataFrame], folder: str | os.PathLike[str], *,
+                 prefix: str = "", formats: Iterable[str] = ("csv",)) -> dict[str, Path]:
     """Write several tables as ``folder/{prefix}{name}.{format}``.
 
     Returns
