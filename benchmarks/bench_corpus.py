@@ -8,6 +8,7 @@ then times ``load_corpus`` + ``load_paragraphs``.  Prints one line per size:
 
 Usage: python benchmarks/bench_corpus.py [--sizes 10 50 200] [--seed 0]
 """
+
 from __future__ import annotations
 
 import argparse

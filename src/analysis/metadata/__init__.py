@@ -2,8 +2,9 @@
 
 One module per field family, each working on clean simplified text:
 
-* :mod:`.docnumber`  文号: ``find_doc_numbers``, ``normalize_doc_number``
-* :mod:`.dates`      dates: ``find_dates``, ``signature_date``, ``date_parts`` (the one date parser)
+* :mod:`.docnumber`  文号: ``find_doc_numbers``, ``normalize_doc_number``, ``doc_number_year``
+* :mod:`.dates`      dates: ``find_dates``, ``signature_date``, ``date_line``, ``date_parts``,
+                     ``cited_lower_bound``, ``plan_period_start`` (the one date parser)
 * :mod:`.issuer`     issuing bodies: ``split_issuer_title``, ``looks_like_org``
 * :mod:`.level`      level and region: ``classify_level`` (gazetteer of divisions)
 * :mod:`.genre`      ``genre_of``, ``short_title``
@@ -13,9 +14,10 @@ One module per field family, each working on clean simplified text:
 
 Nothing is looked up per document.
 """
+
 from ..levels import LEVELS
-from .dates import DateInfo, date_parts, find_dates, signature_date
-from .docnumber import find_doc_numbers, normalize_doc_number
+from .dates import DateInfo, cited_lower_bound, date_line, date_parts, find_dates, plan_period_start, signature_date
+from .docnumber import doc_number_year, find_doc_numbers, normalize_doc_number
 from .excerpt import detect_excerpt
 from .genre import genre_of, short_title
 from .issuer import leading_orgs, looks_like_org, split_issuer_title
@@ -25,16 +27,20 @@ from .numerals import cn_to_int
 __all__ = [
     "LEVELS",
     "DateInfo",
+    "cited_lower_bound",
     "classify_level",
     "cn_to_int",
+    "date_line",
     "date_parts",
     "detect_excerpt",
+    "doc_number_year",
     "find_dates",
     "find_doc_numbers",
     "genre_of",
     "leading_orgs",
     "looks_like_org",
     "normalize_doc_number",
+    "plan_period_start",
     "short_title",
     "signature_date",
     "split_issuer_title",

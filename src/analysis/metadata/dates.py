@@ -1,5 +1,6 @@
 """Dates: the one parser of 公文 dates (Arabic and Chinese numerals, signature dates)
 and of ISO-like dates in tables."""
+
 from __future__ import annotations
 
 import re
@@ -7,9 +8,25 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .docnumber import doc_number_year, find_doc_numbers
 from .numerals import cn_to_int
 
-__all__ = ["DateInfo", "date_parts", "find_dates", "signature_date"]
+__all__ = [
+    "FULL_DATE_PATTERN",
+    "YEAR_PATTERN",
+    "DateInfo",
+    "cited_lower_bound",
+    "date_line",
+    "date_parts",
+    "find_dates",
+    "plan_period_start",
+    "signature_date",
+]
+
+#: A year of the documents' era (1900-2099), as a regular-expression fragment.
+YEAR_PATTERN = r"(?:19|20)\d{2}"
+#: A full date in Arabic numerals as a print note (版记) gives it: 2021年3月5日.
+FULL_DATE_PATTERN = YEAR_PATTERN + r"年\d{1,2}月\d{1,2}日"
 
 _DATE_RE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d))"
@@ -116,7 +133,7 @@ def _present(value: object) -> bool:
     if value is None:
         return False
     try:
-        return not pd.isna(value) and str(value).strip() != ""  # type: ignore[call-overload]
+        return not pd.isna(value) and str(value).strip() != ""
     except (TypeError, ValueError):
         return True
 
@@ -136,3 +153,37 @@ def date_parts(value: object, year: object = None) -> tuple[int, int, int]:
         except (TypeError, ValueError):
             pass
     return 0, 0, 0
+
+
+def date_line(line: str) -> DateInfo | None:
+    """The full date (年月日, also in Chinese numerals) a line consists of, else None.
+
+    Brackets and spaces around the date are allowed: "(2020年10月11日)".
+    """
+    ds = find_dates(line)
+    if len(ds) != 1 or ds[0].iso.count("-") != 2:
+        return None
+    rest = (line[: ds[0].pos] + line[ds[0].end :]).strip(" ()（）")
+    return ds[0] if not rest else None
+
+
+_PLAN_PERIOD = re.compile(rf"\(({YEAR_PATTERN})[-—–~至]({YEAR_PATTERN})年?\)")
+_PERIOD_START = re.compile(rf"[(（]({YEAR_PATTERN})[—\-–~至]")
+
+
+def plan_period_start(title: str) -> int | None:
+    """First year of a plan period printed in a title ("…规划(2018-2022年)" -> 2018), else None."""
+    m = _PLAN_PERIOD.search(title)
+    return int(m.group(1)) if m else None
+
+
+def cited_lower_bound(body: str) -> DateInfo | None:
+    """Latest year among the documents a text cites (文号 years, plan periods "(2018—"):
+    a lower bound for its own date, as a year-only :class:`DateInfo`; None if nothing is cited."""
+    years = [y for _p, n in find_doc_numbers(body) if (y := doc_number_year(n)) is not None]
+    years += [int(y) for y in _PERIOD_START.findall(body)]
+    years = [y for y in years if 1990 <= y <= 2100]
+    if not years:
+        return None
+    y = max(years)
+    return DateInfo("", y, "cited documents (lower bound)")

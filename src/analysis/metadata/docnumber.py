@@ -1,11 +1,12 @@
 """文号 (document numbers): find and normalise 发改高技〔2014〕1770号 and its damaged forms."""
+
 from __future__ import annotations
 
 import re
 
 from ..cleaning.constants import CJK
 
-__all__ = ["find_doc_numbers", "normalize_doc_number"]
+__all__ = ["doc_number_year", "find_doc_numbers", "normalize_doc_number"]
 
 _H = f"[{CJK}]"
 
@@ -48,3 +49,13 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
         serial = str(int(m.group("serial")))
         out.append((m.start("code") + (len(m.group("code")) - len(code)), f"{code}〔{m.group('year')}〕{serial}号"))
     return out
+
+
+_YEAR_IN_NUMBER = re.compile(r"〔(\d{4})〕")
+
+
+def doc_number_year(doc_number: str) -> int | None:
+    """The year of a normalised 文号 (发改高技〔2014〕1770号 -> 2014); None if it has no 〔year〕
+    (a decree number such as 重庆市人民政府令第328号)."""
+    m = _YEAR_IN_NUMBER.search(doc_number)
+    return int(m.group(1)) if m else None

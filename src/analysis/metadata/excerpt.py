@@ -1,6 +1,8 @@
 """Excerpts: a body whose heading numbering starts past 一 is an excerpt."""
+
 from __future__ import annotations
 
+import itertools
 import re
 
 from .numerals import cn_to_int
@@ -25,16 +27,24 @@ def detect_excerpt(body: str) -> tuple[bool, str]:
     if m and cn_to_int(m.group(1)) != 1 and m.start() < 40:
         return True, f"starts at {m.group()}"
     # Reasons quote the markers as printed (六、, (三)) so a reader can find them in the text.
-    tops = [(mm.start(1), cn_to_int(mm.group(1)), mm.group(1)) for mm in _TOP_RE.finditer(body)]
-    tops = [t for t in tops if t[1] is not None]
-    subs = [(mm.start(1), cn_to_int(mm.group(1)), mm.group(1)) for mm in _SUB_RE.finditer(body)]
-    subs = [t for t in subs if t[1] is not None]
+    tops = _numbered(_TOP_RE, body)
+    subs = _numbered(_SUB_RE, body)
     if tops and tops[0][1] != 1:
         return True, f"first section is {tops[0][2]}、"
     if subs and (not tops or subs[0][0] < tops[0][0]) and subs[0][1] != 1:
         return True, f"first sub-section is ({subs[0][2]})"
     # Top-level numbering restarts inside attachments; look for a forward jump.
-    for (_pa, a, ma), (_pb, b, mb) in zip(tops, tops[1:]):
+    for (_pa, a, ma), (_pb, b, mb) in itertools.pairwise(tops):
         if b > a + 1:
             return True, f"sections jump from {ma}、 to {mb}、"
     return False, ""
+
+
+def _numbered(rx: re.Pattern, body: str) -> list[tuple[int, int, str]]:
+    """(position, number, numeral as printed) of each marker ``rx`` finds whose numeral reads as a number."""
+    out = []
+    for mm in rx.finditer(body):
+        n = cn_to_int(mm.group(1))
+        if n is not None:
+            out.append((mm.start(1), n, mm.group(1)))
+    return out

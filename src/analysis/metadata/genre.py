@@ -1,9 +1,11 @@
 """Genre (意见, 规划, 方案 ...) and short title read from a document's title."""
+
 from __future__ import annotations
 
 import re
 
 __all__ = ["genre_of", "short_title"]
+
 
 def short_title(title: str, issuer: str = "") -> str:
     """The title without its issuer and transmittal wrapper, for labels.
@@ -29,10 +31,16 @@ _GENRES = (
     "解读", "实施意见", "指导意见", "意见", "实施方案", "行动方案", "工作方案", "方案",
     "行动计划", "计划", "发展规划", "规划", "行动纲要", "纲要", "指南", "办法", "规定",
     "决定", "通知", "通报", "公告", "批复", "函", "要点", "标准",
-)
+)  # fmt: skip
 _GENRE_FAMILY = {
-    "实施意见": "意见", "指导意见": "意见", "实施方案": "方案", "行动方案": "方案",
-    "工作方案": "方案", "行动计划": "计划", "发展规划": "规划", "行动纲要": "纲要",
+    "实施意见": "意见",
+    "指导意见": "意见",
+    "实施方案": "方案",
+    "行动方案": "方案",
+    "工作方案": "方案",
+    "行动计划": "计划",
+    "发展规划": "规划",
+    "行动纲要": "纲要",
 }
 
 

@@ -1,4 +1,5 @@
 """Issuing bodies: split "X关于Y的通知" headings, recognise organisation names."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,10 @@ __all__ = ["leading_orgs", "looks_like_org", "split_issuer_title"]
 
 _H = f"[{CJK}]"
 
-_ORG_SUFFIX = r"(?:人民政府办公厅|人民政府|办公厅|委员会办公室|委员会|办公室|领导小组|工作推进小组|推进小组|小组|秘书局|总局|中央网信办|网信办|中央|国务院|部委|部门|部|委|局|署|院|厅|办)"
+_ORG_SUFFIX = (
+    r"(?:人民政府办公厅|人民政府|办公厅|委员会办公室|委员会|办公室|领导小组|工作推进小组|推进小组|小组|秘书局"
+    r"|总局|中央网信办|网信办|中央|国务院|部委|部门|部|委|局|署|院|厅|办)"
+)
 _ORG_RE = re.compile(rf"(?:中共中央|国务院|{_H}{{1,16}}?{_ORG_SUFFIX})")
 _NOT_ORG_ENDINGS = ("布局", "格局", "结局", "开局", "全局", "大局", "当局")
 
@@ -45,9 +49,11 @@ def leading_orgs(s: str) -> str:
         if not m or m.group().endswith(_NOT_ORG_ENDINGS):
             break
         name = m.group()
-        if name.endswith("办") and s[m.end():m.end() + 1] == "法":
+        if name.endswith("办") and s[m.end() : m.end() + 1] == "法":
             break  # 办法 (measures) ends a title, not an organisation
-        if any(w in name for w in ("关于", "印发", "规划", "建设", "发展", "意见", "通知")) and not looks_like_org(name):
+        if any(w in name for w in ("关于", "印发", "规划", "建设", "发展", "意见", "通知")) and not looks_like_org(
+            name
+        ):
             break
         names.append(name)
         pos = m.end()

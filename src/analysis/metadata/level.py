@@ -1,14 +1,27 @@
 """Level of government and region of an issuer, from the gazetteer of divisions."""
+
 from __future__ import annotations
 
 import re
 
+from ..levels import LEVELS
 from .gazetteer import find_places, leading_place
 
 __all__ = ["classify_level"]
 
-_CENTRAL_RE = re.compile(r"^(中共中央|中央委员会|国务院(?!各)|全国人民代表大会|全国人大|中华人民共和国(?![^ ]{0,20}?(?:部|委员会|总局|局|署|银行)(?:办公厅)?(?:$| |关于|印发))|中央(?!网信办)[^ ]{0,12}委员会|中央办公厅)")
-_MINISTRY_HINT = re.compile(r"(^国家|^中华人民共和国.+(部|委员会|局|署|银行)(办公厅)?$|委员会$|部$|部\b|委$|局$|总局|署$|中央网信办|秘书局|办公厅$|部委|部门$|^(工业和信息化|住房和城乡建设|交通运输|自然资源|生态环境|民政|财政|公安|教育|科学技术|商务|农业农村|文化和旅游|人力资源社会保障|应急管理)部)")
+# the level names come from analysis.levels, their one home
+_CENTRAL, _MINISTRY, _PROVINCIAL, _PREFECTURE, _COUNTY = LEVELS
+
+_CENTRAL_RE = re.compile(
+    r"^(中共中央|中央委员会|国务院(?!各)|全国人民代表大会|全国人大"
+    r"|中华人民共和国(?![^ ]{0,20}?(?:部|委员会|总局|局|署|银行)(?:办公厅)?(?:$| |关于|印发))"
+    r"|中央(?!网信办)[^ ]{0,12}委员会|中央办公厅)"
+)
+_MINISTRY_HINT = re.compile(
+    r"(^国家|^中华人民共和国.+(部|委员会|局|署|银行)(办公厅)?$|委员会$|部$|部\b|委$|局$|总局|署$|中央网信办|秘书局"
+    r"|办公厅$|部委|部门$|^(工业和信息化|住房和城乡建设|交通运输|自然资源|生态环境|民政|财政|公安|教育|科学技术"
+    r"|商务|农业农村|文化和旅游|人力资源社会保障|应急管理)部)"
+)
 
 
 def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) -> tuple[str, str, str]:
@@ -36,25 +49,25 @@ def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) ->
             return _level_of(place.rank), place.province, f"{label}: {place.name}"
         first = s.split()[0] if s.split() else s
         if _CENTRAL_RE.match(first) or _CENTRAL_RE.match(s):
-            return "central", "全国", f"{label}: central body"
+            return _CENTRAL, "全国", f"{label}: central body"
         # "市大数据局", "区发展和改革委员会": a local body named without its place
         local_short = re.match(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|自治区|自治州)", first)
         if label == "issuer" and not local_short and _MINISTRY_HINT.search(first):
-            return "ministry", "全国", f"{label}: national ministry or commission"
+            return _MINISTRY, "全国", f"{label}: national ministry or commission"
     if title and re.match(r"^(“十[一二三四五]五”)?(国家|全国)", title):
-        return "central", "全国", "title: national plan"
+        return _CENTRAL, "全国", "title: national plan"
     for hint in hints:
         places = find_places(hint)
         if places:
             # a chain such as 成都市武侯区 names its most specific division
-            place = leading_place(hint[places[0][0]:]) or places[0][1]
+            place = leading_place(hint[places[0][0] :]) or places[0][1]
             return _level_of(place.rank), place.province, f"hint: {place.name}"
         if re.search(r"中央|国务院", hint):
-            return "central", "全国", "hint: central"
+            return _CENTRAL, "全国", "hint: central"
         if re.search(r"部委", hint):
-            return "ministry", "全国", "hint: ministries"
+            return _MINISTRY, "全国", "hint: ministries"
     return "", "", "none"
 
 
 def _level_of(rank: str) -> str:
-    return {"province": "provincial", "prefecture": "prefecture", "county": "county"}[rank]
+    return {"province": _PROVINCIAL, "prefecture": _PREFECTURE, "county": _COUNTY}[rank]

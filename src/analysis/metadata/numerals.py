@@ -1,6 +1,6 @@
 """Chinese numerals as official documents print them (十 -> 10, 二十三 -> 23)."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 __all__ = ["cn_to_int"]
 

@@ -1,0 +1,94 @@
+"""Character-level normalisation: width, layout spaces, ruby pinyin, NFKC.
+
+Each function is ``str -> str``, idempotent, and leaves clean simplified text unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .constants import CJK
+
+__all__ = ["count_ruby_pinyin", "nfkc", "normalize_spaces", "normalize_width", "remove_ruby_pinyin"]
+
+_WIDTH_TABLE: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE.update(
+    {
+        0x3000: 0x20,  # ideographic space
+        0x00A0: 0x20,  # no-break space, common in scraped HTML
+        0x2002: 0x20,
+        0x2003: 0x20,
+        0x2009: 0x20,
+        0x200B: None,  # zero-width space
+        0x200C: None,
+        0x200D: None,
+        0xFEFF: None,  # stray BOM inside text
+        0x00AD: None,  # soft hyphen
+    }
+)
+# Keep the CJK punctuation that has no ASCII twin meaningful in Chinese text
+# (、。《》“”〔〕【】) untouched: only the FF01-FF5E block and spaces are folded.
+
+
+def normalize_width(text: str) -> str:
+    """Fold full-width ASCII (，（１Ａ) to half-width and odd spaces to ' '.
+
+    The seeds already use half-width ``,()::`` so folding makes a researcher's
+    corpus (usually full-width) comparable with them.  Carriage returns become
+    newlines; trailing spaces on each line are removed.
+    """
+    text = text.translate(_WIDTH_TABLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return text.rstrip(" \t")
+
+
+# --------------------------------------------------------------------------- spaces
+
+# Three or more single characters separated by single spaces: a letter-spaced
+# name ("国 土 资 源 部").  PDFs glue such runs to neighbouring words, so no
+# boundary is required; genuine text never spaces out single characters.
+_LETTER_SPACED = re.compile(f"((?:[{CJK}] ){{2,}}[{CJK}])")
+
+
+def normalize_spaces(text: str) -> str:
+    """Remove layout spaces: letter-spaced names and spaces around digits in CJK text.
+
+    "科 学 技 术 部" -> "科学技术部"; "2014 年 8 月" -> "2014年8月";
+    "国发 2021 29号" keeps the one space that separates two numbers.
+    Single spaces between multi-character words ("中共中央 国务院") are kept,
+    as that is how joint issuers are printed.  Runs of spaces become one.
+    """
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = _LETTER_SPACED.sub(lambda m: m.group(1).replace(" ", ""), text)
+    text = re.sub(f"(?<=[{CJK}]) (?=[0-9A-Za-z%])", "", text)
+    text = re.sub(f"(?<=[0-9A-Za-z%]) (?=[{CJK}])", "", text)
+    text = re.sub(r"(?<=[“《(（、,，。:：]) | (?=[”》)）、,，。:：])", "", text)
+    text = re.sub(r"^ +| +$", "", text, flags=re.M)
+    return text
+
+
+# --------------------------------------------------------------------------- ruby pinyin
+
+_PINYIN_RE = re.compile(f"(?<=[{CJK}])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,7}})[)）]")
+_TONED = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+
+
+def remove_ruby_pinyin(text: str) -> str:
+    """Remove pinyin that a page printed after hard characters: "关(guān)于" -> "关于".
+
+    Only a lowercase syllable with a tone mark, in brackets right after a Han
+    character, is removed, so "(NB-IoT)" or "(以下简称)" stay.
+    """
+    return _PINYIN_RE.sub(lambda m: "" if _TONED & set(m.group(1)) else m.group(0), text)
+
+
+def count_ruby_pinyin(text: str) -> int:
+    """Number of pinyin annotations :func:`remove_ruby_pinyin` would remove from ``text``."""
+    return len([m for m in _PINYIN_RE.finditer(text) if _TONED & set(m.group(1))])
+
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC normalisation (exposed for researchers who want it)."""
+    return unicodedata.normalize("NFKC", text)

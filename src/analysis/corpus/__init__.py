@@ -1,0 +1,51 @@
+"""The corpus verbs: load documents, paragraphs and the policy list; join document variables.
+
+* :mod:`.load`          ``read_corpus`` (-> :class:`CorpusLoad`), ``load_corpus``, ``load_paragraphs``,
+                        ``load_policy_list``, ``default_seed_dir``, doc id slugs
+* :mod:`.metadata_csv`  a researcher's metadata.csv overriding fields read from the text
+* :mod:`.duplicates`    ``flag_duplicates``: later copies of the same policy
+* :mod:`.docvars`       ``with_docvars``: year / level / region onto any derived table
+
+Reading files is :mod:`analysis.io`, parsing text :mod:`analysis.parsing`,
+metadata :mod:`analysis.metadata`.
+"""
+
+from ..io.errors import CorpusError
+from ..io.files import SUFFIXES, read_document_file
+from ..io.markup import html_to_text, markdown_to_text
+from ..parsing import parse_text, split_paragraphs, split_run_on
+from .docvars import with_docvars
+from .duplicates import flag_duplicates
+from .load import (
+    DOCUMENT_COLUMNS,
+    PARAGRAPH_COLUMNS,
+    POLICY_LIST_COLUMNS,
+    CorpusLoad,
+    default_seed_dir,
+    load_corpus,
+    load_paragraphs,
+    load_policy_list,
+    read_corpus,
+)
+
+__all__ = [
+    "DOCUMENT_COLUMNS",
+    "PARAGRAPH_COLUMNS",
+    "POLICY_LIST_COLUMNS",
+    "SUFFIXES",
+    "CorpusError",
+    "CorpusLoad",
+    "default_seed_dir",
+    "flag_duplicates",
+    "html_to_text",
+    "load_corpus",
+    "load_paragraphs",
+    "load_policy_list",
+    "markdown_to_text",
+    "parse_text",
+    "read_corpus",
+    "read_document_file",
+    "split_paragraphs",
+    "split_run_on",
+    "with_docvars",
+]

@@ -1,0 +1,291 @@
+"""The corpus verbs: a folder of policy files into the documents, paragraph and policy-list tables.
+
+``read_corpus(path)`` reads every ``.txt``, ``.md``, ``.html`` / ``.htm`` file
+in a folder (:mod:`analysis.io`), cleans and parses it (:mod:`analysis.parsing`)
+and returns a :class:`CorpusLoad`: one row per policy document, the files it
+skipped and where each field came from.  ``load_corpus(path)`` returns just the
+documents.  Nothing is silently dropped: a file that cannot be read or yields no
+document is listed in ``skipped`` (file, reason) and announced with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..cleaning import clean_text, normalize_width, to_simplified
+from ..io.errors import CorpusError
+from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files, read_document_file
+from ..metadata import short_title
+from ..parsing import ParsedDoc, has_policy_table, parse_policy_table, parse_text, split_paragraphs
+from ..resources import seed_dir
+from .duplicates import flag_duplicates, title_key
+from .metadata_csv import apply_metadata_csv
+
+__all__ = [
+    "DOCUMENT_COLUMNS",
+    "PARAGRAPH_COLUMNS",
+    "POLICY_LIST_COLUMNS",
+    "CorpusLoad",
+    "default_seed_dir",
+    "doc_slug",
+    "load_corpus",
+    "load_paragraphs",
+    "load_policy_list",
+    "read_corpus",
+]
+
+#: Columns of the documents table, in order.
+DOCUMENT_COLUMNS = [
+    "doc_id", "title", "short_title", "issuer", "level", "region", "doc_number", "date", "year",
+    "genre", "source", "is_excerpt", "text", "n_chars", "duplicate_of",
+    "date_source", "script", "excerpt_reason", "level_evidence", "n_mojibake",
+]  # fmt: skip
+#: Columns of the paragraph table.
+PARAGRAPH_COLUMNS = ["doc_id", "para_id", "section", "text", "n_chars", "is_heading"]
+#: Columns of the policy-list table.
+POLICY_LIST_COLUMNS = ["no", "issuer", "title", "doc_number", "year", "source", "duplicate_of"]
+
+
+def default_seed_dir() -> Path:
+    """The bundled seed folder: ``$ANALYSIS_SEEDS`` if set, else the seeds shipped with the package."""
+    return seed_dir()
+
+
+@dataclass(frozen=True)
+class CorpusLoad:
+    """What :func:`read_corpus` read from a folder.
+
+    Attributes
+    ----------
+    documents : one row per policy document, columns :data:`DOCUMENT_COLUMNS`
+        (plus any a metadata.csv adds).
+    skipped : files (or compilation entries) that gave no document: columns file, reason.
+    field_sources : where each documents column came from: columns field, source
+        ("text", "metadata.csv", or "text, overridden by metadata.csv").
+    folder : the folder (or file) read.
+    """
+
+    documents: pd.DataFrame
+    skipped: pd.DataFrame
+    field_sources: pd.DataFrame
+    folder: Path
+
+
+def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.PathLike | None = None) -> CorpusLoad:
+    """Read a folder of policy files; returns a :class:`CorpusLoad` (documents, skipped, field_sources, folder).
+
+    Parameters
+    ----------
+    path : folder (or single file) of ``.txt`` / ``.md`` / ``.html`` files;
+        None means the bundled seeds (:func:`default_seed_dir`).
+    metadata : optional CSV overriding or adding fields, matched on ``doc_id``
+        or ``source`` (quanteda-style docvars); by default ``metadata.csv``
+        inside the folder is used if present.
+
+    The documents are sorted by year, date then doc_id; ``year`` is an int and
+    ``n_chars`` counts characters of the clean simplified ``text``.  Skipped files
+    and documents whose date was only inferred are announced with a warning.
+    """
+    load = _read(path, metadata)
+    _warn(load, "read_corpus", stacklevel=3)
+    return load
+
+
+def load_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Load a folder of policy files into a DataFrame with one row per policy document.
+
+    The same as ``read_corpus(path, metadata=metadata).documents`` (see
+    :func:`read_corpus`): columns :data:`DOCUMENT_COLUMNS`, sorted by year, date
+    then doc_id.  Files that cannot be read are reported with a warning, never
+    silently dropped, and never stop the rest; :func:`read_corpus` returns them as a table.
+    """
+    load = _read(path, metadata)
+    _warn(load, "load_corpus", stacklevel=3)
+    return load.documents
+
+
+def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None) -> CorpusLoad:
+    folder = Path(path) if path is not None else default_seed_dir()
+    parsed, skipped = _parse_folder(folder)
+    df = _documents_frame(parsed)
+    field_sources = {c: "text" for c in DOCUMENT_COLUMNS}
+    meta_path = Path(metadata) if metadata else (folder / "metadata.csv" if folder.is_dir() else None)
+    if meta_path is not None and meta_path.exists():
+        df, overridden = apply_metadata_csv(df, meta_path)
+        for c in overridden:
+            field_sources[c] = f"text, overridden by {meta_path.name}" if c in field_sources else meta_path.name
+    df = flag_duplicates(df)
+    df = df.sort_values(["year", "date", "doc_id"], kind="stable").reset_index(drop=True)
+    return CorpusLoad(
+        documents=df,
+        skipped=pd.DataFrame(skipped, columns=["file", "reason"]),
+        field_sources=pd.DataFrame(list(field_sources.items()), columns=["field", "source"]),
+        folder=folder,
+    )
+
+
+def _warn(load: CorpusLoad, verb: str, stacklevel: int) -> None:
+    """Warn about skipped files and about documents whose date is only inferred."""
+    if len(load.skipped):
+        warnings.warn(
+            f"{verb} skipped {len(load.skipped)} file(s): "
+            + "; ".join(f"{r.file} ({r.reason})" for r in load.skipped.itertuples()),
+            stacklevel=stacklevel,
+        )
+    df = load.documents
+    inferred = df[df.date_source.str.contains("lower bound|plan period", regex=True)]
+    if len(inferred):
+        warnings.warn(
+            "no date printed for "
+            + ", ".join(f"{r.doc_id} (year {r.year} from {r.date_source})" for r in inferred.itertuples()),
+            stacklevel=stacklevel,
+        )
+
+
+def _parse_folder(folder: Path) -> tuple[list[ParsedDoc], list[dict]]:
+    """Parsed documents with a date, and skipped rows (file, reason), of every file under ``folder``.
+
+    Only the failures a file can cause (CorpusError: unreadable, undecodable or
+    unparseable content; OSError: the file cannot be read) become skipped rows:
+    any other exception is a bug and propagates.
+    """
+    parsed: list[ParsedDoc] = []
+    skipped: list[dict] = []
+    files = corpus_files(folder)
+    iterator = files
+    if len(files) > 200:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(files, desc="parsing files", unit="file")  # type: ignore[assignment]
+    for f in iterator:
+        if f.name in NOT_DOCUMENTS:
+            continue
+        if f.suffix.lower() not in SUFFIXES:
+            skipped.append({"file": f.name, "reason": f"not a supported file type ({f.suffix or 'no suffix'})"})
+            continue
+        try:
+            raw, _enc = read_document_file(f)
+            docs, _removed = parse_text(raw, f.name)
+        except CorpusError as e:
+            skipped.append({"file": f.name, "reason": e.reason})
+            continue
+        except OSError as e:
+            skipped.append({"file": f.name, "reason": f"cannot read file: {e.strerror or e}"})
+            continue
+        for d in docs:
+            if d.date is None:
+                skipped.append({"file": d.source, "reason": f"no date found for '{d.title[:30]}'"})
+                continue
+            parsed.append(d)
+    return parsed, skipped
+
+
+def doc_slug(d: ParsedDoc, year: int) -> str:
+    """Readable, stable id: year, level, region or issuer, and a short hash of the title
+    ("2019-provincial-河北-1a2b3c")."""
+    who = d.region if d.region and d.region != "全国" else (d.issuer.split(" ")[0][:6] if d.issuer else "")
+    who = re.sub(r"[^\w\u4e00-\u9fff]", "", who) or ("全国" if d.region == "全国" else "unknown")
+    h = hashlib.sha1(d.title.encode("utf-8")).hexdigest()[:6]
+    return f"{year}-{d.level or 'unknown'}-{who}-{h}"
+
+
+def _documents_frame(parsed: list[ParsedDoc]) -> pd.DataFrame:
+    """The documents table of parsed documents (all dated), with unique doc ids."""
+    rows = []
+    for d in parsed:
+        assert d.date is not None  # undated documents were skipped
+        year = d.date.year
+        rows.append(
+            {
+                "doc_id": doc_slug(d, year),
+                "title": d.title,
+                "short_title": short_title(d.title, d.issuer),
+                "issuer": d.issuer,
+                "level": d.level,
+                "region": d.region,
+                "doc_number": d.doc_number,
+                "date": d.date.iso,
+                "year": int(year),
+                "genre": d.genre,
+                "source": d.source,
+                "is_excerpt": bool(d.is_excerpt),
+                "text": d.text,
+                "n_chars": len(d.text),
+                "duplicate_of": "",
+                "date_source": d.date.source,
+                "script": d.script,
+                "excerpt_reason": d.excerpt_reason,
+                "level_evidence": d.level_evidence,
+                "n_mojibake": d.n_mojibake,
+            }
+        )
+    df = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    # Ids must be unique even for identical titles in the same year.
+    dup = df.groupby("doc_id").cumcount()
+    df.loc[dup > 0, "doc_id"] = df.loc[dup > 0, "doc_id"] + "-" + (dup[dup > 0] + 1).astype(str)
+    return df
+
+
+def load_paragraphs(corpus: pd.DataFrame | str | os.PathLike | None = None) -> pd.DataFrame:
+    """Paragraph table: doc_id, para_id, section, text, n_chars (characters), is_heading.
+
+    ``corpus`` is a DataFrame from :func:`load_corpus` or a path for it.  One row
+    per paragraph (a line of the clean text; run-on PDF text is split at its
+    heading markers first).  ``section`` is the heading path such as "三、 > (二)".
+    """
+    documents = corpus if isinstance(corpus, pd.DataFrame) else load_corpus(corpus)
+    rows: list[dict] = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+        rows.extend(split_paragraphs(doc_id, text))
+    return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+
+
+def load_policy_list(path: str | os.PathLike | None = None, *, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The tables of further policies appended to compilations (序号 发文部门 文件名称 文号 年份).
+
+    Returns columns no, issuer, title, doc_number, year (Int64), source, duplicate_of:
+    one row per listed policy; ``duplicate_of`` names the full-text document
+    of the corpus that is the same policy (same 文号 or title + year), "" if none.
+    ``corpus`` defaults to ``load_corpus(path)`` (loaded only when a table is found).
+    """
+    folder = Path(path) if path is not None else default_seed_dir()
+    rows = []
+    for f in corpus_files(folder):
+        if f.suffix.lower() not in SUFFIXES or f.name in NOT_DOCUMENTS:
+            continue
+        try:
+            raw, _ = read_document_file(f)
+        except CorpusError:
+            continue
+        if not has_policy_table(to_simplified(normalize_width(raw))):
+            continue
+        rows.extend(parse_policy_table(clean_text(raw), f.name))
+    out = pd.DataFrame(rows, columns=POLICY_LIST_COLUMNS[:-1])
+    out["year"] = out["year"].astype("Int64")
+    if corpus is None:
+        corpus = load_corpus(path) if rows else None
+    out["duplicate_of"] = ""
+    if corpus is not None and len(out):
+        out["duplicate_of"] = _listed_duplicates(out, corpus)
+    return out
+
+
+def _listed_duplicates(listed: pd.DataFrame, corpus: pd.DataFrame) -> list[str]:
+    """doc_id of the full-text document each listed policy is, "" if none.
+
+    Listed policies carry a 文号 or a title + year; a bare title alone is too common to match on.
+    """
+    by_num = {n: i for n, i in zip(corpus.doc_number, corpus.doc_id) if n}
+    by_title = {(title_key(t), y): i for t, y, i in zip(corpus.title, corpus.year, corpus.doc_id)}
+    found = [
+        (by_num.get(n) if n else None) or by_title.get((title_key(t), y), "")
+        for n, t, y in zip(listed.doc_number, listed.title, listed.year)
+    ]
+    return ["" if v is None else v for v in found]

@@ -1,0 +1,396 @@
+"""Single pages: one policy scraped from a web page (or a Markdown/text copy of one).
+
+The page parser works in named steps over the page's lines, each recording the
+lines it drops as page furniture: trailer and furniture, title block, 文号
+line (or decree number), signature block, body, issuer, date, classification.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..cleaning import TRAILER_START_PATTERN, strip_page_furniture
+from ..cleaning.constants import CJK
+from ..io.errors import CorpusError
+from ..metadata import (
+    DateInfo,
+    cited_lower_bound,
+    classify_level,
+    date_line,
+    detect_excerpt,
+    doc_number_year,
+    find_dates,
+    find_doc_numbers,
+    genre_of,
+    leading_orgs,
+    split_issuer_title,
+)
+from ..metadata import looks_like_org as _looks_like_org
+from ..metadata.gazetteer import leading_place
+from .document import ParsedDoc
+
+__all__ = ["parse_page"]
+
+_SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
+_TITLE_GENRE_RE = re.compile(
+    r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|解读|要点|通报|公告|批复)(\((试行|暂行)\))?》?$"
+)
+_HARD_TRAILER_RE = re.compile(
+    r"扫描?二维码|^(责任)?编辑[:：]|分享到|copyright|©|^审核[:：]|点击下载|^https?://|^标签[:：]"
+    rf"|{TRAILER_START_PATTERN}|^相关(阅读|文件|链接|新闻|文章|附件|稿件)"
+    r"|^抄送[:：]",  # 抄送 opens the 版记 (distribution and print note) closing a 公文
+    re.I,
+)
+# Metadata fields that government sites print above a document (gov.cn's
+# 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
+_META_KEYS = r"发布时间|发布日期|成文日期|来源|发布机构|发文机关|发文字号|文\s*号|索\s*引\s*号|标\s*题|主题分类|字号"
+# "key: value" or, in metadata tables, "key value"; a value ends at the next key
+_META_FIELD_RE = re.compile(rf"(?:^|(?<=[\s|]))({_META_KEYS})(?:\s*[:：]\s*|\s+)((?:(?!{_META_KEYS})[^\s|])*)")
+# a decree (令) heads its text with "X人民政府令" and "第328号", and is signed by a person
+_DECREE_RE = re.compile(r"^(.{2,30}?)令$")
+_SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
+
+
+def _is_org_line(line: str) -> bool:
+    """A signature line: one or more organisation names and nothing else."""
+    s = line.strip()
+    if not 2 <= len(s) <= 60 or re.search(r"[。,，;；:：《》“”]", s):
+        return False
+    return _looks_like_org(s) or leading_orgs(s) == s
+
+
+def _is_title_line(line: str) -> bool:
+    """A line that can be a document title: short, no sentence punctuation, a genre word or 关于."""
+    s = line.strip()
+    if not 6 <= len(s) <= 100 or re.search(r"[。,，;；!！?？]", s):
+        return False
+    return bool(_TITLE_GENRE_RE.search(s)) or ("关于" in s and len(s) <= 60)
+
+
+def _page_meta(lines: list[str]) -> dict[str, str]:
+    """Metadata fields printed above the document (发布时间, 发文字号, 标题 …), key -> value."""
+    meta: dict[str, str] = {}
+    # the first 40 non-empty lines: HTML pages spread their header over many
+    for line in [ln for ln in lines if ln.strip()][:40]:
+        for m in _META_FIELD_RE.finditer(line):
+            key = re.sub(r"\s", "", m.group(1))
+            if m.group(2) and key not in meta:
+                meta[key] = m.group(2)
+    return meta
+
+
+_INTERP_FIELD_RE = re.compile(r"^解\s*读\s*(机关|单位|部门|人)\s*[:：]\s*(.*)$")
+_INTERP_LINE_RE = re.compile(r"^解\s*读\s*(机关|单位|部门|人)\s*[:：]")
+_NOTE_RE = re.compile(r"^[(（]此件[^()（）]{0,12}[)）]$")
+
+
+@dataclass
+class _Page:
+    """What the steps of :func:`parse_page` have read so far."""
+
+    text: str
+    raw_lines: list[str]
+    lines: list[str]
+    removed: list[str]
+    meta: dict[str, str]
+    interp: dict[str, str]
+    headline: str = ""
+    head_limit: int = 0
+    title: str = ""
+    title_idx: int | None = None
+    body_start: int = 1
+    is_interpretation: bool = False
+    doc_number: str = ""
+    decree_issuer: str = ""
+    sig_org: str = ""
+    sig_date: DateInfo | None = None
+    sig_lines: tuple[int, int] | None = None
+    body_lines: list[str] = field(default_factory=list)
+
+
+def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
+    """Parse the clean text of a single page into one document.
+
+    Returns (document, removed_lines): the lines dropped as page furniture,
+    trailer, signature or print note.  Raises CorpusError (naming ``source``)
+    when no text or no body is left.
+    """
+    page = _page_lines(text, source)
+    _find_title(page)
+    _find_doc_number(page)
+    _find_signature(page)
+    _split_body(page, source)
+    body = "\n".join(page.body_lines)
+    doc = ParsedDoc(
+        title=page.title,
+        text=body,
+        source=source,
+        issuer=_page_issuer(page),
+        doc_number=page.doc_number,
+        date=_page_date(page, body),
+    )
+    doc.genre = "解读" if page.is_interpretation else genre_of(page.title)
+    doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
+    # the salutation lists every addressee (各省、自治区…新疆生产建设兵团): no hint
+    hint_text = "\n".join(ln for ln in page.body_lines[:40] if not (len(ln) <= 200 and _SALUTATION_RE.search(ln)))
+    doc.level, doc.region, doc.level_evidence = classify_level(
+        doc.issuer, page.title.strip("《》"), hints=(page.sig_org, hint_text[:2000])
+    )
+    return doc, page.removed
+
+
+def _page_lines(text: str, source: str) -> _Page:
+    """Step 1: the page's lines without trailer, furniture, 解读 contact block and 附注."""
+    raw_lines = [ln.strip() for ln in text.split("\n")]
+    interp = {}
+    for ln in raw_lines:
+        m = _INTERP_FIELD_RE.match(ln)
+        if m:
+            interp[m.group(1)] = m.group(2).strip()
+    nonempty, trailer = _cut_trailer([ln for ln in raw_lines if ln])
+    lines, removed = strip_page_furniture(nonempty)
+    removed.extend(trailer)
+    # 解读 contact block: "五、解读机关及解读人", "解读机关:…", "解读人:…"
+    keep = []
+    for ln in lines:
+        if _INTERP_LINE_RE.match(ln) or (re.search(r"解读(机关|人)", ln) and len(ln) < 20):
+            removed.append(ln)
+        else:
+            keep.append(ln)
+    # 附注 such as (此件公开发布) belong to the 公文's form, not its text
+    lines = []
+    for ln in keep:
+        (removed if _NOTE_RE.match(ln) else lines).append(ln)
+    if not lines:
+        raise CorpusError(source, "no text left after removing page boilerplate")
+    return _Page(text, raw_lines, lines, removed, _page_meta(raw_lines), interp)
+
+
+def _cut_trailer(nonempty: list[str]) -> tuple[list[str], list[str]]:
+    """(page, trailer): the trailer is everything from the first hard trailer line in the
+    second half of the page (related-article lists, comment boxes...).
+
+    Found before furniture is stripped, since headers such as 相关链接 are
+    furniture themselves.
+    """
+    for i in range(len(nonempty) // 2, len(nonempty)):
+        if _HARD_TRAILER_RE.search(nonempty[i]):
+            return nonempty[:i], nonempty[i:]
+    return nonempty, []
+
+
+def _find_title(page: _Page) -> None:
+    """Step 2: the title block (title, the line the body starts at, whether it is a 解读).
+
+    The salutation (主送机关) is looked for among the first 30 lines of some
+    length, since menus of HTML pages put dozens of one-word lines above the
+    document; the title is the title-like line just above it.
+    """
+    lines = page.lines
+    page.head_limit = _index_after_substantive(lines, 30)
+    sal = next(
+        (i for i, ln in enumerate(lines[: page.head_limit]) if len(ln) <= 120 and _SALUTATION_RE.search(ln)), None
+    )
+    search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
+    page.title_idx = next((i for i in range(search_to - 1, -1, -1) if _is_title_line(lines[i])), None)
+    page.headline = lines[0]
+    if page.title_idx is not None:
+        page.title = lines[page.title_idx]
+        page.body_start = page.title_idx + 1
+        # a title printed over two lines: the issuer, then "关于…"
+        prev = lines[page.title_idx - 1] if page.title_idx > 0 else ""
+        if page.title.startswith("关于") and prev and _is_org_line(prev) and len(prev) <= 40:
+            page.title = prev + page.title
+    elif page.meta.get("标题") and _is_title_line(page.meta["标题"]):
+        page.title = page.meta["标题"]
+        page.body_start = next((i + 1 for i, ln in enumerate(lines[: page.head_limit]) if ln.endswith(page.title)), 1)
+    else:
+        page.title = page.headline
+        page.body_start = 1
+    page.is_interpretation = bool(page.interp) or "解读" in page.headline
+    quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if _TITLE_GENRE_RE.search(q)]
+    if page.is_interpretation and quoted:
+        page.title = f"《{max(quoted, key=len)}》解读"
+    elif page.title_idx is None and quoted:
+        page.title = max(quoted, key=len)
+
+
+def _find_doc_number(page: _Page) -> None:
+    """Step 3: the 文号, printed on its own line or before the title, a few lines below it
+    in reposts, as a decree number (令第N号), or in the page metadata; the body starts below it."""
+    lines = page.lines
+    page.doc_number = _doc_number_above_body(lines, page.body_start)
+    if not page.doc_number:
+        _doc_number_after_lead(page)
+    for i in range(max(page.body_start - 1, 0), min(page.body_start + 4, len(lines) - 1)):
+        m = _DECREE_RE.match(lines[i])
+        n = re.fullmatch(r"第\s*(\d{1,5})\s*号", lines[i + 1])
+        if m and n and _is_org_line(m.group(1)):
+            page.decree_issuer = m.group(1)
+            page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group(1)}号"
+            break
+    for key in ("发文字号", "文号"):
+        if not page.doc_number and page.meta.get(key):
+            page.doc_number = (find_doc_numbers(page.meta[key]) or [(0, "")])[0][1]
+    doc_number_line = None
+    for i in range(page.body_start, min(page.body_start + 2, len(lines))):
+        if page.doc_number and find_doc_numbers(lines[i]) and len(lines[i]) <= 30:
+            doc_number_line = i
+    if doc_number_line is not None:
+        page.body_start = doc_number_line + 1
+    if page.title.startswith(page.doc_number) and page.doc_number:
+        page.title = page.title[len(page.doc_number) :].strip("《》 ")
+
+
+def _doc_number_above_body(lines: list[str], body_start: int) -> str:
+    """A 文号 printed on its own line or before the title, above the body; "" if none."""
+    for ln in lines[: body_start + 2]:
+        if len(ln) <= 120:
+            nums = find_doc_numbers(ln)
+            if nums and (
+                "《" not in ln or ln.index(nums[0][1][0]) < ln.find("《") or ln.strip().startswith(nums[0][1][:2])
+            ):
+                return nums[0][1]
+    return ""
+
+
+def _doc_number_after_lead(page: _Page) -> None:
+    """Reposts put a dateline, font buttons or a news lead between title and 文号: accept a
+    few lines more when the line is nothing but a 文号, and drop what stands before it."""
+    lines = page.lines
+    for i in range(page.body_start + 2, min(page.body_start + 7, len(lines))):
+        nums = find_doc_numbers(lines[i])
+        if nums and len(lines[i]) <= 30 and len(lines[i]) - len(nums[0][1]) <= 6:
+            page.doc_number = nums[0][1]
+            page.removed.extend(lines[page.body_start : i])
+            page.body_start = i
+            return
+
+
+def _find_signature(page: _Page) -> None:
+    """Step 4: the signature block, organisation line(s) then a date line.
+
+    The first one below the title is the document's own: in a transmittal
+    notice (关于印发…的通知) it stands between the notice and what it transmits.
+    Failing that, a date line closing the page, with or without a signing body above it.
+    """
+    lines, body_start = page.lines, page.body_start
+    for i in range(body_start + 1, len(lines)):
+        d = date_line(lines[i])
+        if d is None:
+            continue
+        if _SIGNER_RE.match(lines[i - 1]) and i - 1 >= body_start:
+            # a decree signed by its head: the date is the signature's, the issuer the decree's
+            page.sig_date = DateInfo(d.iso, d.year, "signature")
+            page.sig_lines = (i - 1, i + 1)
+            return
+        if not _is_org_line(lines[i - 1]):
+            continue
+        j = i - 1
+        while j - 1 >= body_start and i - j < 12 and _is_org_line(lines[j - 1]):
+            j -= 1
+        page.sig_org = " ".join(lines[j:i])
+        page.sig_date = DateInfo(d.iso, d.year, "signature")
+        page.sig_lines = (j, i + 1)
+        return
+    for i in range(len(lines) - 1, max(body_start, len(lines) - 6) - 1, -1):
+        d = date_line(lines[i])
+        if d is not None:
+            page.sig_date = DateInfo(d.iso, d.year, "signature")
+            page.sig_lines = (i, i + 1)
+            if i - 1 >= body_start and len(lines[i - 1]) <= 40 and not re.search("[。,，;；:：]", lines[i - 1]):
+                page.sig_org = lines[i - 1]
+                page.sig_lines = (i - 1, i + 1)
+            return
+
+
+def _split_body(page: _Page, source: str) -> None:
+    """Step 5: the body lines, without the signature (and the trailer below a closing signature)."""
+    lines, sig = page.lines, page.sig_lines
+    if sig is not None and sig[1] >= len(lines) - 3:
+        # the signature closes the document: what follows is page trailer
+        page.body_lines = lines[page.body_start : sig[0]]
+        page.removed.extend(lines[sig[0] :])
+    elif sig is not None:
+        # the signature of a transmittal notice: the attachment follows
+        page.body_lines = lines[page.body_start : sig[0]] + lines[sig[1] :]
+        page.removed.extend(lines[sig[0] : sig[1]])
+    else:
+        page.body_lines = lines[page.body_start :]
+    if not "\n".join(page.body_lines).strip():
+        raise CorpusError(source, "no body text found below the title")
+
+
+def _page_issuer(page: _Page) -> str:
+    """Step 6: the issuer: signature, then a decree's issuer, then the title prefix, then
+    "X印发《title》" in the page, then the 解读机关, then page metadata; "" if none."""
+    issuer = page.sig_org or page.decree_issuer
+    if not issuer:
+        issuer, _ = split_issuer_title(page.title.strip("《》"))
+        if page.is_interpretation and page.interp.get("机关"):
+            issuer = page.interp["机关"]
+    if not issuer:
+        issuer = _issuer_from_announcement(page.text, page.title)
+    if not issuer and page.is_interpretation:
+        issuer = page.interp.get("机关") or page.interp.get("单位") or page.interp.get("部门", "")
+    for key in ("发文机关", "发布机构"):
+        if not issuer and page.meta.get(key):
+            issuer = page.meta[key]
+    return issuer
+
+
+def _page_date(page: _Page, body: str) -> DateInfo | None:
+    """Step 7: the date: signature, then the page's 成文日期 (date of signing), then a page
+    header date, then other page metadata, then the 文号's year, then cited documents
+    (lower bound); None if nothing gives one."""
+    if page.sig_date is not None:
+        return page.sig_date
+    ds = find_dates(page.meta.get("成文日期", ""))
+    if ds:
+        return DateInfo(ds[0].iso, ds[0].year, "page metadata (成文日期)")
+    raw_lines = page.raw_lines
+    for ln in raw_lines[:6]:
+        if ln != page.headline or len(raw_lines) < 3:
+            ds = find_dates(ln)
+            if ds and ("|" in ln or re.search(r"发布|时间|日期|官网|网站|来源", ln)):
+                return DateInfo(ds[0].iso, ds[0].year, "page header")
+    for key in ("发布日期", "发布时间"):
+        ds = find_dates(page.meta.get(key, ""))
+        if ds:
+            return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
+    y = doc_number_year(page.doc_number) if page.doc_number else None
+    if y is not None:
+        return DateInfo(str(y), y, "doc_number")
+    return cited_lower_bound(body)
+
+
+def _index_after_substantive(lines: list[str], n: int) -> int:
+    """Index just past the ``n``-th line longer than 6 characters (menu items are shorter)."""
+    seen = 0
+    for i, ln in enumerate(lines):
+        if len(ln) > 6:
+            seen += 1
+            if seen == n:
+                return i + 1
+    return len(lines)
+
+
+def _issuer_from_announcement(text: str, title: str) -> str:
+    """ "日前,河北省人民政府办公厅印发《关于…》" -> the longest such issuer for this title."""
+    t = title.strip("《》")
+    best = ""
+    for m in re.finditer(rf"([{CJK}]{{2,30}}?)(?:印发|发布|出台)(?:了)?《{re.escape(t)}》", text):
+        cand = _trim_to_org(m.group(1))
+        if len(cand) > len(best) and re.search(r"(厅|府|委|部|局|办|室|组)$", cand):
+            best = cand
+    return best
+
+
+def _trim_to_org(s: str) -> str:
+    """Drop leading words before an organisation name: "根据河北省政府办公厅" -> "河北省政府办公厅"."""
+    for i in range(len(s)):
+        rest = s[i:]
+        if leading_place(rest) is not None or re.match(r"(中共中央|国务院|国家|中央)", rest):
+            return rest
+    return leading_orgs(s) or s

@@ -1,0 +1,290 @@
+"""load_corpus / read_corpus on the seeds, checked against a table made by hand from the seed text,
+plus bad-input behaviour on small temporary folders."""
+
+import shutil
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.corpus import CorpusLoad, default_seed_dir, read_corpus
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+EXPECTED = [
+    ("发改高技〔2014〕1770号", "国家发改委等八部委", "ministry", "全国", "2014-08-27", "意见", False),
+    (
+        "发改办高技〔2016〕2476号",
+        "国家发改委办公厅 中央网信办秘书局 国家标准委办公室",
+        "ministry",
+        "全国",
+        "2016-11-22",
+        "通知",
+        False,
+    ),
+    ("发改办高技〔2018〕1688号", "国家发展改革委办公厅 中央网信办秘书局", "ministry", "全国", "2018", "通知", False),
+    ("发改办高技〔2020〕530号", "国家发展改革委办公厅", "ministry", "全国", "2020-07-09", "通知", False),
+    ("数字山东发展规划", "", "provincial", "山东", "2018", "规划", True),
+    ("陕政办发〔2018〕47号", "陕西省人民政府办公厅", "provincial", "陕西", "2018-08-25", "意见", False),
+    (
+        "关于加快推进新型智慧城市建设的指导意见",
+        "河北省人民政府办公厅",
+        "provincial",
+        "河北",
+        "2019-02-18",
+        "意见",
+        False,
+    ),
+    (
+        "《郑州市人民政府关于加快推进新型智慧城市建设的指导意见》解读",
+        "郑州市发展和改革委员会",
+        "prefecture",
+        "河南",
+        "",
+        "解读",
+        False,
+    ),
+    ("鲁政办字〔2020〕136号", "山东省人民政府办公厅", "provincial", "山东", "2020-10-11", "意见", False),
+    (
+        "关于加快新型智慧城市建设的指导意见",
+        "四川省推进数字经济发展领导小组办公室",
+        "provincial",
+        "四川",
+        "2020-11-27",
+        "意见",
+        False,
+    ),
+    ("国发〔2021〕29号", "国务院", "central", "全国", "2021", "规划", True),
+    ("鲁政字〔2021〕128号", "山东省人民政府", "provincial", "山东", "2021", "规划", True),
+    ("中华人民共和国 国民经济和社会发展第十四个五年规划", "", "central", "全国", "2021-03", "纲要", True),
+    ("京大数据发〔2021〕1号", "北京市大数据工作推进小组", "provincial", "北京", "2021-03-05", "纲要", False),
+    ("京教信〔2021〕1号", "北京市大数据工作推进小组办公室", "provincial", "北京", "2021-03-22", "意见", False),
+    ("中共中央 国务院关于加强基层治理体系", "中共中央 国务院", "central", "全国", "2021-04", "意见", True),
+    (
+        "中共中央办公厅 国务院办公厅关于推动城乡建设绿色发展",
+        "中共中央办公厅 国务院办公厅",
+        "central",
+        "全国",
+        "2021-10",
+        "意见",
+        True,
+    ),
+    ("中央网络安全和信息化委员会印发", "中央网络安全和信息化委员会", "central", "全国", "2021-12", "规划", True),
+    ("津政办发〔2021〕52号", "天津市人民政府办公厅", "provincial", "天津", "2021-12-28", "规划", True),
+    ("国发〔2022〕14号", "国务院", "central", "全国", "2022", "意见", True),
+    ("黔发改高技〔2022〕522号", "贵州省发展改革委等四部门", "provincial", "贵州", "2022", "规划", True),
+    (
+        "中共中央办公厅 国务院办公厅关于推进以县城为重要载体",
+        "中共中央办公厅 国务院办公厅",
+        "central",
+        "全国",
+        "2022-05",
+        "意见",
+        True,
+    ),
+    ("数字强省办发〔2022〕5号", "数字强省建设领导小组办公室", "provincial", "山东", "2022-11-18", "通知", False),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return analysis.load_corpus()
+
+
+def _row(corpus, key):
+    hit = corpus[(corpus.doc_number == key) | corpus.title.str.startswith(key)]
+    assert len(hit) == 1, f"{key}: {len(hit)} rows"
+    return hit.iloc[0]
+
+
+def test_seed_counts(corpus):
+    assert len(corpus) == 23
+    assert corpus.level.value_counts().to_dict() == {"provincial": 11, "central": 7, "ministry": 4, "prefecture": 1}
+    assert corpus.source.str.startswith("004_").sum() == 19
+    assert corpus.doc_id.is_unique
+    assert corpus.attrs == {}  # provenance travels in read_corpus(), not in attrs
+    assert (corpus.year + corpus.n_chars).notna().all()
+    # Hebei 2019 and Shandong 2020 share a bare title but are different policies
+    assert (corpus.duplicate_of == "").all()
+
+
+@pytest.mark.parametrize(
+    "key, issuer, level, region, date, genre, excerpt", EXPECTED, ids=[e[0][:12] for e in EXPECTED]
+)
+def test_seed_fields_match_hand_table(corpus, key, issuer, level, region, date, genre, excerpt):
+    r = _row(corpus, key)
+    assert r.issuer == issuer
+    assert r.level == level
+    assert r.region == region
+    assert r.date == date
+    assert r.genre == genre
+    assert bool(r.is_excerpt) == excerpt
+    if key.endswith("号"):
+        assert r.doc_number == key
+    if date:
+        assert r.year == int(date[:4])
+
+
+def test_undated_documents_get_flagged_years(corpus):
+    zz = _row(corpus, "《郑州市")
+    assert zz.year == 2020 and "lower bound" in zz.date_source  # cites 豫郑办【2020】27号
+    sd = _row(corpus, "数字山东发展规划")
+    assert sd.year == 2018 and "plan period" in sd.date_source
+
+
+def test_texts_are_clean_simplified(corpus):
+    text = "\n".join(corpus.text)
+    for bad in [
+        "國",
+        "發",
+        "關",
+        "(guān)",
+        "(二)(二)",
+        "20162016",
+        "網絡安全41防護",
+        "网络安全41防护",
+        "扫描二维码",
+        "编辑:",
+        "Copyright",
+        "点击下载",
+        "阅读次数",
+        "抄送:",
+    ]:
+        assert bad not in text, bad
+    assert corpus.script.value_counts().to_dict() == {"traditional": 20, "simplified": 3}
+    hebei = _row(corpus, "关于加快推进新型智慧城市建设的指导意见").text
+    assert hebei.startswith("各市(含定州、辛集市)人民政府,雄安新区管委会,省政府有关部门:")
+    assert hebei.endswith("更好地造福城市和人民。")
+    assert "日前," not in hebei  # news lead above the title is not the policy
+    zz = _row(corpus, "《郑州市").text
+    assert zz.count("主要明确了今后一个时期我市推进新型智慧城市建设") == 1  # lead printed twice on the page
+    assert "解读人" not in zz and "67185955" not in zz
+    sc = _row(corpus, "关于加快新型智慧城市建设的指导意见").text
+    assert sc.endswith("营造和培育新型智慧城市建设浓厚氛围。")  # signature and URL trailer cut
+
+
+def test_policy_list():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pl = analysis.load_policy_list()
+    assert list(pl.no) == list(range(1, 33))
+    r6 = pl[pl.no == 6].iloc[0]
+    assert (r6.issuer, r6.doc_number, r6.year) == ("国务院办公厅", "国办发〔2022〕32号", 2023)
+    assert r6.title == "关于加快推进“一件事一次办”打造政务服务升级版的指导意见"
+    r1 = pl[pl.no == 1].iloc[0]
+    assert (r1.issuer, r1.title, r1.doc_number, r1.year) == ("中共中央 国务院", "数字中国建设整体布局规划", "", 2023)
+    assert pl[pl.no == 13].iloc[0].doc_number == "工信部规〔2021〕179号"
+    assert pl[pl.no == 18].iloc[0].year == 2022  # row after the header repeated at a page break
+    assert pl[pl.no == 32].iloc[0].doc_number == "国知办函规字〔2022〕990号"
+    dup = pl[pl.duplicate_of != ""]
+    assert list(dup.no) == [4]  # 国发〔2021〕29号 is also in the compilation in full
+
+
+def _write(folder: Path, name: str, data: bytes | str, encoding="utf-8"):
+    p = folder / name
+    p.write_bytes(data if isinstance(data, bytes) else data.encode(encoding))
+    return p
+
+
+def test_bad_files_are_reported_not_fatal(tmp_path):
+    shutil.copy(SEEDS / "003_79a8ab2064712b58.txt", tmp_path / "shaanxi.txt")
+    _write(tmp_path, "empty.txt", b"")
+    _write(tmp_path, "binary.txt", b"\x00\x01\x02PNG\x00" * 50)
+    _write(tmp_path, "broken.txt", b"\xe6\x99\xba\x80\xff\xfe\x80")
+    _write(tmp_path, "nodate.txt", "关于做好智慧社区建设工作的通知\n各有关单位:\n请按要求推进智慧社区建设。\n")
+    _write(tmp_path, "notes.docx", b"PK\x03\x04")
+    with pytest.warns(UserWarning, match="skipped 5 file"):
+        df = analysis.load_corpus(tmp_path)
+    with pytest.warns(UserWarning, match="read_corpus skipped 5 file"):
+        skipped = read_corpus(tmp_path).skipped
+    assert len(df) == 1 and df.iloc[0].doc_number == "陕政办发〔2018〕47号"
+    reasons = dict(zip(skipped.file, skipped.reason))
+    assert reasons["empty.txt"] == "empty file"
+    assert "binary" in reasons["binary.txt"]
+    assert "undecodable" in reasons["broken.txt"]
+    assert "no date found" in reasons["nodate.txt"]
+    assert "not a supported file type" in reasons["notes.docx"]
+
+
+def test_every_stage_is_reachable_from_the_package():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, analysis\n"
+        "names = ['diffusion', 'reuse', 'topics', 'plotting', 'segment', 'frequency', 'clean', 'metadata']\n"
+        "assert 'analysis.topics' not in sys.modules  # loaded lazily\n"
+        "print(all(getattr(analysis, m) is sys.modules['analysis.' + m] for m in names))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
+    # the verbs of the later stages are reachable from the top level too
+    assert analysis.find_reuse is analysis.reuse.find_reuse
+    assert analysis.event_history is analysis.diffusion.event_history
+    assert analysis.fit_topics is analysis.topics.fit_topics
+
+
+def test_read_corpus_returns_documents_skipped_and_field_sources():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        load = read_corpus()
+        docs = analysis.load_corpus()
+    assert isinstance(load, CorpusLoad)
+    pd.testing.assert_frame_equal(load.documents, docs)
+    assert list(load.skipped.columns) == ["file", "reason"] and load.skipped.empty
+    assert list(load.field_sources.columns) == ["field", "source"]
+    assert set(load.field_sources.source) == {"text"}
+    assert list(load.field_sources.field) == analysis.corpus.DOCUMENT_COLUMNS
+    assert load.folder == default_seed_dir()
+
+
+def test_seed_readme_is_not_a_document_nor_skipped():
+    assert (default_seed_dir() / "README.md").exists()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        load = read_corpus()
+    assert "README.md" not in set(load.documents.source) and load.skipped.empty
+
+
+def test_seed_dir_follows_the_environment(tmp_path, monkeypatch):
+    shutil.copy(SEEDS / "003_79a8ab2064712b58.txt", tmp_path / "shaanxi.txt")
+    monkeypatch.setenv("ANALYSIS_SEEDS", str(tmp_path))
+    assert default_seed_dir() == tmp_path
+    assert list(analysis.load_corpus().source) == ["shaanxi.txt"]
+
+
+def test_unexpected_exception_in_parsing_propagates(tmp_path, monkeypatch):
+    """A bug in a parser must raise, not become a "skipped file" row."""
+    import analysis.corpus.load as load_module
+
+    shutil.copy(SEEDS / "003_79a8ab2064712b58.txt", tmp_path / "shaanxi.txt")
+
+    def broken(raw, source):
+        raise AttributeError("'NoneType' object has no attribute 'group'")
+
+    monkeypatch.setattr(load_module, "parse_text", broken)
+    with pytest.raises(AttributeError, match="no attribute 'group'"):
+        analysis.load_corpus(tmp_path)
+
+
+def test_unreadable_file_is_a_skipped_row(tmp_path, monkeypatch):
+    import analysis.corpus.load as load_module
+
+    shutil.copy(SEEDS / "003_79a8ab2064712b58.txt", tmp_path / "shaanxi.txt")
+    _write(tmp_path, "locked.txt", "关于智慧城市的通知")
+    real = load_module.read_document_file
+
+    def read(path):
+        if Path(path).name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(load_module, "read_document_file", read)
+    with pytest.warns(UserWarning, match="skipped 1 file"):
+        load = read_corpus(tmp_path)
+    assert load.skipped.to_dict("records") == [{"file": "locked.txt", "reason": "cannot read file: Permission denied"}]
+    assert len(load.documents) == 1

@@ -1,0 +1,38 @@
+"""The one date parser (analysis.metadata.dates)."""
+
+from analysis.metadata import cited_lower_bound, date_line, date_parts, find_dates, plan_period_start, signature_date
+
+
+def test_dates_in_chinese_numerals():
+    got = [
+        (d.iso, d.year) for d in find_dates("广西壮族自治区人民政府办公厅\n二〇一八年十二月二十九日\n二○二〇年十月印发")
+    ]
+    assert got == [("2018-12-29", 2018), ("2020-10", 2020)]
+    # an impossible day is not a date
+    assert find_dates("二〇一八年二月三十五日") == []
+
+
+def test_date_line_is_a_line_of_nothing_but_a_full_date():
+    assert date_line("(2020年10月11日)").iso == "2020-10-11"
+    assert date_line("二〇一八年十二月二十九日").iso == "2018-12-29"
+    assert date_line("2021年3月") is None  # not a full date
+    assert date_line("于2016年12月16日前完成") is None
+
+
+def test_signature_date_follows_an_organisation():
+    text = "请认真贯彻执行。\n陕西省人民政府办公厅\n2018年8月25日\n(此件公开发布)"
+    assert signature_date(text).iso == "2018-08-25"
+    assert signature_date("各地于2016年12月16日前报送。") is None
+
+
+def test_plan_period_and_cited_lower_bound():
+    assert plan_period_start("数字山东发展规划(2018-2022年)") == 2018
+    assert plan_period_start("关于加快推进智慧城市的意见") is None
+    got = cited_lower_bound("根据豫郑办〔2020〕27号和《规划(2016—2020年)》")
+    assert (got.year, got.source) == (2020, "cited documents (lower bound)")
+    assert cited_lower_bound("没有引用") is None
+
+
+def test_date_parts_of_table_values():
+    assert date_parts("2021-03") == (2021, 3, 0)
+    assert date_parts(None, 2019) == (2019, 0, 0)

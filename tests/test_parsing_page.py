@@ -1,0 +1,256 @@
+"""Single pages (analysis.parsing.page): page formats not in the seeds.
+
+Short pages laid out as government portals print them; expected values read from the page text.
+"""
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+import analysis
+from analysis.corpus import CorpusError
+from analysis.parsing import parse_page
+
+
+def _write(folder: Path, name: str, data: bytes | str, encoding="utf-8"):
+    p = folder / name
+    p.write_bytes(data if isinstance(data, bytes) else data.encode(encoding))
+    return p
+
+
+NDRC_PAGE = """国家发展和改革委员会
+首页 | 机构设置 | 新闻动态 | 政务公开
+关于印发促进智慧城市健康发展的指导意见的通知
+发布时间:2014/08/29　　来源:高技术司
+[ 打印 ] [ 关闭窗口 ]　字号:[ 大 中 小 ]　分享到:
+发改高技[2014]1770号
+各省、自治区、直辖市及计划单列市、副省级省会城市、新疆生产建设兵团发展改革委、工业和信息化主管部门、科技厅(委、局)、公安厅(局)、财政厅(局):
+　　为贯彻落实党的十八大和十八届三中全会精神,推进智慧城市建设,经国务院同意,现将《关于促进智慧城市健康发展的指导意见》印发你们,请结合实际认真贯彻落实。
+国家发展改革委
+工业和信息化部
+科学技术部
+公安部
+财政部
+国土资源部
+住房城乡建设部
+交通运输部
+2014年8月27日
+关于促进智慧城市健康发展的指导意见
+　　智慧城市是运用物联网、云计算、大数据、空间地理信息集成等新一代信息技术,促进城市规划、建设、管理和服务智慧化的新理念和新模式。
+　　一、充分认识推进智慧城市建设的重要意义
+　　建设智慧城市,对加快工业化、信息化、城镇化、农业现代化融合,提升城市可持续发展能力具有重要意义。
+　　二、指导思想、基本原则和主要目标
+　　到2020年,建成一批特色鲜明的智慧城市,聚集和辐射带动作用大幅增强。
+"""
+
+
+GUANGXI_PAGE = """广西壮族自治区人民政府门户网站
+首页 > 政务公开 > 政府文件
+广西壮族自治区人民政府办公厅关于印发广西数字政府建设三年行动计划(2018—2020年)的通知
+来源:自治区人民政府办公厅　发布时间:2019-01-08
+桂政办发〔2018〕142号
+各市、县人民政府,自治区人民政府各组成部门、各直属机构:
+　　《广西数字政府建设三年行动计划(2018—2020年)》已经自治区人民政府同意,现印发给你们,请认真组织实施。
+　　一、总体要求
+　　以数据共享为核心,推进政务服务“一网通办”,打通服务群众“最后一公里”。
+　　二、保障措施
+　　自治区大数据发展局负责全区数字政府建设的统筹推进和综合协调。
+广西壮族自治区人民政府办公厅
+二〇一八年十二月二十九日
+【打印本页】【关闭窗口】
+主办:广西壮族自治区人民政府办公厅　承办:广西壮族自治区大数据发展局
+"""
+
+
+GOVCN_PAGE = """首页 | 简 | 繁 | EN | 登录 | 邮箱 | 无障碍
+中华人民共和国中央人民政府
+首页 > 政策 > 国务院政策文件库 > 国务院办公厅文件
+索 引 号:000014349/2022-00110
+发文机关:国务院办公厅
+成文日期:2022年09月13日
+标　　题:国务院办公厅关于印发全国一体化政务大数据体系建设指南的通知
+发文字号:国办函〔2022〕102号
+发布日期:2022年10月28日
+国务院办公厅
+关于印发全国一体化政务大数据体系建设指南的通知
+国办函〔2022〕102号
+各省、自治区、直辖市人民政府,国务院各部委、各直属机构:
+　　《全国一体化政务大数据体系建设指南》已经国务院同意,现印发给你们,请结合实际认真贯彻落实。
+国务院办公厅
+2022年9月13日
+(此件公开发布)
+全国一体化政务大数据体系建设指南
+　　为贯彻落实党中央、国务院决策部署,加强数据汇聚融合、共享开放和开发利用,制定本指南。
+　　一、建设背景
+　　政务数据资源体系初步建立,国家数据共享交换平台基本建成。
+"""
+
+
+_NAV = "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(40))
+
+
+SHENZHEN_HTML = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>深圳市人民政府关于加快智慧城市和数字政府建设的若干意见_市政府文件_深圳市人民政府门户网站</title>
+<script>var _hmt = [];</script></head><body>
+<div class="header"><ul class="nav">{_NAV}</ul></div>
+<div class="location">当前位置:<a href="/">首页</a> &gt; 市政府文件</div>
+<table><tr><td>索引号:</td><td>000000000-2020-00312</td></tr>
+<tr><td>发布机构:</td><td>深圳市人民政府</td><td>发布日期:</td><td>2021-01-05</td></tr>
+<tr><td>文号:</td><td>深府〔2020〕89号</td></tr></table>
+<div class="article"><h1>深圳市人民政府关于加快智慧城市和数字政府建设的若干意见</h1>
+<p style="text-align:center">深府〔2020〕89号</p>
+<p>各区人民政府,市政府直属各单位:</p>
+<p>　　为加快推进智慧城市和数字政府建设,打造具有深度学习能力的<strong>鹏城智能体</strong>,现提出如下意见。</p>
+<p>　　<strong>一、总体要求</strong></p>
+<p>　　到2025年,建成城市数字底座,政务服务“一网通办”、政府治理“一网统管”全面深化。</p>
+<p style="text-align:right">深圳市人民政府<br>2020年12月30日</p>
+</div><div class="footer">版权所有:深圳市人民政府办公厅 粤ICP备12345678号</div></body></html>"""
+
+
+def _load_pages(tmp_path, files):
+    for name, text in files.items():
+        _write(tmp_path, name, text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        load = analysis.corpus.read_corpus(tmp_path)
+    assert not len(load.skipped)
+    return load.documents.set_index("source")
+
+
+def test_transmittal_notice_signed_mid_page_by_eight_ministries(tmp_path):
+    r = _load_pages(tmp_path, {"ndrc.txt": NDRC_PAGE}).loc["ndrc.txt"]
+    assert r.issuer == "国家发展改革委 工业和信息化部 科学技术部 公安部 财政部 国土资源部 住房城乡建设部 交通运输部"
+    # the signature beats the page's publication date; the addressee list (…新疆生产建设兵团…) is no hint
+    assert (r.date, r.date_source) == ("2014-08-27", "signature")
+    assert (r.level, r.region, r.doc_number, r.genre) == ("ministry", "全国", "发改高技〔2014〕1770号", "意见")
+    assert r.title == "关于印发促进智慧城市健康发展的指导意见的通知"
+    # the transmitted guidance is the body; the signature lines are not text
+    assert "智慧城市是运用物联网" in r.text and "到2020年,建成一批" in r.text
+    assert "交通运输部\n" not in r.text and "2014年8月27日" not in r.text
+
+
+def test_signature_date_in_chinese_numerals_and_portal_footer(tmp_path):
+    r = _load_pages(tmp_path, {"guangxi.txt": GUANGXI_PAGE}).loc["guangxi.txt"]
+    assert (r.date, r.year, r.date_source) == ("2018-12-29", 2018, "signature")
+    assert (r.issuer, r.level, r.region) == ("广西壮族自治区人民政府办公厅", "provincial", "广西")
+    assert (r.doc_number, r.genre) == ("桂政办发〔2018〕142号", "计划")
+    assert "打印本页" not in r.text and "主办" not in r.text and "二〇一八" not in r.text
+    assert r.text.rstrip().endswith("统筹推进和综合协调。")
+
+
+def test_govcn_page_with_metadata_table_and_two_line_title(tmp_path):
+    r = _load_pages(tmp_path, {"govcn.txt": GOVCN_PAGE}).loc["govcn.txt"]
+    assert r.title == "国务院办公厅关于印发全国一体化政务大数据体系建设指南的通知"
+    assert (r.issuer, r.level, r.region) == ("国务院办公厅", "central", "全国")
+    assert (r.doc_number, r.date, r.genre) == ("国办函〔2022〕102号", "2022-09-13", "指南")
+    assert "此件公开发布" not in r.text and "发文机关" not in r.text
+    assert "为贯彻落实党中央、国务院决策部署" in r.text
+
+
+def test_html_page_with_long_menu_metadata_table_and_inline_markup(tmp_path):
+    r = _load_pages(tmp_path, {"shenzhen.html": SHENZHEN_HTML}).loc["shenzhen.html"]
+    # the <head> title carries the site name; the page's own title line does not
+    assert r.title == "深圳市人民政府关于加快智慧城市和数字政府建设的若干意见"
+    assert (r.doc_number, r.genre, r.date) == ("深府〔2020〕89号", "意见", "2020-12-30")
+    assert (r.issuer, r.level, r.region) == ("深圳市人民政府", "prefecture", "广东")
+    # <strong> inside a paragraph does not break it
+    assert "打造具有深度学习能力的鹏城智能体,现提出如下意见。" in r.text
+    assert "栏目" not in r.text and "ICP" not in r.text
+
+
+DECREE_PAGE = """重庆市人民政府
+当前位置:首页 > 政务公开 > 政府规章
+发布机构 重庆市人民政府 发布日期 2019-08-13
+重庆市政务数据资源管理暂行办法
+发布日期:2019-08-13　来源:重庆市人民政府　字号:大 中 小
+重庆市人民政府令
+第328号
+《重庆市政务数据资源管理暂行办法》已经2019年7月22日市人民政府第54次常务会议通过,现予公布,自2019年9月1日起施行。
+市长　唐良智
+2019年7月31日
+重庆市政务数据资源管理暂行办法
+第一章　总　则
+第一条　为了加强政务数据资源管理,推进政务数据资源共享开放和开发利用,制定本办法。
+第二条　本市行政区域内政务数据资源的编目、采集、存储、共享、开放等活动,适用本办法。
+第三条　本办法自2019年9月1日起施行。
+"""
+
+
+REPOST_PAGE = """人民网 >> 时政
+国务院关于加强数字政府建设的指导意见
+2022年06月23日17:13 | 来源:中国政府网
+小字号
+新华社北京6月23日电
+国发〔2022〕14号
+各省、自治区、直辖市人民政府,国务院各部委、各直属机构:
+　　加强数字政府建设是适应新一轮科技革命和产业变革趋势的必然要求。现提出以下意见。
+　　一、总体要求
+　　以数字化改革助力政府职能转变,统筹推进各行业各领域政务应用系统集约建设。
+　　二、保障措施
+　　各地区各部门要结合实际制定具体落实举措。
+国务院
+2022年6月6日
+(责编:王珂、岳弘彬)
+分享让更多人看到
+推荐阅读
+数字政府建设提速
+相关链接
+人民网 版权所有
+"""
+
+
+MARKDOWN_PAGE = """# 恩施州人民政府办公室关于印发恩施州新型智慧城市建设三年行动方案(2020—2022年)的通知
+
+恩施州政办发〔2020〕12号
+
+各县、市人民政府,州政府各部门:
+
+《恩施州新型智慧城市建设三年行动方案(2020—2022年)》已经州人民政府同意,现印发给你们,请认真贯彻执行。
+
+## 一、总体要求
+
+以**数据共享**为核心,推进[政务服务](http://example.cn)“一网通办”。
+
+## 二、保障措施
+
+成立州新型智慧城市建设领导小组。
+
+恩施土家族苗族自治州人民政府办公室
+
+2020年5月18日
+"""
+
+
+def test_decree_signed_by_a_mayor(tmp_path):
+    r = _load_pages(tmp_path, {"decree.txt": DECREE_PAGE}).loc["decree.txt"]
+    assert (r.issuer, r.doc_number, r.date) == ("重庆市人民政府", "重庆市人民政府令第328号", "2019-07-31")
+    assert (r.level, r.region, r.genre) == ("provincial", "重庆", "办法")
+    assert "唐良智" not in r.text and "第一条" in r.text
+
+
+def test_news_repost_keeps_the_document_not_the_site(tmp_path):
+    r = _load_pages(tmp_path, {"repost.txt": REPOST_PAGE}).loc["repost.txt"]
+    assert (r.issuer, r.level, r.doc_number, r.date) == ("国务院", "central", "国发〔2022〕14号", "2022-06-06")
+    assert r.text.startswith("各省、自治区")  # dateline and news lead dropped
+    assert r.text.rstrip().endswith("具体落实举措。")  # editor line, share prompt, related links dropped
+
+
+def test_markdown_file(tmp_path):
+    r = _load_pages(tmp_path, {"enshi.md": MARKDOWN_PAGE}).loc["enshi.md"]
+    assert r.title == "恩施州人民政府办公室关于印发恩施州新型智慧城市建设三年行动方案(2020—2022年)的通知"
+    assert (r.doc_number, r.level, r.region, r.genre) == ("恩施州政办发〔2020〕12号", "prefecture", "湖北", "方案")
+    assert "以数据共享为核心,推进政务服务“一网通办”。" in r.text and "#" not in r.text and "**" not in r.text
+    paras = analysis.load_paragraphs(_load_pages(tmp_path, {}).reset_index())
+    assert {"一、", "二、"} <= set(paras.section)  # the ## headings are section headings
+
+
+def test_parse_page_reports_removed_furniture():
+    doc, removed = parse_page(analysis.cleaning.clean_text(NDRC_PAGE), "ndrc.txt")
+    assert doc.doc_number == "发改高技〔2014〕1770号" and doc.source == "ndrc.txt"
+    assert "2014年8月27日" in removed and any("分享到" in ln for ln in removed)
+
+
+def test_page_without_body_raises():
+    with pytest.raises(CorpusError, match=r"empty\.txt: no body text"):
+        parse_page("关于加快推进智慧城市建设的通知", "empty.txt")
