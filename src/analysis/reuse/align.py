@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import difflib
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from .candidates import Pairs, Runs, cluster_along_target, min_cover
 from .direction import Meta
 from .shingles import Encoded
+
+#: A run as the chaining step sees it: (t0, t1, s0, s1, cover), global normalised positions.
+RunTuple = tuple[int, int, int, int, int]
 
 # Extension window beyond a seeded region, in normalised characters.  Long
 # enough to walk through a typical boilerplate sentence (which has no seeds)
@@ -40,7 +44,7 @@ class Region:
     t1: int
 
 
-def chain_runs(runs: list[tuple[int, int, int, int, int]], ngram: int, max_gap: int) -> list[int]:
+def chain_runs(runs: list[RunTuple], ngram: int, max_gap: int) -> list[int]:
     """Return indices of the best chain of runs (co-linear, small gaps).
 
     ``runs`` are (t0, t1, s0, s1, cover) sorted by t0.  The chain maximises
@@ -71,9 +75,7 @@ def chain_runs(runs: list[tuple[int, int, int, int, int]], ngram: int, max_gap: 
     return chain[::-1]
 
 
-def regions_from_runs(
-    runs: list[tuple[int, int, int, int, int]], ngram: int, max_gap: int, min_cover: int
-) -> list[Region]:
+def regions_from_runs(runs: list[RunTuple], ngram: int, max_gap: int, min_cover: int) -> list[Region]:
     """Split one target cluster of runs into co-linear regions, best first."""
     regions: list[Region] = []
     remaining = sorted(runs)
@@ -115,7 +117,9 @@ def walk_blocks(blocks: Sequence[tuple[int, int, int]], x_drop: int) -> tuple[in
 
 def difflib_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
     # autojunk would treat frequent characters (的, 城, 市 ...) as junk
-    return [tuple(m) for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
+    return [
+        (m.a, m.b, m.size) for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size
+    ]
 
 
 def anchor_cuts(a: str, b: str, step: int, probe: int = 16, slack: int = 300) -> list[tuple[int, int]]:
@@ -223,9 +227,7 @@ def merge_regions(regions: list[Region], max_gap: int) -> list[Region]:
     return merged
 
 
-def clusters_by_pair(
-    runs: Runs, max_gap: int, min_cover: int
-) -> list[tuple[int, list[list[tuple[int, int, int, int, int]]]]]:
+def clusters_by_pair(runs: Runs, max_gap: int, min_cover: int) -> list[tuple[int, list[list[RunTuple]]]]:
     """Group oriented runs into target clusters, per pair.
 
     Returns a list of (pair index, clusters), each cluster a list of runs
@@ -266,12 +268,12 @@ def align_candidates(
     progress: bool,
 ) -> list[dict]:
     """Turn supported runs into scored passages (one dict per passage)."""
-    grouped = clusters_by_pair(runs, max_gap, min_cover(ngram, min_chars))
+    grouped: Iterable[tuple[int, list[list[RunTuple]]]] = clusters_by_pair(runs, max_gap, min_cover(ngram, min_chars))
     if progress:
         from tqdm.auto import tqdm
 
         grouped = tqdm(grouped, desc="aligning candidate pairs", unit="pair")
-    out: list[dict] = []
+    out: list[dict[str, Any]] = []
     for pid, clusters in grouped:
         sd, td = int(pairs.src_doc[pid]), int(pairs.tgt_doc[pid])
         regions = regions_of_pair(clusters, norm, enc, sd, td, ngram, max_gap, min_cover(ngram, min_chars))
@@ -285,7 +287,7 @@ def align_candidates(
 
 
 def regions_of_pair(
-    clusters: list[list[tuple[int, int, int, int, int]]],
+    clusters: list[list[RunTuple]],
     norm: str,
     enc: Encoded,
     sd: int,

@@ -61,6 +61,7 @@ def candidate_windows(
         return none, 0
     key, diag, t0, t1 = _sampled_runs(hits, enc, n_docs, ngram)
     del hits
+    assert index.tag is not None, "the index was built without sampling"
     _widen_runs(index.tag, enc, key, diag, t0, t1, n_docs, ngram, min_cover)
     # the join is wide because an unsampled run may link two sampled ones
     join = 2 * max_gap + window + ngram

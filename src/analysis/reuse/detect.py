@@ -181,6 +181,7 @@ def _seed_matches(
         match of the full index is listed).
     """
     if window > 1:
+        assert index.tag is not None, "the index was built without sampling"
         win, n_sampled = candidate_windows(index, enc, n_docs, ngram, max_gap, window, cover)
         return window_seeds(index.tag, win, n_docs, enc.doc_of), n_sampled, len(win.key)
     seeds = pair_seeds(index, enc.doc_of, n_docs)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -198,7 +199,7 @@ def index_shingles(
 
 
 def _group_positions(
-    codes: np.ndarray, doc_of: np.ndarray, ngram: int, random_state: int, dt: type
+    codes: np.ndarray, doc_of: np.ndarray, ngram: int, random_state: int, dt: np.dtype[Any]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Hash the shingles and group the positions of hashes that occur more than once.
 
@@ -272,7 +273,7 @@ def _split_mixed_prefix_groups(pos: np.ndarray, full: np.ndarray, same_prefix: n
 
 
 def _classify_groups(
-    pos: np.ndarray, new_group: np.ndarray, doc_of: np.ndarray, threshold: int, max_sources: int, dt: type
+    pos: np.ndarray, new_group: np.ndarray, doc_of: np.ndarray, threshold: int, max_sources: int, dt: np.dtype[Any]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int, np.ndarray]:
     """Split hash groups into seeds (2..threshold documents) and boilerplate (more).
 

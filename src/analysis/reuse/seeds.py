@@ -94,6 +94,7 @@ def pair_sampled(index: ShingleIndex, doc_of: np.ndarray, n_docs: int) -> Seeds:
     result is exactly a subset of the full index's matches.
     """
     tag = index.tag
+    assert tag is not None and index.fingerprint is not None, "the index was built without sampling"
     at = np.flatnonzero(index.fingerprint & (tag > 0))
     if len(at) == 0:
         z = np.zeros(0, dtype=np.int64)

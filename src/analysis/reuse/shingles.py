@@ -14,6 +14,7 @@ import functools
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -54,13 +55,13 @@ class Encoded:
     doc_end: np.ndarray  # int64 per document: one past its last normalised index
 
 
-def index_dtype(n: int) -> type:
+def index_dtype(n: int) -> np.dtype[Any]:
     """Return the narrowest integer dtype (int32 or int64) that can index ``n`` items.
 
     Positions are the bulk of the memory; int32 halves it for any corpus
     under two billion characters.
     """
-    return np.int32 if n < 2**31 - 1 else np.int64
+    return np.dtype(np.int32) if n < 2**31 - 1 else np.dtype(np.int64)
 
 
 def encode_corpus(texts: Sequence[str], order: np.ndarray) -> Encoded:
