@@ -48,7 +48,7 @@ def reference_reuse(
     min_similarity: float = 0.7,
     max_gap: int = 20,
     k: int = 5,
-    chunk: int = 120,
+    chunk: int = 60,
     lsh_threshold: float = 0.2,
     num_perm: int = 128,
 ) -> ReuseResult:
