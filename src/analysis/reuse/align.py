@@ -116,6 +116,7 @@ def walk_blocks(blocks: Sequence[tuple[int, int, int]], x_drop: int) -> tuple[in
 
 
 def difflib_blocks(a: str, b: str) -> list[tuple[int, int, int]]:
+    """Return difflib matching blocks (i, j, size) of ``a`` and ``b`` (empty last block dropped)."""
     # autojunk would treat frequent characters (的, 城, 市 ...) as junk
     return [
         (m.a, m.b, m.size) for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size

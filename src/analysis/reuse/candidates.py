@@ -271,6 +271,7 @@ def cluster_along_target(
 
 
 def subset_runs(runs: Runs, keep: np.ndarray) -> Runs:
+    """Return the runs selected by ``keep`` (bool mask or indices)."""
     return Runs(runs.pair[keep], runs.diag[keep], runs.t0[keep], runs.t1[keep], runs.cover[keep])
 
 
@@ -312,6 +313,8 @@ def select_supported_runs(runs: Runs, max_gap: int, min_cover: int) -> Runs:
 
 @dataclass(frozen=True)
 class Pairs:
+    """Oriented candidate pairs: document indices of source and target, one entry per pair."""
+
     src_doc: np.ndarray  # int64 document index of the source
     tgt_doc: np.ndarray  # int64 document index of the target
 

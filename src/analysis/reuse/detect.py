@@ -80,7 +80,7 @@ def find_reuse(
         of comparisons grows linearly with corpus size.
     random_state : int
         Salt of the shingle hash, which also decides which shingles are
-        sampled first (see the module docstring, step 4).  Results do not
+        sampled first (see :mod:`analysis.reuse`, step 4).  Results do not
         depend on it except through (astronomically rare) hash collisions,
         which alignment filters out, and for passages supported only by
         exact runs shorter than about 17 characters, which the sample can
@@ -93,7 +93,8 @@ def find_reuse(
     -------
     ReuseResult
         ``.pairs`` (one row per document pair, sorted by ``score``) and
-        ``.passages`` (one row per passage); see :class:`ReuseResult`.
+        ``.passages`` (one row per passage), ``.params`` and ``.provenance``
+        (a :class:`analysis.provenance.Provenance` of the parameters); see :class:`ReuseResult`.
         ``score`` of a pair = sum over its passages of aligned_chars *
         similarity * (1 - boilerplate_share), i.e. similarity-weighted
         characters of non-boilerplate reused text.
@@ -209,6 +210,7 @@ def _method_notes(ngram: int, threshold: int) -> dict[str, str]:
 def check_params(
     ngram: int, min_chars: int, min_similarity: float, max_gap: int, boilerplate_df: float | int, max_sources: int
 ) -> None:
+    """Raise ValueError for a parameter of :func:`find_reuse` outside its range."""
     if int(ngram) != ngram or ngram < 2:
         raise ValueError(f"ngram must be an integer >= 2, got {ngram!r}")
     if min_chars < 1:

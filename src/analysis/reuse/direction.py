@@ -19,6 +19,8 @@ from ..metadata.dates import date_parts
 
 @dataclass(frozen=True)
 class Meta:
+    """Per-document arrays the detector uses, in corpus row order."""
+
     doc_ids: np.ndarray  # object array of str
     texts: list[str]
     dates: np.ndarray  # object array of str ("" if unknown)
@@ -31,6 +33,7 @@ class Meta:
 
 
 def is_present(value: object) -> bool:
+    """True if ``value`` is neither missing (None, NaN, NA) nor blank text."""
     if value is None:
         return False
     try:

@@ -128,6 +128,8 @@ def winnow(h: np.ndarray, valid: np.ndarray, window: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class ShingleIndex:
+    """Seed groups and boilerplate positions of the shingles of the concatenated corpus."""
+
     seed_pos: np.ndarray  # positions of seed shingles, grouped by hash
     seed_group_start: np.ndarray  # int64 start of each group in seed_pos (+ end)
     seed_link_limit: np.ndarray  # int64 per group: occurrences a later one may pair with

@@ -48,6 +48,8 @@ def char_tables() -> tuple[np.ndarray, np.ndarray]:
 
 @dataclass(frozen=True)
 class Encoded:
+    """The normalised corpus: documents concatenated earliest first, with maps back to each text."""
+
     codes: np.ndarray  # uint32 normalised code points, all docs concatenated
     doc_of: np.ndarray  # int32 document index of each normalised char
     orig_off: np.ndarray  # int32 offset of each normalised char in its doc's text

@@ -137,6 +137,7 @@ def order_passages(passages: list[dict], pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def passages_of(reuse: ReuseResult | pd.DataFrame) -> pd.DataFrame:
+    """Return the passage table of a result (or the table itself); ValueError for a pair table."""
     if isinstance(reuse, ReuseResult):
         return reuse.passages
     needed = {"source_doc_id", "target_doc_id", "target_start", "target_end"}
@@ -149,6 +150,7 @@ def passages_of(reuse: ReuseResult | pd.DataFrame) -> pd.DataFrame:
 
 
 def pairs_of(reuse: ReuseResult | pd.DataFrame) -> pd.DataFrame:
+    """Return the pair table of a result (or the table itself)."""
     return reuse.pairs if isinstance(reuse, ReuseResult) else reuse
 
 
