@@ -1,0 +1,23 @@
+"""Document similarity and clustering: which policies read alike?
+
+Modules
+-------
+documents   document_similarity: cosine similarity of TF-IDF vectors
+clustering  cluster_documents (hierarchical tree), flat_clusters (cut by silhouette)
+
+The heatmap with dendrogram is :func:`analysis.plotting.topics.plot_similarity_heatmap`.
+"""
+
+from __future__ import annotations
+
+from .clustering import DocumentClustering, FlatClusters, cluster_documents, flat_clusters
+from .documents import LARGE_SIMILARITY, document_similarity
+
+__all__ = [
+    "LARGE_SIMILARITY",
+    "DocumentClustering",
+    "FlatClusters",
+    "cluster_documents",
+    "document_similarity",
+    "flat_clusters",
+]
