@@ -175,9 +175,7 @@ def main(argv: list[str] | None = None) -> None:
     # from other processes on the machine does not decide the ratio.
     jieba_times, our_times = [], []
     for run in range(1, args.repeat + 1):
-        seconds, plain = timed(
-            f"jieba.lcut (global, default dict)  run {run}", lambda: [jieba.lcut(d) for d in docs]
-        )
+        seconds, plain = timed(f"jieba.lcut (global, default dict)  run {run}", lambda: [jieba.lcut(d) for d in docs])
         jieba_times.append(seconds)
         seconds, ours = timed(
             f"analysis.segment.tokenize          run {run}",
@@ -208,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         cache_size = (cache_dir / segment_cache.CACHE_FILE).stat().st_size
 
-    t_discover, candidates = timed(
+    timed(
         "discover_terms(min_count=5) on the same corpus",
         lambda: segment.discover_terms(docs, min_count=5),
     )

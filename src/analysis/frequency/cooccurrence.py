@@ -52,7 +52,9 @@ def _select_terms(
     return np.arange(len(vocabulary))
 
 
-def _edges(present: sp.csc_matrix, vocabulary: np.ndarray, unit_freq: np.ndarray, min_count: int, n_units: int) -> pd.DataFrame:
+def _edges(
+    present: sp.csc_matrix, vocabulary: np.ndarray, unit_freq: np.ndarray, min_count: int, n_units: int
+) -> pd.DataFrame:
     """Pairs of terms with weight, unit counts, Jaccard and PMI, from a binary units x terms matrix."""
     pairs = sp.triu(present.T @ present, k=1).tocoo()
     keep = pairs.data >= min_count

@@ -41,9 +41,7 @@ def _group_sums(counts: sp.csr_matrix, codes: np.ndarray, n_groups: int) -> tupl
     """Return (groups x terms occurrence counts as COO, documents containing each entry, aligned with it)."""
     n_docs = counts.shape[0]
     # Group-by as a sparse (groups x documents) indicator product.
-    membership = sp.csr_matrix(
-        (np.ones(n_docs, dtype=np.int64), (codes, np.arange(n_docs))), shape=(n_groups, n_docs)
-    )
+    membership = sp.csr_matrix((np.ones(n_docs, dtype=np.int64), (codes, np.arange(n_docs))), shape=(n_groups, n_docs))
     group_counts = (membership @ counts).tocsr()
     presence = counts.copy()
     presence.data = np.ones_like(presence.data)

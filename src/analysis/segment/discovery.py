@@ -98,7 +98,9 @@ def _count_level(ids: np.ndarray, min_count: int) -> tuple[np.ndarray, ...]:
     return gram, counts, positions[first], frequent_pos
 
 
-def _neighbour_sums(gram: np.ndarray, neighbour: np.ndarray, mask: np.ndarray, n_symbols: int, n_grams: int) -> np.ndarray:
+def _neighbour_sums(
+    gram: np.ndarray, neighbour: np.ndarray, mask: np.ndarray, n_symbols: int, n_grams: int
+) -> np.ndarray:
     """For each gram, the sum of c*log2(c) over its neighbour-symbol counts c."""
     keys = gram[mask] * n_symbols + neighbour[mask]
     uniq, counts = np.unique(keys, return_counts=True)

@@ -38,9 +38,7 @@ def normalise_stopwords(stopwords: str | Iterable[str] | None) -> str | frozense
         return None
     if isinstance(stopwords, str):
         if stopwords != "default":
-            raise ValueError(
-                f'stopwords must be "default", None or an iterable of words, got the string {stopwords!r}'
-            )
+            raise ValueError(f'stopwords must be "default", None or an iterable of words, got the string {stopwords!r}')
         return "default"
     return frozenset(str(word).strip() for word in stopwords)
 
@@ -48,7 +46,13 @@ def normalise_stopwords(stopwords: str | Iterable[str] | None) -> str | frozense
 @lru_cache(maxsize=64)
 def stopword_set(stopwords: str | frozenset[str] | None, boilerplate: bool) -> frozenset[str]:
     """Return the words removed for a normalised ``stopwords`` setting (plus boilerplate if asked)."""
-    words = load_stopwords("general") if stopwords == "default" else (stopwords or frozenset())
+    words: frozenset[str]
+    if stopwords == "default":
+        words = load_stopwords("general")
+    elif isinstance(stopwords, frozenset):
+        words = stopwords
+    else:
+        words = frozenset()
     if boilerplate:
         words = words | load_stopwords("boilerplate")
     return frozenset(words)
@@ -68,7 +72,7 @@ def filter_tokens(
     list of str
         The kept tokens in input order; ``protected`` words are never dropped as numbers.
     """
-    kept = []
+    kept: list[str] = []
     append = kept.append
     for token in tokens:
         if len(token) < min_len or token in stopset or not _HAS_WORD_CHAR(token):
