@@ -10,13 +10,18 @@ the seed documents, then times
    ``--repeat`` times;
 4. ``tokenize_corpus`` again, answered from the in-memory LRU cache;
 5. ``tokenize_corpus`` again after clearing memory, answered from disk;
-6. ``discover_terms`` on the same corpus (for its scaling).
+6. ``discover_terms`` on the same corpus (for its scaling);
+7. with ``--backends``: the on-disk cache of today (one SQLite file, JSON
+   values) against ``diskcache`` (``diskcache.Cache`` with ``JSONDisk``, no
+   pickle), each cold (empty cache) and warm (memory cleared, answered from
+   disk), best of ``--repeat``.  The result decided which store
+   ``analysis.segment.cache`` uses (numbers in its docstring).
 
 Dictionary loading is done before timing in every case.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_tokenize.py [--mb 10] [--doc-chars 2000] [--seed 0] [--repeat 3]
+    .venv/bin/python benchmarks/bench_tokenize.py [--mb 10] [--doc-chars 2000] [--seed 0] [--repeat 3] [--backends]
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import jieba
 import pandas as pd
 
 from analysis import segment
+from analysis.segment import cache as segment_cache
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SENTENCE_END = re.compile(r"(?<=[。！？；])|\n+")
@@ -79,12 +85,76 @@ def timed(label: str, func) -> tuple[float, object]:
     return seconds, result
 
 
+class DiskcacheStore:
+    """The interface of ``analysis.segment.cache.DiskCache`` on ``diskcache`` (JSON values, no pickle)."""
+
+    def __init__(self, directory: Path) -> None:
+        import diskcache
+
+        directory.mkdir(parents=True, exist_ok=True)
+        self.path = directory / "tokens.diskcache"
+        # No eviction: the SQLite store never drops entries either.
+        self._cache = diskcache.Cache(str(self.path), disk=diskcache.JSONDisk, eviction_policy="none")
+
+    def get_many(self, fingerprint: str, hashes) -> dict[str, list[str]]:
+        found = {}
+        for text_hash in hashes:
+            tokens = self._cache.get(f"{fingerprint}:{text_hash}")
+            if tokens is not None:
+                found[text_hash] = tokens
+        return found
+
+    def put_many(self, fingerprint: str, items) -> None:
+        with self._cache.transact():
+            for text_hash, tokens in items:
+                self._cache.set(f"{fingerprint}:{text_hash}", tokens)
+
+    def close(self) -> None:
+        self._cache.close()
+
+
+def _folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def compare_backends(series: pd.Series, repeat: int) -> None:
+    """Time cold and warm (disk only) ``tokenize_corpus`` with each on-disk store."""
+    stores = {"sqlite": segment_cache.DiskCache, "diskcache": DiskcacheStore}
+    original = segment_cache.DiskCache
+    results = {}
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            for run in range(1, repeat + 1):
+                for name, store in stores.items():  # alternate, so machine noise hits both
+                    segment_cache.DiskCache = store
+                    where = Path(scratch) / f"{name}{run}"
+                    segment_cache.MEMORY_CACHE.clear()
+                    cold, tokens = timed(
+                        f"{name:<9s} cold (empty cache)   run {run}",
+                        lambda w=where: segment.tokenize_corpus(series, cache_dir=w, progress=False),
+                    )
+                    segment_cache.MEMORY_CACHE.clear()
+                    warm, again = timed(
+                        f"{name:<9s} warm (disk only)     run {run}",
+                        lambda w=where: segment.tokenize_corpus(series, cache_dir=w, progress=False),
+                    )
+                    assert tokens.tolist() == again.tolist()
+                    best = results.setdefault(name, [float("inf"), float("inf"), 0])
+                    best[0], best[1], best[2] = min(best[0], cold), min(best[1], warm), _folder_size(where)
+    finally:
+        segment_cache.DiskCache = original
+    print()
+    for name, (cold, warm, size) in results.items():
+        print(f"{name:<9s} best cold {cold:6.2f} s, best warm {warm:6.3f} s, on disk {size / 1e6:5.1f} MB")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB of UTF-8")
     parser.add_argument("--doc-chars", type=int, default=2000, help="characters per document")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=3, help="cold runs of each; the best counts")
+    parser.add_argument("--backends", action="store_true", help="only compare the SQLite and diskcache stores")
     args = parser.parse_args(argv)
 
     docs = make_corpus(read_sentences(SEEDS), args.mb, args.doc_chars, args.seed)
@@ -97,14 +167,15 @@ def main(argv: list[str] | None = None) -> None:
     jieba.initialize()
     tokenizer = segment.get_default_tokenizer()
     tokenizer("预热")  # load our dictionary outside the timings
+    if args.backends:
+        compare_backends(pd.Series(docs), args.repeat)
+        return
 
     # Alternate the two cold runs and keep the best of each, so that noise
     # from other processes on the machine does not decide the ratio.
     jieba_times, our_times = [], []
     for run in range(1, args.repeat + 1):
-        seconds, plain = timed(
-            f"jieba.lcut (global, default dict)  run {run}", lambda: [jieba.lcut(d) for d in docs]
-        )
+        seconds, plain = timed(f"jieba.lcut (global, default dict)  run {run}", lambda: [jieba.lcut(d) for d in docs])
         jieba_times.append(seconds)
         seconds, ours = timed(
             f"analysis.segment.tokenize          run {run}",
@@ -117,7 +188,7 @@ def main(argv: list[str] | None = None) -> None:
         cold_times = []
         for run in range(1, args.repeat + 1):
             cache_dir = Path(scratch) / f"run{run}"
-            segment._MEMORY_CACHE.clear()
+            segment_cache.MEMORY_CACHE.clear()
             seconds, cold = timed(
                 f"tokenize_corpus, empty cache       run {run}",
                 lambda where=cache_dir: segment.tokenize_corpus(series, cache_dir=where, progress=False),
@@ -128,14 +199,14 @@ def main(argv: list[str] | None = None) -> None:
             "tokenize_corpus, re-run (memory cache)",
             lambda: segment.tokenize_corpus(series, cache_dir=cache_dir, progress=False),
         )
-        segment._MEMORY_CACHE.clear()
+        segment_cache.MEMORY_CACHE.clear()
         t_disk, from_disk = timed(
             "tokenize_corpus, re-run (disk cache only)",
             lambda: segment.tokenize_corpus(series, cache_dir=cache_dir, progress=False),
         )
-        cache_size = (cache_dir / "tokens.sqlite").stat().st_size
+        cache_size = (cache_dir / segment_cache.CACHE_FILE).stat().st_size
 
-    t_discover, candidates = timed(
+    timed(
         "discover_terms(min_count=5) on the same corpus",
         lambda: segment.discover_terms(docs, min_count=5),
     )

@@ -1,0 +1,406 @@
+"""New-term discovery: rank character n-grams by cohesion (PMI) and freedom (branching entropy).
+
+:func:`discover_terms` finds candidate multi-character terms in a corpus;
+:func:`adapt_tokenizer` adds the best of them to a tokenizer.  Adapting the
+dictionary to a new corpus takes two lines::
+
+    new = discover_terms(corpus.text)
+    tok = Tokenizer(extra_terms=new.term[:200])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import tokenizer as _tokenizer
+from .dictionary import load_user_dictionary
+from .tokenizer import Tokenizer
+
+__all__ = ["EDGE_CHARS", "adapt_tokenizer", "discover_terms"]
+
+#: Characters that rarely start or end a term; candidates with one of them at
+#: either edge (的建设, 推进智慧) are dropped by :func:`discover_terms`.
+EDGE_CHARS = "的了和与及或并是在对为将把被从向由于之其也都就而等个这那"
+
+_QUOTE_CHARS = "“”‘’\"'《》〈〉「」『』【】〔〕()（）[]"
+_STAT_COLUMNS = ["term", "n", "count", "left_entropy", "right_entropy", "quoted"]
+_RESULT_COLUMNS = ["term", "count", "pmi", "left_entropy", "right_entropy", "score"]
+
+
+# --------------------------------------------------------------------------
+# n-gram statistics
+# --------------------------------------------------------------------------
+
+
+def _char_stream(texts: Iterable[str]) -> str:
+    """Join all texts into one string, separated (and framed) by NUL."""
+    return "\0" + "\0".join(t for t in texts if isinstance(t, str)) + "\0"
+
+
+def _is_han(codes: np.ndarray) -> np.ndarray:
+    """Mask of CJK unified ideographs (basic block and extension A)."""
+    return ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF))
+
+
+@dataclass
+class _Symbols:
+    """The character stream as integer arrays, one entry per character."""
+
+    stream: str
+    han: np.ndarray  # bool: Han character
+    symbol: np.ndarray  # int64: dense code of the character
+    n_symbols: int
+    quotes: np.ndarray  # bool: quotation mark or bracket
+    context: np.ndarray  # int64: symbol as a neighbour (each quote mark distinct)
+    n_context: int
+
+    @property
+    def length(self) -> int:
+        return len(self.symbol)
+
+
+def _symbols(stream: str) -> _Symbols:
+    """Encode ``stream`` for counting."""
+    codes = np.frombuffer(stream.encode("utf-32-le"), dtype="<u4")
+    _, symbol = np.unique(codes, return_inverse=True)
+    symbol = symbol.astype(np.int64).ravel()
+    n_symbols = int(symbol.max()) + 1
+    length = len(symbol)
+    # Quotation marks and brackets delimit a name: each occurrence counts
+    # as a distinct neighbour, so a term always printed in quotes (“浙里办”)
+    # counts as free rather than as fused with its quote marks.  Other
+    # punctuation stays an ordinary symbol (phrase ends before a comma are
+    # not thereby terms).
+    quotes = np.isin(codes, np.frombuffer(_QUOTE_CHARS.encode("utf-32-le"), dtype="<u4"))
+    boundary = np.arange(n_symbols, n_symbols + length, dtype=np.int64)
+    context = np.where(quotes, boundary, symbol)
+    return _Symbols(stream, _is_han(codes), symbol, n_symbols, quotes, context, n_symbols + length)
+
+
+def _count_level(ids: np.ndarray, min_count: int) -> tuple[np.ndarray, ...]:
+    """Count the n-grams whose ids start at each position.
+
+    Returns (dense gram id per position or -1, count per gram, first
+    position per gram, frequent-position mask).
+    """
+    valid = ids >= 0
+    positions = np.flatnonzero(valid)
+    _uniq, first, inverse, counts = np.unique(ids[valid], return_index=True, return_inverse=True, return_counts=True)
+    gram = np.full(ids.shape, -1, dtype=np.int64)
+    gram[positions] = inverse.ravel()
+    frequent_pos = np.zeros(ids.shape, dtype=bool)
+    frequent_pos[positions] = counts[inverse.ravel()] >= min_count
+    return gram, counts, positions[first], frequent_pos
+
+
+def _neighbour_sums(
+    gram: np.ndarray, neighbour: np.ndarray, mask: np.ndarray, n_symbols: int, n_grams: int
+) -> np.ndarray:
+    """For each gram, the sum of c*log2(c) over its neighbour-symbol counts c."""
+    keys = gram[mask] * n_symbols + neighbour[mask]
+    uniq, counts = np.unique(keys, return_counts=True)
+    return np.bincount(uniq // n_symbols, weights=counts * np.log2(counts), minlength=n_grams)
+
+
+def _quoted_counts(sym: _Symbols, gram: np.ndarray, frequent_pos: np.ndarray, n: int, n_grams: int) -> np.ndarray:
+    """Per gram, the occurrences printed between quotation marks or brackets."""
+    length = sym.length
+    enclosed = frequent_pos.copy()
+    enclosed[1:] &= sym.quotes[:-1]
+    enclosed[: length - n] &= sym.quotes[n:]
+    enclosed[0] = enclosed[length - n :] = False
+    return np.bincount(gram[enclosed], minlength=n_grams)
+
+
+def _level_table(
+    sym: _Symbols, ids: np.ndarray, n: int, min_count: int, next_symbol: np.ndarray, prev_symbol: np.ndarray
+) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """Statistics of the frequent n-grams of one length, and the ids of the (n+1)-grams to count next.
+
+    Returns None when no n-gram of this length is frequent.
+    """
+    length = sym.length
+    gram, counts, first_pos, frequent_pos = _count_level(ids, min_count)
+    frequent = counts >= min_count
+    if not frequent.any():
+        return None
+    next_symbol[: length - n] = sym.context[n:]
+    next_symbol[length - n :] = sym.n_symbols  # never read: the stream ends with a boundary
+    right_sum = _neighbour_sums(gram, next_symbol, frequent_pos, sym.n_context, len(counts))
+    n_quoted = _quoted_counts(sym, gram, frequent_pos, n, len(counts))
+    left_sum = _neighbour_sums(gram, prev_symbol, frequent_pos, sym.n_context, len(counts))
+    # Entropy of the neighbour distribution: log2(N) - sum(c log2 c) / N.
+    total = counts[frequent].astype(float)
+    log_total = np.log2(total)
+    frame = pd.DataFrame(
+        {
+            "term": [sym.stream[p : p + n] for p in first_pos[frequent]],
+            "n": n,
+            "count": counts[frequent],
+            "left_entropy": log_total - left_sum[frequent] / total,
+            "right_entropy": log_total - right_sum[frequent] / total,
+            "quoted": n_quoted[frequent],
+        }
+    )
+    # Next level: (n+1)-grams whose n-gram prefix is frequent.
+    extend = frequent_pos.copy()
+    extend[: length - n] &= sym.han[n:]
+    extend[length - n :] = False
+    next_ids = np.full(length, -1, dtype=np.int64)
+    next_ids[extend] = gram[extend] * sym.n_symbols + next_symbol[extend]  # Han, so context == symbol
+    return frame, next_ids
+
+
+def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.DataFrame, int]:
+    """Count frequent Han n-grams (n <= max_len) with their branching entropies.
+
+    Works level by level on integer arrays: the id of an (n+1)-gram is
+    ``id(n-gram prefix) * n_symbols + next character``, built only where the
+    prefix is frequent (an n-gram is never more frequent than its prefix).
+    n-grams consist of Han characters only; any character (punctuation,
+    digits, Latin, the NUL between texts) can be a neighbour.  Cost is
+    O(L log L) per level for L characters; memory a few int64 arrays of
+    length L.
+
+    Returns
+    -------
+    (DataFrame with term, n, count, left_entropy, right_entropy (bits), quoted
+    (occurrences between quote marks or brackets); number of Han characters)
+    """
+    sym = _symbols(stream)
+    # The stream starts and ends with NUL, so for an n-gram at i (all Han)
+    # the neighbours at i - 1 and i + n always exist.
+    next_symbol = np.zeros(sym.length, dtype=np.int64)
+    prev_symbol = np.zeros(sym.length, dtype=np.int64)
+    prev_symbol[1:] = sym.context[:-1]
+    frames = []
+    ids = np.where(sym.han, sym.symbol, -1)
+    for n in range(1, max_len + 1):
+        if not (ids >= 0).any():
+            break
+        level = _level_table(sym, ids, n, min_count, next_symbol, prev_symbol)
+        if level is None:
+            break
+        frame, ids = level
+        frames.append(frame)
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_STAT_COLUMNS)
+    return table, int(sym.han.sum())
+
+
+def _min_split_pmi(table: pd.DataFrame, n_han: int) -> pd.Series:
+    """PMI in bits of each term against its weakest binary split.
+
+    ``min_k log2( p(w) / (p(w[:k]) p(w[k:])) )`` with ``p(x) = count(x) / n_han``.
+    Every part of a frequent n-gram is frequent, so all parts are in ``table``.
+    """
+    count_of = pd.Series(table["count"].to_numpy(), index=table["term"].to_numpy())
+    pmi = pd.Series(np.inf, index=table.index)
+    for n, group in table[table["n"] >= 2].groupby("n"):
+        terms = group["term"]
+        best = pd.Series(np.inf, index=group.index)
+        for k in range(1, int(n)):
+            left = count_of.reindex(terms.str[:k]).to_numpy(dtype=float)
+            right = count_of.reindex(terms.str[k:]).to_numpy(dtype=float)
+            split = np.log2(group["count"].to_numpy() * n_han / (left * right))
+            best = np.minimum(best, split)
+        pmi.loc[group.index] = best
+    return pmi
+
+
+# --------------------------------------------------------------------------
+# Fragment rules
+# --------------------------------------------------------------------------
+
+
+def _is_fragment(term: str, tokenizer: Tokenizer, policy_terms: set[str]) -> bool:
+    """True for a known policy term plus a generic word, or a word plus one dangling character."""
+    return _extends_known_term(term, policy_terms) or _has_dangling_char(term, tokenizer)
+
+
+def _extends_known_term(term: str, policy_terms: set[str]) -> bool:
+    """True for a known policy term plus a generic word.
+
+    "Generic" means at most two characters beside the known term (智慧城市建设,
+    推进智慧城市); a longer remainder may make a new term of its own
+    (公共数据 + 授权运营).
+    """
+    for p in policy_terms:
+        if p in term and p != term:
+            k = term.index(p)
+            if len(term) - len(p) <= 2 or (k > 0 and k + len(p) < len(term)):
+                return True
+    return False
+
+
+def _has_dangling_char(term: str, tokenizer: Tokenizer) -> bool:
+    """True for a word plus one dangling character (率达到, 坚持以)."""
+    parts = tokenizer.cut(term)
+    if len(parts) < 2:
+        return False
+    singles = [len(p) == 1 for p in parts]
+    if all(singles):
+        return False  # nothing the dictionary knows: possibly a genuinely new term
+    return singles[0] != singles[-1] and sum(singles) == 1
+
+
+# --------------------------------------------------------------------------
+# Ranking
+# --------------------------------------------------------------------------
+
+
+def _candidates(table: pd.DataFrame, min_len: int, min_pmi: float, min_entropy: float, edge_chars: str) -> pd.DataFrame:
+    """Rows of ``table`` long, cohesive and free enough, not starting or ending with an edge character."""
+    keep = (table["n"] >= min_len) & (table["pmi"] >= min_pmi)
+    keep &= np.minimum(table["left_entropy"], table["right_entropy"]) >= min_entropy
+    if edge_chars:
+        edges = set(edge_chars)
+        keep &= ~table["term"].str[0].isin(edges) & ~table["term"].str[-1].isin(edges)
+    return table[keep].copy()
+
+
+def _drop_fragments(result: pd.DataFrame, tokenizer: Tokenizer) -> pd.DataFrame:
+    """Drop known terms with a generic word attached and words with a dangling character."""
+    policy_terms = {w for w, _f, _t in load_user_dictionary() if len(w) >= 3}
+    # a string printed in quotes most of the time is a name (“浙里办”),
+    # even when the dictionary reads it as a word plus one character
+    named = result["quoted"] * 2 >= result["count"]
+    extends = result["term"].map(lambda t: _extends_known_term(t, policy_terms)).astype(bool)
+    dangles = result["term"].map(lambda t: _has_dangling_char(t, tokenizer)).astype(bool)
+    return result[~extends & (~dangles | named)]
+
+
+def _ranked(result: pd.DataFrame) -> pd.DataFrame:
+    """Add ``score`` and sort by it (descending; ties: count descending, term)."""
+    # A product, not a sum: a term must be both cohesive and free, and a
+    # fragment with zero entropy on one side scores zero however cohesive.
+    result["score"] = result["pmi"] * np.minimum(result["left_entropy"], result["right_entropy"])
+    result = result.sort_values(["score", "count", "term"], ascending=[False, False, True], kind="mergesort")
+    return result[_RESULT_COLUMNS].reset_index(drop=True)
+
+
+def discover_terms(
+    texts: Iterable[str],
+    min_count: int = 5,
+    max_len: int = 6,
+    *,
+    min_len: int = 2,
+    min_pmi: float = 1.0,
+    min_entropy: float = 1.0,
+    exclude_known: bool = True,
+    edge_chars: str = EDGE_CHARS,
+    tokenizer: Tokenizer | None = None,
+    drop_fragments: bool = True,
+) -> pd.DataFrame:
+    """Rank candidate multi-character terms found in a corpus.
+
+    Candidates are character n-grams inside runs of Han characters.  A good
+    term is *cohesive* (its parts co-occur far more often than chance: high
+    minimum PMI over all binary splits) and *free* (it appears in varied
+    contexts: high entropy of the characters to its left and to its right,
+    a fragment such as 智慧城 always being followed by 市).
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The corpus, e.g. ``corpus.text`` (simplified characters).
+    min_count : int, default 5
+        Minimum number of occurrences.
+    max_len : int, default 6
+        Maximum term length in characters.
+    min_len : int, default 2
+        Minimum term length in characters.
+    min_pmi : float, default 1.0
+        Minimum cohesion, in bits.
+    min_entropy : float, default 1.0
+        Minimum of left and right branching entropy, in bits.
+    exclude_known : bool, default True
+        Drop terms that are already words of ``tokenizer``'s dictionary
+        (jieba's plus the policy dictionary).
+    edge_chars : str, default :data:`EDGE_CHARS`
+        Drop candidates starting or ending with one of these characters
+        (function characters such as 的, 和, 是); ``""`` keeps all.
+    tokenizer : Tokenizer, optional
+        Dictionary for ``exclude_known``; default the module default.
+    drop_fragments : bool, default True
+        Drop two kinds of candidates that are cohesive but not new terms:
+        a known policy term with a generic word attached (智慧城市建设 would
+        split the count of 智慧城市), and a word with a dangling single
+        character (率达到 from 覆盖率达到, 坚持以).  A string the tokenizer
+        breaks entirely into single characters (a new slogan such as 三融五跨)
+        is kept, and so is a word plus one character that is printed in
+        quotes at least half of the time (“浙里办”: a name).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``term``, ``count`` (occurrences), ``pmi`` (bits),
+        ``left_entropy``, ``right_entropy`` (bits; entropy of the character
+        just before / after the term; punctuation and the start or end of a
+        text are symbols like any other, except quotation marks and brackets,
+        each occurrence of which counts as a distinct neighbour, so that a
+        name always printed in quotes, “浙里办”, is free) and
+        ``score = pmi * min(left_entropy, right_entropy)`` (bits squared),
+        sorted by score descending (ties: count descending, term).  What
+        produced it: :func:`analysis.segment.tokenizer_provenance`.
+
+    Notes
+    -----
+    Runs in O(L log L) per length for L characters (vectorised numpy): about
+    2 s for 10 MB of text; memory is a few arrays of 8 bytes per character.
+    The shipped dictionary includes the reviewed output of this function on
+    the seed documents (see ``analysis/data/README.md``).
+
+    Examples
+    --------
+    >>> new = discover_terms(corpus.text)                      # doctest: +SKIP
+    >>> tok = Tokenizer(extra_terms=new.term[:200])            # doctest: +SKIP
+    """
+    if min_count < 1 or min_len < 1 or max_len < min_len:
+        raise ValueError("need min_count >= 1 and 1 <= min_len <= max_len")
+    if isinstance(texts, str):
+        raise TypeError("pass an iterable of texts, not a single str")
+    tokenizer = _tokenizer.get_default_tokenizer() if tokenizer is None else tokenizer
+    table, n_han = _ngram_statistics(_char_stream(texts), min_count, max_len)
+    if table.empty:
+        return pd.DataFrame(columns=_RESULT_COLUMNS)
+    table["pmi"] = _min_split_pmi(table, n_han)
+    result = _candidates(table, min_len, min_pmi, min_entropy, edge_chars)
+    if exclude_known:
+        known = result["term"].map(tokenizer.has_word).astype(bool)
+        result = result[~known]
+    if drop_fragments and len(result):
+        result = _drop_fragments(result, tokenizer)
+    return _ranked(result)
+
+
+def adapt_tokenizer(
+    texts: Iterable[str],
+    n_terms: int = 50,
+    *,
+    min_count: int = 3,
+    boilerplate: bool = True,
+    **tokenizer_kwargs: Any,
+) -> tuple[Tokenizer, pd.DataFrame]:
+    """Discover a corpus's own terms and return a tokenizer that knows them.
+
+    The two lines a researcher would write, as one call used by every
+    notebook so that they all segment a corpus the same way:
+    ``new = discover_terms(texts, min_count)``, then
+    ``Tokenizer(extra_terms=new.term[:n_terms], boilerplate=boilerplate)``.
+
+    Returns
+    -------
+    (Tokenizer, DataFrame)
+        The adapted tokenizer and the ranked candidate table (the first
+        ``n_terms`` rows were added), so the additions can be shown and reviewed.
+    """
+    texts = list(texts)
+    base = Tokenizer(boilerplate=boilerplate, **tokenizer_kwargs)
+    new = discover_terms(texts, min_count=min_count, tokenizer=base)
+    adapted = Tokenizer(boilerplate=boilerplate, extra_terms=list(new["term"][:n_terms]), **tokenizer_kwargs)
+    return adapted, new

@@ -1,0 +1,37 @@
+"""Shared test set-up: the segmentation cache never goes to the real user cache directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from analysis.segment import CACHE_ENV_VAR
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _session_segmentation_cache(tmp_path_factory):
+    """Point ``$ANALYSIS_CACHE_DIR`` at a temporary folder for the whole run (subprocesses inherit it).
+
+    Tests that count cache hits set a per-test folder on top of this one.
+    """
+    folder = tmp_path_factory.mktemp("analysis-cache")
+    previous = os.environ.get(CACHE_ENV_VAR)
+    os.environ[CACHE_ENV_VAR] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop(CACHE_ENV_VAR, None)
+    else:
+        os.environ[CACHE_ENV_VAR] = previous
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> list[str]:
+    """The bundled seed documents, simplified with OpenCC."""
+    import opencc
+
+    to_simplified = opencc.OpenCC("t2s").convert
+    return [to_simplified(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]

@@ -1,0 +1,156 @@
+"""Tests for analysis.segment.discovery: discover_terms and adapt_tokenizer."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from analysis.segment import (
+    Tokenizer,
+    adapt_tokenizer,
+    discover_terms,
+    load_user_dictionary,
+    tokenize,
+)
+from analysis.segment.discovery import _is_fragment
+
+
+def test_discovery_statistics_match_hand_computation():
+    # Han characters: 3 + 4 + 3 = 10.  Counts: 甲 3, 乙 3, 丙 2, 丁 1, 戊 1;
+    # 甲乙 3, 乙丙 2, 丁甲 1.  The comma keeps 乙 and 戊 apart in text 3.
+    texts = ["甲乙丙", "丁甲乙丙", "甲乙，戊"]
+    result = discover_terms(
+        texts,
+        min_count=2,
+        max_len=2,
+        min_pmi=-math.inf,
+        min_entropy=0.0,
+        exclude_known=False,
+        edge_chars="",
+    ).set_index("term")
+    assert list(result.index) == ["甲乙", "乙丙"]  # ranked by score
+    jia_yi, yi_bing = result.loc["甲乙"], result.loc["乙丙"]
+    assert jia_yi["count"] == 3 and yi_bing["count"] == 2
+    # PMI = log2(count * N / (count(left part) * count(right part)))
+    assert jia_yi["pmi"] == pytest.approx(math.log2(3 * 10 / (3 * 3)))
+    assert yi_bing["pmi"] == pytest.approx(math.log2(2 * 10 / (3 * 2)))
+    # 甲乙: left = {text start: 2, 丁: 1}, right = {丙: 2, "，": 1}
+    # H = -(2/3) log2(2/3) - (1/3) log2(1/3) = log2 3 - 2/3 on both sides.
+    h = -(2 / 3) * math.log2(2 / 3) - (1 / 3) * math.log2(1 / 3)
+    assert h == pytest.approx(math.log2(3) - 2 / 3)
+    assert jia_yi["left_entropy"] == pytest.approx(h)
+    assert jia_yi["right_entropy"] == pytest.approx(h)
+    # 乙丙: always after 甲 and always at the end of a text -> 0 and 0.
+    assert yi_bing["left_entropy"] == pytest.approx(0.0)
+    assert yi_bing["right_entropy"] == pytest.approx(0.0)
+    assert jia_yi["score"] == pytest.approx(math.log2(30 / 9) * h)
+    assert yi_bing["score"] == pytest.approx(0.0)
+
+
+def test_discovery_counts_no_ngrams_across_punctuation():
+    # "甲乙" occurs only across the comma, so it must not be counted.
+    result = discover_terms(
+        ["甲，乙丙"] * 5,
+        min_count=2,
+        max_len=2,
+        min_pmi=-math.inf,
+        min_entropy=0.0,
+        exclude_known=False,
+        edge_chars="",
+    )
+    assert "甲乙" not in set(result["term"])
+    assert set(result["term"]) == {"乙丙"}
+
+
+def _synthetic_policy_text(slogan: str, n_sentences: int, seed: int) -> list[str]:
+    rng = np.random.default_rng(seed)
+    verbs = ["推进", "落实", "深化", "完善", "推广", "实施", "开展", "强化"]
+    objects = ["政务服务", "城市治理", "公共服务", "数据共享", "基层治理", "社会治理", "产业发展"]
+    tails = ["改革", "工作", "试点", "机制", "行动", "体系"]
+    sentences = []
+    for i in range(n_sentences):
+        verb, obj, tail = rng.choice(verbs), rng.choice(objects), rng.choice(tails)
+        if i % 3 == 0:
+            # the slogan in varied contexts, like a real policy catchword
+            sentences.append(f"{verb}{slogan}{tail}，{obj}{rng.choice(tails)}。")
+        else:
+            sentences.append(f"{verb}{obj}{tail}，{rng.choice(objects)}{rng.choice(tails)}。")
+    return ["".join(sentences[i : i + 10]) for i in range(0, n_sentences, 10)]
+
+
+def test_discovery_recovers_a_planted_slogan():
+    slogan = "三融五跨"
+    texts = _synthetic_policy_text(slogan, 600, seed=1)
+    assert slogan not in tokenize(texts[0])  # unknown to the shipped dictionary
+    result = discover_terms(texts, min_count=5)
+    assert result["term"].iloc[0] == slogan
+    # Fragments of the slogan are either absent or ranked far below it.
+    fragments = {"三融五", "融五跨", "融五", "三融"}
+    assert not fragments & set(result["term"].iloc[:5])
+    assert list(result.columns) == ["term", "count", "pmi", "left_entropy", "right_entropy", "score"]
+    assert not result.attrs  # provenance travels as data: tokenizer_provenance
+
+    # Two-line adaptation: the discovered term becomes a token.
+    tokenizer = Tokenizer(extra_terms=result.term[:20])
+    assert slogan in tokenizer(texts[0])
+
+
+def test_discovery_excludes_known_words_by_default():
+    texts = ["推进智慧城市建设，发展智慧城市。"] * 10 + ["智慧城市是方向。"] * 10
+    known = discover_terms(texts, min_count=5, exclude_known=False)
+    assert "智慧城市" in set(known["term"])
+    assert "智慧城市" not in set(discover_terms(texts, min_count=5)["term"])
+
+
+def test_discovery_handles_empty_input():
+    empty = discover_terms(["", "2020年", "ABC"], min_count=1)
+    assert empty.empty
+    assert list(empty.columns) == ["term", "count", "pmi", "left_entropy", "right_entropy", "score"]
+    with pytest.raises(TypeError):
+        discover_terms("智慧城市")
+
+
+def test_discover_terms_drops_fragments_but_keeps_new_slogans():
+    tok = Tokenizer()
+    policy = {w for w, _f, _t in load_user_dictionary() if len(w) >= 3}
+    assert _is_fragment("智慧城市建设", tok, policy)  # known term + generic word
+    assert _is_fragment("率达到", tok, policy)  # dangling character + word
+    assert _is_fragment("坚持以", tok, policy)
+    assert not _is_fragment("三融五跨", tok, policy)  # all single characters: maybe new
+    assert not _is_fragment("城市大脑", tok, policy)
+
+
+def test_adapt_tokenizer_adds_discovered_terms():
+    texts = ["推进三融五跨改革,实现三融五跨目标。" * 3, "坚持三融五跨原则,深化三融五跨工作。" * 3]
+    tok, new = adapt_tokenizer(texts, n_terms=5, min_count=3)
+    assert new.term.iloc[0] == "三融五跨"
+    assert "三融五跨" in tok("全面推进三融五跨")
+
+
+def test_discovery_finds_a_slogan_always_printed_in_quotes():
+    # Local slogans are printed in quotes; before quotes counted as boundaries,
+    # the constant neighbours “ and ” gave such a term zero entropy.
+    rng = np.random.default_rng(3)
+    verbs, tails = ["推进", "深化", "完善", "推广", "依托", "打响"], ["改革", "品牌", "平台", "服务", "建设"]
+    objects = ["政务服务", "城市治理", "公共服务", "数据共享", "基层治理"]
+    sentences = []
+    for i in range(300):
+        obj = "“汇民办”" if i % 4 == 0 else rng.choice(objects)
+        sentences.append(f"{rng.choice(verbs)}{obj}{rng.choice(tails)}，{rng.choice(objects)}{rng.choice(tails)}。")
+    texts = ["".join(sentences[i : i + 10]) for i in range(0, 300, 10)]
+    assert "汇民办" not in tokenize(texts[0])  # unknown to the shipped dictionary
+    result = discover_terms(texts, min_count=5)
+    row = result[result.term == "汇民办"]
+    assert len(row) == 1
+    # every occurrence sits between a distinct pair of quote marks: maximal entropy
+    assert row.left_entropy.iloc[0] == pytest.approx(np.log2(75)) == row.right_entropy.iloc[0]
+    assert result.term.iloc[0] == "汇民办"
+
+
+def test_fragment_rule_keeps_known_term_plus_a_new_term():
+    tok, known = Tokenizer(), {"公共数据", "智慧城市"}
+    assert _is_fragment("智慧城市建设", tok, known)  # known term + generic word
+    assert _is_fragment("推进智慧城市建设", tok, known)  # known term inside a phrase
+    assert not _is_fragment("公共数据授权运营", tok, known)  # known term + a term of its own

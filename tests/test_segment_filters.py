@@ -1,0 +1,35 @@
+"""Tests for analysis.segment.filters: stopword, number and length filtering (through tokenize)."""
+
+from __future__ import annotations
+
+from analysis.segment import (
+    tokenize,
+)
+
+
+def test_default_filters_drop_stopwords_punctuation_numbers_and_single_chars():
+    text = "到2020年，我们的智慧城市建设取得了3.5%的增长！"
+    tokens = tokenize(text)
+    assert tokens == ["智慧城市", "建设", "取得", "增长"]
+
+
+def test_filters_are_configurable():
+    text = "到2020年，我们的智慧城市建设取得了3.5%的增长！"
+    assert tokenize(text, stopwords=None) == ["我们", "智慧城市", "建设", "取得", "增长"]
+    assert "2020" in tokenize(text, keep_numbers=True)
+    assert "3.5%" in tokenize(text, keep_numbers=True)
+    single = tokenize(text, min_len=1)
+    assert "年" in single and "，" not in single and "！" not in single
+    assert tokenize(text, stopwords=["智慧城市", "取得"]) == ["我们", "建设", "增长"]
+
+
+def test_numeric_dictionary_terms_survive_the_number_filter():
+    tokens = tokenize("“十四五”时期，第一，二十项任务")
+    assert "十四五" in tokens
+    assert "第一" not in tokens and "二十" not in tokens
+
+
+def test_boilerplate_is_kept_by_default_and_removed_on_request():
+    text = "加快推进新型智慧城市建设，进一步加强数据共享"
+    assert {"加快", "推进", "进一步", "加强"} <= set(tokenize(text))
+    assert tokenize(text, boilerplate=True) == ["新型智慧城市", "建设", "数据共享"]
