@@ -14,7 +14,7 @@ MAX_FUNCTION_CODE_LINES = 100
 
 # Lower layers never import higher ones (docs/ARCHITECTURE.md).
 LAYERS = {
-    "levels": 1, "resources": 1, "io": 1, "provenance": 1,
+    "chars": 1, "levels": 1, "resources": 1, "io": 1, "provenance": 1,
     "cleaning": 2, "metadata": 2, "labels": 2,
     "parsing": 3,
     "corpus": 4, "segment": 4, "dtm": 4,

@@ -41,9 +41,3 @@ def test_each_step_is_idempotent(text):
     ):
         once = step(text)
         assert step(once) == once, step.__name__
-
-
-def test_clean_analysis_alias_still_works():
-    from analysis import clean
-
-    assert clean.clean_text is cleaning.clean_text

@@ -216,7 +216,7 @@ def test_every_stage_is_reachable_from_the_package():
 
     code = (
         "import sys, analysis\n"
-        "names = ['diffusion', 'reuse', 'topics', 'plotting', 'segment', 'frequency', 'clean', 'metadata']\n"
+        "names = ['diffusion', 'reuse', 'topics', 'plotting', 'segment', 'frequency', 'cleaning', 'metadata']\n"
         "assert 'analysis.topics' not in sys.modules  # loaded lazily\n"
         "print(all(getattr(analysis, m) is sys.modules['analysis.' + m] for m in names))\n"
     )

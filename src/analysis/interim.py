@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,8 @@ from .io.tables import write_json, write_table
 __all__ = ["INTERIM_TABLES", "Prepared", "load_prepared", "prepare", "tokenizer_for"]
 
 #: Tables written by :func:`prepare` (Parquet, plus CSV for terms).
-INTERIM_TABLES = ("documents", "paragraphs", "policy_list", "skipped", "terms")
+INTERIM_TABLES = ("documents", "paragraphs", "policy_list", "skipped", "field_sources", "warnings", "candidates",
+                  "terms")
 _MANIFEST = "manifest.json"
 _FORMAT = 1
 
@@ -45,6 +47,12 @@ class Prepared:
         :func:`analysis.load_policy_list` (empty when the corpus has none).
     skipped : DataFrame
         Files that gave no document: ``file``, ``reason``.
+    field_sources : DataFrame
+        Where each documents column came from: ``field``, ``source`` (the text or metadata.csv).
+    warnings : DataFrame
+        What the loader warned about (``message``), e.g. documents that print no date.
+    candidates : DataFrame
+        Every term :func:`analysis.discover_terms` proposed, ranked (empty with a curated list).
     terms : DataFrame
         Terms added to the tokenizer, best first (``term`` plus, when discovered,
         the discovery scores); the tokenizer of every notebook adds these.
@@ -56,6 +64,9 @@ class Prepared:
     paragraphs: pd.DataFrame
     policy_list: pd.DataFrame
     skipped: pd.DataFrame
+    field_sources: pd.DataFrame
+    warnings: pd.DataFrame
+    candidates: pd.DataFrame
     terms: pd.DataFrame
     folder: Path
 
@@ -126,17 +137,24 @@ def prepare(corpus_dir: str | os.PathLike[str] | None = None, folder: str | os.P
     from .corpus import load_paragraphs, load_policy_list, read_corpus
     from .segment import Tokenizer, discover_terms
 
-    loaded = read_corpus(corpus_dir)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        loaded = read_corpus(corpus_dir)
+        policy_list = load_policy_list(corpus_dir, corpus=loaded.documents)
+    for w in caught:  # shown to the caller as usual, and kept for the notebooks
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     documents = loaded.documents
     if terms is None:
         originals = documents.loc[documents["duplicate_of"] == "", "text"]
         candidates = discover_terms(originals, min_count=min_count, tokenizer=Tokenizer(boilerplate=True))
         term_table = candidates.head(n_terms).reset_index(drop=True)
     else:
+        candidates = pd.DataFrame({"term": pd.Series(dtype=str)})
         term_table = _read_terms(terms)
-    prepared = Prepared(documents=documents, paragraphs=load_paragraphs(documents),
-                        policy_list=load_policy_list(corpus_dir, corpus=documents),
-                        skipped=loaded.skipped, terms=term_table, folder=Path(folder))
+    prepared = Prepared(documents=documents, paragraphs=load_paragraphs(documents), policy_list=policy_list,
+                        skipped=loaded.skipped, field_sources=loaded.field_sources,
+                        warnings=pd.DataFrame({"message": [str(w.message) for w in caught]}, dtype=object),
+                        candidates=candidates, terms=term_table, folder=Path(folder))
     _write(prepared, corpus_dir, {"n_terms": n_terms, "min_count": min_count,
                                   "terms": None if terms is None else _terms_key(terms)})
     return prepared
@@ -157,13 +175,16 @@ def _write(prepared: Prepared, corpus_dir: str | os.PathLike[str] | None, params
 
 
 def load_prepared(folder: str | os.PathLike[str] = "reports/interim",
-                  corpus_dir: str | os.PathLike[str] | None = None, *, n_terms: int = 50, min_count: int = 3,
+                  corpus_dir: str | os.PathLike[str] | None = None, *, n_terms: int | None = None,
+                  min_count: int | None = None,
                   terms: str | os.PathLike[str] | Iterable[str] | None = None) -> Prepared:
     """Read the interim tables, preparing them first when missing or stale.
 
-    They are reused only if ``folder/manifest.json`` says they were made from the
-    same files (path, size and modification time of each) with the same settings;
-    otherwise :func:`prepare` runs with these arguments.
+    They are reused if ``folder/manifest.json`` says they were made from the same
+    files (path, size and modification time of each) and, for each setting given
+    here, with that setting; otherwise :func:`prepare` runs (settings not given
+    take its defaults).  So a notebook that passes no setting reads whatever the
+    first notebook or ``make report`` prepared for this corpus.
 
     Returns
     -------
@@ -171,12 +192,14 @@ def load_prepared(folder: str | os.PathLike[str] = "reports/interim",
     """
     folder = Path(folder)
     manifest = folder / _MANIFEST
-    params = {"n_terms": n_terms, "min_count": min_count, "terms": None if terms is None else _terms_key(terms)}
-    if manifest.is_file():
+    wanted = {"n_terms": n_terms, "min_count": min_count, "terms": None if terms is None else _terms_key(terms)}
+    if manifest.is_file() and all((folder / f"{n}.parquet").is_file() for n in INTERIM_TABLES):
         recorded = json.loads(manifest.read_text(encoding="utf-8"))
-        current = {"format": _FORMAT, "source": _fingerprint(corpus_dir), "params": params}
-        if recorded == json.loads(json.dumps(current)) and all(
-                (folder / f"{n}.parquet").is_file() for n in INTERIM_TABLES):
+        source = json.loads(json.dumps(_fingerprint(corpus_dir)))
+        same_params = all(value is None or recorded.get("params", {}).get(key) == value
+                          for key, value in wanted.items())
+        if recorded.get("format") == _FORMAT and recorded.get("source") == source and same_params:
             tables = {n: pd.read_parquet(folder / f"{n}.parquet") for n in INTERIM_TABLES}
             return Prepared(**tables, folder=folder)
-    return prepare(corpus_dir, folder, n_terms=n_terms, min_count=min_count, terms=terms)
+    return prepare(corpus_dir, folder, n_terms=50 if n_terms is None else n_terms,
+                   min_count=3 if min_count is None else min_count, terms=terms)

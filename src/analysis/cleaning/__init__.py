@@ -20,7 +20,7 @@ because it needs the line structure that the PDF cleaners destroy.
 :func:`damage_report` and :func:`count_mojibake` (:mod:`.damage`) measure what was repaired.
 """
 
-from .constants import CJK
+from ..chars import CJK
 from .damage import count_mojibake, damage_report
 from .furniture import TRAILER_START_PATTERN, is_boilerplate_line, strip_page_furniture
 from .normalize import nfkc, normalize_spaces, normalize_width, remove_ruby_pinyin

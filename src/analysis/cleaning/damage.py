@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .constants import CJK
+from ..chars import CJK
 from .normalize import count_ruby_pinyin, normalize_width, remove_ruby_pinyin
 from .pdf import chunk_marker_lines, is_pdf_extraction, remove_chunk_markers, remove_page_numbers
 from .pipeline import clean_text

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .constants import CJK
+from ..chars import CJK
 
 __all__ = ["count_ruby_pinyin", "nfkc", "normalize_spaces", "normalize_width", "remove_ruby_pinyin"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .constants import HEADING_NUMERALS
+from ..chars import HEADING_NUMERALS
 
 __all__ = ["chunk_marker_lines", "is_pdf_extraction", "remove_chunk_markers", "remove_page_numbers"]
 

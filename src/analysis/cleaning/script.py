@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .constants import CJK
+from ..chars import CJK
 
 __all__ = ["converter", "detect_script", "to_simplified"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .constants import HEADING_NUMERALS
+from ..chars import HEADING_NUMERALS
 
 __all__ = ["undouble"]
 

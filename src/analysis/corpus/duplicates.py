@@ -7,7 +7,7 @@ import zlib
 
 import pandas as pd
 
-from ..cleaning.constants import CJK
+from ..chars import CJK
 
 __all__ = ["flag_duplicates", "title_key"]
 

@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from ..cleaning.constants import CJK
+from ..chars import CJK
 from .decode import decode_bytes
 from .errors import CorpusError
 from .markup import html_to_text, markdown_to_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..cleaning.constants import CJK
+from ..chars import CJK
 
 __all__ = ["doc_number_year", "find_doc_numbers", "normalize_doc_number"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..cleaning.constants import CJK
+from ..chars import CJK
 
 __all__ = ["leading_orgs", "looks_like_org", "split_issuer_title"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..cleaning.constants import CJK
+from ..chars import CJK
 from ..io.errors import CorpusError
 from ..metadata import (
     DateInfo,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..cleaning import TRAILER_START_PATTERN, strip_page_furniture
-from ..cleaning.constants import CJK
+from ..chars import CJK
 from ..io.errors import CorpusError
 from ..metadata import (
     DateInfo,

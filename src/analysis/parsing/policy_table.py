@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..cleaning.constants import CJK
+from ..chars import CJK
 from ..metadata import find_doc_numbers, leading_orgs
 from ..metadata.dates import YEAR_PATTERN
 

@@ -1,4 +1,4 @@
-"""Character classes shared by the cleaning and metadata steps."""
+"""Character classes of Chinese official text, shared by reading, cleaning, metadata and parsing."""
 
 #: Han characters: CJK Extension A, the Unified Ideographs block, and compatibility ideographs.
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
