@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-from adjustText import adjust_text
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
@@ -20,7 +19,7 @@ __all__ = ["DEFAULT_ITERATIONS", "place_labels", "renderer", "top_by", "wrap_to_
 #: adjustText iterations per call.  A fixed count, never a time limit: a time
 #: limit would stop at a different step on a slower machine and the picture
 #: would change from run to run.
-DEFAULT_ITERATIONS = 200
+DEFAULT_ITERATIONS = 100
 
 #: Signature of ``avoid``: returns boxes in display pixels, one ``(x0, y0, x1, y1)`` row each.
 Obstacles = Callable[[], np.ndarray]
@@ -149,6 +148,8 @@ def place_labels(
     list of matplotlib.text.Text
         The label artists, in the order of ``labels``.
     """
+    from adjustText import adjust_text  # imports pyplot and scipy: only when labels are placed
+
     figure: Figure = ax.figure  # type: ignore[assignment]
     figure.canvas.draw()  # settle the layout: the data -> pixel transform is final
     render = renderer(figure)
