@@ -179,6 +179,7 @@ def place_labels(
         target_y=xy[:, 1],
         iter_lim=iterations,
         pull_threshold=PULL_THRESHOLD_PX,
+        force_explode=0.0,
         ensure_inside_axes=True,
         prevent_crossings=len(texts) <= 60,
     )
