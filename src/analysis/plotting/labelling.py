@@ -23,6 +23,10 @@ DEFAULT_ITERATIONS = 100
 
 #: Signature of ``avoid``: returns boxes in display pixels, one ``(x0, y0, x1, y1)`` row each.
 Obstacles = Callable[[], np.ndarray]
+#: Most (labels x obstacles) pairs handed to adjustText: its overlap search
+#: grows with the square of that product, so beyond it the extra obstacles from
+#: ``avoid`` (e.g. arrows) are left out and labels avoid only markers and each other.
+OBSTACLE_BUDGET = 20_000
 #: Labels closer than this to their point (pixels) are not pulled back towards it:
 #: adjustText's default (10) fights the push off the marker and never settles.
 PULL_THRESHOLD_PX = 40
@@ -131,7 +135,8 @@ def place_labels(
     Each label starts just outside its marker on the side given by
     ``directions`` (display-space vectors; (0, 0) means above).  Then
     :func:`adjustText.adjust_text` pushes labels off each other and off every
-    marker (and off the boxes ``avoid`` returns, e.g. pieces of arrows),
+    marker (and off the boxes ``avoid`` returns, e.g. pieces of arrows, as
+    long as labels x obstacles stays within :data:`OBSTACLE_BUDGET`),
     for at most ``iterations`` steps: a fixed step count keeps the
     result the same on every machine, and bounds the cost (each step is about
     quadratic in the number of labels; callers label at most a few hundred
@@ -168,7 +173,9 @@ def place_labels(
     reach = (radius + gap / 2)[:, None]
     boxes = np.hstack([anchors - reach, anchors + reach])
     if avoid is not None:
-        boxes = np.vstack([boxes, np.asarray(avoid(), dtype=float).reshape(-1, 4)])
+        extra = np.asarray(avoid(), dtype=float).reshape(-1, 4)
+        if len(texts) * (len(boxes) + len(extra)) <= OBSTACLE_BUDGET:
+            boxes = np.vstack([boxes, extra])
     xy = np.asarray(points, dtype=float).reshape(-1, 2)
     adjust_text(
         texts,

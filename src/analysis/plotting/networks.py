@@ -211,7 +211,7 @@ def plot_cooccurrence_network(
     edge_color: str = "#7f8c8d",
     pair_color: str = "#bdbdbd",
     font_size: float = 10,
-    max_labels: int | None = 120,
+    max_labels: int | None = 80,
     figsize: tuple[float, float] = (9, 7.5),
     title: str | None = None,
     ax: Axes | None = None,
@@ -240,7 +240,7 @@ def plot_cooccurrence_network(
         Colour of two-term components (one edge on its own), which carry no
         community information.
     font_size : float, default 10
-    max_labels : int or None, default 120
+    max_labels : int or None, default 80
         Label at most this many terms, those with the largest summed edge
         weight first (None: every term).  More labels than the figure can
         show only pile up, and label placement costs about the square of
@@ -455,11 +455,11 @@ def _reuse_axes(ax: Axes, graph: nx.DiGraph, row_names: list[str], title: str | 
     ax.set_title(title or "文本复用网络 (passage reuse: source → target, width = reused characters)", fontsize=11)
 
 
-def _arrow_boxes(ax: Axes, graph: nx.DiGraph, pos: dict, piece_px: float = 24.0) -> np.ndarray:
+def _arrow_boxes(ax: Axes, graph: nx.DiGraph, pos: dict, piece_px: float = 24.0, max_pieces: int = 8) -> np.ndarray:
     """Return boxes (display pixels, m x 4: x0, y0, x1, y1) covering every arrow, so labels keep off them.
 
     Each arrow (the quadratic Bezier curve of connectionstyle "arc3") is cut
-    into pieces about ``piece_px`` long; each piece's bounding box, widened
+    into pieces about ``piece_px`` long (at most ``max_pieces``); each piece's bounding box, widened
     by half the line width, is one obstacle.  Boxes rather than many points
     keep the obstacle count (and adjustText's cost per step) low.
     """
@@ -471,7 +471,7 @@ def _arrow_boxes(ax: Axes, graph: nx.DiGraph, pos: dict, piece_px: float = 24.0)
         p0, p2 = ax.transData.transform([pos[u], pos[v]])
         (dx, dy), mid = p2 - p0, (p0 + p2) / 2
         p1 = mid + ARROW_RAD * np.array([dy, -dx])
-        n_pieces = max(1, int(np.hypot(dx, dy) / piece_px))
+        n_pieces = min(max_pieces, max(1, int(np.hypot(dx, dy) / piece_px)))
         t = np.linspace(0.1, 0.9, n_pieces + 1)[:, None]
         curve = (1 - t) ** 2 * p0 + 2 * (1 - t) * t * p1 + t**2 * p2
         half = _arrow_width(w, wmax) / 2 * px_per_pt + 1.0
@@ -492,7 +492,7 @@ def plot_reuse_network(
     label_width: int = 10,
     labels: Mapping[Any, str] | None = None,
     font_size: float = 7,
-    max_labels: int | None = 150,
+    max_labels: int | None = 80,
     ax: Axes | None = None,
     path: str | os.PathLike[str] | None = None,
     dpi: int = 200,
