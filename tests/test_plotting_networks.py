@@ -1,0 +1,247 @@
+"""Tests for analysis.plotting.networks: co-occurrence and reuse networks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import matplotlib as mpl
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.axes import Axes
+
+from analysis import plotting, segment
+from analysis.frequency import cooccurrence
+from analysis.plotting import base
+from analysis.plotting.networks import component_layout
+from plotting_checks import assert_png, assert_renders_cleanly, overlapping_pairs, text_boxes
+
+CORPUS = pd.DataFrame(
+    {
+        "doc_id": ["a", "b", "c", "d"],
+        "year": [2018, 2019, 2020, 2021],
+        "text": [
+            "推进新型智慧城市建设，发展大数据和云计算。建设智慧城市，推广物联网应用。",
+            "建设城市大脑，推进一网通办。发展大数据产业，完善政务服务。",
+            "推行一网统管，建设数字孪生城市。培育数据要素市场，发展数字经济。",
+            "完善城市信息模型平台，推进数字孪生和城市大脑建设。深化一网通办。",
+        ],
+    }
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv(segment.CACHE_ENV_VAR, str(tmp_path / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def restore_rcparams():
+    with mpl.rc_context():
+        yield
+
+
+def _label_positions(ax: Axes) -> dict[str, tuple[float, float]]:
+    return {t.get_text(): t.get_position() for t in ax.texts}
+
+
+def test_plot_cooccurrence_network_is_reproducible(tmp_path):
+    edges = cooccurrence(CORPUS, unit="sentence", min_count=1)
+    path = tmp_path / "net.png"
+    ax = plotting.plot_cooccurrence_network(edges, top_edges=20, path=path)
+    assert isinstance(ax, Axes)
+    assert_renders_cleanly(ax.figure)
+    assert_png(path)
+    again = plotting.plot_cooccurrence_network(edges, top_edges=20)
+    assert _label_positions(ax) == _label_positions(again)
+    assert len(_label_positions(ax)) >= 5
+    empty = plotting.plot_cooccurrence_network(edges.iloc[:0])
+    assert_renders_cleanly(empty.figure)
+
+
+def test_network_layout_does_not_depend_on_the_hash_seed():
+    """Figures must be identical run to run; str hashing is salted per process."""
+    script = (
+        "import json, networkx as nx\n"
+        "from analysis.plotting.networks import component_layout\n"
+        "g = nx.Graph()\n"
+        "g.add_weighted_edges_from([('数据', '共享', 3), ('共享', '开放', 2), ('数据', '开放', 1),"
+        " ('交通', '出行', 2), ('医疗', '健康', 1), ('健康', '养老', 1)])\n"
+        "pos = component_layout(g, 42)\n"
+        "print(json.dumps({k: [round(float(x), 6) for x in v] for k, v in sorted(pos.items())}))\n"
+    )
+    runs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        runs.append(json.loads(out.stdout))
+    assert runs[0] == runs[1]
+
+
+def test_component_layout_packs_components_apart():
+    g = nx.Graph()
+    g.add_weighted_edges_from([("数据", "共享", 3), ("共享", "开放", 2), ("交通", "出行", 2)])
+    pos = component_layout(g, 42)
+    assert set(pos) == set(g.nodes)
+    assert pos["交通"][0] == pos["出行"][0]  # a pair is drawn one node above the other
+    big = np.array([pos[n] for n in ("数据", "共享", "开放")])
+    pair = np.array([pos[n] for n in ("交通", "出行")])
+    # Separate cells: the bounding boxes of the two components do not meet.
+    apart_x = big[:, 0].max() < pair[:, 0].min() or pair[:, 0].max() < big[:, 0].min()
+    apart_y = big[:, 1].max() < pair[:, 1].min() or pair[:, 1].max() < big[:, 1].min()
+    assert apart_x or apart_y
+
+
+def _jaccard_like_edges() -> pd.DataFrame:
+    # Shaped like the corpus's Jaccard network: a 7-term chain, dense triangles and many two-term components.
+    rows = [
+        ("发展改革委", "省委", 5),
+        ("发展改革委", "网信办", 5),
+        ("省委", "网信办", 5),
+        ("网信办", "工业", 2),
+        ("发展改革委", "工业", 1),
+        ("分工负责", "职责", 4),
+        ("职责", "牵头单位", 3),
+        ("分工负责", "牵头单位", 3),
+        ("人工智能", "区块链", 3),
+        ("幸福感", "获得感", 3),
+        ("信息资源", "开发利用", 2),
+        ("新业态", "新模式", 2),
+        ("事项", "政务服务", 2),
+        ("体验", "市民", 2),
+        ("便民", "惠民", 2),
+        ("导向", "问题", 2),
+        ("建设", "新型智慧城市", 2),
+        ("提供", "支撑", 2),
+        ("文化", "旅游", 2),
+        ("模式", "积极探索", 2),
+        ("环境", "监测", 2),
+        ("主体", "责任", 2),
+        ("评价", "评价指标", 3),
+        ("评价指标", "填报", 2),
+        ("填报", "系统", 2),
+        ("评价", "工作", 2),
+        ("评价", "组织", 2),
+        ("组织", "领导", 2),
+    ]
+    return pd.DataFrame(rows, columns=["term_a", "term_b", "weight"])
+
+
+def test_cooccurrence_labels_do_not_overlap(tmp_path):
+    edges = _jaccard_like_edges()
+    path = tmp_path / "net.png"
+    ax = plotting.plot_cooccurrence_network(edges, path=path)
+    assert_renders_cleanly(ax.figure)
+    labels = [t for t in ax.texts if t.get_text()]
+    assert sorted(t.get_text() for t in labels) == sorted(set(edges.term_a) | set(edges.term_b))
+    assert overlapping_pairs(text_boxes(ax.figure, labels)) == []
+    assert "node size = summed edge weight" in ax.get_xlabel() and "colour = community" in ax.get_xlabel()
+    # Two-term components are grey; the larger components are not.
+    nodes = ax.collections[-1]
+    names = sorted(set(edges.term_a) | set(edges.term_b))
+    colours = {n: tuple(np.round(c[:3], 3)) for n, c in zip(names, nodes.get_facecolors())}
+    grey = tuple(np.round(mpl.colors.to_rgb("#bdbdbd"), 3))
+    assert colours["人工智能"] == colours["区块链"] == grey
+    assert colours["网信办"] != grey
+
+
+def test_cooccurrence_labels_only_the_largest_nodes():
+    edges = _jaccard_like_edges()
+    ax = plotting.plot_cooccurrence_network(edges, max_labels=5)
+    shown = {t.get_text() for t in ax.texts if t.get_text()}
+    assert len(shown) == 5
+    assert {"网信办", "发展改革委", "省委"} <= shown  # the largest summed weights (12, 11, 10); then ties at 7
+    assert "labels: the 5 largest nodes" in ax.get_xlabel().replace("\n", " ")
+
+
+def test_cooccurrence_network_into_a_given_axes():
+    figure = base.new_figure((12, 6))
+    left, right = figure.subplots(1, 2)
+    assert plotting.plot_cooccurrence_network(_jaccard_like_edges(), ax=right) is right
+    assert not left.texts and right.texts
+
+
+def _reuse_graph() -> nx.DiGraph:
+    g = nx.DiGraph()
+    nodes = {
+        "a": dict(
+            level="ministry",
+            year=2014,
+            title="国家发改委等八部委关于印发促进智慧城市健康发展的指导意见的通知",
+            short_title="促进智慧城市健康发展的指导意见",
+            region="全国",
+        ),
+        "b": dict(
+            level="provincial", year=2020, short_title="加快推进新型智慧城市建设的指导意见", region="山东", title="t"
+        ),
+        "c": dict(
+            level="provincial", year=2020, short_title="加快新型智慧城市建设的指导意见", region="四川", title="t"
+        ),
+        "d": dict(level="provincial", year=2020, short_title="数字山东", region="山东", title="t2"),
+        "e": dict(
+            level="prefecture",
+            year=2020,
+            title="《郑州市人民政府关于加快推进新型智慧城市建设的指导意见》解读",
+            short_title="解读",
+            region="河南",
+        ),
+        "f": dict(
+            level="central",
+            year=2021,
+            title="国务院关于印发“十四五”数字经济发展规划的通知",
+            short_title="“十四五”数字经济发展规划",
+            region="全国",
+        ),
+    }
+    for node, attrs in nodes.items():
+        g.add_node(node, **attrs)
+    g.add_edge("a", "b", weight=900)
+    g.add_edge("a", "c", weight=300)
+    g.add_edge("a", "e", weight=50)
+    return g
+
+
+def test_reuse_network_rows_labels_and_legend(tmp_path):
+    g = _reuse_graph()
+    path = tmp_path / "reuse.png"
+    ax = plotting.plot_reuse_network(g, path=path)
+    assert isinstance(ax, Axes)
+    assert_renders_cleanly(ax.figure)
+    assert_png(path)
+    # One y per level: no node between level rows.
+    offsets = ax.collections[0].get_offsets()
+    assert sorted(set(np.round(offsets[:, 1], 9))) == [-3.0, -2.0, -1.0, 0.0]
+    provincial = offsets[np.isclose(offsets[:, 1], -2.0)]
+    assert len(provincial) == 3 and len(set(np.round(provincial[:, 0], 6))) == 3
+    assert np.all(np.abs(provincial[:, 0] - 2020) < 0.5)
+    labels = [t for t in ax.texts if t.get_text()]
+    assert len(labels) == g.number_of_nodes()  # faint nodes too
+    heads = sorted(t.get_text().split("\n")[0] for t in labels)
+    assert heads == sorted(
+        ["国家发改委等八部委 2014", "山东 2020", "四川 2020", "山东 2020", "郑州 2020", "国务院 2021"]
+    )
+    assert overlapping_pairs(text_boxes(ax.figure, labels)) == []
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {"ministry", "provincial", "prefecture", "central"} <= set(legend)
+    assert "900 reused characters" in legend and "faint = no reuse" in legend
+    custom = plotting.plot_reuse_network(g, labels={"a": "源文件"})
+    assert "源文件" in [t.get_text() for t in custom.texts]
+
+
+def test_reuse_network_is_reproducible_and_caps_labels():
+    g = _reuse_graph()
+    assert _label_positions(plotting.plot_reuse_network(g)) == _label_positions(plotting.plot_reuse_network(g))
+    few = plotting.plot_reuse_network(g, max_labels=2)
+    heads = sorted(t.get_text().split("\n")[0] for t in few.texts if t.get_text())
+    assert heads == ["国家发改委等八部委 2014", "山东 2020"]  # most reused characters: a (1,250), b (900)
+
+
+def test_reuse_network_into_a_given_axes():
+    figure = base.new_figure((12, 8))
+    top, bottom = figure.subplots(2, 1)
+    assert plotting.plot_reuse_network(_reuse_graph(), ax=bottom) is bottom
+    assert not top.texts and bottom.texts
