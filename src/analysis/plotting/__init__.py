@@ -1,14 +1,29 @@
 """Figures with Chinese labels that render on a machine without CJK fonts.
 
-:mod:`.base` holds the font, figure creation and saving; the other modules one
-family of figures each.
+:mod:`.base` holds the font, figure creation and saving; every other module one
+family of figures: :mod:`.corpus`, :mod:`.frequency`, :mod:`.networks`,
+:mod:`.topics`, :mod:`.diffusion` (with :mod:`.panels` and :mod:`.labelling`
+as their shared small-multiples and label-placement helpers).
+
+A function that draws one axes takes ``ax=`` and returns the Axes; one that
+draws several takes ``figure=`` and returns the Figure.  ``path=`` saves the
+figure (PNG at >= 150 dpi; ``formats=("png", "svg")`` where offered).
 """
+
 from ..labels import doc_label
 from ..levels import LEVELS as LEVEL_ORDER
 from .base import CJK_FONT_FILE, LEVEL_COLORS, MIN_DPI, cjk_font_path, new_figure, save_figure, use_chinese_font
+from .corpus import documents_per_year, plot_document_lengths, plot_documents_per_year
 from .diffusion import plot_adoption_curves, plot_first_appearance, plot_term_timelines
 from .frequency import plot_keyness, plot_rate_heatmap, plot_top_terms, plot_wordcloud
 from .networks import plot_cooccurrence_network, plot_reuse_network
+from .topics import (
+    plot_k_diagnostics,
+    plot_prevalence_bars,
+    plot_prevalence_by_level,
+    plot_prevalence_by_year,
+    plot_similarity_heatmap,
+)
 
 __all__ = [
     "CJK_FONT_FILE",
@@ -17,13 +32,21 @@ __all__ = [
     "MIN_DPI",
     "cjk_font_path",
     "doc_label",
+    "documents_per_year",
     "new_figure",
     "plot_adoption_curves",
     "plot_cooccurrence_network",
+    "plot_document_lengths",
+    "plot_documents_per_year",
     "plot_first_appearance",
+    "plot_k_diagnostics",
     "plot_keyness",
+    "plot_prevalence_bars",
+    "plot_prevalence_by_level",
+    "plot_prevalence_by_year",
     "plot_rate_heatmap",
     "plot_reuse_network",
+    "plot_similarity_heatmap",
     "plot_term_timelines",
     "plot_top_terms",
     "plot_wordcloud",
