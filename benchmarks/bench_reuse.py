@@ -37,21 +37,18 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import make_corpus  # noqa: E402
-
-from analysis.reuse import find_reuse  # noqa: E402
+from analysis.reuse import find_reuse
+from synthetic import make_corpus
 
 
 def score_passages(found: pd.DataFrame, truth: pd.DataFrame) -> dict:
     """Return recall, precision and boundary errors of detected vs planted passages."""
     by_pair: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for row in found.itertuples(index=False):
-        by_pair.setdefault((row.source_doc_id, row.target_doc_id), []).append(
-            (row.target_start, row.target_end))
+        by_pair.setdefault((row.source_doc_id, row.target_doc_id), []).append((row.target_start, row.target_end))
     planted: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for row in truth.itertuples(index=False):
-        planted.setdefault((row.source_doc_id, row.target_doc_id), []).append(
-            (row.target_start, row.target_end))
+        planted.setdefault((row.source_doc_id, row.target_doc_id), []).append((row.target_start, row.target_end))
 
     def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
         return max(0, min(a[1], b[1]) - max(a[0], b[0]))
@@ -69,10 +66,13 @@ def score_passages(found: pd.DataFrame, truth: pd.DataFrame) -> dict:
                 exact += err == 0
     correct = sum(
         any(overlap(f, p) >= 0.5 * (f[1] - f[0]) for p in planted.get(key, []))
-        for key, spans in by_pair.items() for f in spans)
+        for key, spans in by_pair.items()
+        for f in spans
+    )
     n_found = sum(len(v) for v in by_pair.values())
     return {
-        "planted": len(truth), "found": n_found,
+        "planted": len(truth),
+        "found": n_found,
         "recall": recalled / max(len(truth), 1),
         "precision": correct / max(n_found, 1),
         "boundary_err_median": float(np.median(errors)) if errors else float("nan"),
@@ -89,17 +89,21 @@ def run_one(n_docs: int, seed: int, memory: bool) -> dict:
     result = find_reuse(corpus, progress=False)
     seconds = time.perf_counter() - t0
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    out = {"n_docs": n_docs, "mean_chars": float(corpus["text"].str.len().mean()),
-           "total_mchars": float(corpus["text"].str.len().sum() / 1e6),
-           "seconds": seconds, "maxrss_mb": rss_after / 1024,
-           "maxrss_growth_mb": (rss_after - rss_before) / 1024,
-           "pairs": len(result.pairs),
-           "candidate_pairs": result.params["n_candidate_pairs"],
-           # stage 1 (sampled) matches and windows; seed_matches are those
-           # listed in full (inside the windows)
-           "sampled_matches": result.params.get("n_sampled_matches"),
-           "windows": result.params.get("n_candidate_windows"),
-           "seed_matches": result.params["n_seed_matches"]}
+    out = {
+        "n_docs": n_docs,
+        "mean_chars": float(corpus["text"].str.len().mean()),
+        "total_mchars": float(corpus["text"].str.len().sum() / 1e6),
+        "seconds": seconds,
+        "maxrss_mb": rss_after / 1024,
+        "maxrss_growth_mb": (rss_after - rss_before) / 1024,
+        "pairs": len(result.pairs),
+        "candidate_pairs": result.params["n_candidate_pairs"],
+        # stage 1 (sampled) matches and windows; seed_matches are those
+        # listed in full (inside the windows)
+        "sampled_matches": result.params.get("n_sampled_matches"),
+        "windows": result.params.get("n_candidate_windows"),
+        "seed_matches": result.params["n_seed_matches"],
+    }
     out.update(score_passages(result.passages, truth))
     if memory:
         del result
@@ -131,12 +135,24 @@ def main(argv: list[str] | None = None) -> None:
         rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
         print(f"N={n}: {rows[-1]['seconds']:.1f} s", file=sys.stderr)
     table = pd.DataFrame(rows)
-    cols = ["n_docs", "total_mchars", "seconds", "peak_mb", "maxrss_mb", "recall",
-            "precision", "planted", "found", "boundary_err_median",
-            "boundary_exact_share", "candidate_pairs", "sampled_matches", "windows",
-            "seed_matches"]
-    with pd.option_context("display.width", 250, "display.max_columns", 20,
-                           "display.float_format", "{:.3f}".format):
+    cols = [
+        "n_docs",
+        "total_mchars",
+        "seconds",
+        "peak_mb",
+        "maxrss_mb",
+        "recall",
+        "precision",
+        "planted",
+        "found",
+        "boundary_err_median",
+        "boundary_exact_share",
+        "candidate_pairs",
+        "sampled_matches",
+        "windows",
+        "seed_matches",
+    ]
+    with pd.option_context("display.width", 250, "display.max_columns", 20, "display.float_format", "{:.3f}".format):
         print(table[[c for c in cols if c in table]].to_string(index=False))
 
 

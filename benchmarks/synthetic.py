@@ -42,30 +42,41 @@ DOMAINS = (
     "交通 医疗 教育 政务 社区 环保 水务 能源 农业 旅游 物流 安防 城管 养老 文化 金融 应急 气象 "
     "住建 市场监管 税务 人社 民政 司法 公安 消防 园林 燃气 供热 电力 港口 商务 卫健 体育 档案"
 ).split()
-OBJECTS = (
-    "数据 平台 系统 服务 设施 网络 终端 应用 监测 管理 资源 信息 档案 业务 场景 指挥 调度 感知"
-).split()
+OBJECTS = ("数据 平台 系统 服务 设施 网络 终端 应用 监测 管理 资源 信息 档案 业务 场景 指挥 调度 感知").split()
 MODIFIERS = (
     "全面 深度 高效 便捷 智能化 精细化 一体化 集约化 规范化 多层次 全方位 可持续 协同 共享 "
     "开放 安全可控 互联互通 统一 综合 新型 现代化 科学 长效"
 ).split()
-GOALS = (
-    "体系 机制 平台 模式 能力 水平 格局 标准 工程 应用 服务 网络 中心 系统 环境 生态"
-).split()
+GOALS = ("体系 机制 平台 模式 能力 水平 格局 标准 工程 应用 服务 网络 中心 系统 环境 生态").split()
 CITIES = (
     "石家庄 唐山 保定 邯郸 成都 绵阳 西安 宝鸡 郑州 洛阳 杭州 宁波 南京 苏州 武汉 长沙 "
     "合肥 福州 济南 青岛 沈阳 大连 昆明 贵阳 南宁 太原 兰州 银川 西宁 海口"
 ).split()
 STOCK_PHRASES = (
-    "提升城市治理现代化水平", "推进政务数据共享开放", "增强人民群众获得感幸福感安全感",
-    "推动新一代信息技术与城市发展深度融合", "构建覆盖城乡的信息服务体系",
+    "提升城市治理现代化水平",
+    "推进政务数据共享开放",
+    "增强人民群众获得感幸福感安全感",
+    "推动新一代信息技术与城市发展深度融合",
+    "构建覆盖城乡的信息服务体系",
     "建设智慧城市时空大数据平台",
-    "加快推进城市信息基础设施建设", "推进数字化城市管理信息系统建设", "促进优质医疗资源纵向流动",
-    "建立跨部门协调机制", "加强网络和信息安全管理", "打造数字经济发展新高地",
-    "形成共建共享的社会治理格局", "推进城市运行一网统管", "推动政务服务一网通办",
-    "加快第五代移动通信网络建设", "完善智慧城市标准体系", "开展新型智慧城市评价工作",
-    "强化数据资源统筹管理", "推进公共信用信息共享", "建设城市运行管理服务平台",
-    "健全应急管理指挥体系", "推进智慧社区建设", "加快数字乡村建设",
+    "加快推进城市信息基础设施建设",
+    "推进数字化城市管理信息系统建设",
+    "促进优质医疗资源纵向流动",
+    "建立跨部门协调机制",
+    "加强网络和信息安全管理",
+    "打造数字经济发展新高地",
+    "形成共建共享的社会治理格局",
+    "推进城市运行一网统管",
+    "推动政务服务一网通办",
+    "加快第五代移动通信网络建设",
+    "完善智慧城市标准体系",
+    "开展新型智慧城市评价工作",
+    "强化数据资源统筹管理",
+    "推进公共信用信息共享",
+    "建设城市运行管理服务平台",
+    "健全应急管理指挥体系",
+    "推进智慧社区建设",
+    "加快数字乡村建设",
 )
 BOILERPLATE = (
     "以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神",
@@ -82,8 +93,8 @@ CJK_FILLER = "的和与及在对为以由将把被向从于等各类新型重要
 @dataclass
 class _Segment:
     text: str
-    kind: str               # "original" | "planted" | "planted_end" | "boilerplate"
-    copied: bool = False    # an original sentence already used as a source
+    kind: str  # "original" | "planted" | "planted_end" | "boilerplate"
+    copied: bool = False  # an original sentence already used as a source
 
 
 def make_noun(rng: random.Random) -> str:
@@ -134,11 +145,11 @@ def edit_passage(text: str, n_edits: int, rng: random.Random, margin: int = 8) -
         kind = rng.choice(("sub", "ins", "del"))
         new = [rng.choice(CJK_FILLER) for _ in range(size)]
         if kind == "sub":
-            chars[pos:pos + size] = new
+            chars[pos : pos + size] = new
         elif kind == "ins":
             chars[pos:pos] = new
         else:
-            del chars[pos:pos + size]
+            del chars[pos : pos + size]
     return "".join(chars)
 
 
@@ -166,9 +177,15 @@ def _random_date(rng: random.Random) -> tuple[str, int]:
     return f"{year:04d}", year
 
 
-def make_corpus(n_docs: int, *, mean_chars: int = 6500, plants_per_doc: float = 1.0,
-                edits_per_100: float = 2.0, boilerplate_rate: float = 0.8,
-                seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
+def make_corpus(
+    n_docs: int,
+    *,
+    mean_chars: int = 6500,
+    plants_per_doc: float = 1.0,
+    edits_per_100: float = 2.0,
+    boilerplate_rate: float = 0.8,
+    seed: int = 0,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Generate a corpus with planted reuse.
 
     Parameters
@@ -213,18 +230,25 @@ def make_corpus(n_docs: int, *, mean_chars: int = 6500, plants_per_doc: float = 
                 segs.insert(rng.randrange(len(segs) + 1), _Segment(b + "。", "boilerplate"))
         date, year = _random_date(rng)
         level = rng.choices(LEVELS, LEVEL_WEIGHTS)[0]
-        meta.append({"doc_id": f"doc{i:05d}", "title": f"关于推进新型智慧城市建设的意见{i}",
-                     "level": level, "region": rng.choice(CITIES), "date": date, "year": year})
+        meta.append(
+            {
+                "doc_id": f"doc{i:05d}",
+                "title": f"关于推进新型智慧城市建设的意见{i}",
+                "level": level,
+                "region": rng.choice(CITIES),
+                "date": date,
+                "year": year,
+            }
+        )
         docs.append(segs)
 
     years = [m["year"] for m in meta]
     by_year: dict[int, list[int]] = {}
     for i, y in enumerate(years):
         by_year.setdefault(y, []).append(i)
-    earlier_than = {y: [i for y2 in sorted(by_year) if y2 < y for i in by_year[y2]]
-                    for y in by_year}
+    earlier_than = {y: [i for y2 in sorted(by_year) if y2 < y for i in by_year[y2]] for y in by_year}
     plants = []
-    n_plants = int(round(plants_per_doc * n_docs))
+    n_plants = round(plants_per_doc * n_docs)
     attempts = 0
     while len(plants) < n_plants and attempts < 20 * n_plants:
         attempts += 1
@@ -237,7 +261,7 @@ def make_corpus(n_docs: int, *, mean_chars: int = 6500, plants_per_doc: float = 
         if len(docs[src]) <= n_sent:
             continue
         first = rng.randrange(len(docs[src]) - n_sent)
-        chosen = docs[src][first:first + n_sent]
+        chosen = docs[src][first : first + n_sent]
         # consecutive original sentences only, each copied at most once, so
         # that no two targets share a passage (genuine but unplanted reuse)
         if any(s.kind != "original" or s.copied for s in chosen):
@@ -250,12 +274,12 @@ def make_corpus(n_docs: int, *, mean_chars: int = 6500, plants_per_doc: float = 
         segs = docs[tgt]
         # insert between sentences, never inside a run that another plant
         # copies from (that would corrupt its source passage)
-        slots = [k for k in range(len(segs) + 1)
-                 if k == 0 or k == len(segs) or not (segs[k - 1].copied and segs[k].copied)]
+        slots = [
+            k for k in range(len(segs) + 1) if k == 0 or k == len(segs) or not (segs[k - 1].copied and segs[k].copied)
+        ]
         pos = rng.choice(slots)
         segs[pos:pos] = [planted, _Segment("。", "planted_end")]
-        plants.append({"src": src, "tgt": tgt, "src_segs": chosen, "tgt_seg": planted,
-                       "n_edits": n_edits})
+        plants.append({"src": src, "tgt": tgt, "src_segs": chosen, "tgt_seg": planted, "n_edits": n_edits})
 
     texts, start_of = [], {}
     for segs in docs:
@@ -267,15 +291,20 @@ def make_corpus(n_docs: int, *, mean_chars: int = 6500, plants_per_doc: float = 
     truth = []
     for p in plants:
         first, last = p["src_segs"][0], p["src_segs"][-1]
-        s_start, s_end = _content_span(texts[p["src"]], start_of[id(first)],
-                                       start_of[id(last)] + len(last.text))
+        s_start, s_end = _content_span(texts[p["src"]], start_of[id(first)], start_of[id(last)] + len(last.text))
         t_start = start_of[id(p["tgt_seg"])]
         t_start, t_end = _content_span(texts[p["tgt"]], t_start, t_start + len(p["tgt_seg"].text))
-        truth.append({"source_doc_id": meta[p["src"]]["doc_id"],
-                      "target_doc_id": meta[p["tgt"]]["doc_id"],
-                      "source_start": s_start, "source_end": s_end,
-                      "target_start": t_start, "target_end": t_end,
-                      "n_edits": p["n_edits"]})
+        truth.append(
+            {
+                "source_doc_id": meta[p["src"]]["doc_id"],
+                "target_doc_id": meta[p["tgt"]]["doc_id"],
+                "source_start": s_start,
+                "source_end": s_end,
+                "target_start": t_start,
+                "target_end": t_end,
+                "n_edits": p["n_edits"],
+            }
+        )
     corpus = pd.DataFrame(meta)
     corpus["text"] = texts
     return corpus, pd.DataFrame(truth)

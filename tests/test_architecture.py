@@ -1,4 +1,5 @@
 """The package keeps its shape: module and function sizes, import layers, a resolvable public API."""
+
 import ast
 import importlib
 from pathlib import Path
@@ -14,13 +15,28 @@ MAX_FUNCTION_CODE_LINES = 100
 
 # Lower layers never import higher ones (docs/ARCHITECTURE.md).
 LAYERS = {
-    "chars": 1, "levels": 1, "resources": 1, "io": 1, "provenance": 1,
-    "cleaning": 2, "metadata": 2, "labels": 2,
+    "chars": 1,
+    "levels": 1,
+    "resources": 1,
+    "io": 1,
+    "provenance": 1,
+    "cleaning": 2,
+    "metadata": 2,
+    "labels": 2,
     "parsing": 3,
-    "corpus": 4, "segment": 4, "dtm": 4,
-    "interim": 5, "frequency": 5, "topics": 5, "similarity": 5, "diffusion": 5, "reuse": 5,
+    "corpus": 4,
+    "segment": 4,
+    "dtm": 4,
+    "interim": 5,
+    "frequency": 5,
+    "topics": 5,
+    "similarity": 5,
+    "diffusion": 5,
+    "reuse": 5,
     "plotting": 6,
-    "cli": 7, "__init__": 7, "__main__": 7,
+    "cli": 7,
+    "__init__": 7,
+    "__main__": 7,
 }
 
 
@@ -32,12 +48,19 @@ def _code_lines(node: ast.AST, source_lines: list[str]) -> int:
     """Lines of a function that hold code: no blank lines, comments or the docstring."""
     body = getattr(node, "body", [])
     doc = set()
-    if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant) \
-            and isinstance(body[0].value.value, str):
+    if (
+        body
+        and isinstance(body[0], ast.Expr)
+        and isinstance(getattr(body[0], "value", None), ast.Constant)
+        and isinstance(body[0].value.value, str)
+    ):
         doc = set(range(body[0].lineno, body[0].end_lineno + 1))
     lines = range(node.lineno, node.end_lineno + 1)
-    return sum(1 for i in lines if i not in doc and source_lines[i - 1].strip()
-               and not source_lines[i - 1].strip().startswith("#"))
+    return sum(
+        1
+        for i in lines
+        if i not in doc and source_lines[i - 1].strip() and not source_lines[i - 1].strip().startswith("#")
+    )
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))

@@ -1,4 +1,5 @@
 """The command line: every subcommand documents its options and writes its tables."""
+
 import subprocess
 import sys
 
@@ -14,11 +15,14 @@ def test_help_lists_every_subcommand():
         assert command in out.stdout
 
 
-@pytest.mark.parametrize(("command", "options"), [
-    ("corpus", ["--corpus", "--out"]),
-    ("prepare", ["--corpus", "--out", "--n-terms", "--terms"]),
-    ("report", ["--corpus", "--out", "--figures", "--notebooks", "--kernel"]),
-])
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("corpus", ["--corpus", "--out"]),
+        ("prepare", ["--corpus", "--out", "--n-terms", "--terms"]),
+        ("report", ["--corpus", "--out", "--figures", "--notebooks", "--kernel"]),
+    ],
+)
 def test_subcommand_help_lists_its_options(command, options, capsys):
     with pytest.raises(SystemExit) as stop:
         main([command, "--help"])

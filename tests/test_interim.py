@@ -1,4 +1,5 @@
 """Interim tables: the corpus parsed once, read back identically, remade when the corpus changes."""
+
 import shutil
 from pathlib import Path
 
@@ -45,8 +46,9 @@ def test_prepared_tables_are_reused_until_the_corpus_changes(small_corpus, tmp_p
 
 def test_a_curated_terms_file_replaces_discovery(small_corpus, tmp_path):
     curated = tmp_path / "terms.csv"
-    pd.DataFrame({"term": ["城市大脑", "一网统管"], "note": ["ok", "ok"]}).to_csv(curated, index=False,
-                                                                           encoding="utf-8-sig")
+    pd.DataFrame({"term": ["城市大脑", "一网统管"], "note": ["ok", "ok"]}).to_csv(
+        curated, index=False, encoding="utf-8-sig"
+    )
     prepared = analysis.prepare(small_corpus, tmp_path / "interim", terms=curated)
     assert list(prepared.terms.term) == ["城市大脑", "一网统管"]
     tok = prepared.tokenizer()

@@ -5,6 +5,7 @@ figures and outputs at a temporary folder, so the test never touches the reposit
 ``figures/``.  A "Glyph ... missing from font" warning anywhere in a notebook's output
 fails the test: it means Chinese rendered as boxes.
 """
+
 import json
 from pathlib import Path
 
@@ -16,12 +17,27 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 # Figures each notebook must write.
 EXPECTED_FIGURES = {
     "01_corpus": ["01_documents_per_year.png", "01_document_lengths.png"],
-    "02_term_frequency": ["02_top_terms.png", "02_wordcloud.png", "02_wordcloud_by_level.png", "02_rate_heatmap.png",
-                          "02_keyness_central_local.png", "02_cooccurrence_network.png"],
-    "03_topic_clustering": ["03_k_diagnostics.png", "03_document_similarity.png", "03_topics_by_year.png",
-                            "03_topics_by_level.png"],
-    "04_diffusion": ["04_term_timelines.png", "04_first_appearance.png", "04_adoption_curves.png", "04_title_words.png",
-                     "04_reuse_network.png"],
+    "02_term_frequency": [
+        "02_top_terms.png",
+        "02_wordcloud.png",
+        "02_wordcloud_by_level.png",
+        "02_rate_heatmap.png",
+        "02_keyness_central_local.png",
+        "02_cooccurrence_network.png",
+    ],
+    "03_topic_clustering": [
+        "03_k_diagnostics.png",
+        "03_document_similarity.png",
+        "03_topics_by_year.png",
+        "03_topics_by_level.png",
+    ],
+    "04_diffusion": [
+        "04_term_timelines.png",
+        "04_first_appearance.png",
+        "04_adoption_curves.png",
+        "04_title_words.png",
+        "04_reuse_network.png",
+    ],
 }
 
 
@@ -32,7 +48,11 @@ def test_notebook_runs_and_writes_figures(nb, tmp_path):
     out = tmp_path / "out"
     executed = tmp_path / nb.name
     papermill.execute_notebook(
-        str(nb), str(executed), kernel_name="python3", cwd=str(nb.parent), progress_bar=False,
+        str(nb),
+        str(executed),
+        kernel_name="python3",
+        cwd=str(nb.parent),
+        progress_bar=False,
         parameters={"corpus_dir": str(ROOT / "seeds"), "figures_dir": str(figures), "output_dir": str(out)},
     )
     for name in EXPECTED_FIGURES.get(nb.stem, []):
@@ -78,8 +98,15 @@ def test_notebook_runs_on_a_researchers_own_small_corpus(nb, tmp_path):
     for name in ("000_a249a4a87d6b376d.txt", "001_5316a77dd203d77d.txt", "003_79a8ab2064712b58.txt"):
         (corpus / name).write_bytes((ROOT / "seeds" / name).read_bytes())
     papermill.execute_notebook(
-        str(nb), str(tmp_path / nb.name), kernel_name="python3", cwd=str(nb.parent), progress_bar=False,
-        parameters={"corpus_dir": str(corpus), "figures_dir": str(tmp_path / "figures"),
-                    "output_dir": str(tmp_path / "out")},
+        str(nb),
+        str(tmp_path / nb.name),
+        kernel_name="python3",
+        cwd=str(nb.parent),
+        progress_bar=False,
+        parameters={
+            "corpus_dir": str(corpus),
+            "figures_dir": str(tmp_path / "figures"),
+            "output_dir": str(tmp_path / "out"),
+        },
     )
     assert any((tmp_path / "figures").glob("*.png"))

@@ -1,4 +1,5 @@
 """The package works after a normal (non-editable) install: seeds and dictionaries are package data."""
+
 import os
 import subprocess
 import sys
@@ -10,12 +11,29 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_wheel_installs_and_loads_the_bundled_seeds(tmp_path):
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(wheels), str(ROOT)], check=True, cwd=tmp_path)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+        cwd=tmp_path,
+    )
     (wheel,) = wheels.glob("analysis-*.whl")
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
-                    str(wheel)], check=True, cwd=tmp_path)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        cwd=tmp_path,
+    )
     script = textwrap.dedent("""
         import analysis
         corpus = analysis.load_corpus()
@@ -28,8 +46,9 @@ def test_wheel_installs_and_loads_the_bundled_seeds(tmp_path):
     # may be found by walking up from the source tree.
     env = {**os.environ, "PYTHONPATH": str(target), "ANALYSIS_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("ANALYSIS_SEEDS", None)
-    out = subprocess.run([sys.executable, "-c", script], check=True, cwd=tmp_path, env=env,
-                         capture_output=True, text=True).stdout.splitlines()
+    out = subprocess.run(
+        [sys.executable, "-c", script], check=True, cwd=tmp_path, env=env, capture_output=True, text=True
+    ).stdout.splitlines()
     assert Path(out[0]).is_relative_to(target)
     n_docs, _n_chars = out[1].split()
     assert n_docs == "23"

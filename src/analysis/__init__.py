@@ -23,27 +23,61 @@ Shared concepts have one home each: :mod:`analysis.levels`, :mod:`analysis.label
 (``lazy_loader``), so ``import analysis`` is fast and ``analysis.find_reuse`` works
 without importing the reuse stage yourself.
 """
+
 import lazy_loader as _lazy
 
 __version__ = "0.2.0"
 
 _SUBMODULES = [
-    "cleaning", "cli", "corpus", "diffusion", "dtm", "frequency", "interim", "io", "labels", "levels",
-    "metadata", "parsing", "plotting", "provenance", "resources", "reuse", "segment", "similarity", "topics",
+    "cleaning",
+    "cli",
+    "corpus",
+    "diffusion",
+    "dtm",
+    "frequency",
+    "interim",
+    "io",
+    "labels",
+    "levels",
+    "metadata",
+    "parsing",
+    "plotting",
+    "provenance",
+    "resources",
+    "reuse",
+    "segment",
+    "similarity",
+    "topics",
 ]
 
 #: The verbs, importable from the top level (``analysis.load_corpus``); each module loads on first use.
 _VERBS = {
     "cleaning": ["clean_text", "detect_script", "to_simplified", "undouble"],
-    "corpus": ["CorpusError", "load_corpus", "load_paragraphs", "load_policy_list", "read_corpus",
-               "split_paragraphs", "with_docvars"],
+    "corpus": [
+        "CorpusError",
+        "load_corpus",
+        "load_paragraphs",
+        "load_policy_list",
+        "read_corpus",
+        "split_paragraphs",
+        "with_docvars",
+    ],
     "interim": ["load_prepared", "prepare"],
     "segment": ["Tokenizer", "adapt_tokenizer", "discover_terms", "tokenize", "tokenize_corpus"],
     "frequency": ["cooccurrence", "keyness", "kwic", "term_frequencies", "tfidf_top_terms"],
     "topics": ["build_dtm", "choose_k", "evaluate_k", "fit_topics", "label_topics", "topic_prevalence"],
     "similarity": ["cluster_documents", "document_similarity"],
-    "diffusion": ["adoption_curve", "adoption_lag", "count_terms", "emerging_terms", "event_history",
-                  "first_appearance", "load_watchlist", "term_timeline", "title_terms"],
+    "diffusion": [
+        "adoption_curve",
+        "adoption_lag",
+        "count_terms",
+        "emerging_terms",
+        "event_history",
+        "first_appearance",
+        "load_watchlist",
+        "term_timeline",
+        "title_terms",
+    ],
     "reuse": ["find_reuse", "reuse_by_level", "reuse_network"],
     "plotting": ["use_chinese_font"],
 }

@@ -1,4 +1,5 @@
 """``python -m analysis``: see :mod:`analysis.cli`."""
+
 from analysis.cli import main
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """The document-term matrix: one builder shared by term frequencies and topic models."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -52,8 +53,15 @@ def count_matrix(
         # CountVectorizer refuses an empty vocabulary; an empty table is the answer.
         return sp.csr_matrix((len(token_lists), 0), dtype=np.int64), np.array([], dtype=object)
     # lowercase=False: the tokenizer decides normalisation (5G, AI stay as printed).
-    vectorizer = CountVectorizer(analyzer=pass_through, binary=binary, lowercase=False, dtype=np.int64,
-                                 min_df=min_df, max_df=max_df, max_features=max_features,
-                                 vocabulary=None if vocabulary is None else list(vocabulary))
+    vectorizer = CountVectorizer(
+        analyzer=pass_through,
+        binary=binary,
+        lowercase=False,
+        dtype=np.int64,
+        min_df=min_df,
+        max_df=max_df,
+        max_features=max_features,
+        vocabulary=None if vocabulary is None else list(vocabulary),
+    )
     matrix = vectorizer.fit_transform(token_lists).tocsr()
     return matrix, vectorizer.get_feature_names_out().astype(object)

@@ -10,6 +10,7 @@ again, so they all see the same documents and segment with the same terms.
 The added terms are written to ``terms.csv``: a researcher can edit it (delete
 rows that are not terms) and pass it back as ``prepare(..., terms="terms.csv")``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,8 +28,16 @@ from .io.tables import write_json, write_table
 __all__ = ["INTERIM_TABLES", "Prepared", "load_prepared", "prepare", "tokenizer_for"]
 
 #: Tables written by :func:`prepare` (Parquet, plus CSV for terms).
-INTERIM_TABLES = ("documents", "paragraphs", "policy_list", "skipped", "field_sources", "warnings", "candidates",
-                  "terms")
+INTERIM_TABLES = (
+    "documents",
+    "paragraphs",
+    "policy_list",
+    "skipped",
+    "field_sources",
+    "warnings",
+    "candidates",
+    "terms",
+)
 _MANIFEST = "manifest.json"
 _FORMAT = 1
 
@@ -94,8 +103,11 @@ def _fingerprint(corpus_dir: str | os.PathLike[str] | None) -> dict[str, object]
     digest = hashlib.sha256()
     for p in files:
         stat = p.stat()
-        digest.update(f"{p.relative_to(folder) if folder.is_dir() else p.name}|{stat.st_size}|{stat.st_mtime_ns}\n"
-                      .encode("utf-8", "surrogateescape"))
+        digest.update(
+            f"{p.relative_to(folder) if folder.is_dir() else p.name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode(
+                "utf-8", "surrogateescape"
+            )
+        )
     return {"corpus": str(folder), "n_files": len(files), "files_sha256": digest.hexdigest()}
 
 
@@ -108,9 +120,14 @@ def _read_terms(terms: str | os.PathLike[str] | Iterable[str]) -> pd.DataFrame:
     return pd.DataFrame({"term": [str(t) for t in terms]})
 
 
-def prepare(corpus_dir: str | os.PathLike[str] | None = None, folder: str | os.PathLike[str] = "reports/interim",
-            *, n_terms: int = 50, min_count: int = 3,
-            terms: str | os.PathLike[str] | Iterable[str] | None = None) -> Prepared:
+def prepare(
+    corpus_dir: str | os.PathLike[str] | None = None,
+    folder: str | os.PathLike[str] = "reports/interim",
+    *,
+    n_terms: int = 50,
+    min_count: int = 3,
+    terms: str | os.PathLike[str] | Iterable[str] | None = None,
+) -> Prepared:
     """Parse a corpus once and write its interim tables.
 
     Parameters
@@ -151,12 +168,22 @@ def prepare(corpus_dir: str | os.PathLike[str] | None = None, folder: str | os.P
     else:
         candidates = pd.DataFrame({"term": pd.Series(dtype=str)})
         term_table = _read_terms(terms)
-    prepared = Prepared(documents=documents, paragraphs=load_paragraphs(documents), policy_list=policy_list,
-                        skipped=loaded.skipped, field_sources=loaded.field_sources,
-                        warnings=pd.DataFrame({"message": [str(w.message) for w in caught]}, dtype=object),
-                        candidates=candidates, terms=term_table, folder=Path(folder))
-    _write(prepared, corpus_dir, {"n_terms": n_terms, "min_count": min_count,
-                                  "terms": None if terms is None else _terms_key(terms)})
+    prepared = Prepared(
+        documents=documents,
+        paragraphs=load_paragraphs(documents),
+        policy_list=policy_list,
+        skipped=loaded.skipped,
+        field_sources=loaded.field_sources,
+        warnings=pd.DataFrame({"message": [str(w.message) for w in caught]}, dtype=object),
+        candidates=candidates,
+        terms=term_table,
+        folder=Path(folder),
+    )
+    _write(
+        prepared,
+        corpus_dir,
+        {"n_terms": n_terms, "min_count": min_count, "terms": None if terms is None else _terms_key(terms)},
+    )
     return prepared
 
 
@@ -174,10 +201,14 @@ def _write(prepared: Prepared, corpus_dir: str | os.PathLike[str] | None, params
     write_json({"format": _FORMAT, "source": _fingerprint(corpus_dir), "params": params}, folder / _MANIFEST)
 
 
-def load_prepared(folder: str | os.PathLike[str] = "reports/interim",
-                  corpus_dir: str | os.PathLike[str] | None = None, *, n_terms: int | None = None,
-                  min_count: int | None = None,
-                  terms: str | os.PathLike[str] | Iterable[str] | None = None) -> Prepared:
+def load_prepared(
+    folder: str | os.PathLike[str] = "reports/interim",
+    corpus_dir: str | os.PathLike[str] | None = None,
+    *,
+    n_terms: int | None = None,
+    min_count: int | None = None,
+    terms: str | os.PathLike[str] | Iterable[str] | None = None,
+) -> Prepared:
     """Read the interim tables, preparing them first when missing or stale.
 
     They are reused if ``folder/manifest.json`` says they were made from the same
@@ -196,10 +227,16 @@ def load_prepared(folder: str | os.PathLike[str] = "reports/interim",
     if manifest.is_file() and all((folder / f"{n}.parquet").is_file() for n in INTERIM_TABLES):
         recorded = json.loads(manifest.read_text(encoding="utf-8"))
         source = json.loads(json.dumps(_fingerprint(corpus_dir)))
-        same_params = all(value is None or recorded.get("params", {}).get(key) == value
-                          for key, value in wanted.items())
+        same_params = all(
+            value is None or recorded.get("params", {}).get(key) == value for key, value in wanted.items()
+        )
         if recorded.get("format") == _FORMAT and recorded.get("source") == source and same_params:
             tables = {n: pd.read_parquet(folder / f"{n}.parquet") for n in INTERIM_TABLES}
             return Prepared(**tables, folder=folder)
-    return prepare(corpus_dir, folder, n_terms=50 if n_terms is None else n_terms,
-                   min_count=3 if min_count is None else min_count, terms=terms)
+    return prepare(
+        corpus_dir,
+        folder,
+        n_terms=50 if n_terms is None else n_terms,
+        min_count=3 if min_count is None else min_count,
+        terms=terms,
+    )

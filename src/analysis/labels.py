@@ -1,4 +1,5 @@
 """Document labels for figures and tables: the one home of "2019 河北 加快推进新型智慧城市…"."""
+
 from __future__ import annotations
 
 import math

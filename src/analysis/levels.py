@@ -3,6 +3,7 @@
 Every module that groups, orders or colours documents by level imports from
 here, so the hierarchy is defined once.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

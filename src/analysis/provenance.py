@@ -4,6 +4,7 @@ Derived tables are plain DataFrames (pandas ``attrs`` do not survive merges);
 the settings, library versions and data-file hashes behind them travel in a
 :class:`Provenance` record, which result objects carry and writers save.
 """
+
 from __future__ import annotations
 
 import importlib.metadata
@@ -56,8 +57,9 @@ class Provenance:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able dict: step, params, data, versions."""
-        return jsonable({"step": self.step, "params": dict(self.params), "data": dict(self.data),
-                         "versions": dict(self.versions)})
+        return jsonable(
+            {"step": self.step, "params": dict(self.params), "data": dict(self.data), "versions": dict(self.versions)}
+        )
 
     def write(self, path: str | os.PathLike[str]) -> Path:
         """Write as JSON (``path`` or ``path`` with suffix ``.json``); returns the file written."""

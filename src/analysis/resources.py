@@ -5,6 +5,7 @@ wheel: the dictionaries, stopword lists and watchlist in ``analysis/data/``
 and the bundled seed documents (``seeds/`` at the project root, packaged as
 ``analysis/data/seeds``).
 """
+
 from __future__ import annotations
 
 import os
@@ -25,7 +26,7 @@ def data_file(name: str) -> Path:
     FileNotFoundError
         If the installed package lacks the file.
     """
-    path = Path(str(resources.files("analysis").joinpath("data", name)))
+    path = Path(str(resources.files("analysis").joinpath("data").joinpath(name)))
     if not path.exists():
         raise FileNotFoundError(f"package data file {name!r} not found at {path}; reinstall the package")
     return path

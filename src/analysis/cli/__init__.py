@@ -10,6 +10,7 @@
 
 ``--corpus`` defaults to the bundled seeds wherever the command runs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,8 +19,9 @@ __all__ = ["main"]
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     corpus_help = "folder of .txt/.md/.html files (default: the bundled seeds)"
     p_corpus = sub.add_parser("corpus", help="write documents, paragraphs and policy list as CSV and Parquet")
@@ -50,8 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         from ..interim import prepare
 
         prepared = prepare(args.corpus, args.out, n_terms=args.n_terms, terms=args.terms)
-        print(f"{len(prepared.documents)} documents, {len(prepared.paragraphs)} paragraphs, "
-              f"{len(prepared.terms)} added terms -> {prepared.folder}")
+        print(
+            f"{len(prepared.documents)} documents, {len(prepared.paragraphs)} paragraphs, "
+            f"{len(prepared.terms)} added terms -> {prepared.folder}"
+        )
     else:
         from .report import build_report
 

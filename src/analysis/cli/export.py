@@ -1,4 +1,5 @@
 """``python -m analysis corpus``: the corpus tables as CSV (for Excel) and Parquet."""
+
 from __future__ import annotations
 
 import os

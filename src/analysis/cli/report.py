@@ -1,4 +1,5 @@
 """``python -m analysis report``: execute the numbered notebooks and render them to HTML."""
+
 from __future__ import annotations
 
 import html
@@ -19,8 +20,9 @@ def _project_root() -> Path:
     return Path.cwd()
 
 
-def build_report(corpus_dir: str | None, out_dir: str, figures_dir: str, notebooks_dir: str | None = None,
-                 kernel: str = "python3") -> list[Path]:
+def build_report(
+    corpus_dir: str | None, out_dir: str, figures_dir: str, notebooks_dir: str | None = None, kernel: str = "python3"
+) -> list[Path]:
     """Execute the numbered notebooks in order and render them to HTML.
 
     Returns the HTML paths.  A notebook that fails stops the build with the
@@ -50,9 +52,17 @@ def build_report(corpus_dir: str | None, out_dir: str, figures_dir: str, noteboo
         t0 = time.time()
         target = executed / nb.name
         pm.execute_notebook(
-            str(nb), str(target), kernel_name=kernel, cwd=str(nb_dir), progress_bar=False,
-            parameters={"corpus_dir": corpus, "figures_dir": str(figures), "output_dir": str(out),
-                        "interim_dir": str(out / "interim")},
+            str(nb),
+            str(target),
+            kernel_name=kernel,
+            cwd=str(nb_dir),
+            progress_bar=False,
+            parameters={
+                "corpus_dir": corpus,
+                "figures_dir": str(figures),
+                "output_dir": str(out),
+                "interim_dir": str(out / "interim"),
+            },
         )
         body, _ = exporter.from_notebook_node(nbformat.read(target, as_version=4))
         page = out / (nb.stem + ".html")
@@ -80,13 +90,16 @@ def _write_index(out: Path, pages: list[Path], corpus: str, prepared: Prepared) 
     """Write ``out/index.html``: the corpus in one line and a link per notebook page."""
     links = "\n".join(f'<li><a href="{html.escape(p.name)}">{_describe(out / "executed", p)}</a></li>' for p in pages)
     docs = prepared.documents
-    summary = (f"{len(docs)} documents, {docs.year.min()}-{docs.year.max()}; levels: "
-               + ", ".join(f"{k} {v}" for k, v in docs.level.value_counts().items())
-               + f"; {len(prepared.skipped)} file(s) skipped")
+    summary = (
+        f"{len(docs)} documents, {docs.year.min()}-{docs.year.max()}; levels: "
+        + ", ".join(f"{k} {v}" for k, v in docs.level.value_counts().items())
+        + f"; {len(prepared.skipped)} file(s) skipped"
+    )
     index = out / "index.html"
     index.write_text(
         "<!doctype html><meta charset='utf-8'><title>Smart-city policy language: report</title>"
-        f"<h1>Smart-city policy language, 2014-2023</h1><p>Corpus folder <code>{html.escape(Path(corpus).name)}</code>: "
+        "<h1>Smart-city policy language, 2014-2023</h1>"
+        f"<p>Corpus folder <code>{html.escape(Path(corpus).name)}</code>: "
         f"{html.escape(summary)}.</p>"
         f"<ol>{links}</ol>",
         encoding="utf-8",

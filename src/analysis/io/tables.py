@@ -3,6 +3,7 @@
 CSV is written in UTF-8 with a byte-order mark so Excel on Chinese Windows opens
 it with the characters intact; Parquet keeps dtypes for Python and R readers.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,7 @@ def write_json(data: Any, path: str | os.PathLike[str]) -> Path:
     return path
 
 
-def write_table(table: pd.DataFrame, path: str | os.PathLike[str],
-                formats: Iterable[str] = ("csv",)) -> list[Path]:
+def write_table(table: pd.DataFrame, path: str | os.PathLike[str], formats: Iterable[str] = ("csv",)) -> list[Path]:
     """Write one table under ``path`` (its suffix is replaced by each format's).
 
     Parameters
@@ -80,8 +80,13 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str],
     return written
 
 
-def write_tables(tables: Mapping[str, pd.DataFrame], folder: str | os.PathLike[str], *,
-                 prefix: str = "", formats: Iterable[str] = ("csv",)) -> dict[str, Path]:
+def write_tables(
+    tables: Mapping[str, pd.DataFrame],
+    folder: str | os.PathLike[str],
+    *,
+    prefix: str = "",
+    formats: Iterable[str] = ("csv",),
+) -> dict[str, Path]:
     """Write several tables as ``folder/{prefix}{name}.{format}``.
 
     Returns

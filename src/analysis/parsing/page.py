@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..cleaning import TRAILER_START_PATTERN, strip_page_furniture
 from ..chars import CJK
+from ..cleaning import TRAILER_START_PATTERN, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import (
     DateInfo,

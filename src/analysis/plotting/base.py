@@ -10,13 +10,14 @@ on the system.
 Figures are created without pyplot (so they are not kept alive by pyplot's
 registry and a notebook shows each figure once).
 """
+
 from __future__ import annotations
 
 import importlib.util
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import matplotlib as mpl
 import seaborn as sns
@@ -25,8 +26,17 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-__all__ = ["CJK_FONT_FILE", "FIGURE_FORMATS", "LEVEL_COLORS", "MIN_DPI", "cjk_font_path", "figure_and_axes",
-           "new_figure", "save_figure", "use_chinese_font"]
+__all__ = [
+    "CJK_FONT_FILE",
+    "FIGURE_FORMATS",
+    "LEVEL_COLORS",
+    "MIN_DPI",
+    "cjk_font_path",
+    "figure_and_axes",
+    "new_figure",
+    "save_figure",
+    "use_chinese_font",
+]
 
 #: Font file inside the ``mplfonts`` package: Simplified Chinese with full
 #: Latin coverage, so mixed labels (5G网络, 2020年) use a single typeface.
@@ -47,6 +57,7 @@ LEVEL_COLORS = {
 _registered_family: str | None = None
 #: Formats :func:`save_figure` writes when given a path without suffix.
 FIGURE_FORMATS = ("png",)
+
 
 def cjk_font_path() -> str:
     """Return the path of the CJK font bundled with ``mplfonts``.
@@ -69,9 +80,7 @@ def cjk_font_path() -> str:
     """
     spec = importlib.util.find_spec("mplfonts")
     if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(
-            "the 'mplfonts' package (bundled CJK fonts) is required: pip install mplfonts"
-        )
+        raise ModuleNotFoundError("the 'mplfonts' package (bundled CJK fonts) is required: pip install mplfonts")
     for location in spec.submodule_search_locations:
         candidate = Path(location) / "fonts" / CJK_FONT_FILE
         if candidate.is_file():
@@ -118,7 +127,8 @@ def use_chinese_font(seaborn_style: str | None = None) -> str:
         _registered_family = font_manager.FontProperties(fname=path).get_name()
     if seaborn_style is not None:
         sns.set_theme(style=seaborn_style, rc=_font_rc(_registered_family))
-    mpl.rcParams.update(_font_rc(_registered_family))
+    # matplotlib's stubs list every rc key as a literal; these three are valid keys.
+    mpl.rcParams.update(_font_rc(_registered_family))  # type: ignore[arg-type]
     return _registered_family
 
 
@@ -127,7 +137,9 @@ def use_chinese_font(seaborn_style: str | None = None) -> str:
 # --------------------------------------------------------------------------
 
 
-def new_figure(figsize: tuple[float, float], layout: str | None = "constrained") -> Figure:
+def new_figure(
+    figsize: tuple[float, float], layout: Literal["constrained", "compressed", "tight"] | None = "constrained"
+) -> Figure:
     """A Figure outside pyplot's registry, with the CJK font configured."""
     use_chinese_font()
     figure = Figure(figsize=figsize, layout=layout)
@@ -144,8 +156,9 @@ def figure_and_axes(ax: Axes | None, figsize: tuple[float, float]) -> tuple[Figu
     return figure, figure.add_subplot()
 
 
-def save_figure(figure: Figure, path: str | os.PathLike[str] | None, dpi: int = MIN_DPI,
-                formats: Iterable[str] | None = None) -> list[Path]:
+def save_figure(
+    figure: Figure, path: str | os.PathLike[str] | None, dpi: int = MIN_DPI, formats: Iterable[str] | None = None
+) -> list[Path]:
     """Save ``figure`` at ``dpi >= 150``; nothing when ``path`` is None.
 
     A path with a suffix (``x.png``) is written as given; ``formats`` adds the

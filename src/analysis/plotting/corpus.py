@@ -1,4 +1,5 @@
 """Figures of the corpus itself: documents per year and level, document lengths."""
+
 from __future__ import annotations
 
 import os
@@ -7,6 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from ..labels import INFERRED_YEAR_MARKERS, doc_label
 from ..levels import order_levels
@@ -33,9 +35,15 @@ def documents_per_year(corpus: pd.DataFrame, years: Iterable[int] | None = None)
     return counts.reindex(index=years, fill_value=0).reindex(columns=order_levels(dated.level), fill_value=0)
 
 
-def plot_documents_per_year(corpus: pd.DataFrame, years: Iterable[int] | None = None, *, ax: Axes | None = None,
-                            title: str | None = "documents per year and level",
-                            path: str | os.PathLike[str] | None = None, dpi: int = MIN_DPI) -> Axes:
+def plot_documents_per_year(
+    corpus: pd.DataFrame,
+    years: Iterable[int] | None = None,
+    *,
+    ax: Axes | None = None,
+    title: str | None = "documents per year and level",
+    path: str | os.PathLike[str] | None = None,
+    dpi: int = MIN_DPI,
+) -> Axes:
     """Stacked bars of documents per year by level; years inferred from cited documents or a plan's
     start year (``date_source`` says "lower bound" or "plan period") are drawn dotted on top.
 
@@ -53,24 +61,42 @@ def plot_documents_per_year(corpus: pd.DataFrame, years: Iterable[int] | None = 
         bottom += counts[level]
     if "date_source" in corpus:
         pattern = "|".join(INFERRED_YEAR_MARKERS)
-        inferred = (corpus[corpus.date_source.fillna("").str.contains(pattern)]
-                    .groupby("year").size().reindex(index, fill_value=0))
+        inferred = (
+            corpus[corpus.date_source.fillna("").str.contains(pattern)]
+            .groupby("year")
+            .size()
+            .reindex(index, fill_value=0)
+        )
         if inferred.any():
-            ax.bar(index, inferred, bottom=bottom - inferred, fill=False, hatch="...", edgecolor="#333333",
-                   linewidth=0, label="year inferred (no date printed)")
+            ax.bar(
+                index,
+                inferred,
+                bottom=bottom - inferred,
+                fill=False,
+                hatch="...",
+                edgecolor="#333333",
+                linewidth=0,
+                label="year inferred (no date printed)",
+            )
     ax.set_xticks(index)
     ax.set_ylabel("documents")
     if title:
         ax.set_title(title)
     ax.legend(title="level", frameon=False)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     save_figure(figure, path, dpi)
     return ax
 
 
-def plot_document_lengths(corpus: pd.DataFrame, *, ax: Axes | None = None, label_width: int = 20,
-                          title: str | None = "document length (hatched = excerpt)",
-                          path: str | os.PathLike[str] | None = None, dpi: int = MIN_DPI) -> Axes:
+def plot_document_lengths(
+    corpus: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    label_width: int = 20,
+    title: str | None = "document length (hatched = excerpt)",
+    path: str | os.PathLike[str] | None = None,
+    dpi: int = MIN_DPI,
+) -> Axes:
     """One horizontal bar per document: characters of clean text, coloured by level, excerpts hatched.
 
     Returns
@@ -80,8 +106,7 @@ def plot_document_lengths(corpus: pd.DataFrame, *, ax: Axes | None = None, label
     """
     d = corpus.assign(label=doc_label(corpus, width=label_width)).sort_values(["year", "date"])
     figure, ax = figure_and_axes(ax, (9, max(2.5, 0.3 * len(d) + 1.2)))
-    bars = ax.barh(d.label, d.n_chars, color=[LEVEL_COLORS.get(lv, _OTHER_COLOR) for lv in d.level],
-                   edgecolor="white")
+    bars = ax.barh(d.label, d.n_chars, color=[LEVEL_COLORS.get(lv, _OTHER_COLOR) for lv in d.level], edgecolor="white")
     excerpt = d["is_excerpt"] if "is_excerpt" in d else pd.Series(False, index=d.index)
     for bar, is_excerpt in zip(bars, excerpt):
         if is_excerpt:

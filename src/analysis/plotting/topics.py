@@ -13,7 +13,7 @@ import os
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import matplotlib as mpl
 import numpy as np
@@ -49,7 +49,11 @@ LEVEL_NAMES = dict(
 _UNITS = ("documents", "paragraphs")
 
 
-def _figure(figure: Figure | None, figsize: tuple[float, float], layout: str | None = "constrained") -> Figure:
+def _figure(
+    figure: Figure | None,
+    figsize: tuple[float, float],
+    layout: Literal["constrained", "compressed", "tight"] | None = "constrained",
+) -> Figure:
     if figure is not None:
         use_chinese_font()
         return figure
