@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["INFERRED_YEAR_MARKERS", "doc_label", "who_issued"]
+__all__ = ["INFERRED_YEAR_MARKERS", "doc_label", "is_inferred_year", "who_issued"]
 
 #: Words in ``date_source`` that mark a year inferred rather than read from the document.
 INFERRED_YEAR_MARKERS = ("lower bound", "plan period")
@@ -65,7 +65,8 @@ def _who(level: str, region: str, issuer: str, title: str = "") -> str:
     return _issuing_body(issuer)
 
 
-def _inferred_year(date_source: Any) -> bool:
+def is_inferred_year(date_source: Any) -> bool:
+    """True if a ``date_source`` says the year was inferred (from cited documents or a plan period)."""
     text = str(date_source or "").lower()
     return any(marker in text for marker in INFERRED_YEAR_MARKERS)
 
@@ -98,7 +99,7 @@ def doc_label(corpus: pd.DataFrame, width: int = 18) -> pd.Series:
         for lv, reg, iss in zip(levels, regions.fillna(""), issuers.fillna(""))
     ]
     sources = corpus["date_source"] if "date_source" in corpus else pd.Series([""] * n, index=corpus.index)
-    years = [f"{y}≈" if _inferred_year(src) else f"{y}" for y, src in zip(corpus["year"], sources)]
+    years = [f"{y}≈" if is_inferred_year(src) else f"{y}" for y, src in zip(corpus["year"], sources)]
     st = corpus["short_title"] if "short_title" in corpus else corpus["title"]
     cut = [t if len(t) <= width else t[: width - 1] + "…" for t in st]
     return pd.Series([f"{y} {w} {t}" for y, w, t in zip(years, who, cut)], index=corpus.index)

@@ -19,6 +19,7 @@ __all__ = [
     "date_line",
     "date_parts",
     "find_dates",
+    "is_present",
     "plan_period_start",
     "signature_date",
 ]
@@ -129,7 +130,8 @@ def signature_date(text: str) -> DateInfo | None:
 _ISO_LIKE = re.compile(r"^\s*(\d{4})(?:[-/.年](\d{1,2}))?(?:[-/.月](\d{1,2}))?")
 
 
-def _present(value: object) -> bool:
+def is_present(value: object) -> bool:
+    """True if a table cell holds a value: not None, NaN or NA, and not blank text."""
     if value is None:
         return False
     try:
@@ -144,10 +146,10 @@ def date_parts(value: object, year: object = None) -> tuple[int, int, int]:
     ``year`` is the fallback when ``value`` is missing or unreadable.  0 marks an
     unknown part: ``date_parts("2021-03") == (2021, 3, 0)``, ``date_parts(None) == (0, 0, 0)``.
     """
-    m = _ISO_LIKE.match(str(value)) if _present(value) else None
+    m = _ISO_LIKE.match(str(value)) if is_present(value) else None
     if m:
         return int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
-    if _present(year):
+    if is_present(year):
         try:
             return int(year), 0, 0  # type: ignore[call-overload]
         except (TypeError, ValueError):

@@ -21,7 +21,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from ..labels import _inferred_year, who_issued
+from ..labels import is_inferred_year, who_issued
 from ..levels import LEVELS
 from .base import LEVEL_COLORS, figure_and_axes, save_figure
 from .labelling import place_labels, renderer, top_by, wrap_to_width
@@ -335,7 +335,7 @@ def _reuse_node_label(data: Mapping[str, Any], node: Any, label_width: int) -> s
     level = str(data.get("level") or "")
     who = who_issued(level, data.get("region") or "", data.get("issuer") or "", str(data.get("title") or ""))
     year = data.get("year", "")
-    if _inferred_year(data.get("date_source")):
+    if is_inferred_year(data.get("date_source")):
         year = f"{year}≈"
     body = str(data.get("short_title") or data.get("title") or node)
     body = body if len(body) <= label_width else body[: label_width - 1] + "…"

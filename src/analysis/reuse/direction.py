@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..levels import level_rank
-from ..metadata.dates import date_parts
+from ..metadata.dates import date_parts, is_present
 
 
 @dataclass(frozen=True)
@@ -30,16 +30,6 @@ class Meta:
     day: np.ndarray  # int, 0 = unknown
     level_rank: np.ndarray  # int, len(LEVELS) = unknown level
     id_rank: np.ndarray  # rank of doc_id in sorted order
-
-
-def is_present(value: object) -> bool:
-    """True if ``value`` is neither missing (None, NaN, NA) nor blank text."""
-    if value is None:
-        return False
-    try:
-        return not pd.isna(value) and str(value).strip() != ""
-    except (TypeError, ValueError):
-        return True
 
 
 def prepare_meta(corpus: pd.DataFrame) -> Meta:
