@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -159,11 +160,11 @@ def _parse_folder(folder: Path) -> tuple[list[ParsedDoc], list[dict]]:
     parsed: list[ParsedDoc] = []
     skipped: list[dict] = []
     files = corpus_files(folder)
-    iterator = files
+    iterator: Iterable[Path] = files
     if len(files) > 200:
         from tqdm.auto import tqdm
 
-        iterator = tqdm(files, desc="parsing files", unit="file")  # type: ignore[assignment]
+        iterator = tqdm(files, desc="parsing files", unit="file")
     for f in iterator:
         if f.name in NOT_DOCUMENTS:
             continue
