@@ -35,3 +35,31 @@ def seed_texts() -> list[str]:
 
     to_simplified = opencc.OpenCC("t2s").convert
     return [to_simplified(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    """``analysis.load_corpus()`` of the bundled seeds (its date warnings silenced)."""
+    import warnings
+
+    import analysis
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return analysis.load_corpus()
+
+
+def seed_row(corpus, key):
+    """The one document whose 文号 is ``key`` or whose title starts with it."""
+    hit = corpus[(corpus.doc_number == key) | corpus.title.str.startswith(key)]
+    assert len(hit) == 1, f"{key}: {len(hit)} rows"
+    return hit.iloc[0]
+
+
+@pytest.fixture(autouse=True)
+def _restore_rcparams():
+    """Figures a test draws never change matplotlib's settings for the next test."""
+    import matplotlib as mpl
+
+    with mpl.rc_context():
+        yield

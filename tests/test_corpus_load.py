@@ -10,6 +10,7 @@ import pytest
 
 import analysis
 from analysis.corpus import CorpusLoad, default_seed_dir, read_corpus
+from conftest import seed_row
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -89,16 +90,11 @@ EXPECTED = [
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return analysis.load_corpus()
+def corpus(seed_corpus):
+    return seed_corpus
 
 
-def _row(corpus, key):
-    hit = corpus[(corpus.doc_number == key) | corpus.title.str.startswith(key)]
-    assert len(hit) == 1, f"{key}: {len(hit)} rows"
-    return hit.iloc[0]
+_row = seed_row
 
 
 def test_seed_counts(corpus):

@@ -1,28 +1,22 @@
 """Compilations (analysis.parsing.compilation): split at the headings of their table of contents."""
 
-import warnings
 from pathlib import Path
 
 import pytest
 
-import analysis
 from analysis.cleaning import clean_text
 from analysis.parsing import parse_toc
+from conftest import seed_row
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return analysis.load_corpus()
+def corpus(seed_corpus):
+    return seed_corpus
 
 
-def _row(corpus, key):
-    hit = corpus[(corpus.doc_number == key) | corpus.title.str.startswith(key)]
-    assert len(hit) == 1, f"{key}: {len(hit)} rows"
-    return hit.iloc[0]
+_row = seed_row
 
 
 def test_compilation_bodies_are_split_at_headings(corpus):

@@ -1,24 +1,18 @@
 """Paragraphs (analysis.parsing.paragraphs)."""
 
-import warnings
-
 import pytest
 
 import analysis
 from analysis.parsing import split_paragraphs, split_run_on
+from conftest import seed_row
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return analysis.load_corpus()
+def corpus(seed_corpus):
+    return seed_corpus
 
 
-def _row(corpus, key):
-    hit = corpus[(corpus.doc_number == key) | corpus.title.str.startswith(key)]
-    assert len(hit) == 1, f"{key}: {len(hit)} rows"
-    return hit.iloc[0]
+_row = seed_row
 
 
 def test_paragraph_table(corpus):

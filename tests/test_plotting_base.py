@@ -15,12 +15,6 @@ from analysis.plotting import base
 from plotting_checks import assert_png, assert_renders_cleanly, missing_glyphs, render
 
 
-@pytest.fixture(autouse=True)
-def restore_rcparams():
-    with mpl.rc_context():
-        yield
-
-
 def test_cjk_font_path_points_to_the_bundled_font():
     path = Path(plotting.cjk_font_path())
     assert path.name == "NotoSansCJKsc-Regular.otf"

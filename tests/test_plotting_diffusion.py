@@ -13,12 +13,6 @@ from analysis.plotting import base
 from plotting_checks import assert_png, assert_renders_cleanly
 
 
-@pytest.fixture(autouse=True)
-def restore_rcparams():
-    with mpl.rc_context():
-        yield
-
-
 def _timeline() -> pd.DataFrame:
     rows = []
     for term, rates in {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib as mpl
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,7 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from analysis import plotting, segment
+from analysis import plotting
 from analysis.frequency import keyness, term_frequencies
 from plotting_checks import assert_png, assert_renders_cleanly
 
@@ -26,17 +25,6 @@ CORPUS = pd.DataFrame(
         ],
     }
 )
-
-
-@pytest.fixture(autouse=True)
-def isolated_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv(segment.CACHE_ENV_VAR, str(tmp_path / "cache"))
-
-
-@pytest.fixture(autouse=True)
-def restore_rcparams():
-    with mpl.rc_context():
-        yield
 
 
 def test_plot_top_terms(tmp_path):

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import matplotlib as mpl
 import numpy as np
-import pytest
 from matplotlib.lines import Line2D
 
 from analysis.plotting import base, labelling
 from plotting_checks import overlapping_pairs, text_boxes
-
-
-@pytest.fixture(autouse=True)
-def restore_rcparams():
-    with mpl.rc_context():
-        yield
 
 
 def _crowded_axes():

@@ -11,10 +11,9 @@ import matplotlib as mpl
 import networkx as nx
 import numpy as np
 import pandas as pd
-import pytest
 from matplotlib.axes import Axes
 
-from analysis import plotting, segment
+from analysis import plotting
 from analysis.frequency import cooccurrence
 from analysis.plotting import base
 from analysis.plotting.networks import component_layout
@@ -32,17 +31,6 @@ CORPUS = pd.DataFrame(
         ],
     }
 )
-
-
-@pytest.fixture(autouse=True)
-def isolated_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv(segment.CACHE_ENV_VAR, str(tmp_path / "cache"))
-
-
-@pytest.fixture(autouse=True)
-def restore_rcparams():
-    with mpl.rc_context():
-        yield
 
 
 def _label_positions(ax: Axes) -> dict[str, tuple[float, float]]:

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import matplotlib as mpl
 import pytest
 from matplotlib.lines import Line2D
 
 from analysis.plotting import base, panels
 from plotting_checks import assert_png, assert_renders_cleanly
-
-
-@pytest.fixture(autouse=True)
-def restore_rcparams():
-    with mpl.rc_context():
-        yield
 
 
 def test_panel_grid_sizes_a_new_figure_per_panel():
