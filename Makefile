@@ -7,12 +7,13 @@ OUT    ?= reports
 FIGURES ?= figures
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test lint lab corpus-csv bench clean-reports help
+.PHONY: report test lint eval lab corpus-csv bench clean-reports help
 
 help:
 	@echo "make report [CORPUS=folder]  build the environment, run every notebook, write figures/ and reports/"
 	@echo "make test                    lint, then run the test suite (includes executing every notebook)"
 	@echo "make lint                    ruff (lint + format check) and mypy"
+	@echo "make eval                    loader accuracy per field on the annotated real pages (tests/devset)"
 	@echo "make lab                     open the notebooks in JupyterLab"
 
 $(STAMP): pyproject.toml
@@ -32,6 +33,9 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(PY) -m pytest
+
+eval: $(STAMP)
+	$(PY) tests/devset/evaluate.py --failures
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/
