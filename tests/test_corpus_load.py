@@ -193,16 +193,18 @@ def test_bad_files_are_reported_not_fatal(tmp_path):
     _write(tmp_path, "broken.txt", b"\xe6\x99\xba\x80\xff\xfe\x80")
     _write(tmp_path, "nodate.txt", "关于做好智慧社区建设工作的通知\n各有关单位:\n请按要求推进智慧社区建设。\n")
     _write(tmp_path, "notes.docx", b"PK\x03\x04")
-    with pytest.warns(UserWarning, match="skipped 5 file"):
+    with pytest.warns(UserWarning, match="skipped 4 file"):
         df = analysis.load_corpus(tmp_path)
-    with pytest.warns(UserWarning, match="read_corpus skipped 5 file"):
+    with pytest.warns(UserWarning, match="read_corpus skipped 4 file"):
         skipped = read_corpus(tmp_path).skipped
-    assert len(df) == 1 and df.iloc[0].doc_number == "陕政办发〔2018〕47号"
+    # the page that prints no date is kept (undated, sorted last), not skipped
+    assert len(df) == 2 and df.iloc[0].doc_number == "陕政办发〔2018〕47号"
+    assert df.iloc[1].source == "nodate.txt" and df.iloc[1].date_source == "none"
     reasons = dict(zip(skipped.file, skipped.reason))
     assert reasons["empty.txt"] == "empty file"
     assert "binary" in reasons["binary.txt"]
     assert "undecodable" in reasons["broken.txt"]
-    assert "no date found" in reasons["nodate.txt"]
+    assert "nodate.txt" not in reasons
     assert "not a supported file type" in reasons["notes.docx"]
 
 
