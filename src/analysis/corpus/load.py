@@ -160,9 +160,7 @@ def _date_undated_ids(df: pd.DataFrame) -> pd.DataFrame:
     if not fix.any():
         return df
     df = df.copy()
-    df.loc[fix, "doc_id"] = [
-        f"{int(y)}-{i[len(UNDATED) + 1 :]}" for y, i in zip(years[fix], df.loc[fix, "doc_id"])
-    ]
+    df.loc[fix, "doc_id"] = [f"{int(y)}-{i[len(UNDATED) + 1 :]}" for y, i in zip(years[fix], df.loc[fix, "doc_id"])]
     return _unique_ids(df)
 
 

@@ -2,7 +2,8 @@
 
 * :mod:`.decode`  bytes -> text (``decode_bytes``, via charset-normalizer)
 * :mod:`.markup`  ``html_to_text``, ``markdown_to_text``
-* :mod:`.files`   ``corpus_files`` / ``scan_folder`` (the files of a corpus folder), ``display_path``, ``read_document_file``
+* :mod:`.files`   ``corpus_files`` / ``scan_folder`` (a corpus folder's files), ``display_path``,
+  ``read_document_file``
 * :mod:`.errors`  ``CorpusError``
 * :mod:`.tables`  ``write_table``, ``write_tables``, ``write_json`` (the one table writer)
 """
