@@ -332,10 +332,9 @@ def test_metadata_csv_dates_an_undated_page_by_its_path(tmp_path):
 def test_same_file_name_in_two_subfolders_stays_two_sources(tmp_path):
     for sub in ("hangzhou", "ningbo"):
         (tmp_path / sub).mkdir()
-        _write(tmp_path / sub, "plan.txt", UNDATED_PAGE.replace("浙江省", "浙江省" if sub == "hangzhou" else "浙江省寧波市"))
-    (tmp_path / "metadata.csv").write_text(
-        "source,topic\nplan.txt,ambiguous\nningbo/plan.txt,数据\n", encoding="utf-8"
-    )
+        place = "浙江省" if sub == "hangzhou" else "浙江省寧波市"
+        _write(tmp_path / sub, "plan.txt", UNDATED_PAGE.replace("浙江省", place))
+    (tmp_path / "metadata.csv").write_text("source,topic\nplan.txt,ambiguous\nningbo/plan.txt,数据\n", encoding="utf-8")
     with pytest.warns(UserWarning, match=r"line 2: source 'plan\.txt' names 2 files"):
         df = analysis.load_corpus(tmp_path)
     topics = dict(zip(df.source, df.topic))
