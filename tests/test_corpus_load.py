@@ -193,16 +193,18 @@ def test_bad_files_are_reported_not_fatal(tmp_path):
     _write(tmp_path, "broken.txt", b"\xe6\x99\xba\x80\xff\xfe\x80")
     _write(tmp_path, "nodate.txt", "关于做好智慧社区建设工作的通知\n各有关单位:\n请按要求推进智慧社区建设。\n")
     _write(tmp_path, "notes.docx", b"PK\x03\x04")
-    with pytest.warns(UserWarning, match="skipped 5 file"):
+    with pytest.warns(UserWarning, match="skipped 4 file"):
         df = analysis.load_corpus(tmp_path)
-    with pytest.warns(UserWarning, match="read_corpus skipped 5 file"):
+    with pytest.warns(UserWarning, match="read_corpus skipped 4 file"):
         skipped = read_corpus(tmp_path).skipped
-    assert len(df) == 1 and df.iloc[0].doc_number == "陕政办发〔2018〕47号"
+    # the page that prints no date is kept (undated, sorted last), not skipped
+    assert len(df) == 2 and df.iloc[0].doc_number == "陕政办发〔2018〕47号"
+    assert df.iloc[1].source == "nodate.txt" and df.iloc[1].date_source == "none"
     reasons = dict(zip(skipped.file, skipped.reason))
     assert reasons["empty.txt"] == "empty file"
     assert "binary" in reasons["binary.txt"]
     assert "undecodable" in reasons["broken.txt"]
-    assert "no date found" in reasons["nodate.txt"]
+    assert "nodate.txt" not in reasons
     assert "not a supported file type" in reasons["notes.docx"]
 
 
@@ -284,3 +286,100 @@ def test_unreadable_file_is_a_skipped_row(tmp_path, monkeypatch):
         load = read_corpus(tmp_path)
     assert load.skipped.to_dict("records") == [{"file": "locked.txt", "reason": "cannot read file: Permission denied"}]
     assert len(load.documents) == 1
+
+
+# A page printing no issuer, 文号 or date: the opening of tests/devset/pages/023.txt (an
+# encyclopedia copy of 浙江省促进大数据发展实施计划, traditional script).
+UNDATED_PAGE = (
+    "浙江省促進大數據發展實施計畫\n\n"
+    "當前,運用大數據推動經濟轉型升級、完善社會治理、提升政府服務和管理能力已成為趨勢。"
+    "我省把打造全國大數據產業中心作為發展信息經濟的重要目標,大力推動大數據發展和運用,"
+    "信息基礎設施建設國內領先,在全國率先推出政府數據統一開放平台。\n"
+)
+
+
+def test_a_page_that_prints_no_date_is_kept_undated_and_sorted_last(tmp_path):
+    shutil.copy(SEEDS / "003_79a8ab2064712b58.txt", tmp_path / "shaanxi.txt")
+    _write(tmp_path, "zhejiang.txt", UNDATED_PAGE)
+    with pytest.warns(UserWarning, match=r"kept 1 document\(s\) that print no date.*zhejiang\.txt"):
+        load = read_corpus(tmp_path)
+    df = load.documents
+    assert len(load.skipped) == 0 and len(df) == 2
+    assert str(df.year.dtype) == "Int64" and df.year.iloc[0] == 2018
+    last = df.iloc[-1]
+    assert last.source == "zhejiang.txt" and pd.isna(last.year)
+    assert (last.date, last.date_source) == ("", "none")
+    assert last.doc_id.startswith("undated-provincial-浙江-")
+
+
+def test_seed_years_stay_plain_integers(seed_corpus):
+    # every seed prints a date: the column keeps its int64 dtype (Int64 only when some year is missing)
+    assert str(seed_corpus.year.dtype) == "int64"
+
+
+def test_metadata_csv_dates_an_undated_page_by_its_path(tmp_path):
+    (tmp_path / "zj").mkdir()
+    _write(tmp_path / "zj", "plan.txt", UNDATED_PAGE)
+    (tmp_path / "metadata.csv").write_text("path,date\nzj/plan.txt,2016-02-18\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # dated by the CSV: no "print no date" warning
+        df = analysis.load_corpus(tmp_path)
+    r = df.iloc[0]
+    assert (r.source, r.date, r.year, r.date_source) == ("zj/plan.txt", "2016-02-18", 2016, "metadata.csv")
+    assert r.doc_id.startswith("2016-provincial-浙江-") and str(df.year.dtype) == "int64"
+
+
+def test_same_file_name_in_two_subfolders_stays_two_sources(tmp_path):
+    for sub in ("hangzhou", "ningbo"):
+        (tmp_path / sub).mkdir()
+        place = "浙江省" if sub == "hangzhou" else "浙江省寧波市"
+        _write(tmp_path / sub, "plan.txt", UNDATED_PAGE.replace("浙江省", place))
+    (tmp_path / "metadata.csv").write_text("source,topic\nplan.txt,ambiguous\nningbo/plan.txt,数据\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"line 2: source 'plan\.txt' names 2 files"):
+        df = analysis.load_corpus(tmp_path)
+    topics = dict(zip(df.source, df.topic))
+    assert topics == {"hangzhou/plan.txt": "", "ningbo/plan.txt": "数据"}
+
+
+def test_symlinked_and_unreadable_subfolders(tmp_path, monkeypatch):
+    import os
+
+    real = tmp_path / "real"
+    real.mkdir()
+    _write(real, "zhejiang.txt", UNDATED_PAGE)
+    corpus = tmp_path / "corpus"
+    (corpus / "locked").mkdir(parents=True)
+    (corpus / "linked").symlink_to(real, target_is_directory=True)
+    (real / "loop").symlink_to(corpus, target_is_directory=True)  # corpus/linked/loop -> corpus
+    scandir = os.scandir
+
+    def denying(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denying)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        load = read_corpus(corpus)
+    assert list(load.documents.source) == ["linked/zhejiang.txt"]
+    reasons = dict(zip(load.skipped.file, load.skipped.reason))
+    assert "Permission denied" in reasons["locked"]
+    assert "already read" in reasons["linked/loop"]
+
+
+def test_gbk_file_names_survive_to_the_exports(tmp_path):
+    import os
+
+    from analysis.io.tables import write_table
+
+    gbk_name = "智慧城市.txt".encode("gbk")  # as unzipped from an archive made on Chinese Windows
+    with open(os.path.join(os.fsencode(tmp_path), gbk_name), "wb") as f:
+        f.write(UNDATED_PAGE.encode("utf-8"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = analysis.load_corpus(tmp_path)
+    assert list(df.source) == ["智慧城市.txt"]
+    written = write_table(df, tmp_path / "out" / "documents", formats=("csv", "parquet"))
+    back = pd.read_csv(written[0], encoding="utf-8-sig")
+    assert list(back.source) == ["智慧城市.txt"] and pd.read_parquet(written[1]).source.tolist() == ["智慧城市.txt"]

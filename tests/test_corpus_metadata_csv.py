@@ -51,3 +51,82 @@ def test_metadata_csv_without_a_key_column_is_refused(tmp_path):
     pd.DataFrame({"level": ["prefecture"]}).to_csv(tmp_path / "metadata.csv", index=False)
     with pytest.raises(CorpusError, match="needs a 'doc_id' or 'source' column"):
         analysis.load_corpus(tmp_path)
+
+
+def _shaanxi(tmp_path):
+    shutil.copy(SEEDS / "003_79a8ab2064712b58.txt", tmp_path / "shaanxi.txt")
+
+
+def _load_recording(tmp_path):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df = analysis.load_corpus(tmp_path)
+    return df, [str(w.message) for w in caught]
+
+
+def test_metadata_csv_saved_by_excel_on_chinese_windows_is_gbk(tmp_path):
+    _shaanxi(tmp_path)
+    (tmp_path / "metadata.csv").write_bytes("source,主题,level\nshaanxi.txt,政务数据共享,provincial\n".encode("gbk"))
+    df, _ = _load_recording(tmp_path)
+    assert df.iloc[0]["主题"] == "政务数据共享" and df.iloc[0].level == "provincial"
+
+
+def test_metadata_csv_with_utf8_bom_and_excel_header_spaces(tmp_path):
+    _shaanxi(tmp_path)
+    (tmp_path / "metadata.csv").write_bytes("\ufeffSource , Level\nshaanxi.txt,prefecture\n".encode("utf-8"))
+    df, _ = _load_recording(tmp_path)
+    assert df.iloc[0].level == "prefecture"
+
+
+def test_metadata_csv_bad_values_are_named_and_ignored(tmp_path):
+    _shaanxi(tmp_path)
+    (tmp_path / "metadata.csv").write_text(
+        "source,date,level,year,is_excerpt,\nshaanxi.txt,2021/13/45,city,20x1,maybe,note\n", encoding="utf-8"
+    )
+    df, messages = _load_recording(tmp_path)
+    text = "\n".join(messages)
+    assert "line 2, column 'date': not a possible date '2021/13/45'" in text
+    assert "line 2, column 'level': unknown level" in text and "'city'" in text
+    assert "line 2, column 'year': not a year '20x1'" in text
+    assert "column 'is_excerpt'" in text and "'maybe'" in text
+    assert "column 6 has no name" in text and "'note'" in text
+    r = df.iloc[0]  # everything still as read from the text
+    assert (r.date, r.year, r.level, r.date_source) == ("2018-08-25", 2018, "provincial", "signature")
+
+
+def test_metadata_csv_duplicate_keys_are_named_and_the_later_row_ignored(tmp_path):
+    _shaanxi(tmp_path)
+    (tmp_path / "metadata.csv").write_text(
+        "source,topic\nshaanxi.txt,政务数据\nshaanxi.txt,数字政府\n", encoding="utf-8"
+    )
+    df, messages = _load_recording(tmp_path)
+    assert any("line 3: source 'shaanxi.txt' matches the same document as line 2" in m for m in messages)
+    assert df.iloc[0].topic == "政务数据"
+
+
+def test_metadata_csv_chinese_numeral_years_and_dates(tmp_path):
+    _shaanxi(tmp_path)
+    shutil.copy(SEEDS / "002_cfdf9cd42da11f50.txt", tmp_path / "zhengzhou.txt")
+    doc_id = _shaanxi_id(tmp_path)
+    (tmp_path / "metadata.csv").write_text(
+        f"doc_id,source,date,year\n{doc_id},,二〇一八年八月三十日,\n,zhengzhou.txt,,二〇二一\n", encoding="utf-8"
+    )
+    df, messages = _load_recording(tmp_path)
+    got = {r.source: (r.date, r.year, r.date_source) for r in df.itertuples()}
+    assert got["shaanxi.txt"] == ("2018-08-30", 2018, "metadata.csv")
+    assert got["zhengzhou.txt"][1:] == (2021, "metadata.csv")
+    assert not any("not a" in m for m in messages)
+
+
+def _shaanxi_id(folder):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = analysis.load_corpus(folder)
+    return df.set_index("source").doc_id["shaanxi.txt"]
+
+
+def test_unreadable_metadata_csv_is_one_clear_error(tmp_path):
+    _shaanxi(tmp_path)
+    (tmp_path / "metadata.csv").write_bytes(b"\x00\x01PK\x03\x04" * 20)
+    with pytest.raises(CorpusError, match=r"metadata\.csv: cannot read metadata CSV: binary file"):
+        analysis.load_corpus(tmp_path)

@@ -34,3 +34,51 @@ def test_text_without_chinese_is_refused(tmp_path):
     p = _write(tmp_path, "english.txt", "only english words here")
     with pytest.raises(CorpusError, match="no Chinese text found"):
         read_document_file(p)
+
+
+def test_scan_folder_follows_symlinked_folders_once(tmp_path):
+    from analysis.io import scan_folder
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("智慧城市", encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "link").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "corpus" / "link2").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "real" / "up").symlink_to(tmp_path / "corpus", target_is_directory=True)  # a loop
+    scan = scan_folder(tmp_path / "corpus")
+    assert [p.relative_to(tmp_path / "corpus").as_posix() for p in scan.files] == ["link/a.txt"]
+    assert sorted(where for where, _ in scan.problems) == ["link/up", "link2"]
+    assert all("already read" in reason for _, reason in scan.problems)
+
+
+def test_scan_folder_reports_unreadable_folders(tmp_path, monkeypatch):
+    import os
+
+    from analysis.io import scan_folder
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "a.txt").write_text("智慧城市", encoding="utf-8")
+    scandir = os.scandir
+
+    def denying(path="."):
+        if str(path).endswith("locked"):  # root can read anything: simulate a folder without permission
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denying)
+    scan = scan_folder(tmp_path)
+    assert [p.name for p in scan.files] == ["a.txt"]
+    assert scan.problems == [("locked", "cannot read folder: Permission denied")]
+
+
+def test_display_path_reads_gbk_file_names_and_keeps_relative_paths(tmp_path):
+    import os
+
+    from analysis.io import display_path
+
+    gbk = os.fsdecode("智慧城市.txt".encode("gbk"))  # lone surrogates: not writable as UTF-8
+    assert display_path(tmp_path / "sub" / gbk, tmp_path) == "sub/智慧城市.txt"
+    assert display_path(tmp_path / "a.txt", tmp_path) == "a.txt"
+    assert display_path(tmp_path / "a.txt") == "a.txt"
+    bad = os.fsdecode(b"\xff\xfe.txt")  # neither UTF-8 nor GB18030
+    assert display_path(bad).encode("utf-8") and "\\xff" in display_path(bad)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..cleaning import clean_text, normalize_width, to_simplified
 from ..io.errors import CorpusError
-from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files, read_document_file
+from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files, display_path, read_document_file, scan_folder
 from ..metadata import short_title
 from ..parsing import ParsedDoc, has_policy_table, parse_policy_table, parse_text, split_paragraphs
 from ..resources import seed_dir
@@ -33,6 +33,7 @@ __all__ = [
     "DOCUMENT_COLUMNS",
     "PARAGRAPH_COLUMNS",
     "POLICY_LIST_COLUMNS",
+    "UNDATED",
     "CorpusLoad",
     "default_seed_dir",
     "doc_slug",
@@ -86,13 +87,18 @@ def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
     ----------
     path : folder (or single file) of ``.txt`` / ``.md`` / ``.html`` files;
         None means the bundled seeds (:func:`default_seed_dir`).
-    metadata : optional CSV overriding or adding fields, matched on ``doc_id``
-        or ``source`` (quanteda-style docvars); by default ``metadata.csv``
-        inside the folder is used if present.
+    metadata : optional CSV overriding or adding fields, each row matched on
+        ``doc_id`` or on the file's path relative to the folder (column ``path``
+        or ``source``; a bare file name works when it names one file); by default
+        ``metadata.csv`` inside the folder is used if present.  It is applied
+        before ids, duplicates and order are decided, so it can date an undated document.
 
-    The documents are sorted by year, date then doc_id; ``year`` is an int and
-    ``n_chars`` counts characters of the clean simplified ``text``.  Skipped files
-    and documents whose date was only inferred are announced with a warning.
+    The documents are sorted by year, date then doc_id, undated documents last.
+    ``year`` is int64, or nullable Int64 when some document prints no date (then
+    its year is <NA>, ``date`` "" and ``date_source`` "none"); ``n_chars`` counts
+    characters of the clean simplified ``text``.  ``source`` is the file's path
+    relative to the folder.  Skipped files and folders, undated documents and
+    documents whose date was only inferred are announced with a warning.
     """
     load = _read(path, metadata)
     _warn(load, "read_corpus", stacklevel=3)
@@ -118,12 +124,16 @@ def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None) ->
     df = _documents_frame(parsed)
     field_sources = {c: "text" for c in DOCUMENT_COLUMNS}
     meta_path = Path(metadata) if metadata else (folder / "metadata.csv" if folder.is_dir() else None)
+    # metadata.csv comes before anything is decided from the fields: ids, duplicates, order
     if meta_path is not None and meta_path.exists():
         df, overridden = apply_metadata_csv(df, meta_path)
         for c in overridden:
             field_sources[c] = f"text, overridden by {meta_path.name}" if c in field_sources else meta_path.name
+        df = _date_undated_ids(df)
+    df["year"] = _year_column(df["year"])
     df = flag_duplicates(df)
-    df = df.sort_values(["year", "date", "doc_id"], kind="stable").reset_index(drop=True)
+    # undated documents (year <NA>) sort last
+    df = df.sort_values(["year", "date", "doc_id"], kind="stable", na_position="last").reset_index(drop=True)
     return CorpusLoad(
         documents=df,
         skipped=pd.DataFrame(skipped, columns=["file", "reason"]),
@@ -132,8 +142,30 @@ def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None) ->
     )
 
 
+def _year_column(years: pd.Series) -> pd.Series:
+    """``year`` as int64 when every document has one (as before), else nullable Int64 with <NA>."""
+    years = pd.to_numeric(years, errors="coerce")
+    if len(years) and years.notna().all():
+        return years.astype("int64")
+    return years.astype("Int64")
+
+
+def _date_undated_ids(df: pd.DataFrame) -> pd.DataFrame:
+    """Documents printed without a date whose year metadata.csv supplied: the id names the year.
+
+    Returns the documents with unique ids ("undated-…" -> "2021-…").
+    """
+    years = pd.to_numeric(df["year"], errors="coerce")
+    fix = df["doc_id"].str.startswith(f"{UNDATED}-") & years.notna()
+    if not fix.any():
+        return df
+    df = df.copy()
+    df.loc[fix, "doc_id"] = [f"{int(y)}-{i[len(UNDATED) + 1 :]}" for y, i in zip(years[fix], df.loc[fix, "doc_id"])]
+    return _unique_ids(df)
+
+
 def _warn(load: CorpusLoad, verb: str, stacklevel: int) -> None:
-    """Warn about skipped files and about documents whose date is only inferred."""
+    """Warn about skipped files, undated documents and documents whose date is only inferred."""
     if len(load.skipped):
         warnings.warn(
             f"{verb} skipped {len(load.skipped)} file(s): "
@@ -141,6 +173,14 @@ def _warn(load: CorpusLoad, verb: str, stacklevel: int) -> None:
             stacklevel=stacklevel,
         )
     df = load.documents
+    undated = df[df.date_source == "none"]
+    if len(undated):
+        warnings.warn(
+            f"{verb} kept {len(undated)} document(s) that print no date (year missing; "
+            "a metadata.csv date column can supply it): "
+            + ", ".join(f"{r.doc_id} ({r.source})" for r in undated.itertuples()),
+            stacklevel=stacklevel,
+        )
     inferred = df[df.date_source.str.contains("lower bound|plan period", regex=True)]
     if len(inferred):
         warnings.warn(
@@ -151,58 +191,64 @@ def _warn(load: CorpusLoad, verb: str, stacklevel: int) -> None:
 
 
 def _parse_folder(folder: Path) -> tuple[list[ParsedDoc], list[dict]]:
-    """Parsed documents with a date, and skipped rows (file, reason), of every file under ``folder``.
+    """Parsed documents (dated or not), and skipped rows (file, reason), of every file under ``folder``.
 
+    A document's ``source`` is its file's path relative to ``folder`` (the file name for
+    files directly in it), so same-named files in different subfolders stay apart.
     Only the failures a file can cause (CorpusError: unreadable, undecodable or
     unparseable content; OSError: the file cannot be read) become skipped rows:
-    any other exception is a bug and propagates.
+    any other exception is a bug and propagates.  Folders that cannot be read are skipped rows too.
     """
     parsed: list[ParsedDoc] = []
-    skipped: list[dict] = []
-    files = corpus_files(folder)
-    iterator: Iterable[Path] = files
-    if len(files) > 200:
+    scan = scan_folder(folder)
+    skipped: list[dict] = [{"file": where, "reason": reason} for where, reason in scan.problems]
+    root = folder if folder.is_dir() else None
+    iterator: Iterable[Path] = scan.files
+    if len(scan.files) > 200:
         from tqdm.auto import tqdm
 
-        iterator = tqdm(files, desc="parsing files", unit="file")
+        iterator = tqdm(scan.files, desc="parsing files", unit="file")
     for f in iterator:
         if f.name in NOT_DOCUMENTS:
             continue
+        source = display_path(f, root)
         if f.suffix.lower() not in SUFFIXES:
-            skipped.append({"file": f.name, "reason": f"not a supported file type ({f.suffix or 'no suffix'})"})
+            skipped.append({"file": source, "reason": f"not a supported file type ({f.suffix or 'no suffix'})"})
             continue
         try:
             raw, _enc = read_document_file(f)
-            docs, _removed = parse_text(raw, f.name)
+            docs, _removed = parse_text(raw, source)
         except CorpusError as e:
-            skipped.append({"file": f.name, "reason": e.reason})
+            skipped.append({"file": source, "reason": e.reason})
             continue
         except OSError as e:
-            skipped.append({"file": f.name, "reason": f"cannot read file: {e.strerror or e}"})
+            skipped.append({"file": source, "reason": f"cannot read file: {e.strerror or e}"})
             continue
-        for d in docs:
-            if d.date is None:
-                skipped.append({"file": d.source, "reason": f"no date found for '{d.title[:30]}'"})
-                continue
-            parsed.append(d)
+        parsed.extend(docs)
     return parsed, skipped
 
 
-def doc_slug(d: ParsedDoc, year: int) -> str:
-    """Readable, stable id: year, level, region or issuer, and a short hash of the title
-    ("2019-provincial-河北-1a2b3c")."""
+#: The year part of the id of a document that prints no date.
+UNDATED = "undated"
+
+
+def doc_slug(d: ParsedDoc, year: int | None) -> str:
+    """Readable, stable id: year (or "undated"), level, region or issuer, and a short hash of the title
+    ("2019-provincial-河北-1a2b3c", "undated-county-unknown-9f8e7d")."""
     who = d.region if d.region and d.region != "全国" else (d.issuer.split(" ")[0][:6] if d.issuer else "")
     who = re.sub(r"[^\w\u4e00-\u9fff]", "", who) or ("全国" if d.region == "全国" else "unknown")
     h = hashlib.sha1(d.title.encode("utf-8")).hexdigest()[:6]
-    return f"{year}-{d.level or 'unknown'}-{who}-{h}"
+    return f"{UNDATED if year is None else year}-{d.level or 'unknown'}-{who}-{h}"
 
 
 def _documents_frame(parsed: list[ParsedDoc]) -> pd.DataFrame:
-    """The documents table of parsed documents (all dated), with unique doc ids."""
+    """The documents table of parsed documents, with unique doc ids.
+
+    A document that prints no date keeps ``date`` "", ``year`` <NA> and ``date_source`` "none".
+    """
     rows = []
     for d in parsed:
-        assert d.date is not None  # undated documents were skipped
-        year = d.date.year
+        year = d.date.year if d.date is not None else None
         rows.append(
             {
                 "doc_id": doc_slug(d, year),
@@ -212,15 +258,15 @@ def _documents_frame(parsed: list[ParsedDoc]) -> pd.DataFrame:
                 "level": d.level,
                 "region": d.region,
                 "doc_number": d.doc_number,
-                "date": d.date.iso,
-                "year": int(year),
+                "date": d.date.iso if d.date is not None else "",
+                "year": pd.NA if year is None else int(year),
                 "genre": d.genre,
                 "source": d.source,
                 "is_excerpt": bool(d.is_excerpt),
                 "text": d.text,
                 "n_chars": len(d.text),
                 "duplicate_of": "",
-                "date_source": d.date.source,
+                "date_source": d.date.source if d.date is not None else "none",
                 "script": d.script,
                 "excerpt_reason": d.excerpt_reason,
                 "level_evidence": d.level_evidence,
@@ -228,7 +274,12 @@ def _documents_frame(parsed: list[ParsedDoc]) -> pd.DataFrame:
             }
         )
     df = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
-    # Ids must be unique even for identical titles in the same year.
+    df["year"] = _year_column(df["year"])
+    return _unique_ids(df)
+
+
+def _unique_ids(df: pd.DataFrame) -> pd.DataFrame:
+    """The documents with ids made unique ("-2", "-3" …), even for identical titles in the same year."""
     dup = df.groupby("doc_id").cumcount()
     df.loc[dup > 0, "doc_id"] = df.loc[dup > 0, "doc_id"] + "-" + (dup[dup > 0] + 1).astype(str)
     return df
@@ -258,6 +309,7 @@ def load_policy_list(path: str | os.PathLike | None = None, *, corpus: pd.DataFr
     """
     folder = Path(path) if path is not None else default_seed_dir()
     rows = []
+    root = folder if folder.is_dir() else None
     for f in corpus_files(folder):
         if f.suffix.lower() not in SUFFIXES or f.name in NOT_DOCUMENTS:
             continue
@@ -267,7 +319,7 @@ def load_policy_list(path: str | os.PathLike | None = None, *, corpus: pd.DataFr
             continue
         if not has_policy_table(to_simplified(normalize_width(raw))):
             continue
-        rows.extend(parse_policy_table(clean_text(raw), f.name))
+        rows.extend(parse_policy_table(clean_text(raw), display_path(f, root)))
     out = pd.DataFrame(rows, columns=POLICY_LIST_COLUMNS[:-1])
     out["year"] = out["year"].astype("Int64")
     if corpus is None:
