@@ -27,6 +27,7 @@ from .damage import count_mojibake, damage_report
 from .furniture import (
     TRAILER_START_PATTERN,
     Removal,
+    cut_trailer,
     document_span,
     furniture_removals,
     furniture_rule,
@@ -46,6 +47,7 @@ __all__ = [
     "Removal",
     "clean_text",
     "count_mojibake",
+    "cut_trailer",
     "damage_report",
     "detect_script",
     "document_span",

@@ -22,6 +22,7 @@ from .script import converter, detect_script
 __all__ = [
     "TRAILER_START_PATTERN",
     "Removal",
+    "cut_trailer",
     "document_span",
     "furniture_removals",
     "furniture_rule",
@@ -84,6 +85,15 @@ _TRAILER_RE = re.compile(
 )
 # a sentence of the document: what furniture never is
 _SENTENCE_RE = re.compile(r"^.{9,}。")
+# a signature's date line: 2021年3月1日, 二〇二一年三月一日
+_DATE_LINE_RE = re.compile(
+    r"^[0-9〇零一二三四五六七八九]{4}\s*年[0-9〇零一二三四五六七八九十]{1,3}月[0-9〇零一二三四五六七八九十]{1,3}日$"
+)
+# a title's last word (an issuer's name or a date repeated in the signature is no title)
+_TITLE_END_RE = re.compile(
+    r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|细则|指南|要点|条例|措施)(\([^()]{1,20}\))?》?$"
+)
+_LONG_SENTENCE_RE = re.compile(r"^(?=.*[,、;]).{19,}。[”\)]?$")
 
 
 @dataclass(frozen=True)
@@ -133,26 +143,57 @@ def is_trailer_start(line: str) -> bool:
     return bool(_TRAILER_RE.search(_simplified(line.strip())))
 
 
+def _is_plain_sentence(line: str) -> bool:
+    """True for a sentence of the document: 10+ characters with a 。, no furniture or trailer words."""
+    return bool(_SENTENCE_RE.match(line)) and not furniture_rule(line) and not is_trailer_start(line)
+
+
+def _is_worded_sentence(line: str) -> bool:
+    """True for a long sentence (20+ characters, clauses, closing 。) that holds furniture words
+    (群众扫描二维码即可…。, …公开隐私政策。) but is no copyright notice."""
+    return bool(_LONG_SENTENCE_RE.match(line)) and furniture_rule(line) != "copyright"
+
+
+def _document_anchors(lines: list[str]) -> list[int]:
+    """Indices of the document's sentences: plain ones, and worded ones (:func:`_is_worded_sentence`)
+    that more document follows — a plain sentence or a signature date within 4 lines — since
+    the same words close a page in a footer's promotion (…请扫描二维码,关注官方微信。)."""
+    plain = [i for i, ln in enumerate(lines) if _is_plain_sentence(ln)]
+    if not plain:
+        return []
+    anchors = set(plain)
+    for i in range(plain[0] + 1, len(lines)):
+        if i in anchors or not _is_worded_sentence(lines[i]):
+            continue
+        below = lines[i + 1 : i + 5]
+        if i < plain[-1] or any(_is_plain_sentence(ln) or _DATE_LINE_RE.match(ln) for ln in below):
+            anchors.add(i)
+    return sorted(anchors)
+
+
 def document_span(lines: list[str]) -> tuple[int, int]:
     """(start, end): the lines that hold the document, ``lines[start:end]``; (0, 0) if no sentence.
 
     ``start`` is the first sentence (a line of 10+ characters with a 。 that is
     neither furniture nor a trailer start): the title block stands above it.
+    Below it, a long sentence holding furniture words counts too when more of
+    the document follows it.
     ``end`` runs past the last such sentence over the signature, attachments
-    and any plain lines below, up to the first line of site furniture or trailer.
+    and any plain lines below, up to the first line of site furniture or trailer,
+    or three lines printed above the document too (its menu, reprinted).
     """
-    anchors = [
-        i
-        for i, ln in enumerate(lines)
-        if _SENTENCE_RE.match(ln.strip()) and not is_trailer_start(ln) and not furniture_rule(ln)
-    ]
+    lines = [ln.strip() for ln in lines]
+    anchors = _document_anchors(lines)
     if not anchors:
         return 0, 0
     end = anchors[-1] + 1
+    header = set(lines[: anchors[0]])
     while end < len(lines):
         rule, site = _rule_of(lines[end])
         if (rule and site) or is_trailer_start(lines[end]):
             break
+        if len(lines[end : end + 3]) == 3 and all(ln in header for ln in lines[end : end + 3]):
+            break  # the page's menu printed again below the document
         if rule:
             # lines a document may print (承办单位:…, 电话:…) belong to it only
             # when the document goes on below them; at the bottom they are the footer
@@ -166,6 +207,21 @@ def document_span(lines: list[str]) -> tuple[int, int]:
     return anchors[0], end
 
 
+def cut_trailer(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(page, trailer): ``lines`` split at the first trailer line (related-article lists,
+    comment boxes, share prompts, the 版记's 抄送) that stands below the document
+    (:func:`document_span`) and in the second half of the page; trailer is [] if none.
+
+    A line inside the document never starts the trailer, whatever words it
+    contains (扫描二维码, 相关文件…).
+    """
+    _, doc_end = document_span(lines)
+    for i in range(max(len(lines) // 2, doc_end), len(lines)):
+        if is_trailer_start(lines[i]):
+            return lines[:i], lines[i:]
+    return lines, []
+
+
 def furniture_removals(lines: list[str]) -> list[Removal]:
     """The lines of a page that are furniture, each with the rule that removes it.
 
@@ -174,19 +230,22 @@ def furniture_removals(lines: list[str]) -> list[Removal]:
     the document (a title or menu printed twice), or is a truncated copy of
     one of the next lines among the first 15 (scraped pages repeat their lead).
     Inside it, only runs of two or more lines of site furniture without a
-    sentence are removed ("furniture block"); a repeated line there is body
+    sentence are removed ("furniture block"), and a title printed above the
+    document again ("repeated title"); any other repeated line there is body
     structure (责任单位:… under every task) and stays.  Returns the removals in order.
     """
     stripped = [ln.strip() for ln in lines]
     start, end = document_span(stripped)
+    if start == end:
+        # no sentence at all: the whole page is read as header
+        start = end = len(stripped)
     site = [bool(s) and _rule_of(s)[1] and not _SENTENCE_RE.match(s) for s in stripped]
     header_seen: set[str] = set()
     removals: list[Removal] = []
     for idx, s in enumerate(stripped):
         if not s:
             continue
-        inside = start <= idx < end
-        rule = _removal_rule(stripped, idx, inside, site, header_seen)
+        rule = _removal_rule(stripped, idx, (start, end), site, header_seen)
         if rule:
             removals.append(Removal(idx, s, rule))
         elif idx < start:
@@ -194,21 +253,30 @@ def furniture_removals(lines: list[str]) -> list[Removal]:
     return removals
 
 
-def _removal_rule(stripped: list[str], idx: int, inside: bool, site: list[bool], header_seen: set[str]) -> str:
-    """The rule that removes line ``idx`` ("" to keep it), given whether it stands inside the document."""
+def _removal_rule(stripped: list[str], idx: int, span: tuple[int, int], site: list[bool], header_seen: set[str]) -> str:
+    """The rule that removes line ``idx`` ("" to keep it), given the document's span.
+
+    Below the document, any line printed above it too is furniture (a menu reprinted);
+    above it, only lines of 8+ characters (a title printed twice), since short labels recur.
+    """
+    inside = span[0] <= idx < span[1]
+    after = span[1]
     s = stripped[idx]
     # a lead printed twice (whole, or first cut short) is a scraping artefact wherever it stands
     if _is_doubled_lead(stripped, idx):
         return "doubled lead"
     if _is_truncated_lead(stripped, idx, inside):
         return "truncated lead"
+    if inside and len(s) >= 8 and s in header_seen and _TITLE_END_RE.search(s):
+        # the title printed again to head the text (a decree's or transmitted plan's): kept once, above
+        return "repeated title"
     if inside:
         in_block = (idx > 0 and site[idx - 1]) or (idx + 1 < len(site) and site[idx + 1])
         return f"furniture block ({furniture_rule(s)})" if site[idx] and in_block else ""
     rule = furniture_rule(s)
     if rule:
         return rule
-    if len(s) >= 8 and s in header_seen:
+    if s in header_seen and (len(s) >= 8 or idx >= after):
         return "repeated header line"
     return ""
 
@@ -228,10 +296,11 @@ def _is_doubled_lead(stripped: list[str], idx: int) -> bool:
     """True when line ``idx`` (among the first 15) repeats an earlier line as part of a run of
     lines printed twice that holds a sentence: a scraped page printing its lead twice.
 
-    A repeated label (责任单位:…) is not enough: the repeated run must carry a sentence.
+    A repeated label (责任单位:…) is not enough: the repeated run must carry a sentence,
+    and a line the page prints more than twice is text that repeats, not a doubled lead.
     """
     s = stripped[idx]
-    if idx >= 15 or len(s) < 8:
+    if idx >= 15 or len(s) < 8 or stripped.count(s) != 2:
         return False
     for first in range(idx):
         if stripped[first] != s:

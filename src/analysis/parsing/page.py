@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..chars import CJK
-from ..cleaning import document_span, is_trailer_start, strip_page_furniture
+from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import (
     DateInfo,
@@ -162,20 +162,13 @@ def _page_lines(text: str, source: str) -> _Page:
 
 
 def _cut_trailer(nonempty: list[str]) -> tuple[list[str], list[str]]:
-    """(page, trailer): the trailer is everything from the first trailer line (related-article
-    lists, comment boxes, share prompts, the 版记) below the document and in the second half
-    of the page; ``nonempty[:start]`` and the trailer make up the page.
+    """(page, trailer), split by :func:`analysis.cleaning.cut_trailer`: the trailer starts at the
+    first trailer line below the document and in the second half of the page.
 
     Found before furniture is stripped, since headers such as 相关链接 are
-    furniture themselves.  A line inside the document (up to its last
-    sentence, signature and attachments: :func:`document_span`) never starts
-    the trailer, whatever words it contains (扫描二维码, 相关文件…).
+    furniture themselves.
     """
-    _, doc_end = document_span(nonempty)
-    for i in range(max(len(nonempty) // 2, doc_end), len(nonempty)):
-        if is_trailer_start(nonempty[i]):
-            return nonempty[:i], nonempty[i:]
-    return nonempty, []
+    return cut_trailer(nonempty)
 
 
 def _find_title(page: _Page) -> None:
