@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .script import converter, detect_script
 
@@ -105,11 +106,13 @@ class Removal:
     rule: str
 
 
+@lru_cache(maxsize=65536)
 def _simplified(line: str) -> str:
     """The line in simplified script (furniture patterns are written in simplified characters)."""
     return converter("t2s").convert(line) if detect_script(line, threshold=0.0) == "traditional" else line
 
 
+@lru_cache(maxsize=65536)  # the span, trailer and removal steps ask about the same lines
 def _rule_of(line: str) -> tuple[str, bool]:
     """(rule name, is a site rule) of the first furniture rule the line matches; ("", False) if none."""
     s = line.strip()
@@ -138,6 +141,7 @@ def is_boilerplate_line(line: str) -> bool:
     return bool(furniture_rule(line))
 
 
+@lru_cache(maxsize=65536)
 def is_trailer_start(line: str) -> bool:
     """True for a line that opens a page's trailer (share prompt, editor line, related articles, 抄送)."""
     return bool(_TRAILER_RE.search(_simplified(line.strip())))
