@@ -162,3 +162,15 @@ def test_repeated_paragraphs_are_all_kept():
     docs, _ = parse_text(text, "big.txt")
     assert docs[0].text.count(paragraph[0]) == 300
     assert len(docs[0].text) == len("\n".join(paragraph * 300))
+
+
+def test_last_sentence_with_furniture_words_stays_but_a_footer_promotion_goes():
+    # the sentence closing the body holds 扫描二维码; the signature below shows the document goes on
+    last = "群众扫描二维码即可查询规划实施进展,各部门要及时更新信息。"
+    lines = [_TITLE, *_BODY[:2], last, "重庆市渝中区人民政府办公室", "2022年5月17日", *_FOOTER]
+    page, trailer = cleaning.cut_trailer(lines)
+    assert trailer == [] and cleaning.strip_page_furniture(page)[0] == lines[:6]
+    # seeds/000_a249a4a87d6b376d.txt: a site's promotion below the last paragraph, then the trailer
+    promo = '随时随地了解最新ICT产业资讯,请扫描二维码,或搜索"chnsourcing",关注中国外包网官方微信。'
+    page, trailer = cleaning.cut_trailer([_TITLE, *_BODY[:2], promo, "编辑:崔蕾", "标签:", "分享到:"])
+    assert page == [_TITLE, *_BODY[:2]] and trailer[0] == promo
