@@ -16,13 +16,25 @@ unchanged.  :func:`clean_text` (:mod:`.pipeline`) chains them in the order that 
 Steps 2-4 only fire on text that carries the damage they repair; they are safe
 to run on any text.  Web-page boilerplate is handled per line by
 :func:`is_boilerplate_line` and :func:`strip_page_furniture` (:mod:`.furniture`),
-because it needs the line structure that the PDF cleaners destroy.
+because it needs the line structure that the PDF cleaners destroy; it is removed
+only outside the document's span (:func:`document_span`) or as whole furniture
+blocks, each removal named by its rule (:func:`furniture_removals`).
 :func:`damage_report` and :func:`count_mojibake` (:mod:`.damage`) measure what was repaired.
 """
 
 from ..chars import CJK
 from .damage import count_mojibake, damage_report
-from .furniture import TRAILER_START_PATTERN, is_boilerplate_line, strip_page_furniture
+from .furniture import (
+    TRAILER_START_PATTERN,
+    Removal,
+    cut_trailer,
+    document_span,
+    furniture_removals,
+    furniture_rule,
+    is_boilerplate_line,
+    is_trailer_start,
+    strip_page_furniture,
+)
 from .normalize import nfkc, normalize_spaces, normalize_width, remove_ruby_pinyin
 from .pdf import is_pdf_extraction, remove_chunk_markers, remove_page_numbers
 from .pipeline import clean_text
@@ -32,12 +44,18 @@ from .undouble import undouble
 __all__ = [
     "CJK",
     "TRAILER_START_PATTERN",
+    "Removal",
     "clean_text",
     "count_mojibake",
+    "cut_trailer",
     "damage_report",
     "detect_script",
+    "document_span",
+    "furniture_removals",
+    "furniture_rule",
     "is_boilerplate_line",
     "is_pdf_extraction",
+    "is_trailer_start",
     "nfkc",
     "normalize_spaces",
     "normalize_width",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..chars import CJK
-from ..cleaning import TRAILER_START_PATTERN, strip_page_furniture
+from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import (
     DateInfo,
@@ -35,12 +35,6 @@ __all__ = ["parse_page"]
 _SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
 _TITLE_GENRE_RE = re.compile(
     r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|解读|要点|通报|公告|批复)(\((试行|暂行)\))?》?$"
-)
-_HARD_TRAILER_RE = re.compile(
-    r"扫描?二维码|^(责任)?编辑[:：]|分享到|copyright|©|^审核[:：]|点击下载|^https?://|^标签[:：]"
-    rf"|{TRAILER_START_PATTERN}|^相关(阅读|文件|链接|新闻|文章|附件|稿件)"
-    r"|^抄送[:：]",  # 抄送 opens the 版记 (distribution and print note) closing a 公文
-    re.I,
 )
 # Metadata fields that government sites print above a document (gov.cn's
 # 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
@@ -168,16 +162,13 @@ def _page_lines(text: str, source: str) -> _Page:
 
 
 def _cut_trailer(nonempty: list[str]) -> tuple[list[str], list[str]]:
-    """(page, trailer): the trailer is everything from the first hard trailer line in the
-    second half of the page (related-article lists, comment boxes...).
+    """(page, trailer), split by :func:`analysis.cleaning.cut_trailer`: the trailer starts at the
+    first trailer line below the document and in the second half of the page.
 
     Found before furniture is stripped, since headers such as 相关链接 are
     furniture themselves.
     """
-    for i in range(len(nonempty) // 2, len(nonempty)):
-        if _HARD_TRAILER_RE.search(nonempty[i]):
-            return nonempty[:i], nonempty[i:]
-    return nonempty, []
+    return cut_trailer(nonempty)
 
 
 def _find_title(page: _Page) -> None:

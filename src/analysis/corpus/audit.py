@@ -1,0 +1,194 @@
+"""What loading keeps of each file: characters read and kept, and every removed span with its rule.
+
+``audit_file(path)`` and ``audit_folder(path)`` replay what the loader does to a
+file (read, clean, cut the trailer, strip furniture, parse) and return a
+:class:`CorpusAudit`: one row per file (``files``) and one row per removed line
+(``removed``) naming the rule that removed it.  A file whose furniture and
+trailer rules removed more than 10% of its body (the lines between the
+document's first sentence and its signature, :func:`analysis.cleaning.document_span`)
+is named in a warning, since that is text a researcher would lose.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..cleaning import clean_text, cut_trailer, document_span, furniture_removals
+from ..io.errors import CorpusError
+from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files, read_document_file
+from ..parsing import parse_text, parse_toc
+
+__all__ = ["BODY_LOSS_WARNING", "FILE_COLUMNS", "REMOVED_COLUMNS", "CorpusAudit", "audit_file", "audit_folder"]
+
+#: Share of a file's body that, once removed by furniture or trailer rules, earns a warning.
+BODY_LOSS_WARNING = 0.10
+#: Columns of :attr:`CorpusAudit.files`.
+FILE_COLUMNS = [
+    "file", "chars_read", "chars_clean", "chars_kept", "n_documents", "n_removed",
+    "body_chars", "body_removed", "body_lost_share", "error",
+]  # fmt: skip
+#: Columns of :attr:`CorpusAudit.removed`.
+REMOVED_COLUMNS = ["file", "line", "rule", "n_chars", "text"]
+
+_TRAILER = "page trailer"
+_PARSER = "signature, notes or lines below the signature (page parser)"
+_HEADER = "title block and page header (not body text)"
+_COMPILATION = "outside every document of the compilation"
+# removals that lose no body text: the parser's own split, second copies of a lead or title
+_NOT_LOST = {_PARSER, _HEADER, _COMPILATION, "doubled lead", "truncated lead", "repeated title"}
+
+
+@dataclass(frozen=True)
+class CorpusAudit:
+    """What loading kept of each file.
+
+    Attributes
+    ----------
+    files : one row per file, columns :data:`FILE_COLUMNS`: characters read (after
+        decoding and HTML reduction), after character cleaning, kept in the
+        documents' text; body characters and how many furniture and trailer rules
+        removed from it (``body_lost_share``); the reason a file gave no document.
+    removed : one row per removed line, columns :data:`REMOVED_COLUMNS`: its index
+        among the file's non-empty clean lines, the rule that removed it, its length and text.
+    """
+
+    files: pd.DataFrame
+    removed: pd.DataFrame
+
+    def lossy(self, threshold: float = BODY_LOSS_WARNING) -> pd.DataFrame:
+        """The rows of :attr:`files` whose furniture and trailer rules removed more than ``threshold`` of the body."""
+        return self.files[self.files.body_lost_share > threshold]
+
+
+def audit_file(path: str | os.PathLike, *, name: str | None = None, warn: bool = True) -> CorpusAudit:
+    """Audit one file (``name`` labels it, default the file name); returns a :class:`CorpusAudit`.
+
+    Warns (UserWarning) when furniture and trailer rules removed more than 10% of its body.
+    """
+    label = name or Path(path).name
+    try:
+        raw, _enc = read_document_file(path)
+    except (CorpusError, OSError) as e:
+        reason = e.reason if isinstance(e, CorpusError) else f"cannot read file: {e.strerror or e}"
+        row = dict.fromkeys(FILE_COLUMNS, 0) | {"file": label, "body_lost_share": 0.0, "error": reason}
+        return _result([row], [], warn)
+    row, removed = _audit_text(raw, label)
+    return _result([row], removed, warn)
+
+
+def audit_folder(path: str | os.PathLike, *, warn: bool = True) -> CorpusAudit:
+    """Audit every document file under ``path`` (files labelled by their path relative to it).
+
+    Returns a :class:`CorpusAudit` over all files; one warning names every file
+    whose furniture and trailer rules removed more than 10% of its body.
+    """
+    root = Path(path)
+    rows: list[dict] = []
+    removed: list[dict] = []
+    for f in corpus_files(root):
+        if f.name in NOT_DOCUMENTS or f.suffix.lower() not in SUFFIXES:
+            continue
+        label = f.relative_to(root).as_posix() if root.is_dir() else f.name
+        one = audit_file(f, name=label, warn=False)
+        rows.extend(one.files.to_dict("records"))
+        removed.extend(one.removed.to_dict("records"))
+    return _result(rows, removed, warn)
+
+
+def _result(rows: list[dict], removed: list[dict], warn: bool) -> CorpusAudit:
+    """The audit tables from rows; warns about lossy files when ``warn``."""
+    audit = CorpusAudit(
+        pd.DataFrame(rows, columns=FILE_COLUMNS),
+        pd.DataFrame(removed, columns=REMOVED_COLUMNS),
+    )
+    lossy = audit.lossy()
+    if warn and len(lossy):
+        named = ", ".join(f"{r.file} ({r.body_lost_share:.0%})" for r in lossy.itertuples())
+        warnings.warn(
+            f"{len(lossy)} file(s) lost more than {BODY_LOSS_WARNING:.0%} of their body to page-furniture "
+            f"and trailer rules: {named}; see audit.removed for each removed line and its rule",
+            UserWarning,
+            stacklevel=3,
+        )
+    return audit
+
+
+def _audit_text(raw: str, label: str) -> tuple[dict, list[dict]]:
+    """(file row, removed rows) for one file's decoded text."""
+    clean = clean_text(raw)
+    lines = [ln.strip() for ln in clean.split("\n") if ln.strip()]
+    row: dict = {"file": label, "chars_read": len(raw), "chars_clean": len(clean), "error": ""}
+    try:
+        docs, _ = parse_text(raw, label)
+    except CorpusError as e:
+        docs, row["error"] = [], e.reason
+    kept_lines = [ln for d in docs for ln in d.text.split("\n") if ln.strip()]
+    if parse_toc(clean):
+        rules = _compilation_rules(lines, kept_lines)
+    else:
+        rules = _page_rules(lines, kept_lines)
+    removed = [
+        {"file": label, "line": i, "rule": rule, "n_chars": len(lines[i]), "text": lines[i]}
+        for i, rule in sorted(rules.items())
+    ]
+    start, end = document_span(lines)
+    body_chars = sum(len(ln) for ln in lines[start:end])
+    body_removed = sum(len(lines[i]) for i, rule in rules.items() if start <= i < end and rule not in _NOT_LOST)
+    row |= {
+        "chars_kept": sum(len(d.text) for d in docs),
+        "n_documents": len(docs),
+        "n_removed": len(removed),
+        "body_chars": body_chars,
+        "body_removed": body_removed,
+        "body_lost_share": body_removed / body_chars if body_chars else 0.0,
+    }
+    return row, removed
+
+
+def _page_rules(lines: list[str], kept_lines: list[str]) -> dict[int, str]:
+    """Line index -> the rule that removed it, for a single page (lines kept in the body have none).
+
+    Replays the page parser's first steps (trailer, furniture); the lines left
+    out of the body after that were set aside by the parser: the title block
+    above the body, the signature, notes and what follows a closing signature.
+    """
+    page, trailer = cut_trailer(lines)
+    rules = {len(page) + k: _TRAILER for k in range(len(trailer))}
+    rules |= {r.index: r.rule for r in furniture_removals(page)}
+    remaining = [i for i in range(len(page)) if i not in rules]
+    matched = _match_in_order([lines[i] for i in remaining], kept_lines)
+    first_kept = min((remaining[k] for k in matched), default=len(lines))
+    for k, i in enumerate(remaining):
+        if k not in matched:
+            rules[i] = _HEADER if i < first_kept else _PARSER
+    return rules
+
+
+def _compilation_rules(lines: list[str], kept_lines: list[str]) -> dict[int, str]:
+    """Line index -> rule for a compilation: lines that are in no document's text."""
+    kept = Counter(kept_lines)
+    rules = {}
+    for i, ln in enumerate(lines):
+        if kept[ln] > 0:
+            kept[ln] -= 1
+        else:
+            rules[i] = _COMPILATION
+    return rules
+
+
+def _match_in_order(lines: list[str], kept_lines: list[str]) -> set[int]:
+    """Indices of ``lines`` that the kept body lines take, matched in order: the body is a
+    subsequence of the page (a transmittal notice's resumes below its signature)."""
+    matched: set[int] = set()
+    pos = 0
+    for k, ln in enumerate(lines):
+        if pos < len(kept_lines) and ln == kept_lines[pos]:
+            matched.add(k)
+            pos += 1
+    return matched

@@ -1,0 +1,87 @@
+"""The per-file loading audit (analysis.corpus.audit): characters read and kept, removed spans and their rules."""
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus.audit import FILE_COLUMNS, REMOVED_COLUMNS, audit_file, audit_folder
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+DEVSET = Path(__file__).resolve().parent / "devset" / "pages"
+
+# a notice as a portal prints it (sentences from tests/devset/pages/035.txt), menu and footer included
+_PAGE = """首页
+政务公开
+重庆市渝中区人民政府办公室关于印发《重庆市渝中区新型智慧城市建设“十四五”规划(2021-2025年)》的通知
+【字号:大 中 小】
+区级国家机关各部门,各管委会、街道办事处,有关单位:
+《重庆市渝中区新型智慧城市建设十四五规划(2021-2025年)》已经区委第12次常委会区政府7次常务会同意,现印发给你们,请认真抓好贯彻落实。
+群众扫描二维码即可查询规划实施进展,各部门要及时更新信息。
+重庆市渝中区人民政府办公室
+2022年5月17日
+扫一扫在手机打开当前页
+网站标识码:5001030001
+"""
+
+
+def test_audit_file_names_every_removed_line_and_its_rule(tmp_path):
+    f = tmp_path / "page.txt"
+    f.write_text(_PAGE, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing of the body is lost: no warning
+        audit = audit_file(f)
+    assert list(audit.files.columns) == FILE_COLUMNS and list(audit.removed.columns) == REMOVED_COLUMNS
+    row = audit.files.iloc[0]
+    assert row.file == "page.txt" and row.n_documents == 1 and row.error == ""
+    assert row.chars_read == len(_PAGE) and 0 < row.chars_kept < row.chars_clean <= row.chars_read
+    assert row.body_removed == 0 and row.body_lost_share == 0
+    rules = dict(zip(audit.removed.text, audit.removed.rule))
+    assert rules["【字号:大中小】"] == "print or close button"  # as cleaned: letter spacing removed
+    assert rules["扫一扫在手机打开当前页"] == "share or QR prompt"
+    assert "signature" in rules["2022年5月17日"]
+    assert "title block" in rules["首页"]
+    assert "群众扫描二维码即可查询规划实施进展,各部门要及时更新信息。" not in rules  # a body sentence stays
+    assert audit.removed.n_chars.sum() + row.chars_kept <= row.chars_clean
+
+
+def test_audit_warns_about_a_file_that_lost_body_text(tmp_path):
+    # a share bar printed as a block between two parts of the document is removed from the body
+    lines = _PAGE.split("\n")
+    body = ["分享到:", "【打印本页】【关闭窗口】", "微信扫一扫分享到朋友圈", "关注我们官方微信"]
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "lossy.txt").write_text("\n".join([*lines[:6], *body, *lines[6:]]), encoding="utf-8")
+    (tmp_path / "page.txt").write_text(_PAGE, encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"1 file\(s\) lost more than 10% of their body.*sub/lossy.txt"):
+        audit = audit_folder(tmp_path)
+    assert list(audit.files.file) == ["page.txt", "sub/lossy.txt"]
+    assert list(audit.lossy().file) == ["sub/lossy.txt"]
+    lost = audit.removed[audit.removed.file == "sub/lossy.txt"]
+    assert set(lost.text) >= set(body) and lost.rule.str.startswith("furniture block").sum() == len(body)
+
+
+def test_audit_reports_files_that_give_no_document(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "latin.txt").write_text("no Chinese text at all\n", encoding="utf-8")
+    audit = audit_folder(tmp_path, warn=False)
+    assert set(audit.files.file) == {"empty.txt", "latin.txt"}
+    assert (audit.files.error != "").all() and (audit.files.chars_kept == 0).all()
+
+
+def test_audit_of_the_seeds_and_devset_loses_no_body_text():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        seeds = audit_folder(SEEDS)
+        devset = audit_folder(DEVSET)
+    assert len(seeds.files) == 5 and (seeds.files.error == "").all()
+    assert seeds.files.n_documents.sum() == 23
+    assert (devset.files.body_lost_share == 0).all()
+
+
+def test_audit_keeps_a_large_file_of_repeated_paragraphs(tmp_path):
+    # a 5 MB file of repeated paragraphs kept 29,032 of ~1.75 M characters
+    paragraph = "一、总体要求。坚持以人民为中心,统筹推进新型智慧城市建设,提升城市治理现代化水平。"
+    text = "\n".join(["关于推进新型智慧城市建设的实施方案", *[paragraph] * 2000, "某某市人民政府", "2021年3月1日"])
+    (tmp_path / "big.txt").write_text(text, encoding="utf-8")
+    row = audit_file(tmp_path / "big.txt").files.iloc[0]
+    assert row.chars_kept == len(paragraph) * 2000 + 1999
