@@ -37,8 +37,11 @@ def test_corpus_writes_csv_and_parquet_of_the_bundled_seeds(tmp_path):
     docs = pd.read_csv(tmp_path / "documents.csv", encoding="utf-8-sig")
     assert len(docs) == 23
     assert (tmp_path / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
-    for name in ("documents", "paragraphs", "policy_list", "skipped"):
+    for name in ("documents", "paragraphs", "policy_list", "skipped", "audit_files", "audit_removed"):
         assert (tmp_path / f"{name}.parquet").exists()
+    audit = pd.read_csv(tmp_path / "audit_files.csv", encoding="utf-8-sig")
+    assert len(audit) == 5  # the five seed files, none losing body text
+    assert (audit.body_lost_share == 0).all()
     assert len(pd.read_parquet(tmp_path / "policy_list.parquet")) == 32
 
 

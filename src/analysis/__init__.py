@@ -55,6 +55,7 @@ _VERBS = {
     "cleaning": ["clean_text", "detect_script", "to_simplified", "undouble"],
     "corpus": [
         "CorpusError",
+        "audit_folder",
         "load_corpus",
         "load_paragraphs",
         "load_policy_list",

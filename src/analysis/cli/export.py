@@ -11,14 +11,14 @@ __all__ = ["export_tables"]
 
 
 def export_tables(corpus_dir: str | os.PathLike[str] | None, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
-    """Write the documents, paragraphs, policy-list and skipped-files tables.
+    """Write the documents, paragraphs, policy-list, skipped-files and audit tables.
 
     Returns
     -------
     dict
         Table name -> path of its CSV (a Parquet file with the same stem is written beside it).
     """
-    from ..corpus import load_paragraphs, load_policy_list, read_corpus
+    from ..corpus import audit_folder, load_paragraphs, load_policy_list, read_corpus
     from ..io.tables import write_table
 
     with warnings.catch_warnings(record=True) as caught:
@@ -27,11 +27,15 @@ def export_tables(corpus_dir: str | os.PathLike[str] | None, out_dir: str | os.P
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
     docs = loaded.documents
+    audit = audit_folder(corpus_dir if corpus_dir is not None else loaded.folder, warn=False)
     tables = {
         "documents": docs,
         "paragraphs": load_paragraphs(docs),
         "policy_list": load_policy_list(corpus_dir, corpus=docs),
         "skipped": loaded.skipped,
+        # what loading kept of each file, and every removed line with the rule that removed it
+        "audit_files": audit.files,
+        "audit_removed": audit.removed,
     }
     paths = {}
     for name, df in tables.items():

@@ -5,6 +5,7 @@
 * :mod:`.metadata_csv`  a researcher's metadata.csv overriding fields read from the text
 * :mod:`.duplicates`    ``flag_duplicates``: later copies of the same policy
 * :mod:`.docvars`       ``with_docvars``: year / level / region onto any derived table
+* :mod:`.audit`         ``audit_folder``, ``audit_file``: what loading kept of each file, and why
 
 Reading files is :mod:`analysis.io`, parsing text :mod:`analysis.parsing`,
 metadata :mod:`analysis.metadata`.
@@ -14,6 +15,7 @@ from ..io.errors import CorpusError
 from ..io.files import SUFFIXES, read_document_file
 from ..io.markup import html_to_text, markdown_to_text
 from ..parsing import parse_text, split_paragraphs, split_run_on
+from .audit import CorpusAudit, audit_file, audit_folder
 from .docvars import with_docvars
 from .duplicates import flag_duplicates
 from .load import (
@@ -33,8 +35,11 @@ __all__ = [
     "PARAGRAPH_COLUMNS",
     "POLICY_LIST_COLUMNS",
     "SUFFIXES",
+    "CorpusAudit",
     "CorpusError",
     "CorpusLoad",
+    "audit_file",
+    "audit_folder",
     "default_seed_dir",
     "flag_duplicates",
     "html_to_text",
