@@ -121,9 +121,10 @@ def test_three_copies_sharing_a_doc_number_are_all_flagged_in_any_order():
 
 
 def test_doc_number_in_other_brackets_and_full_width_digits_matches():
+    who = {"issuer": "江苏省民政厅", "region": "江苏"}
     df = _frame([
-        {"doc_id": "a", "text": "一", "issuer": "江苏省民政厅", "region": "江苏", "doc_number": "苏民基〔2023〕6号"},
-        {"doc_id": "b", "text": "二", "issuer": "江苏省民政厅", "region": "江苏", "doc_number": "苏民基﹝２０２３﹞６号"},
+        {"doc_id": "a", "text": "一", **who, "doc_number": "苏民基〔2023〕6号"},
+        {"doc_id": "b", "text": "二", **who, "doc_number": "苏民基﹝２０２３﹞６号"},
     ])  # fmt: skip
     assert _flags(df) == {"a": "", "b": "a"}
 

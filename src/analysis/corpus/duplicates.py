@@ -3,9 +3,10 @@
 Two documents are the same policy when
 
 * **text**: their normalised texts are near-identical.  Texts are compared in
-  simplified script, width-folded, without punctuation or whitespace (the
-  project's one shingler, :func:`analysis.reuse.shingle_hashes`), as sets of
-  sampled character shingles: the shorter text's set lies at least
+  simplified script, width-folded (NFKC), without punctuation or whitespace,
+  as sets of sampled character shingles (hashed as
+  :func:`analysis.reuse.shingle_hashes` does; ``reuse`` sits in a higher layer,
+  so the few lines are repeated here): the shorter text's set lies at least
   ``containment`` inside the longer one's and the two are of similar size
   (``min_ratio``).  So the same text reposted by another site, or in
   traditional script, is a duplicate; an excerpt or a compilation is not.
@@ -22,8 +23,9 @@ transmittal notice carries the text it transmits under its own number).
 
 **Canonical member.**  In each group the canonical member is the one with the
 earliest date (a date known only to its month or year counts as the end
-of that period, the year stands in for a missing date, no date at all sorts last), then the fuller text (more characters), then simplified
-script, then the smallest doc_id.  Every other member's ``duplicate_of`` names
+of that period, the year stands in for a missing date, no date at all sorts
+last), then the fuller text (more characters), then simplified script, then
+the smallest doc_id.  Every other member's ``duplicate_of`` names
 it.  Pairs are found and joined in an order fixed by the documents themselves
 (never by the order of rows or files), so the flags are the same however the
 files are ordered.
@@ -46,7 +48,6 @@ import pandas as pd
 
 from ..cleaning.script import to_simplified
 from ..metadata.docnumber import normalize_doc_number
-from ..reuse.shingles import normalise, shingle_hashes, splitmix64
 
 __all__ = ["find_duplicates", "flag_duplicates", "title_key"]
 
@@ -54,8 +55,8 @@ __all__ = ["find_duplicates", "flag_duplicates", "title_key"]
 SHINGLE = 8
 #: Keep shingle hashes divisible by this (a deterministic 1-in-8 sample).
 SAMPLE = 8
-#: MinHash bands x rows: a pair with Jaccard 0.67 meets in some band with p > 0.96.
-BANDS, ROWS = 16, 4
+#: MinHash bands x rows: a pair with Jaccard 0.67 meets in some band with p > 0.94, 0.8 with p > 0.999.
+BANDS, ROWS = 20, 5
 #: Most members of one MinHash bucket each new member is checked against.
 MAX_BUCKET = 64
 #: Columns of :func:`find_duplicates`.
@@ -148,10 +149,10 @@ def _documents(df: pd.DataFrame) -> list[_Doc]:
         text = _text(row.get("text"))
         script = _text(row.get("script")) or "simplified"
         simple = text if script == "simplified" else to_simplified(text)
-        norm, _ = normalise(simple)
-        h = shingle_hashes(simple, SHINGLE) if len(norm) >= SHINGLE else np.zeros(0, dtype=np.uint64)
+        h = _shingle_hashes(simple)
         shingles = np.unique(h[h % np.uint64(SAMPLE) == 0])
-        digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=16).hexdigest()
+        # all shingles in order determine the normalised text (texts under SHINGLE characters have none)
+        digest = hashlib.blake2b(h.tobytes(), digest_size=16).hexdigest()
         doc_id = _text(row.get("doc_id"))
         n_chars = row.get("n_chars")
         n_chars = len(text) if n_chars is None or pd.isna(n_chars) else int(n_chars)
@@ -262,42 +263,79 @@ def _same_issuer(a: _Doc, b: _Doc) -> bool:
     return _agree(a.region, b.region) and (not a.issuer or not b.issuer or a.issuer in b.issuer or b.issuer in a.issuer)
 
 
-def _minhash_bands(shingles: np.ndarray) -> list[bytes]:
-    """Return the text's MinHash signature cut into :data:`BANDS` band keys."""
-    seeds = splitmix64(np.arange(1, BANDS * ROWS + 1, dtype=np.uint64))
-    sig = splitmix64(shingles[None, :] ^ seeds[:, None]).min(axis=1)
-    return [bytes([b]) + sig[b * ROWS : (b + 1) * ROWS].tobytes() for b in range(BANDS)]
+def _mix(x: np.ndarray) -> np.ndarray:
+    """Return a well-mixed 64-bit hash of each element (the splitmix64 finaliser)."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def _shingle_hashes(text: str) -> np.ndarray:
+    """Return one uint64 hash per run of :data:`SHINGLE` letters or digits of the NFKC-folded ``text``."""
+    kept = "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
+    codes = np.frombuffer(kept.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(codes) - SHINGLE + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    h = codes[:n].copy()
+    # uint64 arithmetic wraps: a polynomial hash modulo 2**64
+    for j in range(1, SHINGLE):
+        h = h * np.uint64(0x100000001B3) + codes[j : j + n]
+    return _mix(h)
+
+
+def _minhash(shingles: np.ndarray) -> np.ndarray:
+    """Return the text's MinHash signature: :data:`BANDS` x :data:`ROWS` uint64 minima."""
+    seeds = _mix(np.arange(1, BANDS * ROWS + 1, dtype=np.uint64))
+    return _mix(shingles[None, :] ^ seeds[:, None]).min(axis=1)
 
 
 def _near_identical_pairs(docs: list[_Doc], reps: list[int], containment: float, min_ratio: float) -> Iterable[_Pair]:
     """Yield verified near-identical pairs among the representatives of distinct texts.
 
-    Candidates share a MinHash band; each is verified on the exact sampled sets.
-    A new bucket member is checked against at most :data:`MAX_BUCKET` earlier ones,
-    which bounds the cost when many documents share boilerplate.
+    Candidates share a MinHash band; a new bucket member is checked against at most
+    :data:`MAX_BUCKET` earlier ones, which bounds the cost when many documents share
+    boilerplate.  Candidates whose estimated Jaccard similarity is far below the
+    least an accepted pair can have are dropped in one vectorised step; the rest
+    are verified on the exact sampled sets.
     """
+    ids = sorted((r for r in reps if len(docs[r].shingles)), key=lambda r: docs[r].key)
+    if len(ids) < 2:
+        return
+    sig = np.stack([_minhash(docs[i].shingles) for i in ids])
     buckets: dict[bytes, list[int]] = {}
-    for i in sorted((r for r in reps if len(docs[r].shingles)), key=lambda r: docs[r].key):
-        for band in _minhash_bands(docs[i].shingles):
-            buckets.setdefault(band, []).append(i)
-    seen: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for k, b in enumerate(members):
-            for a in members[max(0, k - MAX_BUCKET) : k]:
-                if (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                sim = _containment(docs[a].shingles, docs[b].shingles, min_ratio)
-                if sim >= containment:
-                    yield _make_pair(docs, a, b, "text", sim)
+    for k in range(len(ids)):
+        for b in range(BANDS):
+            buckets.setdefault(bytes([b]) + sig[k, b * ROWS : (b + 1) * ROWS].tobytes(), []).append(k)
+    cand = {(a, b) for m in buckets.values() for k, b in enumerate(m) for a in m[max(0, k - MAX_BUCKET) : k]}
+    if not cand:
+        return
+    pairs = np.array(sorted(cand), dtype=np.int64)
+    estimate = (sig[pairs[:, 0]] == sig[pairs[:, 1]]).mean(axis=1)
+    # the least Jaccard of an accepted pair, less a margin for the estimate's error (sd <= 0.05)
+    least = containment * min_ratio / (1 + min_ratio - containment * min_ratio) - 0.15
+    for a, b in pairs[estimate >= least]:
+        x, y = ids[a], ids[b]
+        sim = _containment(docs[x].shingles, docs[y].shingles, min_ratio)
+        if sim >= containment:
+            yield _make_pair(docs, x, y, "text", sim)
 
 
 def _containment(x: np.ndarray, y: np.ndarray, min_ratio: float) -> float:
-    """Return the share of the smaller set found in the larger, 0.0 when their sizes differ by more than ``min_ratio``."""
+    """Return the share of the smaller set found in the larger.
+
+    Returns 0.0 when the smaller holds fewer than ``min_ratio`` of the larger's shingles.
+    """
     small, large = sorted((len(x), len(y)))
     if not small or small < min_ratio * large:
         return 0.0
-    return len(np.intersect1d(x, y, assume_unique=True)) / small
+    if len(x) > len(y):
+        x, y = y, x
+    # both sorted and unique: look each of the smaller set up in the larger (no re-sort, unlike intersect1d)
+    at = np.minimum(np.searchsorted(y, x), len(y) - 1)
+    return int(np.count_nonzero(y[at] == x)) / small
 
 
 class _Components:
