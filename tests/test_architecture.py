@@ -16,6 +16,7 @@ MAX_FUNCTION_CODE_LINES = 100
 # Lower layers never import higher ones (docs/ARCHITECTURE.md).
 LAYERS = {
     "chars": 1,
+    "shingles": 1,
     "levels": 1,
     "resources": 1,
     "io": 1,

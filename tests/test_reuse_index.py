@@ -8,7 +8,7 @@ import random
 import numpy as np
 
 import analysis.reuse.index as index_module
-import analysis.reuse.shingles as shingles_module
+import analysis.shingles as shingles_module
 from analysis.reuse.direction import precedence_rank, prepare_meta
 from reuse_corpora import (
     corpus_of,

@@ -17,7 +17,7 @@ from ..io.markup import html_to_text, markdown_to_text
 from ..parsing import parse_text, split_paragraphs, split_run_on
 from .audit import CorpusAudit, audit_file, audit_folder
 from .docvars import with_docvars
-from .duplicates import flag_duplicates
+from .duplicates import find_duplicates, flag_duplicates
 from .load import (
     DOCUMENT_COLUMNS,
     PARAGRAPH_COLUMNS,
@@ -41,6 +41,7 @@ __all__ = [
     "audit_file",
     "audit_folder",
     "default_seed_dir",
+    "find_duplicates",
     "flag_duplicates",
     "html_to_text",
     "load_corpus",

@@ -4,9 +4,8 @@ Two documents are the same policy when
 
 * **text**: their normalised texts are near-identical.  Texts are compared in
   simplified script, width-folded (NFKC), without punctuation or whitespace,
-  as sets of sampled character shingles (hashed as
-  :func:`analysis.reuse.shingle_hashes` does; ``reuse`` sits in a higher layer,
-  so the few lines are repeated here): the shorter text's set lies at least
+  as sets of sampled character shingles (:func:`analysis.shingles.shingle_hashes`):
+  the shorter text's set lies at least
   ``containment`` inside the longer one's and the two are of similar size
   (``min_ratio``).  So the same text reposted by another site, or in
   traditional script, is a duplicate; an excerpt or a compilation is not.
@@ -48,6 +47,7 @@ import pandas as pd
 
 from ..cleaning.script import to_simplified
 from ..metadata.docnumber import normalize_doc_number
+from ..shingles import shingle_hashes, splitmix64
 
 __all__ = ["find_duplicates", "flag_duplicates", "title_key"]
 
@@ -149,7 +149,7 @@ def _documents(df: pd.DataFrame) -> list[_Doc]:
         text = _text(row.get("text"))
         script = _text(row.get("script")) or "simplified"
         simple = text if script == "simplified" else to_simplified(text)
-        h = _shingle_hashes(simple)
+        h = shingle_hashes(simple, n=SHINGLE)
         shingles = np.unique(h[h % np.uint64(SAMPLE) == 0])
         # all shingles in order determine the normalised text (texts under SHINGLE characters have none)
         digest = hashlib.blake2b(h.tobytes(), digest_size=16).hexdigest()
@@ -263,33 +263,10 @@ def _same_issuer(a: _Doc, b: _Doc) -> bool:
     return _agree(a.region, b.region) and (not a.issuer or not b.issuer or a.issuer in b.issuer or b.issuer in a.issuer)
 
 
-def _mix(x: np.ndarray) -> np.ndarray:
-    """Return a well-mixed 64-bit hash of each element (the splitmix64 finaliser)."""
-    x = x ^ (x >> np.uint64(30))
-    x = x * np.uint64(0xBF58476D1CE4E5B9)
-    x = x ^ (x >> np.uint64(27))
-    x = x * np.uint64(0x94D049BB133111EB)
-    return x ^ (x >> np.uint64(31))
-
-
-def _shingle_hashes(text: str) -> np.ndarray:
-    """Return one uint64 hash per run of :data:`SHINGLE` letters or digits of the NFKC-folded ``text``."""
-    kept = "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
-    codes = np.frombuffer(kept.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    n = len(codes) - SHINGLE + 1
-    if n <= 0:
-        return np.zeros(0, dtype=np.uint64)
-    h = codes[:n].copy()
-    # uint64 arithmetic wraps: a polynomial hash modulo 2**64
-    for j in range(1, SHINGLE):
-        h = h * np.uint64(0x100000001B3) + codes[j : j + n]
-    return _mix(h)
-
-
 def _minhash(shingles: np.ndarray) -> np.ndarray:
     """Return the text's MinHash signature: :data:`BANDS` x :data:`ROWS` uint64 minima."""
-    seeds = _mix(np.arange(1, BANDS * ROWS + 1, dtype=np.uint64))
-    return _mix(shingles[None, :] ^ seeds[:, None]).min(axis=1)
+    seeds = splitmix64(np.arange(1, BANDS * ROWS + 1, dtype=np.uint64))
+    return splitmix64(shingles[None, :] ^ seeds[:, None]).min(axis=1)
 
 
 def _near_identical_pairs(docs: list[_Doc], reps: list[int], containment: float, min_ratio: float) -> Iterable[_Pair]:

@@ -20,7 +20,7 @@ Quick start
     format_alignment_html(row.source_text, row.target_text)  # Jupyter view
     result.provenance.write("reports/tables/reuse.json")   # parameters as JSON
 
-Modules, in pipeline order: :mod:`.shingles` (normalisation and shingle
+Modules, in pipeline order: :mod:`analysis.shingles` (normalisation and shingle
 hashes), :mod:`.index` (hash groups, boilerplate, winnowing sample),
 :mod:`.seeds` (seed matches), :mod:`.candidates` (windows, runs, diagonal
 bands), :mod:`.direction` (which document is the source), :mod:`.align`
@@ -95,12 +95,12 @@ should be treated with care.
 from __future__ import annotations
 
 from ..levels import LEVELS
+from ..shingles import normalise, shingle_hashes
 from .align import align_passages
 from .detect import find_reuse
 from .display import AlignmentHTML, format_alignment_html
 from .reference import reference_reuse
 from .result import ReuseResult
-from .shingles import normalise, shingle_hashes
 from .summary import PAIR_COLUMNS, PASSAGE_COLUMNS, reuse_by_level, reuse_network
 
 __all__ = [

@@ -16,9 +16,9 @@ from typing import Any
 
 import numpy as np
 
+from ..shingles import Encoded
 from .candidates import Pairs, Runs, cluster_along_target, min_cover
 from .direction import Meta
-from .shingles import Encoded
 
 #: A run as the chaining step sees it: (t0, t1, s0, s1, cover), global normalised positions.
 RunTuple = tuple[int, int, int, int, int]

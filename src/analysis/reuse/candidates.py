@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..shingles import Encoded, index_dtype
 from .direction import Meta, orient
 from .index import ShingleIndex, argsort_keys, sort_rows
 from .seeds import Seeds, Windows, pair_sampled, seed_run_extension
-from .shingles import Encoded, index_dtype
 
 
 def union_contrib(t0: np.ndarray, t1: np.ndarray, cluster: np.ndarray) -> np.ndarray:

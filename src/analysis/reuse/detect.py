@@ -8,13 +8,13 @@ import numpy as np
 import pandas as pd
 
 from ..provenance import Provenance
+from ..shingles import Encoded, encode_corpus
 from .align import align_candidates
 from .candidates import candidate_windows, find_runs, min_cover, orient_runs, select_supported_runs
 from .direction import precedence_rank, prepare_meta
 from .index import ShingleIndex, index_shingles, mark_boilerplate
 from .result import ReuseResult
 from .seeds import Seeds, pair_seeds, window_seeds
-from .shingles import Encoded, encode_corpus
 from .summary import order_passages, summarise_pairs
 
 PROGRESS_MIN_DOCS = 200

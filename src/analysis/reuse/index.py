@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from . import shingles
-from .shingles import chunks, index_dtype
+from .. import shingles
+from ..shingles import chunks, index_dtype
 
 
 def argsort_keys(*keys: np.ndarray) -> np.ndarray:

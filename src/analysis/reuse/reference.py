@@ -15,7 +15,7 @@ Slow and plain on purpose, so that it is obviously correct: the fast engine
    target length), difflib's ratio) is at least ``min_similarity``.
 
 Shared with the engine, as they are not what the comparison tests: the
-character normalisation (:func:`analysis.reuse.shingles.normalise`), the rule
+character normalisation (:func:`analysis.shingles.normalise`), the rule
 that decides which document is the source and the table layout.  Not modelled:
 boilerplate (every shared shingle counts) and ``max_sources``; and difflib
 aligns a pair monotonically, so passages copied in a different order than the
@@ -32,9 +32,9 @@ import pandas as pd
 from datasketch import MinHash, MinHashLSH
 
 from ..provenance import Provenance
+from ..shingles import normalise
 from .direction import Meta, orient, prepare_meta
 from .result import ReuseResult
-from .shingles import normalise
 from .summary import order_passages, summarise_pairs
 
 __all__ = ["reference_reuse"]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..shingles import index_dtype
 from .index import ShingleIndex, sort_rows
-from .shingles import index_dtype
 
 
 # Why two stages: every pair of occurrences of a seed shingle is a seed
