@@ -26,16 +26,24 @@ from ..metadata import (
     leading_orgs,
     split_issuer_title,
 )
-from ..metadata import looks_like_org as _looks_like_org
 from ..metadata.gazetteer import leading_place
 from .document import ParsedDoc
+from .page_title import (
+    SALUTATION_RE,
+    TITLE_GENRE_RE,
+    annex_heading,
+    is_org_line,
+    is_title_line,
+    join_wrapped_title,
+    meta_title,
+    rejection,
+    run_on_title,
+    skeleton,
+    taken_once,
+)
 
 __all__ = ["parse_page"]
 
-_SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
-_TITLE_GENRE_RE = re.compile(
-    r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|解读|要点|通报|公告|批复)(\((试行|暂行)\))?》?$"
-)
 _HARD_TRAILER_RE = re.compile(
     r"扫描?二维码|^(责任)?编辑[:：]|分享到|copyright|©|^审核[:：]|点击下载|^https?://|^标签[:：]"
     rf"|{TRAILER_START_PATTERN}|^相关(阅读|文件|链接|新闻|文章|附件|稿件)"
@@ -50,22 +58,6 @@ _META_FIELD_RE = re.compile(rf"(?:^|(?<=[\s|]))({_META_KEYS})(?:\s*[:：]\s*|\s+
 # a decree (令) heads its text with "X人民政府令" and "第328号", and is signed by a person
 _DECREE_RE = re.compile(r"^(.{2,30}?)令$")
 _SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
-
-
-def _is_org_line(line: str) -> bool:
-    """A signature line: one or more organisation names and nothing else."""
-    s = line.strip()
-    if not 2 <= len(s) <= 60 or re.search(r"[。,，;；:：《》“”]", s):
-        return False
-    return _looks_like_org(s) or leading_orgs(s) == s
-
-
-def _is_title_line(line: str) -> bool:
-    """A line that can be a document title: short, no sentence punctuation, a genre word or 关于."""
-    s = line.strip()
-    if not 6 <= len(s) <= 100 or re.search(r"[。,，;；!！?？]", s):
-        return False
-    return bool(_TITLE_GENRE_RE.search(s)) or ("关于" in s and len(s) <= 60)
 
 
 def _page_meta(lines: list[str]) -> dict[str, str]:
@@ -107,6 +99,11 @@ class _Page:
     sig_date: DateInfo | None = None
     sig_lines: tuple[int, int] | None = None
     body_lines: list[str] = field(default_factory=list)
+    evidence: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+
+    def note(self, field_name: str, value: str, evidence: str, rule: str) -> None:
+        """Record where a field's value came from (the last note of a field wins)."""
+        self.evidence[field_name] = (value, evidence.strip()[:200], rule)
 
 
 def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
@@ -133,7 +130,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     doc.genre = "解读" if page.is_interpretation else genre_of(page.title)
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
     # the salutation lists every addressee (各省、自治区…新疆生产建设兵团): no hint
-    hint_text = "\n".join(ln for ln in page.body_lines[:40] if not (len(ln) <= 200 and _SALUTATION_RE.search(ln)))
+    hint_text = "\n".join(ln for ln in page.body_lines[:40] if not (len(ln) <= 200 and SALUTATION_RE.search(ln)))
     doc.level, doc.region, doc.level_evidence = classify_level(
         doc.issuer, page.title.strip("《》"), hints=(page.sig_org, hint_text[:2000])
     )
@@ -185,35 +182,78 @@ def _find_title(page: _Page) -> None:
 
     The salutation (主送机关) is looked for among the first 30 lines of some
     length, since menus of HTML pages put dozens of one-word lines above the
-    document; the title is the title-like line just above it.
+    document; the title is the title-like line just above it, joined with the
+    lines it wraps from.  Candidates in order of precedence: the title block;
+    the metadata table's 标题/名称 when the block is a damaged print of it; a run-on
+    first line; the heading of what an addressee-first transmittal sends out; the
+    page's first line when it can be a title.
     """
     lines = page.lines
     page.head_limit = _index_after_substantive(lines, 30)
     sal = next(
-        (i for i, ln in enumerate(lines[: page.head_limit]) if len(ln) <= 120 and _SALUTATION_RE.search(ln)), None
+        (i for i, ln in enumerate(lines[: page.head_limit]) if len(ln) <= 120 and SALUTATION_RE.search(ln)), None
     )
     search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
-    page.title_idx = next((i for i in range(search_to - 1, -1, -1) if _is_title_line(lines[i])), None)
+    page.title_idx = next((i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i])), None)
     page.headline = lines[0]
+    meta = meta_title(page.raw_lines)
     if page.title_idx is not None:
-        page.title = lines[page.title_idx]
+        page.title, first = join_wrapped_title(lines, page.title_idx)
         page.body_start = page.title_idx + 1
-        # a title printed over two lines: the issuer, then "关于…"
-        prev = lines[page.title_idx - 1] if page.title_idx > 0 else ""
-        if page.title.startswith("关于") and prev and _is_org_line(prev) and len(prev) <= 40:
-            page.title = prev + page.title
-    elif page.meta.get("标题") and _is_title_line(page.meta["标题"]):
-        page.title = page.meta["标题"]
-        page.body_start = next((i + 1 for i, ln in enumerate(lines[: page.head_limit]) if ln.endswith(page.title)), 1)
+        rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
+        page.note("title", page.title, lines[first], rule)
+        if meta and skeleton(meta) != skeleton(page.title) and _subsequence(skeleton(page.title), skeleton(meta)):
+            page.title = meta
+            page.note("title", meta, meta, "metadata table (fuller print of the title block)")
+    elif meta and is_title_line(meta):
+        page.title = meta
+        page.body_start = next((i + 1 for i, ln in enumerate(lines[: page.head_limit]) if ln.endswith(meta)), 1)
+        page.note("title", meta, meta, "metadata table (标题/名称)")
     else:
-        page.title = page.headline
-        page.body_start = 1
+        _title_without_block(page, sal)
+    page.title = taken_once(page.title)
     page.is_interpretation = bool(page.interp) or "解读" in page.headline
-    quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if _TITLE_GENRE_RE.search(q)]
+    quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if TITLE_GENRE_RE.search(q)]
     if page.is_interpretation and quoted:
         page.title = f"《{max(quoted, key=len)}》解读"
-    elif page.title_idx is None and quoted:
+        page.note("title", page.title, page.headline, "interpretation of the quoted title")
+    elif page.title_idx is None and not page.title and quoted and not rejection(page.headline):
         page.title = max(quoted, key=len)
+        page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+def _title_without_block(page: _Page, sal: int | None) -> None:
+    """Title candidates when no title line stands above the salutation: a run-on first line,
+    the heading of the annex of an addressee-first transmittal, else the first line when it can
+    be a title; the title stays "" otherwise (never an addressee line, breadcrumb or label)."""
+    lines = page.lines
+    page.body_start = 1
+    for i, ln in enumerate(lines[:3]):
+        run_on = run_on_title(ln)
+        if run_on:
+            page.title = run_on
+            page.body_start = i
+            page.note("title", run_on, ln, "run-on line (title before 文号 or addressees)")
+            return
+    if sal is not None:
+        sig = next((i for i in range(sal + 1, min(sal + 12, len(lines))) if date_line(lines[i])), None)
+        heading = annex_heading(lines, sig + 1) if sig is not None else ""
+        if heading:
+            page.title = heading
+            page.body_start = sal
+            page.note("title", heading, heading, "heading of the transmitted document (addressee-first page)")
+            return
+    if is_title_line(page.headline):
+        page.title = page.headline
+        page.note("title", page.headline, page.headline, "first line of the page")
+    elif sal is not None:
+        page.body_start = sal
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """True when the characters of ``short`` appear in ``long`` in order."""
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def _find_doc_number(page: _Page) -> None:
@@ -226,7 +266,7 @@ def _find_doc_number(page: _Page) -> None:
     for i in range(max(page.body_start - 1, 0), min(page.body_start + 4, len(lines) - 1)):
         m = _DECREE_RE.match(lines[i])
         n = re.fullmatch(r"第\s*(\d{1,5})\s*号", lines[i + 1])
-        if m and n and _is_org_line(m.group(1)):
+        if m and n and is_org_line(m.group(1)):
             page.decree_issuer = m.group(1)
             page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group(1)}号"
             break
@@ -285,10 +325,10 @@ def _find_signature(page: _Page) -> None:
             page.sig_date = DateInfo(d.iso, d.year, "signature")
             page.sig_lines = (i - 1, i + 1)
             return
-        if not _is_org_line(lines[i - 1]):
+        if not is_org_line(lines[i - 1]):
             continue
         j = i - 1
-        while j - 1 >= body_start and i - j < 12 and _is_org_line(lines[j - 1]):
+        while j - 1 >= body_start and i - j < 12 and is_org_line(lines[j - 1]):
             j -= 1
         page.sig_org = " ".join(lines[j:i])
         page.sig_date = DateInfo(d.iso, d.year, "signature")
