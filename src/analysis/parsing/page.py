@@ -36,6 +36,7 @@ from .page_title import (
     is_title_line,
     join_wrapped_title,
     meta_title,
+    plan_period_line,
     rejection,
     run_on_title,
     skeleton,
@@ -200,6 +201,10 @@ def _find_title(page: _Page) -> None:
     if page.title_idx is not None:
         page.title, first = join_wrapped_title(lines, page.title_idx)
         page.body_start = page.title_idx + 1
+        period = plan_period_line(lines, page.body_start)
+        if period and not page.title.endswith(period):
+            page.title += period
+            page.body_start += 1
         rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
         page.note("title", page.title, lines[first], rule)
         if meta and skeleton(meta) != skeleton(page.title) and _subsequence(skeleton(page.title), skeleton(meta)):

@@ -21,6 +21,7 @@ __all__ = [
     "is_title_line",
     "join_wrapped_title",
     "meta_title",
+    "plan_period_line",
     "rejection",
     "run_on_title",
     "skeleton",
@@ -32,7 +33,7 @@ TITLE_GENRE_RE = re.compile(
     r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|解读|要点|通报|公告|批复|函|措施)(\((试行|暂行)\))?》?$"
 )
 _BREADCRUMB_RE = re.compile(r"您的位置|当前位置|你的位置|所在位置|(首页|主页)\s*[>＞»]|[>＞»].*[>＞»]")
-_LABEL_RE = re.compile(rf"^[{CJK}\s]{{1,8}}[:：]|\|")
+_LABEL_RE = re.compile(rf"^[•·\-\s]*[{CJK}\s]{{1,8}}[:：]|\|")
 _FURNITURE_RE = re.compile(
     r"购物车|我的足迹|立即下载|免费下载|standard\s*library|网站首页|发布信息|政策全文|浏览次数|字体[:：]|打印|登录|注册",
     re.I,
@@ -41,7 +42,7 @@ _FURNITURE_RE = re.compile(
 _OPENER_RE = re.compile(r"^(关于|印发|转发|《|“|\"|中共|国务院|国家|全国)")
 # a line ending like this continues on the next line ("天津市人民政府关于印发")
 _OPEN_END_RE = re.compile(r"(关于|印发|转发|关于印发|《)$")
-_TITLE_KEYS_RE = re.compile(r"(?:^|(?<=[\s|]))(标\s*题|名\s*称|中文名)\s*[:：|]?\s*\|?\s*")
+_TITLE_KEYS_RE = re.compile(r"(?:^|(?<=[\s|•·]))(标\s*题|名\s*称|中文名)\s*[:：|]?\s*\|?\s*")
 _NEXT_KEY_RE = re.compile(r"\s(?:文\s*号|发文字号|发文日期|发布日期|成文日期|颁布时间)\s*[:：|]|\s*\|")
 
 
@@ -73,7 +74,9 @@ def is_title_line(line: str) -> bool:
     s = line.strip()
     if not 6 <= len(s) <= 100 or re.search(r"[。,，;；!！?？]", s) or rejection(s):
         return False
-    return bool(TITLE_GENRE_RE.search(s)) or ("关于" in s and len(s) <= 60)
+    # a plan period closes many titles: …行动计划(2019-2021年)
+    core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", s)
+    return bool(TITLE_GENRE_RE.search(core)) or ("关于" in s and len(s) <= 60)
 
 
 def _fragment(line: str) -> bool:
@@ -118,13 +121,25 @@ def annex_heading(lines: list[str], start: int) -> str:
     """The heading of the document a transmittal notice sends out, from ``lines[start]`` on,
     joined if wrapped over up to three lines; "" when those lines make no title."""
     title = ""
-    for ln in lines[start : start + 3]:
+    while start < len(lines) and rejection(lines[start]) == "furniture":
+        start += 1  # a "政策全文" button between the notice and its annex
+    for i, ln in enumerate(lines[start : start + 3]):
         if not _fragment(ln):
             break
         title += ln.strip()
         if is_title_line(title) and TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", title)):
-            return title if _opens_title(title) or len(title) >= 8 else ""
+            if not (_opens_title(title) or len(title) >= 8):
+                return ""
+            return title + plan_period_line(lines, start + i + 1)
     return ""
+
+
+_PERIOD_LINE_RE = re.compile(r"^[(（]\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$")
+
+
+def plan_period_line(lines: list[str], i: int) -> str:
+    """``lines[i]`` when it is nothing but a plan period ("(2021—2025年)") printed under a title, else ""."""
+    return lines[i].strip() if i < len(lines) and _PERIOD_LINE_RE.match(lines[i].strip()) else ""
 
 
 def meta_title(lines: list[str]) -> str:
@@ -155,8 +170,13 @@ def run_on_title(line: str) -> str:
 
 
 def taken_once(title: str) -> str:
-    """A title printed twice and joined ("AA" or "A A") -> "A"; other titles unchanged."""
+    """The title printed once: "AA" or "A A" -> "A", "《A》" -> "A", "A国发〔2021〕1号" -> "A"."""
     t = title.strip()
+    if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
+        t = t[1:-1]
+    nums = find_doc_numbers(t)
+    if nums and t.endswith("号") and nums[-1][0] > 6:
+        t = t[: nums[-1][0]].strip()
     for sep in (" ", ""):
         parts = t.split(sep, 1) if sep else [t[: len(t) // 2], t[len(t) // 2 :]]
         if len(parts) == 2 and parts[0] and parts[0].strip() == parts[1].strip():
