@@ -100,6 +100,7 @@ class _Page:
     sig_date: DateInfo | None = None
     sig_lines: tuple[int, int] | None = None
     body_lines: list[str] = field(default_factory=list)
+    run_on_rest: str = ""
     evidence: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     def note(self, field_name: str, value: str, evidence: str, rule: str) -> None:
@@ -130,12 +131,42 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     )
     doc.genre = "解读" if page.is_interpretation else genre_of(page.title)
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
-    # the salutation lists every addressee (各省、自治区…新疆生产建设兵团): no hint
-    hint_text = "\n".join(ln for ln in page.body_lines[:40] if not (len(ln) <= 200 and SALUTATION_RE.search(ln)))
+    # the issuer's own place decides, never a place name in the body (a ministry notice
+    # naming a county, a provincial interpretation citing the State Council)
     doc.level, doc.region, doc.level_evidence = classify_level(
-        doc.issuer, page.title.strip("《》"), hints=(page.sig_org, hint_text[:2000])
+        doc.issuer, page.title.strip("《》"), hints=(page.sig_org,)
     )
+    _record_evidence(page, doc)
     return doc, page.removed
+
+
+# date sources that are not the document's own printed date
+_INFERRED_DATE_SOURCES = ("doc_number", "cited documents (lower bound)")
+
+
+def _record_evidence(page: _Page, doc: ParsedDoc) -> None:
+    """Fill ``doc.evidence`` with (value, evidence, rule) for every field: the notes the steps
+    made, and for the rest the rule that chose the value; empty fields say why they are empty."""
+    ev = dict(page.evidence)
+    if "title" not in ev:
+        ev["title"] = (doc.title, "", "no title line on the page" if not doc.title else "title block")
+    ev["title"] = (doc.title, ev["title"][1], ev["title"][2])
+    if doc.doc_number:
+        line = next((ln for ln in page.lines if doc.doc_number[:2] in ln and "号" in ln), "")
+        ev.setdefault("doc_number", (doc.doc_number, line, "文号 line below the title or page metadata"))
+    else:
+        ev["doc_number"] = ("", "", "no 文号 of the document's own printed")
+    rule = "signature" if page.sig_org and doc.issuer == page.sig_org else "title prefix or page metadata"
+    ev["issuer"] = (doc.issuer, page.sig_org or doc.title, rule if doc.issuer else "no issuer printed")
+    if doc.date is not None:
+        inferred = " (inferred)" if doc.date.source in _INFERRED_DATE_SOURCES else ""
+        ev["date"] = (doc.date.iso or str(doc.date.year), doc.date.source, f"{doc.date.source}{inferred}")
+    else:
+        ev["date"] = ("", "", "no date printed")
+    ev["level"] = (doc.level, doc.level_evidence, "issuer's own place or body, else the title's leading place")
+    ev["region"] = (doc.region, doc.level_evidence, "province of the issuer's place; 全国 for central bodies")
+    ev["genre"] = (doc.genre, doc.title, "last genre word of the title (of what a transmittal sends out)")
+    doc.evidence = ev
 
 
 def _page_lines(text: str, source: str) -> _Page:
@@ -146,7 +177,8 @@ def _page_lines(text: str, source: str) -> _Page:
         m = _INTERP_FIELD_RE.match(ln)
         if m:
             interp[m.group(1)] = m.group(2).strip()
-    nonempty, trailer = _cut_trailer([ln for ln in raw_lines if ln])
+    # a table row's closing bar ("…的通知 |") is layout, not text
+    nonempty, trailer = _cut_trailer([ln.rstrip(" |") for ln in raw_lines if ln.rstrip(" |")])
     lines, removed = strip_page_furniture(nonempty)
     removed.extend(trailer)
     # 解读 contact block: "五、解读机关及解读人", "解读机关:…", "解读人:…"
@@ -233,11 +265,12 @@ def _title_without_block(page: _Page, sal: int | None) -> None:
     be a title; the title stays "" otherwise (never an addressee line, breadcrumb or label)."""
     lines = page.lines
     page.body_start = 1
-    for i, ln in enumerate(lines[:3]):
+    for i, ln in enumerate(lines[:6]):
         run_on = run_on_title(ln)
         if run_on:
             page.title = run_on
             page.body_start = i
+            page.run_on_rest = ln[len(run_on) :]
             page.note("title", run_on, ln, "run-on line (title before 文号 or addressees)")
             return
     if sal is not None:
@@ -266,6 +299,9 @@ def _find_doc_number(page: _Page) -> None:
     in reposts, as a decree number (令第N号), or in the page metadata; the body starts below it."""
     lines = page.lines
     page.doc_number = _doc_number_above_body(lines, page.body_start)
+    rest = find_doc_numbers(page.run_on_rest[:40])
+    if not page.doc_number and rest and rest[0][0] <= 3:
+        page.doc_number = rest[0][1]
     if not page.doc_number:
         _doc_number_after_lead(page)
     for i in range(max(page.body_start - 1, 0), min(page.body_start + 4, len(lines) - 1)):

@@ -165,7 +165,8 @@ def run_on_title(line: str) -> str:
     m = _RUN_ON_STOP_RE.search(line)
     if not m or m.start() > 100:
         return ""
-    head = line[: m.start()].strip()
+    # "…同步发展的 意 见": a genre word spaced out in the print
+    head = re.sub(r"\s+(\S)\s+(\S)$", r"\1\2", line[: m.start()].strip())
     return head if is_title_line(head) and _opens_title(head) else ""
 
 
