@@ -254,3 +254,129 @@ def test_parse_page_reports_removed_furniture():
 def test_page_without_body_raises():
     with pytest.raises(CorpusError, match=r"empty\.txt: no body text"):
         parse_page("关于加快推进智慧城市建设的通知", "empty.txt")
+
+
+# --------------------------------------------------------------------------- real page forms
+# Snippets copied from the development set (tests/devset/pages/NNN.txt, cited per test),
+# converted to simplified characters where the cleaning step would do so.
+
+
+def _page(text: str):
+    doc, _removed = parse_page(text, "page.txt")
+    return doc
+
+
+def test_wrapped_title_is_joined_whole():
+    # tests/devset/pages/001.txt: gov.cn title printed over two lines under the metadata table
+    doc = _page(
+        "发布日期:\n2015年09月05日\n国务院关于印发促进大数据发展\n行动纲要的通知\n国发〔2015〕50号\n"
+        "各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n现将《促进大数据发展行动纲要》印发给你们,请认真贯彻落实。\n"
+        "国务院\n2015年8月31日\n促进大数据发展行动纲要\n大数据是以容量大、类型多、存取速度快、应用价值高为主要特征的数据集合。\n"
+    )
+    assert doc.title == "国务院关于印发促进大数据发展行动纲要的通知"
+    assert doc.genre == "纲要"
+    assert doc.evidence["title"][2] == "title block (wrapped lines joined)"
+
+
+def test_title_wrapped_over_three_lines_with_plan_period():
+    # tests/devset/pages/039.txt: a news lead, then the title over three lines ending "(2021—2023年)的通知"
+    doc = _page(
+        "为深入贯彻落实习近平总书记关于建设网络强国的重要论述,天津市制定行动方案。方案原文如下:\n"
+        "天津市人民政府关于印发\n天津市加快数字化发展三年行动方案\n(2021—2023年)的通知\n"
+        "各区人民政府,市政府各委、办、局:\n现将《天津市加快数字化发展三年行动方案(2021—2023年)》印发给你们,望遵照执行。\n"
+        "天津市人民政府\n2021年8月1日\n推进数字化发展,是建设现代化大都市的必然要求。\n"
+    )
+    assert doc.title == "天津市人民政府关于印发天津市加快数字化发展三年行动方案(2021—2023年)的通知"
+    assert doc.genre == "方案"
+
+
+def test_issuer_line_then_wrapped_title():
+    # tests/devset/pages/007.txt: issuer, then 关于… over two lines, then the 文号
+    doc = _page(
+        "山东省人民政府\n关于印发山东省数字政府建设\n实施方案的通知\n鲁政字〔2023〕15号\n"
+        "各市人民政府,各县(市、区)人民政府,省政府各部门、各直属机构:\n现将《山东省数字政府建设实施方案》印发给你们,请认真抓好贯彻落实。\n"
+        "山东省人民政府\n2023年1月29日\n山东省数字政府建设实施方案\n为深入贯彻落实国务院指导意见,制定本实施方案。\n"
+    )
+    assert doc.title == "山东省人民政府关于印发山东省数字政府建设实施方案的通知"
+    assert (doc.doc_number, doc.date.iso) == ("鲁政字〔2023〕15号", "2023-01-29")
+    assert (doc.level, doc.region) == ("provincial", "山东")
+
+
+def test_title_printed_whole_then_split_is_taken_once():
+    # tests/devset/pages/073.txt
+    doc = _page(
+        "国务院关于促进云计算创新发展 培育信息产业新业态的意见\n"
+        "国务院关于促进云计算创新发展\n培育信息产业新业态的意见\n"
+        "国发〔2015〕5号\n各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n"
+        "云计算是推动信息技术能力实现按需供给的全新业态,是信息化发展的重大变革和必然趋势。\n国务院\n2015年1月6日\n"
+    )
+    assert doc.title == "国务院关于促进云计算创新发展培育信息产业新业态的意见"
+    assert (doc.level, doc.region) == ("central", "全国")
+
+
+def test_addressee_first_page_takes_the_annex_heading_never_the_addressee_line():
+    # tests/devset/pages/068.txt
+    doc = _page(
+        "各镇(乡)人民政府,县政府各部门、直属各单位:\n"
+        "《怀集县“数字政府”综合改革工作实施方案》业经县人民政府同意,现印发给你们,请认真组织实施。\n"
+        "怀集县人民政府办公室\n2018年12月25日\n怀集县“数字政府”综合改革工作实施方案\n"
+        "为切实推进我县“数字政府”改革建设工作,根据《广东省人民政府关于印发“数字政府”建设总体规划的通知》精神,制定本方案。\n"
+    )
+    assert doc.title == "怀集县“数字政府”综合改革工作实施方案"
+    assert (doc.issuer, doc.level, doc.region) == ("怀集县人民政府办公室", "county", "广东")
+    assert "各镇(乡)人民政府" in doc.text  # the addressee line stays in the text
+
+
+def test_addressee_first_page_without_a_heading_has_no_title():
+    # tests/devset/pages/077.txt: the annex heading lost all but its last line "(2021—2023年)"
+    doc = _page(
+        "各苏木镇,旗直各单位:\n为深入贯彻落实有关要求,现将《苏尼特左旗数字政府建设行动方案(2021-2023年)》印发给你们,请认真抓好落实。\n"
+        "苏尼特左旗人民政府办公室\n2022年7月8日\n(2021—2023年)\n为深入贯彻落实自治区数字政府建设行动方案,制定本方案。\n"
+    )
+    assert doc.title == ""
+    assert (doc.level, doc.region) == ("county", "内蒙古")
+
+
+def test_title_is_never_a_breadcrumb_or_metadata_row():
+    # tests/devset/pages/027.txt (metadata table with bars) and 032.txt (breadcrumb ending in 规划)
+    doc = _page(
+        "当前位置: 网站首页 > 政府信息公开 > 张村镇 > 国民经济和社会发展规划\n"
+        "索 引 号: | 000014349/2023-91150 | 信息分类: | |\n"
+        "文 号: | 六盘水府办发〔2022〕10号 | 是否有效: | |\n"
+        "名 称: | 市人民政府办公室关于印发六盘水市新型基础设施建设三年行动方案(2022—2024年)的通知 |\n"
+        "各市、特区、区人民政府,市人民政府各部门、各直属机构:\n"
+        "经市人民政府同意,现将《六盘水市新型基础设施建设三年行动方案(2022—2024年)》印发给你们,请认真抓好贯彻落实。\n"
+    )
+    assert doc.title == "市人民政府办公室关于印发六盘水市新型基础设施建设三年行动方案(2022—2024年)的通知"
+    assert doc.genre == "方案"
+
+
+def test_run_on_head_gives_title_and_doc_number():
+    # tests/devset/pages/046.txt: title, 文号, addressees and body on one line
+    doc = _page(
+        "standard library\n国务院关于加强数字政府建设的指导意见 国发〔2022〕14 号 "
+        "各省、自治区、直辖市人民政府,国务院各部委、各直属机 构:"
+        " 加强数字政府建设是适应新一轮科技革命和产业变革趋势的必然要求。\n"
+    )
+    assert doc.title == "国务院关于加强数字政府建设的指导意见"
+    assert (doc.doc_number, doc.level) == ("国发〔2022〕14号", "central")
+
+
+def test_level_never_from_a_place_named_in_the_body():
+    # tests/devset/pages/012.txt form: a title without issuer whose body names a province
+    doc = _page(
+        "关于深化改革创新促进数字经济高质量发展的若干措施\n"
+        "为深入贯彻落实山东省委、省政府关于数字强省建设的部署,推动江苏、浙江经验落地,制定以下措施。\n"
+        "一、强化数字基础设施。加快5G网络建设。\n"
+    )
+    assert (doc.level, doc.region) == ("", "")
+    assert doc.genre == "措施"
+
+
+def test_doc_number_label_is_not_part_of_the_number():
+    # tests/devset/pages/065.txt: "文号白政办发〔2019〕9号"
+    doc = _page(
+        "白水县人民政府办公室关于转发实体政务大厅管理暂行办法的通知\n文号白政办发〔2019〕9号\n"
+        "各镇人民政府,县政府各工作部门:\n现将有关办法转发给你们,请认真贯彻执行。\n白水县人民政府办公室\n2019年3月1日\n"
+    )
+    assert doc.doc_number == "白政办发〔2019〕9号"

@@ -30,7 +30,7 @@ def short_title(title: str, issuer: str = "") -> str:
 _GENRES = (
     "解读", "实施意见", "指导意见", "意见", "实施方案", "行动方案", "工作方案", "方案",
     "行动计划", "计划", "发展规划", "规划", "行动纲要", "纲要", "指南", "办法", "规定",
-    "决定", "通知", "通报", "公告", "批复", "函", "要点", "标准",
+    "决定", "通知", "通报", "公告", "批复", "函", "要点", "标准", "措施", "重点任务", "任务",
 )  # fmt: skip
 _GENRE_FAMILY = {
     "实施意见": "意见",
@@ -41,6 +41,7 @@ _GENRE_FAMILY = {
     "行动计划": "计划",
     "发展规划": "规划",
     "行动纲要": "纲要",
+    "重点任务": "任务",
 }
 
 
@@ -58,7 +59,8 @@ def genre_of(title: str) -> str:
         prev = t
         t = re.sub(r"[(（][^()（）]*[)）]\s*$", "", t)
         t = re.sub(r"[”\"》]+\s*$", "", t)
-    if "解读" in t[-8:] or t.startswith("解读"):
+    # an official's answers to the press on a policy (答记者问) interpret it
+    if "解读" in t[-8:] or t.startswith("解读") or t.endswith("答记者问"):
         return "解读"
     m = re.search(r"印发(.+?)的?通知$", t)
     if m:
