@@ -53,9 +53,14 @@ _HARD_TRAILER_RE = re.compile(
 )
 # Metadata fields that government sites print above a document (gov.cn's
 # 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
-_META_KEYS = r"发布时间|发布日期|成文日期|来源|发布机构|发文机关|发文字号|文\s*号|索\s*引\s*号|标\s*题|主题分类|字号"
-# "key: value" or, in metadata tables, "key value"; a value ends at the next key
-_META_FIELD_RE = re.compile(rf"(?:^|(?<=[\s|]))({_META_KEYS})(?:\s*[:：]\s*|\s+)((?:(?!{_META_KEYS})[^\s|])*)")
+_META_KEYS = (
+    r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发文机关|制发机关|发文字号"
+    r"|文\s*号|索\s*引\s*号|标\s*题|主题分类|字号"
+)
+# "key: value" or, in metadata tables, "key value" / "key | value |"; a value ends at the next key
+_META_FIELD_RE = re.compile(
+    rf"(?:^|(?<=[\s|•]))({_META_KEYS})(?:\s*[:：]\s*\|?\s*|\s*\|\s*|\s+)((?:(?!{_META_KEYS})[^\s|])*)"
+)
 # a decree (令) heads its text with "X人民政府令" and "第328号", and is signed by a person
 _DECREE_RE = re.compile(r"^(.{2,30}?)令$")
 _SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
@@ -415,35 +420,66 @@ def _page_issuer(page: _Page) -> str:
         issuer = _issuer_from_announcement(page.text, page.title)
     if not issuer and page.is_interpretation:
         issuer = page.interp.get("机关") or page.interp.get("单位") or page.interp.get("部门", "")
-    for key in ("发文机关", "发布机构"):
+    for key in ("发文机关", "制发机关", "发布单位", "发布机构"):
         if not issuer and page.meta.get(key):
             issuer = page.meta[key]
     return issuer
 
 
 def _page_date(page: _Page, body: str) -> DateInfo | None:
-    """Step 7: the date: signature, then the page's 成文日期 (date of signing), then a page
-    header date, then other page metadata, then the 文号's year, then cited documents
-    (lower bound); None if nothing gives one."""
+    """Step 7: the date, by one precedence: the document's own dates (signature, a dateline
+    under the title or 文号, the page's 成文日期/发文日期/颁布时间), then a page posting date when
+    it agrees with the 文号's year, then the 文号's year; None when the page prints none
+    (a year is guessed from the documents the text cites only for an interpretation)."""
     if page.sig_date is not None:
         return page.sig_date
-    ds = find_dates(page.meta.get("成文日期", ""))
-    if ds:
-        return DateInfo(ds[0].iso, ds[0].year, "page metadata (成文日期)")
-    raw_lines = page.raw_lines
-    for ln in raw_lines[:6]:
-        if ln != page.headline or len(raw_lines) < 3:
-            ds = find_dates(ln)
-            if ds and ("|" in ln or re.search(r"发布|时间|日期|官网|网站|来源", ln)):
-                return DateInfo(ds[0].iso, ds[0].year, "page header")
-    for key in ("发布日期", "发布时间"):
+    own = _dateline_below_title(page)
+    if own is not None:
+        return own
+    for key in ("成文日期", "发文日期", "颁布时间"):
         ds = find_dates(page.meta.get(key, ""))
         if ds:
             return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
-    y = doc_number_year(page.doc_number) if page.doc_number else None
-    if y is not None:
-        return DateInfo(str(y), y, "doc_number")
-    return cited_lower_bound(body)
+    number_year = doc_number_year(page.doc_number) if page.doc_number else None
+    posted = _posting_date(page)
+    if posted is not None and (number_year is None or posted.year == number_year):
+        return posted
+    if number_year is not None:
+        return DateInfo(str(number_year), number_year, "doc_number")
+    # an interpretation (解读) comes out with the document it explains, whose 文号 it cites:
+    # the latest cited year dates it; any other undated page stays undated
+    return cited_lower_bound(body) if page.is_interpretation else None
+
+
+def _dateline_below_title(page: _Page) -> DateInfo | None:
+    """A 年月日 date standing alone on one of the first lines below the title or 文号 (gov.cn
+    and 维基文库 print the signing date there); None if there is none."""
+    for ln in page.lines[page.body_start : page.body_start + 2]:
+        d = date_line(ln)
+        if d is not None and "年" in ln:
+            return DateInfo(d.iso, d.year, "dateline below the title")
+    return None
+
+
+_POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新")
+
+
+def _posting_date(page: _Page) -> DateInfo | None:
+    """The page's posting date: a dated header line (发布时间, 来源, a | row), a date under a
+    label line (最后修订:), or the 发布日期 / 发布时间 metadata; None if none is printed."""
+    raw = [ln for ln in page.raw_lines if ln]
+    for i, ln in enumerate(raw[:10]):
+        if ln == page.headline and len(raw) >= 3:
+            continue
+        ds = find_dates(ln)
+        label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
+        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above):
+            return DateInfo(ds[0].iso, ds[0].year, "page header")
+    for key in ("发布日期", "发布时间", "生成日期"):
+        ds = find_dates(page.meta.get(key, ""))
+        if ds:
+            return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
+    return None
 
 
 def _index_after_substantive(lines: list[str], n: int) -> int:
