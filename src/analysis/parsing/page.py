@@ -24,6 +24,7 @@ from ..metadata import (
     find_doc_numbers,
     genre_of,
     leading_orgs,
+    run_together_date,
     split_issuer_title,
 )
 from ..metadata.gazetteer import leading_place
@@ -363,9 +364,14 @@ def _find_signature(page: _Page) -> None:
     """
     lines, body_start = page.lines, page.body_start
     for i in range(body_start + 1, len(lines)):
-        d = date_line(lines[i])
+        d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) else None)
         if d is None:
             continue
+        if lines[i - 1].endswith("。") and i + 1 < len(lines) and is_title_line(lines[i + 1]):
+            # a transmittal notice dated without its signing body, the annex heading below
+            page.sig_date = DateInfo(d.iso, d.year, "signature")
+            page.sig_lines = (i, i + 1)
+            return
         if _SIGNER_RE.match(lines[i - 1]) and i - 1 >= body_start:
             # a decree signed by its head: the date is the signature's, the issuer the decree's
             page.sig_date = DateInfo(d.iso, d.year, "signature")
@@ -411,7 +417,10 @@ def _split_body(page: _Page, source: str) -> None:
 def _page_issuer(page: _Page) -> str:
     """Step 6: the issuer: signature, then a decree's issuer, then the title prefix, then
     "X印发《title》" in the page, then the 解读机关, then page metadata; "" if none."""
-    issuer = page.sig_org or page.decree_issuer
+    issuer = re.sub(r"[(（]代章[)）]", "", page.sig_org) or page.decree_issuer
+    titled, _ = split_issuer_title(page.title.strip("《》"))
+    if titled and issuer == titled + "办公室":
+        issuer = titled  # a group's office signs for the group the title names
     if not issuer:
         issuer, _ = split_issuer_title(page.title.strip("《》"))
         if page.is_interpretation and page.interp.get("机关"):
@@ -461,7 +470,7 @@ def _dateline_below_title(page: _Page) -> DateInfo | None:
     return None
 
 
-_POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新")
+_POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|\d{1,2}:\d{2}")
 
 
 def _posting_date(page: _Page) -> DateInfo | None:

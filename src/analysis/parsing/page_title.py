@@ -156,18 +156,20 @@ def meta_title(lines: list[str]) -> str:
     return ""
 
 
-_RUN_ON_STOP_RE = re.compile(rf"\s[{CJK}]{{1,10}}〔|\s各[^\s]{{1,60}}[:：]")
+# where a run-on head ends: the 文号 ("… 国发〔2022〕14号") or the addressees ("各县(区)人民政府,…:"),
+# with or without a space before them (cleaning joins Han characters across spaces)
+_RUN_ON_STOP_RE = re.compile(rf"\s[{CJK}]{{1,10}}〔|\s?各[^\s:：。]{{1,80}}[:：]")
 
 
 def run_on_title(line: str) -> str:
     """The title at the start of a run-on line that goes straight on into the 文号 or the
     addressees ("国务院关于… 国发〔2022〕14号 各省、自治区…:"); "" if it does not start with one."""
-    m = _RUN_ON_STOP_RE.search(line)
-    if not m or m.start() > 100:
-        return ""
-    # "…同步发展的 意 见": a genre word spaced out in the print
-    head = re.sub(r"\s+(\S)\s+(\S)$", r"\1\2", line[: m.start()].strip())
-    return head if is_title_line(head) and _opens_title(head) else ""
+    for m in _RUN_ON_STOP_RE.finditer(line[:160]):
+        # "…同步发展的 意 见": a genre word spaced out in the print
+        head = re.sub(r"\s+(\S)\s+(\S)$", r"\1\2", line[: m.start()].strip())
+        if is_title_line(head) and _opens_title(head):
+            return head
+    return ""
 
 
 def taken_once(title: str) -> str:
