@@ -380,3 +380,58 @@ def test_doc_number_label_is_not_part_of_the_number():
         "各镇人民政府,县政府各工作部门:\n现将有关办法转发给你们,请认真贯彻执行。\n白水县人民政府办公室\n2019年3月1日\n"
     )
     assert doc.doc_number == "白政办发〔2019〕9号"
+
+
+def test_document_date_over_page_posting_date():
+    # tests/devset/pages/010.txt form: posted 2015-05-20, the document signed 2015-04-15
+    doc = _page(
+        "发布日期:2015年05月20日\n咸宁市人民政府办公室关于印发咸宁市政务服务改革实施方案的通知\n咸政办发〔2015〕21号\n"
+        "各县、市、区人民政府,市政府各部门:\n现将实施方案印发给你们,请认真贯彻执行。\n咸宁市人民政府办公室\n2015年4月15日\n"
+        "为进一步促进政府职能转变,制定本方案。\n"
+    )
+    assert (doc.date.iso, doc.date.source) == ("2015-04-15", "signature")
+    assert (doc.level, doc.region) == ("prefecture", "湖北")
+
+
+def test_posting_date_of_another_year_gives_way_to_the_doc_number_year():
+    # tests/devset/pages/004.txt form: a 2020 notice reposted by a download site in 2024
+    doc = _page(
+        "时间:2024-01-10\n武汉市人民政府办公厅关于印发武汉市加快推进新型智慧城市建设实施方案的通知\n武政办〔2020〕114号\n"
+        "各区人民政府,市人民政府各部门:\n经研究,现将实施方案印发给你们,请认真组织实施。\n"
+    )
+    assert (doc.date.iso, doc.date.source) == ("2020", "doc_number")
+    assert doc.evidence["date"][2] == "doc_number (inferred)"
+
+
+def test_dateline_under_the_doc_number_is_the_documents_date():
+    # tests/devset/pages/048.txt (维基文库): title, 文号, then the signing date
+    doc = _page(
+        "国务院关于积极推进“互联网+”行动的指导意见\n国发〔2015〕40号\n2015年7月1日\n"
+        "各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n“互联网+”是把互联网的创新成果与经济社会各领域深度融合。\n"
+    )
+    assert (doc.date.iso, doc.date.source) == ("2015-07-01", "dateline below the title")
+
+
+def test_signature_date_with_digits_run_together():
+    # tests/devset/pages/033.txt: "2018326" under the signing office, which signs for its group
+    doc = _page(
+        "遵义市大数据发展领导小组关于印发《遵义市大数据发展2018年工作要点》的通知\n"
+        "来源:-- 发布时间: 2018-03-26 17:50 字体:[]\n"
+        "各县、自治县、区()人民政府,新蒲新区、南部新区管委会,市直有关单位:\n"
+        "现将《遵义市大数据发展2018年工作要点》印发给你们,请认真落实执行。\n遵义市大数据发展领导小组办公室\n2018326\n"
+        "遵义市大数据发展2018年工作要点\n2018年是全面贯彻落实党的十九大精神的开局之年。\n"
+    )
+    assert doc.date.iso == "2018-03-26"
+    assert doc.issuer == "遵义市大数据发展领导小组"
+
+
+def test_run_on_head_joined_by_cleaning():
+    # tests/devset/pages/056.txt: title, spaced-out 意 见 and addressees on one line
+    doc = _page(
+        "2014-08-20 来源:信阳市工业和信息化局 浏览:665\n"
+        "信阳市人民政府 关于加快推进信息化促进“四化”同步发展的意见各县(区)人民政府,各管理区、开发区,各市直单位:"
+        "为贯彻落实党的十八大和十八届三中全会精神,特制定如下意见:\n"
+    )
+    assert doc.title == "信阳市人民政府 关于加快推进信息化促进“四化”同步发展的意见"
+    assert (doc.issuer, doc.level, doc.region) == ("信阳市人民政府", "prefecture", "河南")
+    assert doc.date.iso == "2014-08-20"

@@ -386,7 +386,7 @@ def _find_signature(page: _Page) -> None:
         page.sig_date = DateInfo(d.iso, d.year, "signature")
         page.sig_lines = (j, i + 1)
         return
-    for i in range(len(lines) - 1, max(body_start, len(lines) - 6) - 1, -1):
+    for i in range(len(lines) - 1, max(body_start + 1, len(lines) - 6) - 1, -1):
         d = date_line(lines[i])
         if d is not None:
             page.sig_date = DateInfo(d.iso, d.year, "signature")
@@ -400,7 +400,7 @@ def _find_signature(page: _Page) -> None:
 def _split_body(page: _Page, source: str) -> None:
     """Step 5: the body lines, without the signature (and the trailer below a closing signature)."""
     lines, sig = page.lines, page.sig_lines
-    if sig is not None and sig[1] >= len(lines) - 3:
+    if sig is not None and sig[1] >= len(lines) - 3 and sig[0] > page.body_start:
         # the signature closes the document: what follows is page trailer
         page.body_lines = lines[page.body_start : sig[0]]
         page.removed.extend(lines[sig[0] :])
