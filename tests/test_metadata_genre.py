@@ -15,3 +15,10 @@ def test_measures_tasks_and_press_answers():
     assert genre_of("关于深化改革创新促进数字经济高质量发展的若干措施") == "措施"
     assert genre_of("国家发展改革委关于印发《2020年新型城镇化建设和城乡融合发展重点任务》的通知") == "任务"
     assert genre_of("国家发展改革委有关负责同志就国家数字经济创新发展试验区有关情况答记者问") == "解读"
+
+
+def test_forwarding_notice_takes_the_genre_of_what_it_forwards():
+    # tests/devset/pages/010.txt: 关于转发…《咸宁市政府大数据中心建设方案》的通知
+    from analysis.metadata import genre_of
+
+    assert genre_of("关于转发市政务服务中心管理办公室《咸宁市政府大数据中心建设方案》的通知") == "方案"

@@ -435,3 +435,27 @@ def test_run_on_head_joined_by_cleaning():
     assert doc.title == "信阳市人民政府 关于加快推进信息化促进“四化”同步发展的意见"
     assert (doc.issuer, doc.level, doc.region) == ("信阳市人民政府", "prefecture", "河南")
     assert doc.date.iso == "2014-08-20"
+
+
+def test_damaged_title_block_gives_way_to_a_fuller_print_below():
+    # tests/devset/pages/047.txt: the block lost “+”行动, the run-on line below prints it whole
+    doc = _page(
+        "购物车\n我的足迹\n国务院关于积极推进互联网的指导意见\n加入Vip免费下载 立即下载\n"
+        "国务院关于积极推进“互联网+”行动的指导意见 国发 〔2015〕40号 文件 对象为中国各省、自治区、直辖市人民政府。"
+        "“互联网+”是把互联网的创新成果与经济社会各领域深度融合。\n"
+    )
+    assert doc.title == "国务院关于积极推进“互联网+”行动的指导意见"
+    assert (doc.doc_number, doc.date.iso) == ("国发〔2015〕40号", "2015")
+
+
+def test_long_ministry_addressee_list_is_the_salutation():
+    # tests/devset/pages/084.txt: ten ministries sign above the annex heading
+    addressees = "各省、自治区、直辖市及计划单列市工业和信息化主管部门、通信管理局、党委网信办、发展改革委、" * 3
+    doc = _page(
+        f"{addressees[:-1]}:\n现将《5G应用“扬帆”行动计划(2021-2023年)》印发给你们,请结合实际认真贯彻落实。\n"
+        "工业和信息化部 中央网络安全和信息化委员会办公室\n国家发展和改革委员会 教育部\n2021年7月5日\n"
+        "5G应用“扬帆”行动计划\n(2021-2023年)\n5G是新一代信息通信技术演进升级的重要方向。\n"
+    )
+    assert doc.title == "5G应用“扬帆”行动计划(2021-2023年)"
+    assert doc.date.iso == "2021-07-05"
+    assert doc.issuer.startswith("工业和信息化部") and (doc.level, doc.region) == ("ministry", "全国")

@@ -48,7 +48,7 @@ _GENRE_FAMILY = {
 def genre_of(title: str) -> str:
     """Genre of a document from its title: 意见, 规划, 通知, 方案, 纲要, 解读, ...
 
-    A transmittal notice ("关于印发X的通知") takes the genre of what it
+    A transmittal notice ("关于印发X的通知", "转发X的通知") takes the genre of what it
     transmits (a plan sent out by notice is a 规划), since that is what the
     text is; a notice that transmits nothing is a 通知.  Returns "" if the
     title ends in no known genre word.
@@ -62,12 +62,12 @@ def genre_of(title: str) -> str:
     # an official's answers to the press on a policy (答记者问) interpret it
     if "解读" in t[-8:] or t.startswith("解读") or t.endswith("答记者问"):
         return "解读"
-    m = re.search(r"印发(.+?)的?通知$", t)
+    m = re.search(r"(?:印发|转发)(.+?)的?通知$", t)
     if m:
         inner = genre_of(m.group(1))
         if inner:
             return inner
-    m = re.search(r"印发(.+)$", t)
+    m = re.search(r"(?:印发|转发)(.+)$", t)
     if m and not t.endswith("通知"):
         inner = genre_of(m.group(1))
         if inner:

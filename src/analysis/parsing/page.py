@@ -229,9 +229,7 @@ def _find_title(page: _Page) -> None:
     """
     lines = page.lines
     page.head_limit = _index_after_substantive(lines, 30)
-    sal = next(
-        (i for i, ln in enumerate(lines[: page.head_limit]) if len(ln) <= 120 and SALUTATION_RE.search(ln)), None
-    )
+    sal = next((i for i, ln in enumerate(lines[: page.head_limit]) if _is_salutation(ln)), None)
     search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
     page.title_idx = next((i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i])), None)
     page.headline = lines[0]
@@ -254,6 +252,7 @@ def _find_title(page: _Page) -> None:
         page.note("title", meta, meta, "metadata table (标题/名称)")
     else:
         _title_without_block(page, sal)
+    _fuller_print(page)
     page.title = taken_once(page.title)
     page.is_interpretation = bool(page.interp) or "解读" in page.headline
     quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if TITLE_GENRE_RE.search(q)]
@@ -263,6 +262,29 @@ def _find_title(page: _Page) -> None:
     elif page.title_idx is None and not page.title and quoted and not rejection(page.headline):
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+def _is_salutation(line: str) -> bool:
+    """True for the addressee line (主送机关); a ministry's list of addressees ("各省、自治区…
+    工业和信息化主管部门、通信管理局…:") can run to several hundred characters."""
+    if len(line) <= 120:
+        return bool(SALUTATION_RE.search(line))
+    return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
+
+
+def _fuller_print(page: _Page) -> None:
+    """A title block damaged in print ("互联网+" lost) gives way to a fuller print of the same
+    title that a run-on line just below starts with; its 文号 is then read from that line."""
+    if page.title_idx is None:
+        return
+    for ln in page.lines[page.title_idx + 1 : page.title_idx + 4]:
+        run_on = run_on_title(ln)
+        if run_on and len(skeleton(run_on)) > len(skeleton(page.title)):
+            if _subsequence(skeleton(page.title), skeleton(run_on)):
+                page.title = run_on
+                page.run_on_rest = ln[len(run_on) :]
+                page.note("title", run_on, ln, "run-on line (fuller print of the title block)")
+            return
 
 
 def _title_without_block(page: _Page, sal: int | None) -> None:

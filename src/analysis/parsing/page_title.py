@@ -158,7 +158,7 @@ def meta_title(lines: list[str]) -> str:
 
 # where a run-on head ends: the 文号 ("… 国发〔2022〕14号") or the addressees ("各县(区)人民政府,…:"),
 # with or without a space before them (cleaning joins Han characters across spaces)
-_RUN_ON_STOP_RE = re.compile(rf"\s[{CJK}]{{1,10}}〔|\s?各[^\s:：。]{{1,80}}[:：]")
+_RUN_ON_STOP_RE = re.compile(rf"\s[{CJK}]{{1,10}}\s?[〔\[【]|\s?各[^\s:：。]{{1,80}}[:：]")
 
 
 def run_on_title(line: str) -> str:
