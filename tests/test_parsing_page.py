@@ -459,3 +459,35 @@ def test_long_ministry_addressee_list_is_the_salutation():
     assert doc.title == "5G应用“扬帆”行动计划(2021-2023年)"
     assert doc.date.iso == "2021-07-05"
     assert doc.issuer.startswith("工业和信息化部") and (doc.level, doc.region) == ("ministry", "全国")
+
+
+def test_plan_cover_gives_issuer_and_month():
+    # tests/devset/pages/053.txt: title over two lines, then the issuing bureau and 二〇二一年十一月
+    doc = _page(
+        "嘉鱼县新型智慧城市“十四五”规划\n暨数字嘉鱼“十四五”规划\n嘉鱼县政务服务和大数据管理局\n二〇二一年十一月\n"
+        "“十四五”时期是开启全面建设社会主义现代化国家新征程的第一个五年。\n"
+    )
+    assert doc.title == "嘉鱼县新型智慧城市“十四五”规划暨数字嘉鱼“十四五”规划"
+    assert (doc.issuer, doc.date.iso) == ("嘉鱼县政务服务和大数据管理局", "2021-11")
+    assert (doc.level, doc.region) == ("county", "湖北")
+
+
+def test_text_naming_the_document_with_its_number_gives_its_own_number():
+    # tests/devset/pages/079.txt: 《绵阳市新型智慧城市建设总体方案》(绵府办发[2020]13号) in the lead
+    doc = _page(
+        "中文名 | 绵阳市新型智慧城市建设总体方案 | 颁布时间 | 2020年6月17日 |\n"
+        "实施时间 | 2020年6月17日 | 发布单位 | 绵阳市人民政府办公室 |\n"
+        "《绵阳市新型智慧城市建设总体方案》(绵府办发[2020]13号)旨在依托全市科技创新资源,扎实推进基础网络提升。\n"
+    )
+    assert doc.title == "绵阳市新型智慧城市建设总体方案"
+    assert (doc.doc_number, doc.date.iso, doc.issuer) == ("绵府办发〔2020〕13号", "2020-06-17", "绵阳市人民政府办公室")
+
+
+def test_cited_doc_number_is_never_the_documents_own():
+    # tests/devset/pages/024.txt form: the body cites 国发〔2015〕50号 after 贯彻落实《…》
+    doc = _page(
+        "湖北省大数据发展行动计划(2016-2020年)\n"
+        "为贯彻落实《国务院关于印发促进大数据发展行动纲要的通知》(国发〔2015〕50号)精神,特制定本行动计划。\n"
+    )
+    assert doc.doc_number == ""
+    assert (doc.level, doc.region, doc.genre) == ("provincial", "湖北", "计划")

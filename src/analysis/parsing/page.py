@@ -339,6 +339,10 @@ def _find_doc_number(page: _Page) -> None:
             page.decree_issuer = m.group(1)
             page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group(1)}号"
             break
+    if not page.doc_number and page.title:
+        # the text names the document itself with its number: 《title》(绵府办发〔2020〕13号)
+        m = re.search(re.escape(f"《{page.title.strip('《》')}》") + r"[(（]([^()（）]{4,30})[)）]", page.text)
+        page.doc_number = (find_doc_numbers(m.group(1)) or [(0, "")])[0][1] if m else ""
     for key in ("发文字号", "文号"):
         if not page.doc_number and page.meta.get(key):
             page.doc_number = (find_doc_numbers(page.meta[key]) or [(0, "")])[0][1]
@@ -385,6 +389,8 @@ def _find_signature(page: _Page) -> None:
     Failing that, a date line closing the page, with or without a signing body above it.
     """
     lines, body_start = page.lines, page.body_start
+    if _cover_signature(page):
+        return
     for i in range(body_start + 1, len(lines)):
         d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) else None)
         if d is None:
@@ -417,6 +423,21 @@ def _find_signature(page: _Page) -> None:
                 page.sig_org = lines[i - 1]
                 page.sig_lines = (i - 1, i + 1)
             return
+
+
+def _cover_signature(page: _Page) -> bool:
+    """A plan's cover: the issuing body and a month (嘉鱼县政务服务和大数据管理局 / 二〇二一年十一月)
+    right under the title.  Records it as the signature; returns whether there was one."""
+    lines, i = page.lines, page.body_start
+    if i + 1 >= len(lines) or not is_org_line(lines[i]):
+        return False
+    ds = find_dates(lines[i + 1])
+    if len(ds) != 1 or ds[0].iso.count("-") != 1 or (lines[i + 1][: ds[0].pos] + lines[i + 1][ds[0].end :]).strip():
+        return False
+    page.sig_org = lines[i]
+    page.sig_date = DateInfo(ds[0].iso, ds[0].year, "signature (cover)")
+    page.sig_lines = (i, i + 2)
+    return True
 
 
 def _split_body(page: _Page, source: str) -> None:
