@@ -491,3 +491,12 @@ def test_cited_doc_number_is_never_the_documents_own():
     )
     assert doc.doc_number == ""
     assert (doc.level, doc.region, doc.genre) == ("provincial", "湖北", "计划")
+
+
+def test_number_after_按照_is_cited_not_own():
+    # issue 10: a cited 文号 after 按照/依据 is never the document's own
+    doc = _page(
+        "关于加快推进数字政府建设的实施意见\n按照国发〔2022〕14号文件要求,结合本市实际,提出如下意见。\n"
+        "一、总体要求。坚持数据赋能。\n"
+    )
+    assert doc.doc_number == ""

@@ -1,8 +1,31 @@
 """Single pages: one policy scraped from a web page (or a Markdown/text copy of one).
 
-The page parser works in named steps over the page's lines, each recording the
-lines it drops as page furniture: trailer and furniture, title block, 文号
-line (or decree number), signature block, body, issuer, date, classification.
+The page parser works in small named steps over the page's lines, each proposing
+candidates with their evidence (recorded on ``ParsedDoc.evidence`` as (value,
+evidence, rule), see :func:`analysis.parsing.field_evidence`): page lines (trailer
+and furniture dropped), title block, 文号 line, signature, body, issuer, date,
+classification.  One precedence per field:
+
+* title: the title block above the addressees (wrapped lines joined whole, with a
+  plan period "(2021—2023年)" printed under it; printed twice -> once); the metadata
+  table's 标题/名称 when the block is a damaged print of it, or a run-on line just below
+  that prints it fuller; a run-on first line (title, 文号 and addressees on one line);
+  the heading of what an addressee-first transmittal sends out; the first line when it
+  can be a title; else "".  Never an addressee line, breadcrumb, field label,
+  metadata-table row or site furniture (:mod:`.page_title`).
+* 文号: the document's own number (own line, before the title, under the title after a
+  repost lead, decree number, the document named with its number 《title》(…号), page
+  metadata).  A number the body cites (根据《…》(…), 按照/依据…) is never its own.
+* date: the signature (or a plan's cover), a dateline under the title or 文号, the page's
+  成文日期/发文日期/颁布时间; then a posting date (发布时间, header stamps) only when it
+  agrees with the 文号's year; then the 文号's year (flagged inferred); else none
+  (an interpretation alone is dated by the latest document it cites).
+* issuer: the signature (an office signing for the group the title names gives the
+  group), a decree's issuer, the title's leading organisation, "X印发《title》", the
+  解读机关, the page's 发文机关/制发机关/发布单位/发布机构.
+* level and region: the issuer's own place or body, else the place leading the title,
+  else the signature; never a place named in the body.
+* genre: the title's last genre word (of what a transmittal or forwarding notice sends).
 """
 
 from __future__ import annotations
@@ -361,11 +384,17 @@ def _doc_number_above_body(lines: list[str], body_start: int) -> str:
     for ln in lines[: body_start + 2]:
         if len(ln) <= 120:
             nums = find_doc_numbers(ln)
+            if nums and _CITING_RE.search(ln[: nums[0][0]]):
+                continue  # "按照国发〔2015〕50号…": a cited number, not the document's own
             if nums and (
                 "《" not in ln or ln.index(nums[0][1][0]) < ln.find("《") or ln.strip().startswith(nums[0][1][:2])
             ):
                 return nums[0][1]
     return ""
+
+
+# words before a 文号 that make it a citation of another document
+_CITING_RE = re.compile(r"根据|按照|依据|贯彻|落实|参照|转发|执行")
 
 
 def _doc_number_after_lead(page: _Page) -> None:
