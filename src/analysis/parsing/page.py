@@ -290,8 +290,10 @@ def _find_title(page: _Page) -> None:
 def _is_salutation(line: str) -> bool:
     """True for the addressee line (主送机关); a ministry's list of addressees ("各省、自治区…
     工业和信息化主管部门、通信管理局…:") can run to several hundred characters."""
-    if len(line) <= 120:
-        return bool(SALUTATION_RE.search(line))
+    if len(line) <= 120 and SALUTATION_RE.search(line):
+        return True
+    if line.startswith("各") and len(line) <= 200 and "。" not in line and re.search(r"(政府|部门|单位|机构)$", line):
+        return True  # the colon lost in print: "各区、县(市)人民政府,市政府各部门、各单位"
     return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
 
 
