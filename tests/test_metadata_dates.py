@@ -36,3 +36,19 @@ def test_plan_period_and_cited_lower_bound():
 def test_date_parts_of_table_values():
     assert date_parts("2021-03") == (2021, 3, 0)
     assert date_parts(None, 2019) == (2019, 0, 0)
+
+
+def test_run_together_date_reads_only_an_unambiguous_run():
+    from analysis.metadata import run_together_date
+
+    # tests/devset/pages/069.txt prints "2018213日", 075.txt "2023325"
+    assert run_together_date("2018213日").iso == "2018-02-13"
+    assert run_together_date("2023325").iso == "2023-03-25"
+    assert run_together_date("2018111") is None  # 1月11日 or 11月1日: not guessed
+
+
+def test_iso_date_with_spaces_after_separators():
+    from analysis.metadata import find_dates
+
+    # tests/devset/pages/006.txt: "发布日期: 2022- 04- 27"
+    assert [d.iso for d in find_dates("发布日期: 2022- 04- 27 浏览次数:")] == ["2022-04-27"]

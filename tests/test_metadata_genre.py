@@ -6,3 +6,19 @@ def test_genre_and_issuer_edge_cases():
 
     assert genre_of("北京市海淀区人民政府关于印发《海淀区城市大脑建设行动计划(2020—2022年)》的通知") == "计划"
     assert split_issuer_title("重庆市政务数据资源管理暂行办法")[0] == ""  # 办法 is no 办(公室)
+
+
+def test_measures_tasks_and_press_answers():
+    # titles of tests/devset/pages/012.txt, 082.txt, 067.txt
+    from analysis.metadata import genre_of
+
+    assert genre_of("关于深化改革创新促进数字经济高质量发展的若干措施") == "措施"
+    assert genre_of("国家发展改革委关于印发《2020年新型城镇化建设和城乡融合发展重点任务》的通知") == "任务"
+    assert genre_of("国家发展改革委有关负责同志就国家数字经济创新发展试验区有关情况答记者问") == "解读"
+
+
+def test_forwarding_notice_takes_the_genre_of_what_it_forwards():
+    # tests/devset/pages/010.txt: 关于转发…《咸宁市政府大数据中心建设方案》的通知
+    from analysis.metadata import genre_of
+
+    assert genre_of("关于转发市政务服务中心管理办公室《咸宁市政府大数据中心建设方案》的通知") == "方案"

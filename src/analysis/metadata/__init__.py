@@ -16,7 +16,16 @@ Nothing is looked up per document.
 """
 
 from ..levels import LEVELS
-from .dates import DateInfo, cited_lower_bound, date_line, date_parts, find_dates, plan_period_start, signature_date
+from .dates import (
+    DateInfo,
+    cited_lower_bound,
+    date_line,
+    date_parts,
+    find_dates,
+    plan_period_start,
+    run_together_date,
+    signature_date,
+)
 from .docnumber import doc_number_year, find_doc_numbers, normalize_doc_number
 from .excerpt import detect_excerpt
 from .genre import genre_of, short_title
@@ -41,6 +50,7 @@ __all__ = [
     "looks_like_org",
     "normalize_doc_number",
     "plan_period_start",
+    "run_together_date",
     "short_title",
     "signature_date",
     "split_issuer_title",

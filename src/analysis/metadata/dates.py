@@ -21,6 +21,7 @@ __all__ = [
     "find_dates",
     "is_present",
     "plan_period_start",
+    "run_together_date",
     "signature_date",
 ]
 
@@ -30,7 +31,8 @@ YEAR_PATTERN = r"(?:19|20)\d{2}"
 FULL_DATE_PATTERN = YEAR_PATTERN + r"年\d{1,2}月\d{1,2}日"
 
 _DATE_RE = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d))"
+    r"(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"
+    r"|(?P<sep>[-/.])\s?(?P<m2>\d{1,2})\s?(?P=sep)\s?(?P<d2>\d{1,2})(?!\d))"
 )
 
 
@@ -167,6 +169,30 @@ def date_line(line: str) -> DateInfo | None:
         return None
     rest = (line[: ds[0].pos] + line[ds[0].end :]).strip(" ()（）")
     return ds[0] if not rest else None
+
+
+_RUN_TOGETHER_RE = re.compile(r"^\s*((?:19|20)\d{2})(\d{2,4})日?\s*$")
+
+
+def run_together_date(line: str) -> DateInfo | None:
+    """A signature date whose 年 and 月 were lost in extraction ("2018213日", "2023325"):
+    the one reading of the digits after the year as a valid month and day, else None
+    (an ambiguous run such as 2018111 is not guessed)."""
+    m = _RUN_TOGETHER_RE.match(line)
+    if not m:
+        return None
+    digits = m.group(2)
+    readings = {
+        iso
+        for k in (1, 2)
+        if 0 < len(digits) - k <= 2
+        and not digits[0] == "0"
+        and (iso := _iso(m.group(1), digits[:k], digits[k:])) is not None
+    }
+    if len(readings) != 1:
+        return None
+    iso = readings.pop()
+    return DateInfo(iso, int(iso[:4]), "signature (digits run together)")
 
 
 _PLAN_PERIOD = re.compile(rf"\(({YEAR_PATTERN})[-—–~至]({YEAR_PATTERN})年?\)")

@@ -12,7 +12,7 @@ _H = f"[{CJK}]"
 
 # code (an org abbreviation, 1-12 Han chars), optional brackets, year, serial, 号
 _DOCNUM_RE = re.compile(
-    rf"(?P<code>{_H}{{1,12}}?)\s*[〔\[【(（]?\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]】)）]?\s*"
+    rf"(?P<code>{_H}{{1,12}}?)\s*[〔\[【(（﹝［]?\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]】)）﹞］]?\s*"
     r"(?:第\s*)?(?P<serial>\d{1,4})\s*号"
 )
 _DOCNUM_STOP = set("和及与、,，。:：;；《》“”()（）")
@@ -29,9 +29,19 @@ def normalize_doc_number(raw: str) -> str:
     return found[0][1] if found else ""
 
 
+# a field label printed before the number ("文号苏民基〔2023〕6号", "发文字号:")
+_LABEL_RE = re.compile(r"^(?:发文字号|文\s*号|字号|编号)")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def find_doc_numbers(text: str) -> list[tuple[int, str]]:
-    """All 文号 in ``text`` as (position, normalised number), left to right."""
+    """All 文号 in ``text`` as (position, normalised number), left to right.
+
+    Brackets 〔〕 [] () 【】 ﹝﹞ and full-width digits are normalised; a label before the
+    number (文号, 发文字号) is not part of it.
+    """
     out = []
+    text = text.translate(_FULL_WIDTH_DIGITS)  # same length: positions stay valid
     for m in _DOCNUM_RE.finditer(text):
         code = m.group("code")
         # The lazy code may have swallowed words before the abbreviation
@@ -40,10 +50,14 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
         code = code[cut + 1 :]
         # In run-together tables the title runs straight into the number
         # ("…发展规划的通知国发"); abbreviations follow the title's genre word.
-        for word in ("通知", "意见", "规划", "方案", "纲要", "办法", "指南", "计划", "规定", "决定", "印发"):
+        for word in ("通知", "意见", "规划", "方案", "纲要", "办法", "指南", "计划", "规定", "决定", "印发",
+                     "根据", "按照", "依据", "参照", "贯彻", "落实", "执行"):  # fmt: skip
             k = code.rfind(word)
             if k != -1 and len(code) - (k + len(word)) >= 2:
                 code = code[k + len(word) :]
+        label = _LABEL_RE.match(code)
+        if label and len(code) > label.end():
+            code = code[label.end() :]
         if not code or code in ("第", "年", "月"):
             continue
         serial = str(int(m.group("serial")))

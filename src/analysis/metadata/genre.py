@@ -30,7 +30,7 @@ def short_title(title: str, issuer: str = "") -> str:
 _GENRES = (
     "解读", "实施意见", "指导意见", "意见", "实施方案", "行动方案", "工作方案", "方案",
     "行动计划", "计划", "发展规划", "规划", "行动纲要", "纲要", "指南", "办法", "规定",
-    "决定", "通知", "通报", "公告", "批复", "函", "要点", "标准",
+    "决定", "通知", "通报", "公告", "批复", "函", "要点", "标准", "措施", "重点任务", "任务",
 )  # fmt: skip
 _GENRE_FAMILY = {
     "实施意见": "意见",
@@ -41,13 +41,14 @@ _GENRE_FAMILY = {
     "行动计划": "计划",
     "发展规划": "规划",
     "行动纲要": "纲要",
+    "重点任务": "任务",
 }
 
 
 def genre_of(title: str) -> str:
     """Genre of a document from its title: 意见, 规划, 通知, 方案, 纲要, 解读, ...
 
-    A transmittal notice ("关于印发X的通知") takes the genre of what it
+    A transmittal notice ("关于印发X的通知", "转发X的通知") takes the genre of what it
     transmits (a plan sent out by notice is a 规划), since that is what the
     text is; a notice that transmits nothing is a 通知.  Returns "" if the
     title ends in no known genre word.
@@ -58,14 +59,15 @@ def genre_of(title: str) -> str:
         prev = t
         t = re.sub(r"[(（][^()（）]*[)）]\s*$", "", t)
         t = re.sub(r"[”\"》]+\s*$", "", t)
-    if "解读" in t[-8:] or t.startswith("解读"):
+    # an official's answers to the press on a policy (答记者问) interpret it
+    if "解读" in t[-8:] or t.startswith("解读") or t.endswith("答记者问"):
         return "解读"
-    m = re.search(r"印发(.+?)的?通知$", t)
+    m = re.search(r"(?:印发|转发)(.+?)的?通知$", t)
     if m:
         inner = genre_of(m.group(1))
         if inner:
             return inner
-    m = re.search(r"印发(.+)$", t)
+    m = re.search(r"(?:印发|转发)(.+)$", t)
     if m and not t.endswith("通知"):
         inner = genre_of(m.group(1))
         if inner:

@@ -1,6 +1,8 @@
 """Parsing clean text into documents.
 
-* :mod:`.text`          ``parse_text``: one file's text -> documents (page or compilation)
+* :mod:`.text`          ``parse_text``: one file's text -> documents (page or compilation);
+                        ``field_evidence``: where each field's value came from, as a table
+* :mod:`.page_title`    title candidates of a page (rejections, wrapped titles)
 * :mod:`.page`          ``parse_page``: a single policy scraped from a web page
 * :mod:`.compilation`   ``parse_toc``, ``parse_compilation``: a 汇编 split at its table of contents
 * :mod:`.policy_table`  ``parse_policy_table``: the list of further policies appended to a compilation
@@ -15,11 +17,13 @@ from .document import ParsedDoc
 from .page import parse_page
 from .paragraphs import split_paragraphs, split_run_on
 from .policy_table import has_policy_table, parse_policy_table
-from .text import parse_text
+from .text import EVIDENCE_COLUMNS, field_evidence, parse_text
 
 __all__ = [
+    "EVIDENCE_COLUMNS",
     "ParsedDoc",
     "TocEntry",
+    "field_evidence",
     "has_policy_table",
     "parse_compilation",
     "parse_page",

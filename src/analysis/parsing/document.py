@@ -29,3 +29,6 @@ class ParsedDoc:
     n_mojibake: int = 0
     section: str = ""
     notes: list[str] = field(default_factory=list)
+    #: field -> (value, evidence, rule): the text a field's value was read from and the rule
+    #: that chose it (filled by the page parser; see :func:`analysis.parsing.field_evidence`)
+    evidence: dict[str, tuple[str, str, str]] = field(default_factory=dict)

@@ -1,8 +1,31 @@
 """Single pages: one policy scraped from a web page (or a Markdown/text copy of one).
 
-The page parser works in named steps over the page's lines, each recording the
-lines it drops as page furniture: trailer and furniture, title block, 文号
-line (or decree number), signature block, body, issuer, date, classification.
+The page parser works in small named steps over the page's lines, each proposing
+candidates with their evidence (recorded on ``ParsedDoc.evidence`` as (value,
+evidence, rule), see :func:`analysis.parsing.field_evidence`): page lines (trailer
+and furniture dropped), title block, 文号 line, signature, body, issuer, date,
+classification.  One precedence per field:
+
+* title: the title block above the addressees (wrapped lines joined whole, with a
+  plan period "(2021—2023年)" printed under it; printed twice -> once); the metadata
+  table's 标题/名称 when the block is a damaged print of it, or a run-on line just below
+  that prints it fuller; a run-on first line (title, 文号 and addressees on one line);
+  the heading of what an addressee-first transmittal sends out; the first line when it
+  can be a title; else "".  Never an addressee line, breadcrumb, field label,
+  metadata-table row or site furniture (:mod:`.page_title`).
+* 文号: the document's own number (own line, before the title, under the title after a
+  repost lead, decree number, the document named with its number 《title》(…号), page
+  metadata).  A number the body cites (根据《…》(…), 按照/依据…) is never its own.
+* date: the signature (or a plan's cover), a dateline under the title or 文号, the page's
+  成文日期/发文日期/颁布时间; then a posting date (发布时间, header stamps) only when it
+  agrees with the 文号's year; then the 文号's year (flagged inferred); else none
+  (an interpretation alone is dated by the latest document it cites).
+* issuer: the signature (an office signing for the group the title names gives the
+  group), a decree's issuer, the title's leading organisation, "X印发《title》", the
+  解读机关, the page's 发文机关/制发机关/发布单位/发布机构.
+* level and region: the issuer's own place or body, else the place leading the title,
+  else the signature; never a place named in the body.
+* genre: the title's last genre word (of what a transmittal or forwarding notice sends).
 """
 
 from __future__ import annotations
@@ -24,42 +47,41 @@ from ..metadata import (
     find_doc_numbers,
     genre_of,
     leading_orgs,
+    run_together_date,
     split_issuer_title,
 )
-from ..metadata import looks_like_org as _looks_like_org
 from ..metadata.gazetteer import leading_place
 from .document import ParsedDoc
+from .page_title import (
+    SALUTATION_RE,
+    TITLE_GENRE_RE,
+    annex_heading,
+    is_org_line,
+    is_title_line,
+    join_wrapped_title,
+    meta_title,
+    plan_period_line,
+    rejection,
+    run_on_title,
+    skeleton,
+    taken_once,
+)
 
 __all__ = ["parse_page"]
 
-_SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
-_TITLE_GENRE_RE = re.compile(
-    r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|解读|要点|通报|公告|批复)(\((试行|暂行)\))?》?$"
-)
 # Metadata fields that government sites print above a document (gov.cn's
 # 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
-_META_KEYS = r"发布时间|发布日期|成文日期|来源|发布机构|发文机关|发文字号|文\s*号|索\s*引\s*号|标\s*题|主题分类|字号"
-# "key: value" or, in metadata tables, "key value"; a value ends at the next key
-_META_FIELD_RE = re.compile(rf"(?:^|(?<=[\s|]))({_META_KEYS})(?:\s*[:：]\s*|\s+)((?:(?!{_META_KEYS})[^\s|])*)")
+_META_KEYS = (
+    r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发文机关|制发机关|发文字号"
+    r"|文\s*号|索\s*引\s*号|标\s*题|主题分类|字号"
+)
+# "key: value" or, in metadata tables, "key value" / "key | value |"; a value ends at the next key
+_META_FIELD_RE = re.compile(
+    rf"(?:^|(?<=[\s|•]))({_META_KEYS})(?:\s*[:：]\s*\|?\s*|\s*\|\s*|\s+)((?:(?!{_META_KEYS})[^\s|])*)"
+)
 # a decree (令) heads its text with "X人民政府令" and "第328号", and is signed by a person
 _DECREE_RE = re.compile(r"^(.{2,30}?)令$")
 _SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
-
-
-def _is_org_line(line: str) -> bool:
-    """A signature line: one or more organisation names and nothing else."""
-    s = line.strip()
-    if not 2 <= len(s) <= 60 or re.search(r"[。,，;；:：《》“”]", s):
-        return False
-    return _looks_like_org(s) or leading_orgs(s) == s
-
-
-def _is_title_line(line: str) -> bool:
-    """A line that can be a document title: short, no sentence punctuation, a genre word or 关于."""
-    s = line.strip()
-    if not 6 <= len(s) <= 100 or re.search(r"[。,，;；!！?？]", s):
-        return False
-    return bool(_TITLE_GENRE_RE.search(s)) or ("关于" in s and len(s) <= 60)
 
 
 def _page_meta(lines: list[str]) -> dict[str, str]:
@@ -101,6 +123,12 @@ class _Page:
     sig_date: DateInfo | None = None
     sig_lines: tuple[int, int] | None = None
     body_lines: list[str] = field(default_factory=list)
+    run_on_rest: str = ""
+    evidence: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+
+    def note(self, field_name: str, value: str, evidence: str, rule: str) -> None:
+        """Record where a field's value came from (the last note of a field wins)."""
+        self.evidence[field_name] = (value, evidence.strip()[:200], rule)
 
 
 def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
@@ -126,12 +154,42 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     )
     doc.genre = "解读" if page.is_interpretation else genre_of(page.title)
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
-    # the salutation lists every addressee (各省、自治区…新疆生产建设兵团): no hint
-    hint_text = "\n".join(ln for ln in page.body_lines[:40] if not (len(ln) <= 200 and _SALUTATION_RE.search(ln)))
+    # the issuer's own place decides, never a place name in the body (a ministry notice
+    # naming a county, a provincial interpretation citing the State Council)
     doc.level, doc.region, doc.level_evidence = classify_level(
-        doc.issuer, page.title.strip("《》"), hints=(page.sig_org, hint_text[:2000])
+        doc.issuer, page.title.strip("《》"), hints=(page.sig_org,)
     )
+    _record_evidence(page, doc)
     return doc, page.removed
+
+
+# date sources that are not the document's own printed date
+_INFERRED_DATE_SOURCES = ("doc_number", "cited documents (lower bound)")
+
+
+def _record_evidence(page: _Page, doc: ParsedDoc) -> None:
+    """Fill ``doc.evidence`` with (value, evidence, rule) for every field: the notes the steps
+    made, and for the rest the rule that chose the value; empty fields say why they are empty."""
+    ev = dict(page.evidence)
+    if "title" not in ev:
+        ev["title"] = (doc.title, "", "no title line on the page" if not doc.title else "title block")
+    ev["title"] = (doc.title, ev["title"][1], ev["title"][2])
+    if doc.doc_number:
+        line = next((ln for ln in page.lines if doc.doc_number[:2] in ln and "号" in ln), "")
+        ev.setdefault("doc_number", (doc.doc_number, line, "文号 line below the title or page metadata"))
+    else:
+        ev["doc_number"] = ("", "", "no 文号 of the document's own printed")
+    rule = "signature" if page.sig_org and doc.issuer == page.sig_org else "title prefix or page metadata"
+    ev["issuer"] = (doc.issuer, page.sig_org or doc.title, rule if doc.issuer else "no issuer printed")
+    if doc.date is not None:
+        inferred = " (inferred)" if doc.date.source in _INFERRED_DATE_SOURCES else ""
+        ev["date"] = (doc.date.iso or str(doc.date.year), doc.date.source, f"{doc.date.source}{inferred}")
+    else:
+        ev["date"] = ("", "", "no date printed")
+    ev["level"] = (doc.level, doc.level_evidence, "issuer's own place or body, else the title's leading place")
+    ev["region"] = (doc.region, doc.level_evidence, "province of the issuer's place; 全国 for central bodies")
+    ev["genre"] = (doc.genre, doc.title, "last genre word of the title (of what a transmittal sends out)")
+    doc.evidence = ev
 
 
 def _page_lines(text: str, source: str) -> _Page:
@@ -142,7 +200,8 @@ def _page_lines(text: str, source: str) -> _Page:
         m = _INTERP_FIELD_RE.match(ln)
         if m:
             interp[m.group(1)] = m.group(2).strip()
-    nonempty, trailer = _cut_trailer([ln for ln in raw_lines if ln])
+    # a table row's closing bar ("…的通知 |") is layout, not text
+    nonempty, trailer = _cut_trailer([ln.rstrip(" |") for ln in raw_lines if ln.rstrip(" |")])
     lines, removed = strip_page_furniture(nonempty)
     removed.extend(trailer)
     # 解读 contact block: "五、解读机关及解读人", "解读机关:…", "解读人:…"
@@ -176,35 +235,107 @@ def _find_title(page: _Page) -> None:
 
     The salutation (主送机关) is looked for among the first 30 lines of some
     length, since menus of HTML pages put dozens of one-word lines above the
-    document; the title is the title-like line just above it.
+    document; the title is the title-like line just above it, joined with the
+    lines it wraps from.  Candidates in order of precedence: the title block;
+    the metadata table's 标题/名称 when the block is a damaged print of it; a run-on
+    first line; the heading of what an addressee-first transmittal sends out; the
+    page's first line when it can be a title.
     """
     lines = page.lines
     page.head_limit = _index_after_substantive(lines, 30)
-    sal = next(
-        (i for i, ln in enumerate(lines[: page.head_limit]) if len(ln) <= 120 and _SALUTATION_RE.search(ln)), None
-    )
+    sal = next((i for i, ln in enumerate(lines[: page.head_limit]) if _is_salutation(ln)), None)
     search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
-    page.title_idx = next((i for i in range(search_to - 1, -1, -1) if _is_title_line(lines[i])), None)
+    page.title_idx = next((i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i])), None)
     page.headline = lines[0]
+    meta = meta_title(page.raw_lines)
     if page.title_idx is not None:
-        page.title = lines[page.title_idx]
+        page.title, first = join_wrapped_title(lines, page.title_idx)
         page.body_start = page.title_idx + 1
-        # a title printed over two lines: the issuer, then "关于…"
-        prev = lines[page.title_idx - 1] if page.title_idx > 0 else ""
-        if page.title.startswith("关于") and prev and _is_org_line(prev) and len(prev) <= 40:
-            page.title = prev + page.title
-    elif page.meta.get("标题") and _is_title_line(page.meta["标题"]):
-        page.title = page.meta["标题"]
-        page.body_start = next((i + 1 for i, ln in enumerate(lines[: page.head_limit]) if ln.endswith(page.title)), 1)
+        period = plan_period_line(lines, page.body_start)
+        if period and not page.title.endswith(period):
+            page.title += period
+            page.body_start += 1
+        rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
+        page.note("title", page.title, lines[first], rule)
+        if meta and skeleton(meta) != skeleton(page.title) and _subsequence(skeleton(page.title), skeleton(meta)):
+            page.title = meta
+            page.note("title", meta, meta, "metadata table (fuller print of the title block)")
+    elif meta and is_title_line(meta):
+        page.title = meta
+        page.body_start = next((i + 1 for i, ln in enumerate(lines[: page.head_limit]) if ln.endswith(meta)), 1)
+        page.note("title", meta, meta, "metadata table (标题/名称)")
     else:
-        page.title = page.headline
-        page.body_start = 1
+        _title_without_block(page, sal)
+    _fuller_print(page)
+    page.title = taken_once(page.title)
     page.is_interpretation = bool(page.interp) or "解读" in page.headline
-    quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if _TITLE_GENRE_RE.search(q)]
+    quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if TITLE_GENRE_RE.search(q)]
     if page.is_interpretation and quoted:
         page.title = f"《{max(quoted, key=len)}》解读"
-    elif page.title_idx is None and quoted:
+        page.note("title", page.title, page.headline, "interpretation of the quoted title")
+    elif page.title_idx is None and not page.title and quoted and not rejection(page.headline):
         page.title = max(quoted, key=len)
+        page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+def _is_salutation(line: str) -> bool:
+    """True for the addressee line (主送机关); a ministry's list of addressees ("各省、自治区…
+    工业和信息化主管部门、通信管理局…:") can run to several hundred characters."""
+    if len(line) <= 120 and SALUTATION_RE.search(line):
+        return True
+    if line.startswith("各") and len(line) <= 200 and "。" not in line and re.search(r"(政府|部门|单位|机构)$", line):
+        return True  # the colon lost in print: "各区、县(市)人民政府,市政府各部门、各单位"
+    return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
+
+
+def _fuller_print(page: _Page) -> None:
+    """A title block damaged in print ("互联网+" lost) gives way to a fuller print of the same
+    title that a run-on line just below starts with; its 文号 is then read from that line."""
+    if page.title_idx is None:
+        return
+    for ln in page.lines[page.title_idx + 1 : page.title_idx + 4]:
+        run_on = run_on_title(ln)
+        if run_on and len(skeleton(run_on)) > len(skeleton(page.title)):
+            if _subsequence(skeleton(page.title), skeleton(run_on)):
+                page.title = run_on
+                page.run_on_rest = ln[len(run_on) :]
+                page.note("title", run_on, ln, "run-on line (fuller print of the title block)")
+            return
+
+
+def _title_without_block(page: _Page, sal: int | None) -> None:
+    """Title candidates when no title line stands above the salutation: a run-on first line,
+    the heading of the annex of an addressee-first transmittal, else the first line when it can
+    be a title; the title stays "" otherwise (never an addressee line, breadcrumb or label)."""
+    lines = page.lines
+    page.body_start = 1
+    for i, ln in enumerate(lines[:6]):
+        run_on = run_on_title(ln)
+        if run_on:
+            page.title = run_on
+            page.body_start = i
+            page.run_on_rest = ln[len(run_on) :]
+            page.note("title", run_on, ln, "run-on line (title before 文号 or addressees)")
+            return
+    if sal is not None:
+        sig = next((i for i in range(sal + 1, min(sal + 12, len(lines))) if date_line(lines[i])), None)
+        heading = annex_heading(lines, sig + 1) if sig is not None else ""
+        if heading:
+            page.title = heading
+            page.body_start = sal
+            page.note("title", heading, heading, "heading of the transmitted document (addressee-first page)")
+            return
+    if is_title_line(page.headline):
+        page.title = page.headline
+        page.note("title", page.headline, page.headline, "first line of the page")
+    elif sal is not None:
+        page.body_start = sal
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """True when the characters of ``short`` appear in ``long`` in order."""
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def _find_doc_number(page: _Page) -> None:
@@ -212,15 +343,22 @@ def _find_doc_number(page: _Page) -> None:
     in reposts, as a decree number (令第N号), or in the page metadata; the body starts below it."""
     lines = page.lines
     page.doc_number = _doc_number_above_body(lines, page.body_start)
+    rest = find_doc_numbers(page.run_on_rest[:40])
+    if not page.doc_number and rest and rest[0][0] <= 3:
+        page.doc_number = rest[0][1]
     if not page.doc_number:
         _doc_number_after_lead(page)
     for i in range(max(page.body_start - 1, 0), min(page.body_start + 4, len(lines) - 1)):
         m = _DECREE_RE.match(lines[i])
         n = re.fullmatch(r"第\s*(\d{1,5})\s*号", lines[i + 1])
-        if m and n and _is_org_line(m.group(1)):
+        if m and n and is_org_line(m.group(1)):
             page.decree_issuer = m.group(1)
             page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group(1)}号"
             break
+    if not page.doc_number and page.title:
+        # the text names the document itself with its number: 《title》(绵府办发〔2020〕13号)
+        m = re.search(re.escape(f"《{page.title.strip('《》')}》") + r"[(（]([^()（）]{4,30})[)）]", page.text)
+        page.doc_number = (find_doc_numbers(m.group(1)) or [(0, "")])[0][1] if m else ""
     for key in ("发文字号", "文号"):
         if not page.doc_number and page.meta.get(key):
             page.doc_number = (find_doc_numbers(page.meta[key]) or [(0, "")])[0][1]
@@ -239,11 +377,17 @@ def _doc_number_above_body(lines: list[str], body_start: int) -> str:
     for ln in lines[: body_start + 2]:
         if len(ln) <= 120:
             nums = find_doc_numbers(ln)
+            if nums and _CITING_RE.search(ln[: nums[0][0]]):
+                continue  # "按照国发〔2015〕50号…": a cited number, not the document's own
             if nums and (
                 "《" not in ln or ln.index(nums[0][1][0]) < ln.find("《") or ln.strip().startswith(nums[0][1][:2])
             ):
                 return nums[0][1]
     return ""
+
+
+# words before a 文号 that make it a citation of another document
+_CITING_RE = re.compile(r"根据|按照|依据|贯彻|落实|参照|转发|执行")
 
 
 def _doc_number_after_lead(page: _Page) -> None:
@@ -267,25 +411,32 @@ def _find_signature(page: _Page) -> None:
     Failing that, a date line closing the page, with or without a signing body above it.
     """
     lines, body_start = page.lines, page.body_start
+    if _cover_signature(page):
+        return
     for i in range(body_start + 1, len(lines)):
-        d = date_line(lines[i])
+        d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) else None)
         if d is None:
             continue
+        if lines[i - 1].endswith("。") and i + 1 < len(lines) and is_title_line(lines[i + 1]):
+            # a transmittal notice dated without its signing body, the annex heading below
+            page.sig_date = DateInfo(d.iso, d.year, "signature")
+            page.sig_lines = (i, i + 1)
+            return
         if _SIGNER_RE.match(lines[i - 1]) and i - 1 >= body_start:
             # a decree signed by its head: the date is the signature's, the issuer the decree's
             page.sig_date = DateInfo(d.iso, d.year, "signature")
             page.sig_lines = (i - 1, i + 1)
             return
-        if not _is_org_line(lines[i - 1]):
+        if not is_org_line(lines[i - 1]):
             continue
         j = i - 1
-        while j - 1 >= body_start and i - j < 12 and _is_org_line(lines[j - 1]):
+        while j - 1 >= body_start and i - j < 12 and is_org_line(lines[j - 1]):
             j -= 1
         page.sig_org = " ".join(lines[j:i])
         page.sig_date = DateInfo(d.iso, d.year, "signature")
         page.sig_lines = (j, i + 1)
         return
-    for i in range(len(lines) - 1, max(body_start, len(lines) - 6) - 1, -1):
+    for i in range(len(lines) - 1, max(body_start + 1, len(lines) - 6) - 1, -1):
         d = date_line(lines[i])
         if d is not None:
             page.sig_date = DateInfo(d.iso, d.year, "signature")
@@ -296,10 +447,25 @@ def _find_signature(page: _Page) -> None:
             return
 
 
+def _cover_signature(page: _Page) -> bool:
+    """A plan's cover: the issuing body and a month (嘉鱼县政务服务和大数据管理局 / 二〇二一年十一月)
+    right under the title.  Records it as the signature; returns whether there was one."""
+    lines, i = page.lines, page.body_start
+    if i + 1 >= len(lines) or not is_org_line(lines[i]):
+        return False
+    ds = find_dates(lines[i + 1])
+    if len(ds) != 1 or ds[0].iso.count("-") != 1 or (lines[i + 1][: ds[0].pos] + lines[i + 1][ds[0].end :]).strip():
+        return False
+    page.sig_org = lines[i]
+    page.sig_date = DateInfo(ds[0].iso, ds[0].year, "signature (cover)")
+    page.sig_lines = (i, i + 2)
+    return True
+
+
 def _split_body(page: _Page, source: str) -> None:
     """Step 5: the body lines, without the signature (and the trailer below a closing signature)."""
     lines, sig = page.lines, page.sig_lines
-    if sig is not None and sig[1] >= len(lines) - 3:
+    if sig is not None and sig[1] >= len(lines) - 3 and sig[0] > page.body_start:
         # the signature closes the document: what follows is page trailer
         page.body_lines = lines[page.body_start : sig[0]]
         page.removed.extend(lines[sig[0] :])
@@ -316,7 +482,10 @@ def _split_body(page: _Page, source: str) -> None:
 def _page_issuer(page: _Page) -> str:
     """Step 6: the issuer: signature, then a decree's issuer, then the title prefix, then
     "X印发《title》" in the page, then the 解读机关, then page metadata; "" if none."""
-    issuer = page.sig_org or page.decree_issuer
+    issuer = re.sub(r"[(（]代章[)）]", "", page.sig_org) or page.decree_issuer
+    titled, _ = split_issuer_title(page.title.strip("《》"))
+    if titled and issuer == titled + "办公室":
+        issuer = titled  # a group's office signs for the group the title names
     if not issuer:
         issuer, _ = split_issuer_title(page.title.strip("《》"))
         if page.is_interpretation and page.interp.get("机关"):
@@ -325,35 +494,66 @@ def _page_issuer(page: _Page) -> str:
         issuer = _issuer_from_announcement(page.text, page.title)
     if not issuer and page.is_interpretation:
         issuer = page.interp.get("机关") or page.interp.get("单位") or page.interp.get("部门", "")
-    for key in ("发文机关", "发布机构"):
+    for key in ("发文机关", "制发机关", "发布单位", "发布机构"):
         if not issuer and page.meta.get(key):
             issuer = page.meta[key]
     return issuer
 
 
 def _page_date(page: _Page, body: str) -> DateInfo | None:
-    """Step 7: the date: signature, then the page's 成文日期 (date of signing), then a page
-    header date, then other page metadata, then the 文号's year, then cited documents
-    (lower bound); None if nothing gives one."""
+    """Step 7: the date, by one precedence: the document's own dates (signature, a dateline
+    under the title or 文号, the page's 成文日期/发文日期/颁布时间), then a page posting date when
+    it agrees with the 文号's year, then the 文号's year; None when the page prints none
+    (a year is guessed from the documents the text cites only for an interpretation)."""
     if page.sig_date is not None:
         return page.sig_date
-    ds = find_dates(page.meta.get("成文日期", ""))
-    if ds:
-        return DateInfo(ds[0].iso, ds[0].year, "page metadata (成文日期)")
-    raw_lines = page.raw_lines
-    for ln in raw_lines[:6]:
-        if ln != page.headline or len(raw_lines) < 3:
-            ds = find_dates(ln)
-            if ds and ("|" in ln or re.search(r"发布|时间|日期|官网|网站|来源", ln)):
-                return DateInfo(ds[0].iso, ds[0].year, "page header")
-    for key in ("发布日期", "发布时间"):
+    own = _dateline_below_title(page)
+    if own is not None:
+        return own
+    for key in ("成文日期", "发文日期", "颁布时间"):
         ds = find_dates(page.meta.get(key, ""))
         if ds:
             return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
-    y = doc_number_year(page.doc_number) if page.doc_number else None
-    if y is not None:
-        return DateInfo(str(y), y, "doc_number")
-    return cited_lower_bound(body)
+    number_year = doc_number_year(page.doc_number) if page.doc_number else None
+    posted = _posting_date(page)
+    if posted is not None and (number_year is None or posted.year == number_year):
+        return posted
+    if number_year is not None:
+        return DateInfo(str(number_year), number_year, "doc_number")
+    # an interpretation (解读) comes out with the document it explains, whose 文号 it cites:
+    # the latest cited year dates it; any other undated page stays undated
+    return cited_lower_bound(body) if page.is_interpretation else None
+
+
+def _dateline_below_title(page: _Page) -> DateInfo | None:
+    """A 年月日 date standing alone on one of the first lines below the title or 文号 (gov.cn
+    and 维基文库 print the signing date there); None if there is none."""
+    for ln in page.lines[page.body_start : page.body_start + 2]:
+        d = date_line(ln)
+        if d is not None and "年" in ln:
+            return DateInfo(d.iso, d.year, "dateline below the title")
+    return None
+
+
+_POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|\d{1,2}:\d{2}")
+
+
+def _posting_date(page: _Page) -> DateInfo | None:
+    """The page's posting date: a dated header line (发布时间, 来源, a | row), a date under a
+    label line (最后修订:), or the 发布日期 / 发布时间 metadata; None if none is printed."""
+    raw = [ln for ln in page.raw_lines if ln]
+    for i, ln in enumerate(raw[:10]):
+        if ln == page.headline and len(raw) >= 3:
+            continue
+        ds = find_dates(ln)
+        label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
+        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above):
+            return DateInfo(ds[0].iso, ds[0].year, "page header")
+    for key in ("发布日期", "发布时间", "生成日期"):
+        ds = find_dates(page.meta.get(key, ""))
+        if ds:
+            return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
+    return None
 
 
 def _index_after_substantive(lines: list[str], n: int) -> int:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ..cleaning import clean_text, count_mojibake, detect_script
 from ..io.errors import CorpusError
 from .compilation import parse_compilation, parse_toc
 from .document import ParsedDoc
 from .page import parse_page
 
-__all__ = ["parse_text"]
+__all__ = ["EVIDENCE_COLUMNS", "field_evidence", "parse_text"]
+
+#: Columns of :func:`field_evidence`.
+EVIDENCE_COLUMNS = ["source", "field", "value", "evidence", "rule", "inferred"]
 
 
 def parse_text(raw: str, source: str) -> tuple[list[ParsedDoc], list[str]]:
@@ -35,3 +40,21 @@ def parse_text(raw: str, source: str) -> tuple[list[ParsedDoc], list[str]]:
         if not d.text.strip():
             raise CorpusError(source, f"document '{d.title}' has no body text")
     return docs, removed
+
+
+def field_evidence(raw: str, source: str) -> pd.DataFrame:
+    """Where each metadata field of the documents in one file's text came from.
+
+    Returns one row per document and field with columns :data:`EVIDENCE_COLUMNS`:
+    ``value`` as loaded, ``evidence`` the text it was read from, ``rule`` the rule that chose
+    it, ``inferred`` True when the value is not printed as such (a year taken from the 文号
+    or from cited documents).  The corpus layer adds its ``doc_id``.  Raises CorpusError as
+    :func:`parse_text` does.
+    """
+    docs, _removed = parse_text(raw, source)
+    rows = [
+        {"source": d.source, "field": f, "value": v, "evidence": e, "rule": r, "inferred": "(inferred)" in r}
+        for d in docs
+        for f, (v, e, r) in d.evidence.items()
+    ]
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)

@@ -1,0 +1,192 @@
+"""Title candidates of a single page: which lines can be a title, and how a wrapped title is joined.
+
+A title is never an addressee line (各…:), a breadcrumb (当前位置: 首页 > …), a field label
+or metadata-table row (名称: | … |), or site furniture (购物车, standard library); a title
+wrapped over several lines is joined whole, and a title printed twice is taken once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..chars import CJK
+from ..metadata import date_line, find_doc_numbers, leading_orgs, looks_like_org
+from ..metadata.gazetteer import leading_place
+
+__all__ = [
+    "SALUTATION_RE",
+    "TITLE_GENRE_RE",
+    "annex_heading",
+    "is_org_line",
+    "is_title_line",
+    "join_wrapped_title",
+    "meta_title",
+    "plan_period_line",
+    "rejection",
+    "run_on_title",
+    "skeleton",
+    "taken_once",
+]
+
+SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
+TITLE_GENRE_RE = re.compile(
+    r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|解读|要点|通报|公告|批复|函|措施|答记者问)(\((试行|暂行)\))?》?$"
+)
+_BREADCRUMB_RE = re.compile(r"您的位置|当前位置|你的位置|所在位置|(首页|主页)\s*[>＞»]|[>＞»].*[>＞»]")
+_LABEL_RE = re.compile(rf"^[•·\-\s]*[{CJK}\s]{{1,8}}[:：]|\|")
+_FURNITURE_RE = re.compile(
+    r"购物车|我的足迹|立即下载|免费下载|standard\s*library|网站首页|发布信息|政策全文|浏览次数|字体[:：]|打印|登录|注册",
+    re.I,
+)
+# words that open a title: its issuer, 关于, 印发, a quoted name, a national plan
+_OPENER_RE = re.compile(r"^(关于|印发|转发|《|“|\"|中共|国务院|国家|全国)")
+# a line ending like this continues on the next line ("天津市人民政府关于印发")
+_OPEN_END_RE = re.compile(r"(关于|印发|转发|关于印发|《)$")
+_TITLE_KEYS_RE = re.compile(r"(?:^|(?<=[\s|•·]))(标\s*题|名\s*称|中文名)\s*[:：|]?\s*\|?\s*")
+_NEXT_KEY_RE = re.compile(r"\s(?:文\s*号|发文字号|发文日期|发布日期|成文日期|颁布时间)\s*[:：|]|\s*\|")
+
+
+def is_org_line(line: str) -> bool:
+    """True when the line is one or more organisation names and nothing else (a signature line)."""
+    s = line.strip()
+    if not 2 <= len(s) <= 60 or re.search(r"[。,，;；:：《》“”]", s):
+        return False
+    return looks_like_org(s) or leading_orgs(s) == s
+
+
+def rejection(line: str) -> str:
+    """Why ``line`` can never be a title ("addressee", "breadcrumb", "field label", "furniture"); "" if it can."""
+    s = line.strip()
+    if len(s) <= 120 and SALUTATION_RE.search(s):
+        return "addressee"
+    if _BREADCRUMB_RE.search(s):
+        return "breadcrumb"
+    if _LABEL_RE.search(s):
+        return "field label"
+    if _FURNITURE_RE.search(s):
+        return "furniture"
+    return ""
+
+
+def is_title_line(line: str) -> bool:
+    """True for a line that can be a document title: short, no sentence punctuation, ends in a
+    genre word or holds 关于, and is not rejected by :func:`rejection`."""
+    s = line.strip()
+    if not 6 <= len(s) <= 100 or re.search(r"[。,，;；!！?？]", s) or rejection(s):
+        return False
+    # a plan period closes many titles: …行动计划(2019-2021年)
+    core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", s)
+    return bool(TITLE_GENRE_RE.search(core)) or ("关于" in s and len(s) <= 60)
+
+
+def _fragment(line: str) -> bool:
+    """A line that can be part of a wrapped title: short, no punctuation, not a date, 文号 or label."""
+    s = line.strip()
+    return (
+        1 <= len(s) <= 50
+        and not re.search(r"[。,，;；:：|!！?？]", s)
+        and date_line(s) is None
+        and not find_doc_numbers(s)
+        and not rejection(s)
+    )
+
+
+def _opens_title(s: str) -> bool:
+    return bool(_OPENER_RE.match(s)) or leading_place(s) is not None or bool(leading_orgs(s))
+
+
+def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
+    """(title, first line index) of a title whose last line is ``lines[end]``.
+
+    Lines above are joined while the title so far does not open like a title (issuer, place,
+    关于, 《) or the line above ends open (…关于印发), up to five lines; the join is kept only
+    when the result opens like a title.  An issuer line above a title starting with 关于 is joined too.
+    """
+    title, start = lines[end].strip(), end
+    best = (title, start)
+    while start > 0 and end - start < 5:
+        prev = lines[start - 1].strip()
+        if not _fragment(prev) or re.sub(r"\s", "", prev) == re.sub(r"\s", "", title):
+            break
+        about = title.startswith(("关于", "印发", "转发")) and is_org_line(prev) and len(prev) <= 40
+        if not (about or not _opens_title(title) or _OPEN_END_RE.search(prev)):
+            break
+        title, start = prev + title, start - 1
+        if _opens_title(title):
+            best = (title, start)
+    return best
+
+
+def annex_heading(lines: list[str], start: int) -> str:
+    """The heading of the document a transmittal notice sends out, from ``lines[start]`` on,
+    joined if wrapped over up to three lines; "" when those lines make no title."""
+    title = ""
+    while start < len(lines) and rejection(lines[start]) == "furniture":
+        start += 1  # a "政策全文" button between the notice and its annex
+    for i, ln in enumerate(lines[start : start + 3]):
+        if not _fragment(ln):
+            break
+        title += ln.strip()
+        if is_title_line(title) and TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", title)):
+            if not (_opens_title(title) or len(title) >= 8):
+                return ""
+            return title + plan_period_line(lines, start + i + 1)
+    return ""
+
+
+_PERIOD_LINE_RE = re.compile(r"^[(（]\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$")
+
+
+def plan_period_line(lines: list[str], i: int) -> str:
+    """``lines[i]`` when it is nothing but a plan period ("(2021—2025年)") printed under a title, else ""."""
+    return lines[i].strip() if i < len(lines) and _PERIOD_LINE_RE.match(lines[i].strip()) else ""
+
+
+def meta_title(lines: list[str]) -> str:
+    """The title a metadata table prints (标题 / 名称 / 中文名 field, spaces kept), "" if none."""
+    for ln in lines[:40]:
+        m = _TITLE_KEYS_RE.search(ln)
+        if not m:
+            continue
+        rest = ln[m.end() :]
+        cut = _NEXT_KEY_RE.search(rest)
+        value = (rest[: cut.start()] if cut else rest).strip(" |")
+        if (value and TITLE_GENRE_RE.search(value.rstrip(")）"))) or "关于" in value:
+            return value
+    return ""
+
+
+# where a run-on head ends: the 文号 ("… 国发〔2022〕14号") or the addressees ("各县(区)人民政府,…:"),
+# with or without a space before them (cleaning joins Han characters across spaces)
+_RUN_ON_STOP_RE = re.compile(rf"\s[{CJK}]{{1,10}}\s?[〔\[【]|\s?各[^\s:：。]{{1,80}}[:：]")
+
+
+def run_on_title(line: str) -> str:
+    """The title at the start of a run-on line that goes straight on into the 文号 or the
+    addressees ("国务院关于… 国发〔2022〕14号 各省、自治区…:"); "" if it does not start with one."""
+    for m in _RUN_ON_STOP_RE.finditer(line[:160]):
+        # "…同步发展的 意 见": a genre word spaced out in the print
+        head = re.sub(r"\s+(\S)\s+(\S)$", r"\1\2", line[: m.start()].strip())
+        if is_title_line(head) and _opens_title(head):
+            return head
+    return ""
+
+
+def taken_once(title: str) -> str:
+    """The title printed once: "AA" or "A A" -> "A", "《A》" -> "A", "A国发〔2021〕1号" -> "A"."""
+    t = title.strip()
+    if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
+        t = t[1:-1]
+    nums = find_doc_numbers(t)
+    if nums and t.endswith("号") and nums[-1][0] > 6:
+        t = t[: nums[-1][0]].strip()
+    for sep in (" ", ""):
+        parts = t.split(sep, 1) if sep else [t[: len(t) // 2], t[len(t) // 2 :]]
+        if len(parts) == 2 and parts[0] and parts[0].strip() == parts[1].strip():
+            return parts[0].strip()
+    return t
+
+
+def skeleton(s: str) -> str:
+    """The Han characters of ``s`` only, for comparing a damaged print with an intact one."""
+    return "".join(re.findall(f"[{CJK}]", s))
