@@ -383,3 +383,16 @@ def test_gbk_file_names_survive_to_the_exports(tmp_path):
     written = write_table(df, tmp_path / "out" / "documents", formats=("csv", "parquet"))
     back = pd.read_csv(written[0], encoding="utf-8-sig")
     assert list(back.source) == ["智慧城市.txt"] and pd.read_parquet(written[1]).source.tolist() == ["智慧城市.txt"]
+
+
+def test_every_field_of_a_page_says_where_it_was_read():
+    """read_corpus(...).evidence: one row per field with the text and the rule behind it (devset page 007)."""
+    page = Path(__file__).resolve().parent / "devset" / "pages" / "007.txt"
+    loaded = analysis.read_corpus(page)
+    evidence = loaded.evidence.set_index("field")
+    doc_id = loaded.documents.doc_id.iloc[0]
+    assert set(evidence.doc_id) == {doc_id}
+    assert evidence.loc["doc_number", "value"] == "鲁政字〔2023〕15号"
+    assert evidence.loc["date", "rule"] == "signature"
+    assert evidence.loc["date", "value"] == loaded.documents.date.iloc[0] == "2023-01-29"
+    assert not evidence.inferred.any()

@@ -15,7 +15,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -60,6 +60,10 @@ def default_seed_dir() -> Path:
     return seed_dir()
 
 
+#: Columns of :attr:`CorpusLoad.evidence`.
+EVIDENCE_TABLE_COLUMNS = ["doc_id", "field", "value", "evidence", "rule", "inferred"]
+
+
 @dataclass(frozen=True)
 class CorpusLoad:
     """What :func:`read_corpus` read from a folder.
@@ -72,12 +76,17 @@ class CorpusLoad:
     field_sources : where each documents column came from: columns field, source
         ("text", "metadata.csv", or "text, overridden by metadata.csv").
     folder : the folder (or file) read.
+    evidence : where each metadata field of each document was read: columns doc_id,
+        field, value, evidence (the text it was read from), rule (the rule that chose it),
+        inferred (True when the value is not printed as such, e.g. a year from the 文号).
+        Filled for single pages; values a metadata.csv overrode show the text's reading.
     """
 
     documents: pd.DataFrame
     skipped: pd.DataFrame
     field_sources: pd.DataFrame
     folder: Path
+    evidence: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=EVIDENCE_TABLE_COLUMNS))
 
 
 def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.PathLike | None = None) -> CorpusLoad:
@@ -139,7 +148,26 @@ def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None) ->
         skipped=pd.DataFrame(skipped, columns=["file", "reason"]),
         field_sources=pd.DataFrame(list(field_sources.items()), columns=["field", "source"]),
         folder=folder,
+        evidence=_evidence_table(parsed, df),
     )
+
+
+def _evidence_table(parsed: list[ParsedDoc], documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per document and field: where the parser read it (doc ids matched through ``source``)."""
+    doc_of = dict(zip(documents["source"], documents["doc_id"]))
+    rows = [
+        {
+            "doc_id": doc_of.get(d.source, ""),
+            "field": f,
+            "value": v,
+            "evidence": e,
+            "rule": r,
+            "inferred": "(inferred)" in r,
+        }
+        for d in parsed
+        for f, (v, e, r) in d.evidence.items()
+    ]
+    return pd.DataFrame(rows, columns=EVIDENCE_TABLE_COLUMNS)
 
 
 def _year_column(years: pd.Series) -> pd.Series:
