@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 CORPUS ?= seeds
+# notebook parameters for make report, e.g. PARAMS="-p split_year 2020 -p k 8"
+PARAMS ?=
 OUT    ?= reports
 FIGURES ?= figures
 STAMP  := $(VENV)/.installed
@@ -10,7 +12,8 @@ STAMP  := $(VENV)/.installed
 .PHONY: report test lint eval lab corpus-csv bench clean-reports help
 
 help:
-	@echo "make report [CORPUS=folder]  build the environment, run every notebook, write figures/ and reports/"
+	@echo "make report [CORPUS=folder] [PARAMS='-p split_year 2020']"
+	@echo "                             build the environment, run every notebook, write figures/ and reports/"
 	@echo "make test                    lint, then run the test suite (includes executing every notebook)"
 	@echo "make lint                    ruff (lint + format check) and mypy"
 	@echo "make eval                    loader accuracy per field on the annotated real pages (tests/devset)"
@@ -24,7 +27,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP)
-	$(PY) -m analysis report --corpus "$(CORPUS)" --out "$(OUT)" --figures "$(FIGURES)"
+	$(PY) -m analysis report --corpus "$(CORPUS)" --out "$(OUT)" --figures "$(FIGURES)" $(PARAMS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -20,7 +20,7 @@ def test_help_lists_every_subcommand():
     [
         ("corpus", ["--corpus", "--out"]),
         ("prepare", ["--corpus", "--out", "--n-terms", "--terms"]),
-        ("report", ["--corpus", "--out", "--figures", "--notebooks", "--kernel"]),
+        ("report", ["--corpus", "--out", "--figures", "--notebooks", "--kernel", "--parameter"]),
     ],
 )
 def test_subcommand_help_lists_its_options(command, options, capsys):
@@ -51,3 +51,38 @@ def test_prepare_writes_the_interim_tables(tmp_path, capsys):
     terms = pd.read_csv(tmp_path / "terms.csv", encoding="utf-8-sig")
     assert len(terms) == 10
     assert (tmp_path / "manifest.json").exists()
+
+
+@pytest.mark.parametrize("command", ["corpus", "prepare", "report"])
+def test_a_missing_corpus_is_one_line_and_exit_2(command, tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "analysis", command, "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert out.returncode == 2
+    assert out.stderr.strip() == f"error: corpus path does not exist: {tmp_path / 'nowhere'}"
+
+
+def test_an_empty_folder_and_an_unreadable_corpus_are_refused(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["prepare", "--corpus", str(empty), "--out", str(tmp_path / "o")]) == 2
+    assert "corpus folder has no files" in capsys.readouterr().err
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "scan.pdf").write_bytes(b"%PDF-1.4 binary")
+    assert main(["corpus", "--corpus", str(junk), "--out", str(tmp_path / "o")]) == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]  # after the loader's own warning
+    assert last.startswith("error: no document could be read from") and "scan.pdf: not a supported file type" in last
+
+
+def test_report_parameters_are_python_literals_else_text():
+    from analysis.cli import _parameters
+
+    assert _parameters([["split_year", "2020"], ["k_values", "[3, 4]"], ["corpus_name", "浙江"]]) == {
+        "split_year": 2020,
+        "k_values": [3, 4],
+        "corpus_name": "浙江",
+    }

@@ -8,12 +8,17 @@
   every numbered notebook on that corpus (parameters injected into each notebook's
   ``parameters`` cell) and writes executed notebooks, one HTML page per notebook and an index.
 
-``--corpus`` defaults to the bundled seeds wherever the command runs.
+``--corpus`` defaults to the bundled seeds wherever the command runs.  A corpus path that
+does not exist, a folder without files, or one from which no document could be read ends the
+command with one line naming the problem and exit status 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import os
+import sys
 
 __all__ = ["main"]
 
@@ -38,20 +43,73 @@ def _parser() -> argparse.ArgumentParser:
     p_report.add_argument("--figures", default="figures", help="figure folder (default: figures)")
     p_report.add_argument("--notebooks", default=None, help="notebook folder (default: the project's notebooks/)")
     p_report.add_argument("--kernel", default="python3", help="Jupyter kernel name (default: python3)")
+    p_report.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="set a notebook parameter, e.g. -p split_year 2020 (a Python literal, else text); repeatable",
+    )
     return parser
 
 
+class CliError(Exception):
+    """A problem with the command's input, reported as one line."""
+
+
+def _check_corpus(path: str | None) -> None:
+    """Fail fast, before any heavy import, on a corpus path that cannot give documents."""
+    if path is None:
+        return
+    if not os.path.exists(path):
+        raise CliError(f"corpus path does not exist: {path}")
+    if os.path.isdir(path) and not any(files for _root, _dirs, files in os.walk(path)):
+        raise CliError(f"corpus folder has no files: {path}")
+
+
+def _require_documents(n_documents: int, skipped, path: str | None) -> None:
+    if n_documents == 0:
+        reasons = "; ".join(f"{f}: {r}" for f, r in zip(skipped.file, skipped.reason))
+        raise CliError(f"no document could be read from {path}" + (f" ({reasons})" if reasons else ""))
+
+
+def _parameters(pairs: list[list[str]]) -> dict[str, object]:
+    """Notebook parameters from ``-p NAME VALUE`` pairs; values are Python literals where they parse."""
+    out: dict[str, object] = {}
+    for name, value in pairs:
+        try:
+            out[name] = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            out[name] = value
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run one subcommand; returns the process exit code."""
+    """Run one subcommand; returns the process exit code (2 for a problem with the input)."""
     args = _parser().parse_args(argv)
+    try:
+        _check_corpus(args.corpus)
+        _run(args)
+    except CliError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _run(args: argparse.Namespace) -> None:
     if args.command == "corpus":
         from .export import export_tables
 
-        export_tables(args.corpus, args.out)
+        export_tables(
+            args.corpus, args.out, check=lambda docs, skipped: _require_documents(len(docs), skipped, args.corpus)
+        )
     elif args.command == "prepare":
         from ..interim import prepare
 
         prepared = prepare(args.corpus, args.out, n_terms=args.n_terms, terms=args.terms)
+        _require_documents(len(prepared.documents), prepared.skipped, args.corpus)
         print(
             f"{len(prepared.documents)} documents, {len(prepared.paragraphs)} paragraphs, "
             f"{len(prepared.terms)} added terms -> {prepared.folder}"
@@ -59,5 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from .report import build_report
 
-        build_report(args.corpus, args.out, args.figures, notebooks_dir=args.notebooks, kernel=args.kernel)
-    return 0
+        build_report(
+            args.corpus,
+            args.out,
+            args.figures,
+            notebooks_dir=args.notebooks,
+            kernel=args.kernel,
+            parameters=_parameters(args.parameter),
+            check=lambda prepared: _require_documents(len(prepared.documents), prepared.skipped, args.corpus),
+        )

@@ -5,12 +5,19 @@ from __future__ import annotations
 import os
 import sys
 import warnings
+from collections.abc import Callable
 from pathlib import Path
+
+import pandas as pd
 
 __all__ = ["export_tables"]
 
 
-def export_tables(corpus_dir: str | os.PathLike[str] | None, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
+def export_tables(
+    corpus_dir: str | os.PathLike[str] | None,
+    out_dir: str | os.PathLike[str],
+    check: Callable[[pd.DataFrame, pd.DataFrame], None] | None = None,
+) -> dict[str, Path]:
     """Write the documents, paragraphs, policy-list, skipped-files and audit tables.
 
     Returns
@@ -27,6 +34,8 @@ def export_tables(corpus_dir: str | os.PathLike[str] | None, out_dir: str | os.P
     for w in caught:
         print(f"warning: {w.message}", file=sys.stderr)
     docs = loaded.documents
+    if check is not None:  # e.g. the CLI refusing a corpus that gave no document
+        check(docs, loaded.skipped)
     audit = audit_folder(corpus_dir if corpus_dir is not None else loaded.folder, warn=False)
     tables = {
         "documents": docs,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..corpus import default_seed_dir
@@ -21,13 +22,20 @@ def _project_root() -> Path:
 
 
 def build_report(
-    corpus_dir: str | None, out_dir: str, figures_dir: str, notebooks_dir: str | None = None, kernel: str = "python3"
+    corpus_dir: str | None,
+    out_dir: str,
+    figures_dir: str,
+    notebooks_dir: str | None = None,
+    kernel: str = "python3",
+    parameters: Mapping[str, object] | None = None,
+    check: Callable[[Prepared], None] | None = None,
 ) -> list[Path]:
     """Execute the numbered notebooks in order and render them to HTML.
 
-    Returns the HTML paths.  A notebook that fails stops the build with the
-    failing cell's error (papermill keeps the partly executed notebook in
-    ``OUT/executed`` for inspection).
+    ``parameters`` are injected into every notebook (e.g. ``{"split_year": 2020}``);
+    ``check`` sees the prepared interim tables before any notebook runs.  Returns
+    the HTML paths.  A notebook that fails stops the build with the failing cell's
+    error (papermill keeps the partly executed notebook in ``OUT/executed`` for inspection).
     """
     import nbformat
     import papermill as pm
@@ -42,6 +50,8 @@ def build_report(
     corpus = str(Path(corpus_dir).resolve()) if corpus_dir else str(default_seed_dir())
     # The interim tables every notebook reads: the corpus parsed once.
     prepared = prepare(corpus, out / "interim")
+    if check is not None:  # e.g. the CLI refusing a corpus that gave no document
+        check(prepared)
     notebooks = sorted(p for p in nb_dir.glob("[0-9][0-9]_*.ipynb"))
     if not notebooks:
         raise SystemExit(f"no numbered notebooks in {nb_dir}")
@@ -62,6 +72,7 @@ def build_report(
                 "figures_dir": str(figures),
                 "output_dir": str(out),
                 "interim_dir": str(out / "interim"),
+                **(parameters or {}),
             },
         )
         body, _ = exporter.from_notebook_node(nbformat.read(target, as_version=4))
