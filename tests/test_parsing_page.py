@@ -514,3 +514,21 @@ def test_addressee_line_without_its_colon_still_ends_the_title_block():
     )
     assert doc.title == "绍兴市人民政府办公室关于印发绍兴市推进新型基础设施建设三年行动计划(2020—2022年)的通知"
     assert (doc.issuer, doc.date.iso, doc.doc_number) == ("绍兴市人民政府办公室", "2020-12-25", "绍政办发〔2020〕48号")
+
+
+def test_news_headline_gives_way_to_the_document_it_announces():
+    # tests/devset/pages/050.txt (glosses removed): a repost headline counting the ministries
+    text = (
+        "发布时间:2022-06-08 16:04:09\n九部门印发《关于深入推进智慧社区建设的意见》的通知\n民发〔2022〕29号\n"
+        "各省、自治区、直辖市民政厅(局)、政法委、网信办:\n"
+        "现将《关于深入推进智慧社区建设的意见》印发给你们,请结合实际认真贯彻执行。\n"
+        "民政部\n中央政法委\n2022年5月10日\n关于深入推进智慧社区建设的意见\n智慧社区是充分应用大数据的社区治理新形态。\n"
+    )
+    doc, _ = parse_page(text, "050.txt")
+    assert doc.title == "关于深入推进智慧社区建设的意见"
+    assert doc.doc_number == "民发〔2022〕29号"
+    assert doc.evidence["title"][2] == "title quoted in a news headline"
+    # a 公文 naming its issuers in full keeps its own title (tests/devset/pages/003.txt)
+    own = "中共北京市委北京市人民政府印发《关于更好发挥数据要素作用进一步加快发展数字经济的实施意见》的通知"
+    doc, _ = parse_page(own + "\n各区委、区政府:\n现将《实施意见》印发给你们,请认真贯彻落实。\n", "003.txt")
+    assert doc.title == own

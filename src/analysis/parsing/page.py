@@ -268,6 +268,7 @@ def _find_title(page: _Page) -> None:
         _title_without_block(page, sal)
     _fuller_print(page)
     page.title = taken_once(page.title)
+    _news_headline(page)
     page.is_interpretation = bool(page.interp) or "解读" in page.headline
     quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if TITLE_GENRE_RE.search(q)]
     if page.is_interpretation and quoted:
@@ -276,6 +277,23 @@ def _find_title(page: _Page) -> None:
     elif page.title_idx is None and not page.title and quoted and not rejection(page.headline):
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+# a news headline names who issued a document by a count or an abbreviation ("九部门印发《…》的通知",
+# "中办国办印发《…》"), where a 公文's own title names the issuing bodies in full
+_NEWS_HEADLINE_RE = re.compile(
+    r"^(?:.{0,12}等)?(?:[\d一二两三四五六七八九十]+个?(?:部门|部委|单位|机构)|(?:[\u4e00-\u9fff]办){2,3}|两办)"
+    r"(?:联合)?(?:印发|发布|出台)《([^《》]{6,80})》(?:的通知)?$"
+)
+
+
+def _news_headline(page: _Page) -> None:
+    """A news headline taken as the title gives way to the document it announces (the title
+    quoted in it), which is what the page prints below."""
+    m = _NEWS_HEADLINE_RE.match(page.title)
+    if m and TITLE_GENRE_RE.search(m.group(1)):
+        page.note("title", m.group(1), page.title, "title quoted in a news headline")
+        page.title = m.group(1)
 
 
 def _is_salutation(line: str) -> bool:
