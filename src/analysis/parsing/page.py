@@ -192,9 +192,14 @@ def _record_evidence(page: _Page, doc: ParsedDoc) -> None:
     doc.evidence = ev
 
 
+# layout spaces an encoding could not store, saved as "?" ("??????? ????泰州市人民政府办公室",
+# "2018年7月30日 ??"): runs of question marks at a line's edges, or a line of nothing else
+_LOST_SPACES_RE = re.compile(r"^[?？](?:[?？\s]*[?？])?(?=\s|[?？]|$)[?？\s]*|\s+[?？]{2,}[?？\s]*$|^[?？]$")
+
+
 def _page_lines(text: str, source: str) -> _Page:
     """Step 1: the page's lines without trailer, furniture, 解读 contact block and 附注."""
-    raw_lines = [ln.strip() for ln in text.split("\n")]
+    raw_lines = [_LOST_SPACES_RE.sub("", ln).strip() for ln in text.split("\n")]
     interp = {}
     for ln in raw_lines:
         m = _INTERP_FIELD_RE.match(ln)
@@ -211,6 +216,7 @@ def _page_lines(text: str, source: str) -> _Page:
             removed.append(ln)
         else:
             keep.append(ln)
+    keep = _drop_site_tags(keep, removed)
     # 附注 such as (此件公开发布) belong to the 公文's form, not its text
     lines = []
     for ln in keep:
@@ -218,6 +224,25 @@ def _page_lines(text: str, source: str) -> _Page:
     if not lines:
         raise CorpusError(source, "no text left after removing page boilerplate")
     return _Page(text, raw_lines, lines, removed, _page_meta(raw_lines), interp)
+
+
+# a news site's tag before the addressee line: "【智慧城市网 政策法规】各市州民政局…:"
+_SITE_TAG_RE = re.compile(r"^(【?[^【】]{1,30}】)(各.*)$")
+
+
+def _drop_site_tags(lines: list[str], removed: list[str]) -> list[str]:
+    """``lines`` with a 【site tag】 cut from the addressee line it precedes (and a lone "【"
+    it was wrapped from dropped); the tags go to ``removed``."""
+    out: list[str] = []
+    for ln in lines:
+        m = _SITE_TAG_RE.match(ln)
+        if m and _is_salutation(m.group(2)):
+            if out and out[-1] == "【":
+                removed.append(out.pop())
+            removed.append(m.group(1))
+            ln = m.group(2)
+        out.append(ln)
+    return out
 
 
 def _cut_trailer(nonempty: list[str]) -> tuple[list[str], list[str]]:
@@ -336,7 +361,8 @@ def _title_without_block(page: _Page, sal: int | None) -> None:
             page.note("title", run_on, ln, "run-on line (title before 文号 or addressees)")
             return
     if sal is not None:
-        sig = next((i for i in range(sal + 1, min(sal + 12, len(lines))) if date_line(lines[i])), None)
+        # a short notice, then a signature of up to a dozen joint issuers, then the date
+        sig = next((i for i in range(sal + 1, min(sal + 16, len(lines))) if date_line(lines[i])), None)
         heading = annex_heading(lines, sig + 1) if sig is not None else ""
         if heading:
             page.title = heading
