@@ -18,3 +18,12 @@ def test_width_and_spaces():
 
 def test_nfkc_folds_compatibility_characters():
     assert cleaning.nfkc("ＡＢＣ１２３") == "ABC123"
+
+
+def test_plain_pinyin_glosses_removed_when_the_page_prints_several():
+    # tests/devset/pages/003.txt: toneless glosses with a layout space after them
+    text = "印發《關(guan) 於(yu) 更好發揮數據要素作用》的通知\n市各國家機關(guan) ,各國有企業(ye) ,各人民團體(ti) ,"
+    expected = "印發《關於更好發揮數據要素作用》的通知\n市各國家機關,各國有企業,各人民團體,"
+    assert cleaning.remove_ruby_pinyin(text) == expected
+    # one plain syllable or a list letter is not a gloss
+    assert cleaning.remove_ruby_pinyin("方案(a)和方案(b)") == "方案(a)和方案(b)"

@@ -514,3 +514,54 @@ def test_addressee_line_without_its_colon_still_ends_the_title_block():
     )
     assert doc.title == "绍兴市人民政府办公室关于印发绍兴市推进新型基础设施建设三年行动计划(2020—2022年)的通知"
     assert (doc.issuer, doc.date.iso, doc.doc_number) == ("绍兴市人民政府办公室", "2020-12-25", "绍政办发〔2020〕48号")
+
+
+def test_news_headline_gives_way_to_the_document_it_announces():
+    # tests/devset/pages/050.txt (glosses removed): a repost headline counting the ministries
+    text = (
+        "发布时间:2022-06-08 16:04:09\n九部门印发《关于深入推进智慧社区建设的意见》的通知\n民发〔2022〕29号\n"
+        "各省、自治区、直辖市民政厅(局)、政法委、网信办:\n"
+        "现将《关于深入推进智慧社区建设的意见》印发给你们,请结合实际认真贯彻执行。\n"
+        "民政部\n中央政法委\n2022年5月10日\n关于深入推进智慧社区建设的意见\n智慧社区是充分应用大数据的社区治理新形态。\n"
+    )
+    doc, _ = parse_page(text, "050.txt")
+    assert doc.title == "关于深入推进智慧社区建设的意见"
+    assert doc.doc_number == "民发〔2022〕29号"
+    assert doc.evidence["title"][2] == "title quoted in a news headline"
+    # a 公文 naming its issuers in full keeps its own title (tests/devset/pages/003.txt)
+    own = "中共北京市委北京市人民政府印发《关于更好发挥数据要素作用进一步加快发展数字经济的实施意见》的通知"
+    doc, _ = parse_page(own + "\n各区委、区政府:\n现将《实施意见》印发给你们,请认真贯彻落实。\n", "003.txt")
+    assert doc.title == own
+
+
+def test_signature_in_question_mark_noise_is_read():
+    # tests/devset/pages/070.txt: layout spaces saved as "?" around the signature
+    text = (
+        "泰州市人民政府办公室关于印发智慧泰州顶层设计纲要的通知\n- 发布日期:2018-09-18 15:54\n"
+        "《智慧泰州顶层设计纲要(2018—2020年)》已经市政府第16次常务会议讨论通过,现予印发,请认真贯彻落实。\n"
+        "?\n??????????? ????泰州市人民政府办公室\n????????????? ???2018年7月30日 ??\n???\n"
+        "智慧城市是运用物联网、云计算、大数据等新一代信息技术的新理念和新模式。\n为什么?\n"
+        "加快推进智慧泰州建设。\n让信息化更好地服务经济社会发展。\n"
+    )
+    doc, _ = parse_page(text, "070.txt")
+    assert doc.issuer == "泰州市人民政府办公室"
+    assert doc.date.iso == "2018-07-30"
+    assert "为什么?" in doc.text  # a question mark in the text stays
+
+
+def test_site_tag_before_the_addressee_line_is_cut():
+    # tests/devset/pages/051.txt: "【智慧城市网 政策法规】" wrapped over two lines before the addressees,
+    # ten joint issuers sign the transmittal, the annex heading is the title
+    names = ("民政厅", "发展和改革委员会", "工业和信息化厅", "公安厅", "财政厅")
+    names += ("住房和城乡建设厅", "农业农村厅", "政务管理服务局", "自然资源厅")
+    signers = "\n".join(f"湖南省{name}" for name in names)
+    text = (
+        "【\n智慧城市网 政策法规】各市州、县市区民政局、政法委、网信办:\n"
+        "现将《关于深入推进智慧社区建设的实施意见》印发给你们,请结合实际认真贯彻执行。\n"
+        f"{signers}\n中共湖南省委政法委员会\n2022年12月20日\n关于深入推进智慧社区建设的实施意见\n"
+        "为贯彻落实中共中央、国务院关于推进基层治理体系和治理能力现代化建设的精神,提出如下实施意见。\n"
+    )
+    doc, removed = parse_page(text, "051.txt")
+    assert doc.title == "关于深入推进智慧社区建设的实施意见"
+    assert doc.genre == "意见"
+    assert "智慧城市网 政策法规】" in removed

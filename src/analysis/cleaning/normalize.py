@@ -75,18 +75,61 @@ _PINYIN_RE = re.compile(f"(?<=[{CJK}])[(（]([a-zāáǎàēéěèīíǐìōóǒ�
 _TONED = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 
 
+# a plain (toneless) pinyin syllable: initial and final
+_SYLLABLE_RE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|ve|ü|a|o|e|i|u|v)"
+)
+# a page glossing characters without tone marks does so many times: fewer plain glosses may be
+# abbreviations or list letters, not pinyin
+_MIN_PLAIN_GLOSSES = 3
+
+
+def _gloss_matches(text: str) -> list[re.Match[str]]:
+    """The pinyin glosses in ``text``: toned ones always; plain syllables ("关(guan)于(yu)")
+    only when the text prints at least ``_MIN_PLAIN_GLOSSES`` of them."""
+    toned, plain = [], []
+    for m in _PINYIN_RE.finditer(text):
+        if _TONED & set(m.group(1)):
+            toned.append(m)
+        elif len(m.group(1)) >= 2 and _SYLLABLE_RE.fullmatch(m.group(1)):
+            plain.append(m)
+    return sorted(toned + (plain if len(plain) >= _MIN_PLAIN_GLOSSES else []), key=lambda m: m.start())
+
+
 def remove_ruby_pinyin(text: str) -> str:
     """Remove pinyin that a page printed after hard characters: "关(guān)于" -> "关于".
 
-    Only a lowercase syllable with a tone mark, in brackets right after a Han
-    character, is removed, so "(NB-IoT)" or "(以下简称)" stay.
+    A lowercase syllable with a tone mark, in brackets right after a Han character, is
+    removed, so "(NB-IoT)" or "(以下简称)" stay.  Toneless syllables ("关(guan) 于(yu)") are
+    removed, with the layout space after them, only when the text prints several.
+    Returns the text without the glosses.
     """
-    return _PINYIN_RE.sub(lambda m: "" if _TONED & set(m.group(1)) else m.group(0), text)
+    # a page may gloss a character twice ("委(wei)(wei)"): each pass removes one gloss
+    for _ in range(3):
+        stripped = _remove_glosses_once(text)
+        if stripped == text:
+            break
+        text = stripped
+    return text
+
+
+def _remove_glosses_once(text: str) -> str:
+    """``text`` without the glosses :func:`_gloss_matches` finds (one per character)."""
+    out, pos = [], 0
+    for m in _gloss_matches(text):
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        toned = bool(_TONED & set(m.group(1)))
+        if not toned and text[pos : pos + 1] == " " and re.match(f"[{CJK}，,、。:：;；)）》]", text[pos + 1 : pos + 2]):
+            pos += 1  # the space a page puts after a plain gloss
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def count_ruby_pinyin(text: str) -> int:
     """Number of pinyin annotations :func:`remove_ruby_pinyin` would remove from ``text``."""
-    return len([m for m in _PINYIN_RE.finditer(text) if _TONED & set(m.group(1))])
+    return len(_gloss_matches(text))
 
 
 def nfkc(text: str) -> str:

@@ -192,9 +192,14 @@ def _record_evidence(page: _Page, doc: ParsedDoc) -> None:
     doc.evidence = ev
 
 
+# layout spaces an encoding could not store, saved as "?" ("??????? ????泰州市人民政府办公室",
+# "2018年7月30日 ??"): runs of question marks at a line's edges, or a line of nothing else
+_LOST_SPACES_RE = re.compile(r"^[?？](?:[?？\s]*[?？])?(?=\s|[?？]|$)[?？\s]*|\s+[?？]{2,}[?？\s]*$|^[?？]$")
+
+
 def _page_lines(text: str, source: str) -> _Page:
     """Step 1: the page's lines without trailer, furniture, 解读 contact block and 附注."""
-    raw_lines = [ln.strip() for ln in text.split("\n")]
+    raw_lines = [_LOST_SPACES_RE.sub("", ln).strip() for ln in text.split("\n")]
     interp = {}
     for ln in raw_lines:
         m = _INTERP_FIELD_RE.match(ln)
@@ -211,6 +216,7 @@ def _page_lines(text: str, source: str) -> _Page:
             removed.append(ln)
         else:
             keep.append(ln)
+    keep = _drop_site_tags(keep, removed)
     # 附注 such as (此件公开发布) belong to the 公文's form, not its text
     lines = []
     for ln in keep:
@@ -218,6 +224,25 @@ def _page_lines(text: str, source: str) -> _Page:
     if not lines:
         raise CorpusError(source, "no text left after removing page boilerplate")
     return _Page(text, raw_lines, lines, removed, _page_meta(raw_lines), interp)
+
+
+# a news site's tag before the addressee line: "【智慧城市网 政策法规】各市州民政局…:"
+_SITE_TAG_RE = re.compile(r"^(【?[^【】]{1,30}】)(各.*)$")
+
+
+def _drop_site_tags(lines: list[str], removed: list[str]) -> list[str]:
+    """``lines`` with a 【site tag】 cut from the addressee line it precedes (and a lone "【"
+    it was wrapped from dropped); the tags go to ``removed``."""
+    out: list[str] = []
+    for ln in lines:
+        m = _SITE_TAG_RE.match(ln)
+        if m and _is_salutation(m.group(2)):
+            if out and out[-1] == "【":
+                removed.append(out.pop())
+            removed.append(m.group(1))
+            ln = m.group(2)
+        out.append(ln)
+    return out
 
 
 def _cut_trailer(nonempty: list[str]) -> tuple[list[str], list[str]]:
@@ -268,6 +293,7 @@ def _find_title(page: _Page) -> None:
         _title_without_block(page, sal)
     _fuller_print(page)
     page.title = taken_once(page.title)
+    _news_headline(page)
     page.is_interpretation = bool(page.interp) or "解读" in page.headline
     quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if TITLE_GENRE_RE.search(q)]
     if page.is_interpretation and quoted:
@@ -276,6 +302,23 @@ def _find_title(page: _Page) -> None:
     elif page.title_idx is None and not page.title and quoted and not rejection(page.headline):
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+# a news headline names who issued a document by a count or an abbreviation ("九部门印发《…》的通知",
+# "中办国办印发《…》"), where a 公文's own title names the issuing bodies in full
+_NEWS_HEADLINE_RE = re.compile(
+    r"^(?:.{0,12}等)?(?:[\d一二两三四五六七八九十]+个?(?:部门|部委|单位|机构)|(?:[\u4e00-\u9fff]办){2,3}|两办)"
+    r"(?:联合)?(?:印发|发布|出台)《([^《》]{6,80})》(?:的通知)?$"
+)
+
+
+def _news_headline(page: _Page) -> None:
+    """A news headline taken as the title gives way to the document it announces (the title
+    quoted in it), which is what the page prints below."""
+    m = _NEWS_HEADLINE_RE.match(page.title)
+    if m and TITLE_GENRE_RE.search(m.group(1)):
+        page.note("title", m.group(1), page.title, "title quoted in a news headline")
+        page.title = m.group(1)
 
 
 def _is_salutation(line: str) -> bool:
@@ -318,7 +361,8 @@ def _title_without_block(page: _Page, sal: int | None) -> None:
             page.note("title", run_on, ln, "run-on line (title before 文号 or addressees)")
             return
     if sal is not None:
-        sig = next((i for i in range(sal + 1, min(sal + 12, len(lines))) if date_line(lines[i])), None)
+        # a short notice, then a signature of up to a dozen joint issuers, then the date
+        sig = next((i for i in range(sal + 1, min(sal + 16, len(lines))) if date_line(lines[i])), None)
         heading = annex_heading(lines, sig + 1) if sig is not None else ""
         if heading:
             page.title = heading
