@@ -10,7 +10,7 @@ import pytest
 
 import analysis
 from analysis.corpus import CorpusError
-from analysis.parsing import parse_page
+from analysis.parsing import parse_page, parse_text
 
 
 def _write(folder: Path, name: str, data: bytes | str, encoding="utf-8"):
@@ -565,3 +565,20 @@ def test_site_tag_before_the_addressee_line_is_cut():
     assert doc.title == "关于深入推进智慧社区建设的实施意见"
     assert doc.genre == "意见"
     assert "智慧城市网 政策法规】" in removed
+
+
+def test_the_transmitted_document_after_a_signature_is_kept_even_when_the_page_is_cut_short():
+    """tests/devset/pages/007.txt: a 印发 notice signed, then the plan it sends out, cut off by the
+    page excerpt a few lines later; those lines are the attachment, not page trailer."""
+    raw = (
+        "山东省人民政府\n关于印发山东省数字政府建设\n实施方案的通知\n鲁政字〔2023〕15号\n"
+        "各市人民政府,各县(市、区)人民政府,省政府各部门、各直属机构,各大企业,各高等院校:\n"
+        "现将《山东省数字政府建设实施方案》印发给你们,请认真抓好贯彻落实。\n"
+        "山东省人民政府\n2023年1月29日\n(此件公开发布)\n山东省数字政府建设实施方案\n"
+        "为深入贯彻落实《国务院关于加强数字政府建设的指导意见》(国发〔2022〕14号),充分发挥数字政府在数字强省建设中的引领驱动作用,"
+        "全面提升政府治理体系和治理能力现代化水平,制定本实施方案。\n一、总体要求\n"
+    )
+    (doc,), _removed = parse_text(raw, "007.txt")
+    assert doc.date.iso == "2023-01-29"
+    assert doc.text.endswith("制定本实施方案。\n一、总体要求")
+    assert "山东省数字政府建设实施方案\n为深入贯彻落实" in doc.text

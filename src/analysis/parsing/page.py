@@ -509,7 +509,10 @@ def _cover_signature(page: _Page) -> bool:
 def _split_body(page: _Page, source: str) -> None:
     """Step 5: the body lines, without the signature (and the trailer below a closing signature)."""
     lines, sig = page.lines, page.sig_lines
-    if sig is not None and sig[1] >= len(lines) - 3 and sig[0] > page.body_start:
+    closing = sig is not None and sig[1] >= len(lines) - 3 and sig[0] > page.body_start
+    if closing and sig is not None and _attachment_follows(lines[sig[1] :]):
+        closing = False  # a few lines, but they are the transmitted document (a cut-off excerpt)
+    if closing and sig is not None:
         # the signature closes the document: what follows is page trailer
         page.body_lines = lines[page.body_start : sig[0]]
         page.removed.extend(lines[sig[0] :])
@@ -521,6 +524,16 @@ def _split_body(page: _Page, source: str) -> None:
         page.body_lines = lines[page.body_start :]
     if not "\n".join(page.body_lines).strip():
         raise CorpusError(source, "no body text found below the title")
+
+
+#: Lines that only a document prints: a sentence, or a numbered heading (一、 / (一)).
+_DOCUMENT_LINE_RE = re.compile(r"^.{19,}。|^[一二三四五六七八九十]{1,3}、|^[(（][一二三四五六七八九十]{1,3}[)）]")
+
+
+def _attachment_follows(after: list[str]) -> bool:
+    """True when the lines below a signature hold document text (the attachment a transmittal
+    notice sends out), not page trailer: a full sentence or a numbered heading."""
+    return any(_DOCUMENT_LINE_RE.match(ln.strip()) for ln in after)
 
 
 def _page_issuer(page: _Page) -> str:
