@@ -76,7 +76,7 @@ def adoption_lag(corpus: pd.DataFrame, terms: Terms) -> pd.DataFrame:
     cen = [c for c in CENTRAL_LEVELS if c in wide]
     loc = [c for c in LOCAL_LEVELS if c in wide]
     out["first_national"] = wide[cen].min(axis=1) if cen else np.nan
-    for lv in ("provincial", "prefecture", "county"):
+    for lv in LOCAL_LEVELS:
         out[f"first_{lv}"] = wide[lv] if lv in wide else np.nan
     out["first_local"] = wide[loc].min(axis=1) if loc else np.nan
     out["lag_years"] = out["first_local"] - out["first_national"]
