@@ -11,6 +11,21 @@ from analysis.segment import CACHE_ENV_VAR
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
+#: Policy terms the dictionary must keep whole.
+KEY_TERMS = [
+    "智慧城市",
+    "大数据",
+    "物联网",
+    "云计算",
+    "一网通办",
+    "一网统管",
+    "城市大脑",
+    "数字孪生",
+    "城市信息模型",
+    "数据要素",
+    "新型智慧城市",
+]
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _session_segmentation_cache(tmp_path_factory):

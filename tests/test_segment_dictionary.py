@@ -11,20 +11,7 @@ from analysis.segment import (
     load_user_dictionary,
 )
 from analysis.segment import dictionary as segment_dictionary
-
-KEY_TERMS = [
-    "智慧城市",
-    "大数据",
-    "物联网",
-    "云计算",
-    "一网通办",
-    "一网统管",
-    "城市大脑",
-    "数字孪生",
-    "城市信息模型",
-    "数据要素",
-    "新型智慧城市",
-]
+from conftest import KEY_TERMS
 
 
 def test_dictionary_header_version_matches_constant():

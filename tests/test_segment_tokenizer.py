@@ -19,20 +19,7 @@ from analysis.segment import (
 )
 from analysis.segment import provenance_info as segment_provenance_info
 from analysis.segment import tokenizer as segment_tokenizer
-
-KEY_TERMS = [
-    "智慧城市",
-    "大数据",
-    "物联网",
-    "云计算",
-    "一网通办",
-    "一网统管",
-    "城市大脑",
-    "数字孪生",
-    "城市信息模型",
-    "数据要素",
-    "新型智慧城市",
-]
+from conftest import KEY_TERMS
 
 
 @pytest.mark.parametrize("term", KEY_TERMS)
