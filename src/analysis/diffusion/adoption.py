@@ -80,9 +80,8 @@ def adoption_lag(corpus: pd.DataFrame, terms: Terms) -> pd.DataFrame:
         out[f"first_{lv}"] = wide[lv] if lv in wide else np.nan
     out["first_local"] = wide[loc].min(axis=1) if loc else np.nan
     out["lag_years"] = out["first_local"] - out["first_national"]
-    out["direction"] = np.select(
-        [out.lag_years > 0, out.lag_years < 0, out.lag_years == 0], ["top-down", "bottom-up", "same year"], default=""
-    )
+    lag = out["lag_years"].astype(float)  # years may be nullable Int64 (undated documents): NaN compares False
+    out["direction"] = np.select([lag > 0, lag < 0, lag == 0], ["top-down", "bottom-up", "same year"], default="")
     for c in [c for c in out.columns if c.startswith("first_")] + ["lag_years"]:
         out[c] = out[c].astype("Int64")
     return out.reset_index()

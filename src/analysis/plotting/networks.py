@@ -529,8 +529,10 @@ def plot_reuse_network(
     Returns
     -------
     matplotlib.axes.Axes
-        The axes drawn into.
+        The axes drawn into.  Documents without a year (undated) cannot be placed on the
+        time axis and are left out of the figure.
     """
+    graph = graph.subgraph([n for n, d in graph.nodes(data=True) if not pd.isna(d.get("year"))])
     levels = [lv for lv in LEVELS if any(d.get("level") == lv for _, d in graph.nodes(data=True))]
     has_other = any(d.get("level") not in levels for _, d in graph.nodes(data=True))
     row_names = levels + (["other"] if has_other else [])
