@@ -127,7 +127,7 @@ def _attach_numbers(text: str, refs: list[Reference]) -> list[Reference]:
             owner.doc_number = normalize_doc_number(number) or number
         else:
             end = text.find("号", pos) + 1 or pos + len(number)
-            alone.append(Reference(pos, end, doc_number=number))
+            alone.append(Reference(pos, end, doc_number=number, marked=False))
     return sorted(refs + alone, key=lambda r: r.position)
 
 

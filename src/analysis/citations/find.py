@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..metadata import doc_number_year
 from ..metadata.issuer import split_issuer_title
 from .extract import Reference, extract_references, sentence_at
-from .resolve import Targets, cited_jurisdiction, core_title, jurisdiction, jurisdiction_from_context
+from .resolve import LOCAL_BODY, Targets, cited_jurisdiction, core_title, jurisdiction, jurisdiction_from_context
 
 __all__ = ["CITATION_COLUMNS", "find_citations"]
 
@@ -29,6 +31,17 @@ CITATION_COLUMNS = [
 ]
 
 
+_SELF_WORDS = re.compile(r"现将|印发|制定|本$")
+
+
+def _title_issuer(title: str) -> str:
+    """The issuer a cited title starts with (国务院关于… -> 国务院, 省政府关于… -> 省政府); "" if none."""
+    if not title:
+        return ""
+    local = LOCAL_BODY.match(title)
+    return local.group() if local else split_issuer_title(title)[0]
+
+
 def _kind(ref: Reference) -> str:
     if ref.title and ref.doc_number:
         return "both"
@@ -47,16 +60,17 @@ def _rows_of(doc: dict, corpus_targets: Targets, list_targets: Targets | None) -
     for ref in extract_references(text):
         if ref.doc_number and ref.doc_number == own_number:
             continue
-        issuer = ref.issuer or (split_issuer_title(ref.title)[0] if ref.title else "")
+        issuer = ref.issuer or _title_issuer(ref.title)
+        before = text[max(0, ref.position - 12) : ref.position]
         level, region, key = cited_jurisdiction(issuer, ref.title) if ref.title else ("", "", "")
         if ref.title and not key:
-            words = ref.title + issuer + text[max(0, ref.position - 12) : ref.position]
+            words = ref.title + issuer + before
             key = jurisdiction_from_context(words, *citing)
             if key:
                 level, region = (citing[0], citing[1]) if key == own_key else ("provincial", citing[1])
         core = core_title(ref.title)
-        if core and core == own_core and key in ("", own_key):
-            continue  # the document naming itself (现将《…》印发给你们)
+        if core and core == own_core and (key == own_key or (not key and _SELF_WORDS.search(before))):
+            continue  # the document naming itself (现将《…》印发给你们, 本意见)
         target, resolution = corpus_targets.match(ref.doc_number, core, key)
         if target == own_id:
             continue

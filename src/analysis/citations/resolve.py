@@ -26,11 +26,15 @@ from ..metadata.gazetteer import gazetteer, leading_place
 from ..metadata.issuer import leading_orgs, looks_like_org
 from ..metadata.level import classify_level
 
-__all__ = ["Targets", "core_title", "jurisdiction", "jurisdiction_from_context"]
+__all__ = ["LOCAL_BODY", "Targets", "core_title", "jurisdiction", "jurisdiction_from_context"]
 
 _MARKS = str.maketrans({"（": "(", "）": ")", "—": "-", "–": "-", "－": "-", "〈": "", "〉": "", "《": "", "》": ""})
 _QUOTES = re.compile(r"[“”‘’\"'\s]")
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+#: a body named without its place (省政府, 市人民政府办公室): its place is the citing document's
+LOCAL_BODY = re.compile(
+    r"^(?:本|我)?(?:省|市|县|区|州|自治区)(?:委|人民政府|政府)(?:办公厅|办公室)?(?=\s*(?:关于|印发))"
+)
 NATIONAL = "全国"
 
 
@@ -41,7 +45,7 @@ def core_title(title: str) -> str:
     "郑州市加快推进新型智慧城市建设的指导意见" -> "加快推进新型智慧城市建设的指导意见".
     Returns "" for an empty title.
     """
-    t = str(title or "").translate(_MARKS).strip()
+    t = LOCAL_BODY.sub("", str(title or "").translate(_MARKS).strip())
     m = re.match(r"^(?P<org>.+?)\s*(?=关于|印发)", t)
     if m and (looks_like_org(m.group("org")) or leading_orgs(m.group("org")) == m.group("org").strip()):
         t = t[m.end() :]
