@@ -23,8 +23,8 @@ UNKNOWN = "unknown"
 
 
 def _reference_key(citations: pd.DataFrame) -> pd.Series:
-    """One key per cited document: the resolved doc_id, else the 文号, else the core title."""
-    core = citations["cited_title"].map(core_title)
+    """One key per cited document: the resolved doc_id, else the 文号, else the core title with the jurisdiction."""
+    core = citations["cited_title"].map(core_title) + "|" + citations["cited_level"] + "|" + citations["cited_region"]
     key = citations["resolved_doc_id"].where(citations["resolved_doc_id"] != "", citations["cited_doc_number"])
     return key.where(key != "", core)
 
