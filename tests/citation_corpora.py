@@ -1,4 +1,4 @@
-"""A realistic small corpus for the citation tests: a ministry, a province, two of its cities, another province's city."""
+"""A realistic small corpus for the citation tests: a ministry, a province, two of its cities, another province."""
 
 from __future__ import annotations
 

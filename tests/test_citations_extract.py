@@ -19,7 +19,10 @@ def test_number_alone_and_damaged_brackets():
 
 
 def test_unmarked_titles_after_a_verb_of_compliance_and_in_a_list():
-    text = "为贯彻落实国务院关于促进信息消费扩大内需的若干意见(国发201332号)和中共中央办公厅关于加强基层治理的意见,制定本意见。"
+    text = (
+        "为贯彻落实国务院关于促进信息消费扩大内需的若干意见(国发201332号)"
+        "和中共中央办公厅关于加强基层治理的意见,制定本意见。"
+    )
     assert _refs(text) == [
         ("国务院关于促进信息消费扩大内需的若干意见", "国发〔2013〕32号", False),
         ("中共中央办公厅关于加强基层治理的意见", "", False),

@@ -13,7 +13,12 @@ from conftest import seed_row
 # 〔/(…号) in seeds/, and the titles after 贯彻落实/根据/依据 where the PDF lost the 《》):
 # (citing document: its 文号 or title start, kind, cited 文号, cited title).
 SEED_CITATIONS = [
-    ("发改高技〔2014〕1770号", "both", "中发〔2014〕4号", "中共中央 国务院关于印发国家新型城镇化规划(2014-2020年)的通知"),
+    (
+        "发改高技〔2014〕1770号",
+        "both",
+        "中发〔2014〕4号",
+        "中共中央 国务院关于印发国家新型城镇化规划(2014-2020年)的通知",
+    ),
     ("发改高技〔2014〕1770号", "both", "国发〔2013〕32号", "国务院关于促进信息消费扩大内需的若干意见"),
     ("发改办高技〔2016〕2476号", "title", "", "中华人民共和国国民经济和社会发展第十三个五年规划纲要"),
     ("发改办高技〔2016〕2476号", "title", "", "国家信息化发展战略纲要"),
@@ -26,7 +31,12 @@ SEED_CITATIONS = [
         "郑政文〔2020〕8号",
         "郑州市人民政府 关于印发郑州市加快数字经济发展实施方案(2020—2022年)的通知",
     ),
-    ("发改办高技〔2020〕530号", "both", "发改规划〔2020〕831号", "国家发展改革委关于加快开展县城城镇化补短板强弱项工作的通知"),
+    (
+        "发改办高技〔2020〕530号",
+        "both",
+        "发改规划〔2020〕831号",
+        "国家发展改革委关于加快开展县城城镇化补短板强弱项工作的通知",
+    ),
     ("关于加快新型智慧城市建设的指导意见", "title", "", "四川省跨行业信息通信基础设施合作建设指导意见"),
     ("关于加快新型智慧城市建设的指导意见", "title", "", "中华人民共和国网络安全法"),
     ("京大数据发〔2021〕1号", "title", "", "北京城市总体规划"),
@@ -40,9 +50,7 @@ def seed_citations(seed_corpus):
 
 
 def test_every_seed_citation_is_found(seed_corpus, seed_citations):
-    expected = {
-        (seed_row(seed_corpus, doc).doc_id, kind, number, title) for doc, kind, number, title in SEED_CITATIONS
-    }
+    expected = {(seed_row(seed_corpus, doc).doc_id, kind, number, title) for doc, kind, number, title in SEED_CITATIONS}
     found = set(
         seed_citations[["citing_doc_id", "kind", "cited_doc_number", "cited_title"]].itertuples(index=False, name=None)
     )
@@ -114,7 +122,7 @@ def test_realistic_corpus_resolutions(province_and_cities):
 
 
 def test_realistic_corpus_kinds_and_levels(province_and_cities):
-    corpus, cites = province_and_cities
+    _corpus, cites = province_and_cities
     by_number = cites[cites.cited_doc_number == "赣府发〔2019〕12号"].iloc[0]
     assert (by_number.kind, by_number.cited_year, by_number.marked) == ("doc_number", 2019, False)
     fujian = cites[(cites.cited_issuer == "省政府") & (cites.resolved_doc_id == "")].iloc[0]

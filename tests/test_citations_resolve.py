@@ -31,7 +31,12 @@ def test_context_words_name_the_citing_jurisdiction():
 
 
 def test_targets_match_by_number_then_title_and_jurisdiction():
-    t = Targets(["sd", "sx"], ["鲁政办字〔2020〕136号", ""], ["加快推进新型智慧城市建设的指导意见"] * 2, ["provincial:山东", "provincial:陕西"])
+    t = Targets(
+        ["sd", "sx"],
+        ["鲁政办字〔2020〕136号", ""],
+        ["加快推进新型智慧城市建设的指导意见"] * 2,
+        ["provincial:山东", "provincial:陕西"],
+    )
     assert t.match("鲁政办字〔2020〕136号", "", "") == ("sd", "doc_number")
     assert t.match("", "加快推进新型智慧城市建设的指导意见", "provincial:陕西") == ("sx", "title and jurisdiction")
     assert t.match("", "加快推进新型智慧城市建设的指导意见", "provincial:河南") == (None, "not in corpus")

@@ -1,4 +1,4 @@
-"""analysis.plotting.citations: the citation network, level pairs and lags render Chinese, return their axes, save PNGs."""
+"""analysis.plotting.citations: network, level pairs and lags render Chinese, return their axes, save PNGs."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from ..levels import LEVELS, order_levels
 from .base import LEVEL_COLORS, figure_and_axes, save_figure
@@ -220,7 +221,7 @@ def plot_citation_lags(
         ax.set_xticks(distribution["lag_years"].tolist())
     else:
         ax.text(0.5, 0.5, "no dated citation", transform=ax.transAxes, ha="center", va="center", color="#777777")
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("lag: citing year − cited year (years)")
     ax.set_ylabel("citations")
     for spine in ("top", "right"):
