@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from ..labels import doc_label
+from ..labels import doc_label, is_inferred_year
 from ..levels import order_levels
 from ..metadata.dates import date_parts
 from .resolve import core_title
@@ -107,12 +107,19 @@ def citation_lags(citations: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame
         citing_doc_id, resolved_doc_id, cited_doc_number, cited_date (ISO, as precise as
         known), citing_date, lag_days (Int64: days, only when both dates are full days),
         lag_years (Int64: citing year minus cited year).  Citations whose cited or citing
-        year is unknown are left out.
+        year is unknown are left out, and so are documents whose year was inferred
+        (``date_source`` says so: from the documents they cite, or a plan's period),
+        because their lag would follow from the inference.
     """
     dates = dict(zip(corpus["doc_id"], corpus["date"].fillna("")))
     years = dict(zip(corpus["doc_id"], corpus["year"]))
+    # a year inferred from the documents a text cites would make its lag zero by construction
+    sources = corpus["date_source"] if "date_source" in corpus else pd.Series("", index=corpus.index)
+    inferred = {d for d, src in zip(corpus["doc_id"], sources) if is_inferred_year(src)}
     rows = []
     for r in citations.itertuples(index=False):
+        if r.citing_doc_id in inferred or r.resolved_doc_id in inferred:
+            continue
         if r.resolved_doc_id:
             cited, a = (
                 dates.get(r.resolved_doc_id, ""),

@@ -168,14 +168,15 @@ def plot_level_pairs(
 
     ``pairs`` is :func:`analysis.citations.citations_by_level_pair` output; ``value`` the
     column shown (n_citations or n_resolved).  Levels run from the top of the hierarchy
-    down (then "unknown"); an empty cell is a pair with no citation.
+    down (then "unknown"), the same on both axes: cells below the diagonal are citations of a
+    higher level, on it of the same level.  An empty cell is a pair with no citation.
 
     Returns
     -------
     matplotlib.axes.Axes
     """
-    rows = order_levels(pairs["citing_level"]) if len(pairs) else []
-    cols = order_levels(pairs["cited_level"]) if len(pairs) else []
+    # one order on both axes, so the diagonal is "cites its own level"
+    rows = cols = order_levels([*pairs["citing_level"], *pairs["cited_level"]]) if len(pairs) else []
     grid = pairs.pivot_table(index="citing_level", columns="cited_level", values=value, aggfunc="sum")
     grid = grid.reindex(index=rows, columns=cols).fillna(0).astype(int)
     figure, ax = figure_and_axes(ax, (1.4 * max(3, len(cols)) + 2, 0.8 * max(2, len(rows)) + 1.5))
