@@ -116,8 +116,8 @@ def test_realistic_corpus_resolutions(province_and_cities):
         # another province's city: the same words name Fujian's guidance, not Jiangxi's
         (quanzhou, "省政府关于加快推进新型智慧城市建设的指导意见"): ("", "not in corpus"),
         (quanzhou, "福建省数字政府建设总体方案"): ("", "not in corpus"),
-        # a bare title naming no jurisdiction is not guessed
-        (quanzhou, "关于加快推进新型智慧城市建设的指导意见"): ("", "jurisdiction unknown"),
+        # a bare title naming no jurisdiction is not guessed (Jiujiang's title, but whose?)
+        (quanzhou, "关于推进智慧城市建设的实施意见"): ("", "jurisdiction unknown"),
     }
 
 
@@ -165,3 +165,25 @@ def test_policy_list_and_one_document_without_references():
 def test_missing_columns_are_named():
     with pytest.raises(ValueError, match="text"):
         find_citations(pd.DataFrame({"doc_id": ["a"], "title": [""], "issuer": [""], "level": [""], "region": [""]}))
+
+
+def test_own_title_without_issuer_is_not_a_citation():
+    # devset page 078: the transmittal names its own attachment by a title without issuer
+    doc = pd.DataFrame(
+        {
+            "doc_id": ["pl"],
+            "title": ["中共平凉市委办公室 平凉市人民政府办公室关于印发“智慧平凉”建设总体规划(2013-2020年)的通知"],
+            "issuer": ["中共平凉市委办公室 平凉市人民政府办公室"],
+            "level": ["prefecture"],
+            "region": ["甘肃"],
+            "doc_number": [""],
+            "text": [
+                "《“智慧平凉”建设总体规划(2013-2020年)》已经市委、市政府审定,现予以印发,请遵照执行。"
+                "根据《甘肃省十二五国民经济和社会发展信息化规划》等有关精神,特制定本规划。"
+                "来源:光明网-《光明日报》"
+            ],
+        }
+    )
+    cites = find_citations(doc)
+    assert cites.cited_title.tolist() == ["甘肃省十二五国民经济和社会发展信息化规划"]
+    assert (cites.cited_level.item(), cites.cited_region.item()) == ("provincial", "甘肃")

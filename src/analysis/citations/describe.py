@@ -95,7 +95,8 @@ def describe_level_pairs(pairs: pd.DataFrame) -> str:
     down = total - up - same
     top = known.sort_values("n_citations", ascending=False, kind="mergesort").iloc[0]
     text = (
-        f"Of {_n(total, 'citation')} whose cited level is known, {up} point up the hierarchy (a document "
+        f"Of {_n(total, 'citation')} whose cited level is known, {up} {_verb(up, 'points', 'point')} "
+        "up the hierarchy (a document "
         f"citing a higher level), {same} to the same level and {down} down. The largest pair is "
         f"{top.citing_level} → {top.cited_level} ({int(top.n_citations)})."
     )

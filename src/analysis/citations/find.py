@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ..metadata import doc_number_year
@@ -29,9 +27,6 @@ CITATION_COLUMNS = [
     "resolution",
     "resolved_list_no",
 ]
-
-
-_SELF_WORDS = re.compile(r"现将|印发|制定|本$")
 
 
 def _title_issuer(title: str) -> str:
@@ -69,8 +64,10 @@ def _rows_of(doc: dict, corpus_targets: Targets, list_targets: Targets | None) -
             if key:
                 level, region = (citing[0], citing[1]) if key == own_key else ("provincial", citing[1])
         core = core_title(ref.title)
-        if core and core == own_core and (key == own_key or (not key and _SELF_WORDS.search(before))):
-            continue  # the document naming itself (现将《…》印发给你们, 本意见)
+        if core and core == own_core and key in ("", own_key):
+            # the document naming itself (《…》已经市政府同意，现印发给你们): a title without
+            # issuer equal to the document's own is read as its own, the commoner case by far
+            continue
         target, resolution = corpus_targets.match(ref.doc_number, core, key)
         if target == own_id:
             continue
