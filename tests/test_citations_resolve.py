@@ -17,6 +17,7 @@ def test_jurisdiction_keys():
     assert jurisdiction("prefecture", "河南").endswith("?")  # a city whose place is unknown matches nothing
     assert cited_jurisdiction("", "中华人民共和国网络安全法")[2] == "全国"
     assert cited_jurisdiction("", "“十四五”国家信息化规划")[2] == "全国"
+    assert cited_jurisdiction("", "2006—2020年国家信息化发展战略")[2] == "全国"
     assert cited_jurisdiction("", "关于加快推进新型智慧城市建设的指导意见") == ("", "", "")
 
 

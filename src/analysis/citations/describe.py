@@ -122,10 +122,16 @@ def describe_citation_lags(lags: pd.DataFrame) -> str:
     if len(days):
         text += f"; {len(days)} with full dates on both sides: median {days.astype(int).median():g} days"
     resolved = int((lags["resolved_doc_id"] != "").sum())
-    text += (
-        f". The cited date is the corpus document's date for {resolved} and the 文号's year for "
-        f"{len(lags) - resolved} (cited documents outside the corpus)."
-    )
+    outside = len(lags) - resolved
+    if not outside:
+        text += ". Every cited date is the cited corpus document's own."
+    elif not resolved:
+        text += ". Every cited document lies outside the corpus: its date is the year in its 文号."
+    else:
+        text += (
+            f". The cited date is the corpus document's date for {resolved} and the 文号's year for "
+            f"{outside} (cited documents outside the corpus)."
+        )
     negative = int((years < 0).sum())
     if negative:
         text += f" {negative} lag(s) are negative: a date read wrongly or a document citing a draft."

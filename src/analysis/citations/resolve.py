@@ -89,10 +89,12 @@ def jurisdiction(level: str, region: str, issuer: str = "", title: str = "") -> 
 
 def cited_jurisdiction(issuer: str, title: str) -> tuple[str, str, str]:
     """(level, region, key) of a cited document, read from its issuer and title; ("", "", "") when they name none."""
-    level, region, _evidence = classify_level(issuer, title)
+    # a plan's period before its name ("2006-2020年国家信息化发展战略") hides the 国家 that dates it nationally
+    level, region, _evidence = classify_level(issuer, _PERIOD.sub("", title))
     return level, region, jurisdiction(level, region, issuer, title)
 
 
+_PERIOD = re.compile(r"^\s*(?:19|20)\d{2}\s*[-—–－至]\s*(?:19|20)\d{2}\s*年")
 _PROVINCE_WORDS = re.compile(r"本省|我省|全省|省政府|省委|省人民政府")
 _CITY_WORDS = re.compile(r"本市|我市|全市|市政府|市委|市人民政府")
 _COUNTY_WORDS = re.compile(r"本县|我县|全县|县政府|县委|本区|我区|全区|区政府|区委")
