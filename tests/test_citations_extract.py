@@ -33,6 +33,9 @@ def test_phrases_that_are_not_titles():
     # a requirement, a spirit and a generic 文件 are not documents; nor a phrase naming no body
     text = "按照走集约、智能、绿色的总体要求,落实全国网络安全和信息化工作会议部署,认真落实本指导意见提出的各项任务。"
     assert _refs(text) == []
+    for generic in ("按照国家有关规定,", "落实国家重大战略规划,", "按照国家统一规划,", "按照国务院统一部署和规划,",
+                    "依据国家标准规定,", "贯彻落实国家网络安全法,", "按照国家发展改革委规定,"):  # fmt: skip
+        assert _refs(generic) == [], generic
 
 
 def test_short_forms_and_bare_genre_words_are_back_references():

@@ -6,8 +6,9 @@ Three forms are read, because scraped and PDF-extracted policy text prints all t
   《》 or 〈〉);
 * a 文号, on its own or right after the title it numbers: 《…》(国发〔2022〕14号);
 * a title without marks, which PDF extraction leaves when it drops 《》: after a verb of
-  compliance (根据, 按照, 依据, 贯彻落实 …) or right before a parenthesised 文号, a phrase that
-  names an issuer, a place or the nation and ends in a genre word (通知, 意见, 规划, 纲要 …).
+  compliance (根据, 按照, 依据, 贯彻落实 …), a phrase that names an issuer, a place or the
+  nation and ends in a genre word (通知, 意见, 规划, 纲要 …); unless its 文号 follows, it must
+  also hold 关于 or be 8 characters or more without generic words (国家有关规定 is no title).
 
 Short forms declared by 以下简称《意见》 and bare genre words (《意见》, 《通知》) refer back to
 a reference already read or to the document itself, so they are not references of their own;
@@ -30,6 +31,11 @@ _TITLE_RE = re.compile(r"《(?P<title>(?:[^《》〈〉\n]|[《〈][^《》〈�
 _NUMBER_PAREN = re.compile(r"\s*[（(]\s*$")
 _ALIAS_RE = re.compile(r"(?:以下简称|下称|简称)\s*(?:《(?P<marked>[^》]{1,20})》|(?P<alias>[^）)，,。；;]{1,20}))")
 _GENRES = "规划纲要|纲要|规划|意见|通知|方案|办法|条例|决定|细则|规定|计划|指南|法"
+# genre words that end an unmarked title; 规定, 计划, 指南 end generic phrases too often (按照国家有关规定)
+_UNMARKED_GENRES = "规划纲要|纲要|规划|意见|通知|方案|办法|条例|决定|法"
+# words of a generic reference, not a title (国家有关规定, 国家统一规划, 国家重大战略规划)
+_GENERIC = re.compile(r"有关|相关|统一|重大|各项|上级|部署|要求|精神")
+_NUMBER_AFTER = re.compile(r"\s*[（(][^()（）\n]{1,30}号\s*[)）]")
 _BARE_GENRE = re.compile(rf"^(?:本|该|此)?(?:指导|实施|行动|发展)?(?:{_GENRES}|文件|决议)$")
 # newspapers and magazines named as a source (来源:光明网-《光明日报》) are not documents
 _MEDIA = re.compile(r"(?:日报|晚报|时报|晨报|杂志|周刊|画报)$")
@@ -38,7 +44,7 @@ _TRIGGER = re.compile(r"(?:贯彻落实|认真落实|根据|按照|依据|依照
 # such as (2014-2020年) may sit inside it, a 文号 may not; greedy, because titles hold
 # genre words and 和 (…第十四个五年规划和二〇三五年远景目标纲要)
 _UNMARKED = re.compile(
-    rf"(?P<title>(?:[^，,。;；：:、！？\n《》〈〉()（）]|[（(][^()（）\n号]{{1,24}}[)）]){{3,120}}(?:{_GENRES}))"
+    rf"(?P<title>(?:[^，,。;；：:、！？\n《》〈〉()（）]|[（(][^()（）\n号]{{1,24}}[)）]){{3,120}}(?:{_UNMARKED_GENRES}))"
     rf"(?=\s*(?:[（(][^()（）\n]{{1,40}}[)）])?\s*(?:$|[，,。;；、]|和|及|等|有关|的?要求|精神|部署|提出|规定|文件))"
 )
 _NATIONAL_START = re.compile(r"^(?:中华人民共和国|中共中央|国务院|国家|全国|“十)")
@@ -74,6 +80,19 @@ def _names_a_body(title: str) -> bool:
     return pattern.match(title) is not None
 
 
+def _reads_as_title(title: str, numbered: bool) -> bool:
+    """True when an unmarked phrase is a document's title rather than a generic reference.
+
+    A phrase followed by its 文号 only has to start like a title; without one it must also
+    hold 关于 or be at least 8 characters long and free of generic words (有关, 统一 …).
+    """
+    if not _names_a_body(title):
+        return False
+    if numbered or "关于" in title:
+        return True
+    return len(title) >= 8 and not _GENERIC.search(title)
+
+
 def _printed_issuer(text: str, start: int) -> str:
     """An organisation printed right before a 《title》 (国务院印发的《…》 -> 国务院); "" if none."""
     before = text[max(0, start - 30) : start]
@@ -104,7 +123,8 @@ def _unmarked_titles(text: str, taken: list[tuple[int, int]], aliases: set[str])
             title = m.group("title").strip()
             start = m.start("title") + (len(m.group("title")) - len(m.group("title").lstrip()))
             clash = any(a < m.end() and start < b for a, b in taken)
-            if not clash and title not in aliases and _names_a_body(title):
+            numbered = _NUMBER_AFTER.match(text, m.end("title")) is not None
+            if not clash and title not in aliases and _reads_as_title(title, numbered):
                 refs.append(Reference(start, m.end("title"), title=title, marked=False))
                 taken.append((start, m.end("title")))
             # a list of titles: A(文号)和B, A、B
