@@ -187,3 +187,62 @@ def test_own_title_without_issuer_is_not_a_citation():
     cites = find_citations(doc)
     assert cites.cited_title.tolist() == ["甘肃省十二五国民经济和社会发展信息化规划"]
     assert (cites.cited_level.item(), cites.cited_region.item()) == ("provincial", "甘肃")
+
+
+def test_plans_and_guidance_of_the_seeds_resolve_by_title(seed_corpus):
+    # a Shandong city's page citing seed documents by title only, as local documents do
+    city = pd.DataFrame(
+        {
+            "doc_id": ["2023-prefecture-山东-test"],
+            "title": ["济南市人民政府关于推进数字济南建设的实施意见"],
+            "issuer": ["济南市人民政府"],
+            "level": ["prefecture"],
+            "region": ["山东"],
+            "doc_number": [""],
+            "date": ["2023-02-01"],
+            "year": [2023],
+            "text": [
+                "为贯彻落实《“十四五”国家信息化规划》《“十四五”数字经济发展规划》和《中华人民共和国国民经济和"
+                "社会发展第十四个五年规划和2035年远景目标纲要》,落实《省政府办公厅关于加快推进新型智慧城市建设的"
+                "指导意见》和《山东省“十四五”数字强省建设规划》,遵守《中华人民共和国网络安全法》,制定本意见。"
+            ],
+        }
+    )
+    corpus = pd.concat([seed_corpus, city], ignore_index=True)
+    cites = find_citations(corpus)
+    mine = cites[cites.citing_doc_id == "2023-prefecture-山东-test"]
+    got = dict(zip(mine.cited_title, zip(mine.resolved_doc_id, mine.resolution)))
+    assert got == {
+        "“十四五”国家信息化规划": (seed_row(corpus, "中央网络安全和信息化委员会").doc_id, "title and jurisdiction"),
+        # no issuer and no 国家 in the title; only the State Council's document bears it
+        "“十四五”数字经济发展规划": (seed_row(corpus, "国发〔2021〕29号").doc_id, "title, national only"),
+        "中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要": (
+            seed_row(corpus, "中华人民共和国 国民经济").doc_id,
+            "title and jurisdiction",
+        ),
+        # 省政府办公厅 names the city's province: Shandong's guidance, not Shaanxi's or Hebei's
+        "省政府办公厅关于加快推进新型智慧城市建设的指导意见": (
+            seed_row(corpus, "鲁政办字〔2020〕136号").doc_id,
+            "title and jurisdiction",
+        ),
+        "山东省“十四五”数字强省建设规划": (seed_row(corpus, "鲁政字〔2021〕128号").doc_id, "title and jurisdiction"),
+        "中华人民共和国网络安全法": ("", "not in corpus"),
+    }
+    # the seeds' own citations are unchanged by the new document
+    assert (cites[cites.citing_doc_id != "2023-prefecture-山东-test"].resolved_doc_id == "").all()
+
+
+def test_the_compilations_policy_list_resolves_listed_policies(seed_corpus):
+    import analysis
+
+    listed = analysis.load_policy_list(corpus=seed_corpus)
+    doc = seed_corpus.iloc[:1].assign(
+        doc_id="x",
+        doc_number="",
+        text="根据《“十四五”大数据产业发展规划》和《民政部等九部门关于深入推进智慧社区建设的意见》(民发〔2022〕29号)。",
+    )
+    cites = find_citations(pd.concat([seed_corpus, doc], ignore_index=True), listed)
+    mine = cites[cites.citing_doc_id == "x"]
+    # list no. 13 (工业和信息化部, by a title only national documents bear) and no. 20 (by 文号)
+    assert mine.resolved_list_no.tolist() == [13, 20]
+    assert mine.resolution.tolist() == ["not in corpus", "not in corpus"]

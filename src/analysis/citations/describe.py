@@ -44,7 +44,14 @@ def describe_citations(citations: pd.DataFrame, corpus: pd.DataFrame) -> str:
     if resolved:
         text += (
             f"**{resolved}** name a document of this corpus ({res.get('doc_number', 0)} by 文号, "
-            f"{res.get('title and jurisdiction', 0)} by title within the cited issuer's jurisdiction). "
+            f"{res.get('title and jurisdiction', 0)} by title within the cited issuer's jurisdiction"
+            + (
+                f", {res.get('title, national only', 0)} by a title without issuer that only a national "
+                "document of the corpus bears"
+                if res.get("title, national only", 0)
+                else ""
+            )
+            + "). "
         )
     unknown, ambiguous = int(res.get("jurisdiction unknown", 0)), int(res.get("ambiguous", 0))
     if not resolved:

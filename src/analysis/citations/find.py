@@ -133,8 +133,9 @@ def find_citations(
         unknown), position (character offset in the citing text), context (the sentence),
         marked (the title stood inside 《》), resolved_doc_id (the corpus document cited,
         its canonical copy when duplicated; "" when not in the corpus), resolution
-        ("doc_number", "title and jurisdiction", "ambiguous", "jurisdiction unknown",
-        "not in corpus"), resolved_list_no (Int64: the policy-list number, <NA> if not listed).
+        ("doc_number", "title and jurisdiction", "title, national only", "ambiguous",
+        "jurisdiction unknown", "not in corpus"), resolved_list_no (Int64: the policy-list
+        number, <NA> if not listed).
     """
     missing = {"doc_id", "title", "issuer", "level", "region", "text"} - set(corpus.columns)
     if missing:

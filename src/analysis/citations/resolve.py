@@ -10,8 +10,11 @@ A title that names no issuer and no place (《关于加快推进新型智慧城�
 《省政府关于…》) takes the citing document's jurisdiction only when the citing text says so:
 本省/我省/全省/省政府/省委 point to the citing document's province, 本市/我市/全市/市政府/市委 to
 its city (the citing city, or the city above a citing county), 本县/本区/县政府/区政府 to its
-county.  Otherwise the reference stays unresolved with resolution "jurisdiction unknown",
-because guessing would link documents of different provinces that share a bare title.
+county.  Otherwise it resolves only when every document bearing that title is national
+(national plans are often cited without issuer: 《“十四五”数字经济发展规划》), with resolution
+"title, national only"; when a local document bears the title too, the reference stays
+unresolved ("jurisdiction unknown"), because guessing would link documents of different
+provinces that share a bare title.
 """
 
 from __future__ import annotations
@@ -135,7 +138,9 @@ class Targets:
                 self.by_number[number].add(target)
             if core and key:
                 self.by_title[(core, key)].add(target)
-        self.titles = {core for core, _key in self.by_title}
+        self.keys_of: dict[str, set[str]] = defaultdict(set)
+        for core, key in self.by_title:
+            self.keys_of[core].add(key)
 
     @classmethod
     def of_corpus(cls, corpus: pd.DataFrame) -> Targets:
@@ -159,9 +164,10 @@ class Targets:
     def match(self, doc_number: str, core: str, key: str) -> tuple[object, str]:
         """Return (target id or None, resolution).
 
-        Resolution is "doc_number", "title and jurisdiction", "ambiguous" (several targets),
-        "jurisdiction unknown" (the title is present but the reference names no
-        jurisdiction) or "not in corpus".
+        Resolution is "doc_number", "title and jurisdiction", "title, national only" (the
+        reference names no jurisdiction and the only documents with that title are national),
+        "ambiguous" (several targets), "jurisdiction unknown" (the title is present, also in a
+        local document, but the reference names no jurisdiction) or "not in corpus".
         """
         if doc_number and len(self.by_number.get(doc_number, ())) == 1:
             return next(iter(self.by_number[doc_number])), "doc_number"
@@ -173,6 +179,11 @@ class Targets:
                 return None, "ambiguous"
         if doc_number and self.by_number.get(doc_number):
             return None, "ambiguous"
-        if core and not key and core in self.titles:
+        if core and not key and core in self.keys_of:
+            # national titles often name no issuer (《“十四五”数字经济发展规划》): a title that only
+            # national documents bear resolves to it; one a local document bears too is not guessed
+            national = self.by_title.get((core, NATIONAL), set())
+            if self.keys_of[core] == {NATIONAL} and len(national) == 1:
+                return next(iter(national)), "title, national only"
             return None, "jurisdiction unknown"
         return None, "not in corpus"
