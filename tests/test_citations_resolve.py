@@ -8,6 +8,7 @@ def test_core_title_drops_issuer_wrapper_place_and_quotes():
     assert core_title("郑州市加快推进新型智慧城市建设的指导意见") == "加快推进新型智慧城市建设的指导意见"
     assert core_title("省政府关于加快推进新型智慧城市建设的指导意见") == "加快推进新型智慧城市建设的指导意见"
     assert core_title("国家新型城镇化规划（2014－2020年）") == core_title("国家新型城镇化规划(2014-2020年)")
+    assert core_title("国务院关于积极推进「互联网+」行动的指导意见") == core_title("积极推进“互联网+”行动的指导意见")
 
 
 def test_jurisdiction_keys():

@@ -32,7 +32,7 @@ from ..metadata.level import classify_level
 __all__ = ["LOCAL_BODY", "Targets", "core_title", "jurisdiction", "jurisdiction_from_context"]
 
 _MARKS = str.maketrans({"（": "(", "）": ")", "—": "-", "–": "-", "－": "-", "〈": "", "〉": "", "《": "", "》": ""})
-_QUOTES = re.compile(r"[“”‘’\"'\s]")
+_QUOTES = re.compile(r"[“”‘’「」『』\"'\s]")
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 #: a body named without its place (省政府, 市人民政府办公室): its place is the citing document's
 LOCAL_BODY = re.compile(
