@@ -29,6 +29,7 @@ import lazy_loader as _lazy
 __version__ = "0.2.0"
 
 _SUBMODULES = [
+    "citations",
     "cleaning",
     "cli",
     "corpus",
@@ -80,6 +81,7 @@ _VERBS = {
         "title_terms",
     ],
     "reuse": ["find_reuse", "reuse_by_level", "reuse_network"],
+    "citations": ["citation_lags", "citation_network", "citations_by_level_pair", "find_citations", "most_cited"],
     "plotting": ["use_chinese_font"],
 }
 
