@@ -6,7 +6,7 @@ import re
 
 from ..chars import CJK
 
-__all__ = ["doc_number_year", "find_doc_numbers", "normalize_doc_number"]
+__all__ = ["damaged_doc_number_line", "doc_number_year", "find_doc_numbers", "normalize_doc_number"]
 
 _H = f"[{CJK}]"
 
@@ -63,6 +63,26 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
         serial = str(int(m.group("serial")))
         out.append((m.start("code") + (len(m.group("code")) - len(code)), f"{code}〔{m.group('year')}〕{serial}号"))
     return out
+
+
+# a 文号 line whose closing bracket and 号 were lost in print ("利政办〔20239" for 利政办〔2023〕9号):
+# the opening bracket and a four-digit year still mark it, and the line holds nothing else
+_DAMAGED_LINE_RE = re.compile(
+    rf"^(?P<code>{_H}{{1,12}})\s*[〔\[【﹝［]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]】﹞］]?\s*(?P<serial>\d{{1,4}})\s*号?$"
+)
+
+
+def damaged_doc_number_line(line: str) -> str:
+    """The 文号 a line consists of when its closing bracket or 号 was lost in print
+    ("利政办〔20239" -> "利政办〔2023〕9号"); "" for any other line.
+
+    Only a whole line is read: inside a sentence such digits could be anything."""
+    m = _DAMAGED_LINE_RE.match(line.strip().translate(_FULL_WIDTH_DIGITS))
+    if not m:
+        return ""
+    label = _LABEL_RE.match(m.group("code"))
+    code = m.group("code")[label.end() :] if label else m.group("code")
+    return f"{code}〔{m.group('year')}〕{int(m.group('serial'))}号" if code else ""
 
 
 _YEAR_IN_NUMBER = re.compile(r"〔(\d{4})〕")

@@ -73,7 +73,7 @@ __all__ = ["parse_page"]
 # 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
 _META_KEYS = (
     r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发文机关|制发机关|发文字号"
-    r"|文\s*号|索\s*引\s*号|标\s*题|主题分类|字号"
+    r"|文\s*号|索\s*引\s*号|标\s*题|主题分类|主\s*题\s*词|字号"
 )
 # "key: value" or, in metadata tables, "key value" / "key | value |"; a value ends at the next key
 _META_FIELD_RE = re.compile(
@@ -84,12 +84,16 @@ _DECREE_RE = re.compile(r"^(.{2,30}?)令$")
 _SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
 
 
+# a row whose spaced label cleaning has joined to its value ("文  號 白政辦發…" -> "文号白政办发…")
+_META_ROW_RE = re.compile(rf"^[•·\s]*(文\s*号|发文字号|成文日期|发文日期|发布日期)((?:(?!{_META_KEYS})[^\s|])+)")
+
+
 def _page_meta(lines: list[str]) -> dict[str, str]:
     """Metadata fields printed above the document (发布时间, 发文字号, 标题 …), key -> value."""
     meta: dict[str, str] = {}
     # the first 40 non-empty lines: HTML pages spread their header over many
     for line in [ln for ln in lines if ln.strip()][:40]:
-        for m in _META_FIELD_RE.finditer(line):
+        for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line)]:
             key = re.sub(r"\s", "", m.group(1))
             if m.group(2) and key not in meta:
                 meta[key] = m.group(2)
