@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chars import CJK
 from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import (
@@ -46,11 +45,10 @@ from ..metadata import (
     find_dates,
     find_doc_numbers,
     genre_of,
-    leading_orgs,
     run_together_date,
     split_issuer_title,
 )
-from ..metadata.gazetteer import leading_place
+from .announcement import Announcement, find_announcement
 from .document import ParsedDoc
 from .page_title import (
     SALUTATION_RE,
@@ -59,6 +57,7 @@ from .page_title import (
     is_org_line,
     is_title_line,
     join_wrapped_title,
+    lost_in_print,
     meta_title,
     plan_period_line,
     rejection,
@@ -119,6 +118,7 @@ class _Page:
     head_limit: int = 0
     title: str = ""
     title_idx: int | None = None
+    block_issuer: str = ""
     body_start: int = 1
     is_interpretation: bool = False
     doc_number: str = ""
@@ -128,6 +128,7 @@ class _Page:
     sig_lines: tuple[int, int] | None = None
     body_lines: list[str] = field(default_factory=list)
     run_on_rest: str = ""
+    announcement: Announcement = field(default_factory=Announcement)
     evidence: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     def note(self, field_name: str, value: str, evidence: str, rule: str) -> None:
@@ -145,6 +146,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     page = _page_lines(text, source)
     _find_title(page)
     _find_doc_number(page)
+    _read_announcement(page)
     _find_signature(page)
     _split_body(page, source)
     body = "\n".join(page.body_lines)
@@ -289,6 +291,7 @@ def _find_title(page: _Page) -> None:
         if meta and skeleton(meta) != skeleton(page.title) and _subsequence(skeleton(page.title), skeleton(meta)):
             page.title = meta
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")
+        _intact_print(page, first, meta)
     elif meta and is_title_line(meta):
         page.title = meta
         page.body_start = next((i + 1 for i, ln in enumerate(lines[: page.head_limit]) if ln.endswith(meta)), 1)
@@ -347,6 +350,20 @@ def _fuller_print(page: _Page) -> None:
                 page.title = run_on
                 page.run_on_rest = ln[len(run_on) :]
                 page.note("title", run_on, ln, "run-on line (fuller print of the title block)")
+            return
+
+
+def _intact_print(page: _Page, first: int, meta: str) -> None:
+    """A title block damaged in print (号 or brackets lost) gives way to an intact print of the
+    same title above it (the page's headline or metadata table), with or without the issuer line
+    the block opens with; that issuer stays the document's issuer."""
+    issuer, _ = split_issuer_title(page.title)
+    cores = [page.title] + ([page.title[len(issuer) :]] if issuer and page.title.startswith(issuer) else [])
+    for cand in [meta, *page.lines[:first]]:
+        if cand and is_title_line(cand) and any(lost_in_print(core, cand) for core in cores):
+            page.block_issuer = issuer
+            page.title = cand.strip()
+            page.note("title", page.title, cand, "intact print of a title block damaged in print")
             return
 
 
@@ -418,6 +435,15 @@ def _find_doc_number(page: _Page) -> None:
         page.body_start = doc_number_line + 1
     if page.title.startswith(page.doc_number) and page.doc_number:
         page.title = page.title[len(page.doc_number) :].strip("《》 ")
+
+
+def _read_announcement(page: _Page) -> None:
+    """Step 3b: a lead sentence announcing the document ("2017年4月8日,河南省人民政府印发《…的通知》
+    (豫政〔2017〕11号)"); its 文号 is the document's own when the page prints no other."""
+    page.announcement = find_announcement(page.text, page.title)
+    if not page.doc_number and page.announcement.doc_number:
+        page.doc_number = page.announcement.doc_number
+        page.note("doc_number", page.doc_number, page.announcement.sentence, "announcement (X印发《title》(文号))")
 
 
 def _doc_number_above_body(lines: list[str], body_start: int) -> str:
@@ -548,11 +574,11 @@ def _page_issuer(page: _Page) -> str:
     if titled and issuer == titled + "办公室":
         issuer = titled  # a group's office signs for the group the title names
     if not issuer:
-        issuer, _ = split_issuer_title(page.title.strip("《》"))
+        issuer = split_issuer_title(page.title.strip("《》"))[0] or page.block_issuer
         if page.is_interpretation and page.interp.get("机关"):
             issuer = page.interp["机关"]
     if not issuer:
-        issuer = _issuer_from_announcement(page.text, page.title)
+        issuer = page.announcement.issuer
     if not issuer and page.is_interpretation:
         issuer = page.interp.get("机关") or page.interp.get("单位") or page.interp.get("部门", "")
     for key in ("发文机关", "制发机关", "发布单位", "发布机构"):
@@ -575,6 +601,9 @@ def _page_date(page: _Page, body: str) -> DateInfo | None:
         ds = find_dates(page.meta.get(key, ""))
         if ds:
             return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
+    if page.announcement.date:
+        iso = page.announcement.date
+        return DateInfo(iso, int(iso[:4]), "announcement (DATE,X印发《title》)")
     number_year = doc_number_year(page.doc_number) if page.doc_number else None
     posted = _posting_date(page)
     if posted is not None and (number_year is None or posted.year == number_year):
@@ -626,23 +655,3 @@ def _index_after_substantive(lines: list[str], n: int) -> int:
             if seen == n:
                 return i + 1
     return len(lines)
-
-
-def _issuer_from_announcement(text: str, title: str) -> str:
-    """ "日前,河北省人民政府办公厅印发《关于…》" -> the longest such issuer for this title."""
-    t = title.strip("《》")
-    best = ""
-    for m in re.finditer(rf"([{CJK}]{{2,30}}?)(?:印发|发布|出台)(?:了)?《{re.escape(t)}》", text):
-        cand = _trim_to_org(m.group(1))
-        if len(cand) > len(best) and re.search(r"(厅|府|委|部|局|办|室|组)$", cand):
-            best = cand
-    return best
-
-
-def _trim_to_org(s: str) -> str:
-    """Drop leading words before an organisation name: "根据河北省政府办公厅" -> "河北省政府办公厅"."""
-    for i in range(len(s)):
-        rest = s[i:]
-        if leading_place(rest) is not None or re.match(r"(中共中央|国务院|国家|中央)", rest):
-            return rest
-    return leading_orgs(s) or s

@@ -20,6 +20,7 @@ __all__ = [
     "is_org_line",
     "is_title_line",
     "join_wrapped_title",
+    "lost_in_print",
     "meta_title",
     "plan_period_line",
     "rejection",
@@ -198,3 +199,23 @@ def taken_once(title: str) -> str:
 def skeleton(s: str) -> str:
     """The Han characters of ``s`` only, for comparing a damaged print with an intact one."""
     return "".join(re.findall(f"[{CJK}]", s))
+
+
+# what a damaged print loses: brackets, 号, 年月日 and dashes set in a font the page lacks
+# ("第0997号提案" -> "第0997提案", "(2021—2025年)" -> "20212025年)")
+_LOST_GLYPHS = set("〔〕[]【】()（）号年月日—–-－")
+
+
+def lost_in_print(damaged: str, intact: str) -> bool:
+    """True when ``damaged`` is ``intact`` with some brackets, 号, 年月日 or dashes lost (spaces
+    ignored), and not the same text."""
+    d, t = re.sub(r"\s", "", damaged), re.sub(r"\s", "", intact)
+    if not d or len(d) >= len(t):
+        return False
+    i = 0
+    for ch in t:
+        if i < len(d) and ch == d[i]:
+            i += 1
+        elif ch not in _LOST_GLYPHS:
+            return False
+    return i == len(d)
