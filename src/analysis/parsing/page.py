@@ -80,6 +80,7 @@ _META_FIELD_RE = re.compile(
 )
 # a decree (令) heads its text with "X人民政府令" and "第328号", and is signed by a person
 _DECREE_RE = re.compile(r"^(.{2,30}?)令$")
+_DECREE_LINE_RE = re.compile(r"^(.{2,30}?)令\s*第\s*(?P<n>\d{1,5})\s*号$")
 _SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
 
 
@@ -123,6 +124,7 @@ class _Page:
     is_interpretation: bool = False
     doc_number: str = ""
     decree_issuer: str = ""
+    decree_end: int | None = None
     sig_org: str = ""
     sig_date: DateInfo | None = None
     sig_lines: tuple[int, int] | None = None
@@ -413,13 +415,7 @@ def _find_doc_number(page: _Page) -> None:
         page.doc_number = rest[0][1]
     if not page.doc_number:
         _doc_number_after_lead(page)
-    for i in range(max(page.body_start - 1, 0), min(page.body_start + 4, len(lines) - 1)):
-        m = _DECREE_RE.match(lines[i])
-        n = re.fullmatch(r"第\s*(\d{1,5})\s*号", lines[i + 1])
-        if m and n and is_org_line(m.group(1)):
-            page.decree_issuer = m.group(1)
-            page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group(1)}号"
-            break
+    _find_decree(page)
     if not page.doc_number and page.title:
         # the text names the document itself with its number: 《title》(绵府办发〔2020〕13号)
         m = re.search(re.escape(f"《{page.title.strip('《》')}》") + r"[(（]([^()（）]{4,30})[)）]", page.text)
@@ -435,6 +431,22 @@ def _find_doc_number(page: _Page) -> None:
         page.body_start = doc_number_line + 1
     if page.title.startswith(page.doc_number) and page.doc_number:
         page.title = page.title[len(page.doc_number) :].strip("《》 ")
+
+
+def _find_decree(page: _Page) -> None:
+    """A decree's head: "X令" over "第N号", or both on one line, at the top of the page (the
+    令文 and the signature may stand above the title of the rules it promulgates) or just
+    below the title.  Sets the decree's issuer and number and where the head ends."""
+    lines = page.lines
+    for i in range(0, min(page.body_start + 4, len(lines))):
+        one = _DECREE_LINE_RE.match(lines[i])
+        m = one or _DECREE_RE.match(lines[i])
+        n = one or (re.fullmatch(r"第\s*(?P<n>\d{1,5})\s*号", lines[i + 1]) if i + 1 < len(lines) else None)
+        if m and n and is_org_line(m.group(1)) and (i >= page.body_start - 1 or i < (page.title_idx or 0)):
+            page.decree_issuer = m.group(1)
+            page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group('n')}号"
+            page.decree_end = i if one else i + 1
+            return
 
 
 def _read_announcement(page: _Page) -> None:
@@ -485,7 +497,7 @@ def _find_signature(page: _Page) -> None:
     Failing that, a date line closing the page, with or without a signing body above it.
     """
     lines, body_start = page.lines, page.body_start
-    if _cover_signature(page):
+    if _cover_signature(page) or _decree_signature(page):
         return
     for i in range(body_start + 1, len(lines)):
         d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) else None)
@@ -519,6 +531,21 @@ def _find_signature(page: _Page) -> None:
                 page.sig_org = lines[i - 1]
                 page.sig_lines = (i - 1, i + 1)
             return
+
+
+def _decree_signature(page: _Page) -> bool:
+    """A decree printed before the rules it promulgates: its head, the 令文, the signer (省长 X)
+    and the date stand above the rules' title.  Records the date as the signature's; returns
+    whether there was one."""
+    if page.decree_end is None or page.decree_end >= page.body_start:
+        return False
+    lines = page.lines
+    for i in range(page.decree_end + 1, page.body_start - 1):
+        d = date_line(lines[i + 1])
+        if _SIGNER_RE.match(lines[i]) and d is not None:
+            page.sig_date = DateInfo(d.iso, d.year, "signature (decree)")
+            return True
+    return False
 
 
 def _cover_signature(page: _Page) -> bool:
