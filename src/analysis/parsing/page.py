@@ -392,11 +392,32 @@ def _title_without_block(page: _Page, sal: int | None) -> None:
             page.body_start = sal
             page.note("title", heading, heading, "heading of the transmitted document (addressee-first page)")
             return
+        name, line = _transmitted_name(lines, sal)
+        if name:
+            page.title = name
+            page.body_start = sal
+            page.note("title", name, line, "name of the transmitted document (addressee-first page)")
+            return
     if is_title_line(page.headline):
         page.title = page.headline
         page.note("title", page.headline, page.headline, "first line of the page")
     elif sal is not None:
         page.body_start = sal
+
+
+# "附件:关于…的意见" (附属档案 in mirrors converted to Taiwan usage)
+_ANNEX_LABEL_RE = re.compile(r"^(?:附件|附属档案)\s*\d?\s*[:：]\s*(.{6,100})$")
+
+
+def _transmitted_name(lines: list[str], sal: int) -> tuple[str, str]:
+    """(name, line) of what an addressee-first notice without a printed title sends out: the
+    title its annex label prints (附件:…) a few lines below the addressees; ("", "") if none.
+    A name only quoted inside the notice's sentence (现将《…》印发) is not a printed title."""
+    for ln in lines[sal + 1 : sal + 4]:
+        m = _ANNEX_LABEL_RE.match(ln)
+        if m and is_title_line(m.group(1)):
+            return m.group(1).strip(), ln
+    return "", ""
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -644,10 +665,12 @@ def _page_date(page: _Page, body: str) -> DateInfo | None:
 
 def _dateline_below_title(page: _Page) -> DateInfo | None:
     """A 年月日 date standing alone on one of the first lines below the title or 文号 (gov.cn
-    and 维基文库 print the signing date there); None if there is none."""
+    and 维基文库 print the signing date there), unless it is the page's 发布日期; None if there is none."""
+    # a metadata table printed one value per line puts its 发布日期 there too: that is the page's
+    posted = {ds[0].iso for k in ("发布日期", "发布时间") if (ds := find_dates(page.meta.get(k, "")))}
     for ln in page.lines[page.body_start : page.body_start + 2]:
         d = date_line(ln)
-        if d is not None and "年" in ln:
+        if d is not None and "年" in ln and d.iso not in posted:
             return DateInfo(d.iso, d.year, "dateline below the title")
     return None
 
