@@ -39,6 +39,7 @@ from ..metadata import (
     DateInfo,
     cited_lower_bound,
     classify_level,
+    damaged_doc_number_line,
     date_line,
     detect_excerpt,
     doc_number_year,
@@ -126,6 +127,7 @@ class _Page:
     decree_issuer: str = ""
     decree_end: int | None = None
     sig_org: str = ""
+    sig_hint: str = ""
     sig_date: DateInfo | None = None
     sig_lines: tuple[int, int] | None = None
     body_lines: list[str] = field(default_factory=list)
@@ -165,7 +167,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     # the issuer's own place decides, never a place name in the body (a ministry notice
     # naming a county, a provincial interpretation citing the State Council)
     doc.level, doc.region, doc.level_evidence = classify_level(
-        doc.issuer, page.title.strip("《》"), hints=(page.sig_org,)
+        doc.issuer, page.title.strip("《》"), hints=(page.sig_org, page.doc_number, page.sig_hint)
     )
     _record_evidence(page, doc)
     return doc, page.removed
@@ -446,7 +448,11 @@ def _find_doc_number(page: _Page) -> None:
             page.doc_number = (find_doc_numbers(page.meta[key]) or [(0, "")])[0][1]
     doc_number_line = None
     for i in range(page.body_start, min(page.body_start + 2, len(lines))):
-        if page.doc_number and find_doc_numbers(lines[i]) and len(lines[i]) <= 30:
+        if (
+            page.doc_number
+            and (find_doc_numbers(lines[i]) or damaged_doc_number_line(lines[i]))
+            and len(lines[i]) <= 30
+        ):
             doc_number_line = i
     if doc_number_line is not None:
         page.body_start = doc_number_line + 1
@@ -480,6 +486,15 @@ def _read_announcement(page: _Page) -> None:
 
 
 def _doc_number_above_body(lines: list[str], body_start: int) -> str:
+    """A 文号 printed on its own line or before the title, above the body (also one whose 〕 or
+    号 was lost in print, on a line of its own just below the title); "" if none."""
+    found = _intact_doc_number_above_body(lines, body_start)
+    for ln in lines[max(body_start - 1, 0) : body_start + 2]:
+        found = found or damaged_doc_number_line(ln)
+    return found
+
+
+def _intact_doc_number_above_body(lines: list[str], body_start: int) -> str:
     """A 文号 printed on its own line or before the title, above the body; "" if none."""
     for ln in lines[: body_start + 2]:
         if len(ln) <= 120:
@@ -499,10 +514,12 @@ _CITING_RE = re.compile(r"根据|按照|依据|贯彻|落实|参照|转发|执�
 
 def _doc_number_after_lead(page: _Page) -> None:
     """Reposts put a dateline, font buttons or a news lead between title and 文号: accept a
-    few lines more when the line is nothing but a 文号, and drop what stands before it."""
+    few lines more when the line is nothing but a 文号 (intact or with 〕/号 lost in print), and
+    drop what stands before it."""
     lines = page.lines
     for i in range(page.body_start + 2, min(page.body_start + 7, len(lines))):
-        nums = find_doc_numbers(lines[i])
+        damaged = damaged_doc_number_line(lines[i])
+        nums = find_doc_numbers(lines[i]) or ([(0, damaged)] if damaged else [])
         if nums and len(lines[i]) <= 30 and len(lines[i]) - len(nums[0][1]) <= 6:
             page.doc_number = nums[0][1]
             page.removed.extend(lines[page.body_start : i])
@@ -521,11 +538,13 @@ def _find_signature(page: _Page) -> None:
     if _cover_signature(page) or _decree_signature(page):
         return
     for i in range(body_start + 1, len(lines)):
-        d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) else None)
+        after_notice = lines[i - 1].endswith("。")
+        d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) or after_notice else None)
         if d is None:
             continue
-        if lines[i - 1].endswith("。") and i + 1 < len(lines) and is_title_line(lines[i + 1]):
-            # a transmittal notice dated without its signing body, the annex heading below
+        if after_notice and (i + 1 >= len(lines) or is_title_line(lines[i + 1]) or d.source.endswith("together)")):
+            # a notice dated without its signing body (the seal stands for it), the annex
+            # heading below; a date printed with 年月日 lost stands nowhere else
             page.sig_date = DateInfo(d.iso, d.year, "signature")
             page.sig_lines = (i, i + 1)
             return
@@ -535,6 +554,8 @@ def _find_signature(page: _Page) -> None:
             page.sig_lines = (i - 1, i + 1)
             return
         if not is_org_line(lines[i - 1]):
+            if not page.sig_hint and len(lines[i - 1]) <= 30 and not re.search("[。,，;；:：《》]", lines[i - 1]):
+                page.sig_hint = lines[i - 1]  # a signing line too damaged to read as a body
             continue
         j = i - 1
         while j - 1 >= body_start and i - j < 12 and is_org_line(lines[j - 1]):
