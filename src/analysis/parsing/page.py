@@ -46,6 +46,7 @@ from ..metadata import (
     find_dates,
     find_doc_numbers,
     genre_of,
+    leading_orgs,
     run_together_date,
     split_issuer_title,
 )
@@ -636,9 +637,10 @@ def _attachment_follows(after: list[str]) -> bool:
 
 
 def _page_issuer(page: _Page) -> str:
-    """Step 6: the issuer: signature, then a decree's issuer, then the title prefix, then
-    "X印发《title》" in the page, then the 解读机关, then page metadata; "" if none."""
-    issuer = re.sub(r"[(（]代章[)）]", "", page.sig_org) or page.decree_issuer
+    """Step 6: the issuer: signature, then a decree's issuer, then the title prefix, then a
+    cover's issuer line, then "X印发《title》" in the page, then the 解读机关, then page
+    metadata; "" if none."""
+    issuer = _SEAL_NOTE_RE.sub("", page.sig_org) or page.decree_issuer
     titled, _ = split_issuer_title(page.title.strip("《》"))
     if titled and issuer == titled + "办公室":
         issuer = titled  # a group's office signs for the group the title names
@@ -647,13 +649,38 @@ def _page_issuer(page: _Page) -> str:
         if page.is_interpretation and page.interp.get("机关"):
             issuer = page.interp["机关"]
     if not issuer:
-        issuer = page.announcement.issuer
+        issuer = _cover_issuer(page) or page.announcement.issuer
     if not issuer and page.is_interpretation:
         issuer = page.interp.get("机关") or page.interp.get("单位") or page.interp.get("部门", "")
     for key in ("发文机关", "制发机关", "发布单位", "发布机构"):
         if not issuer and page.meta.get(key):
             issuer = page.meta[key]
     return issuer
+
+
+# a seal note after a signing body: (代章) signs with another body's seal
+_SEAL_NOTE_RE = re.compile(r"[(（](?:代章|印章|盖章|章)[)）]")
+
+
+def _cover_issuer(page: _Page) -> str:
+    """The issuing body a plan's cover prints right after its title, when the cover is flattened
+    onto one line ("“十四五”信息通信行业发展规划 工业和信息化部 目录…"): the organisation names
+    that follow the title and are followed by nothing, a date or the 目录; "" otherwise."""
+    title = page.title.strip("《》 ")
+    for ln in page.lines[:5]:
+        if not title or not ln.startswith(title):
+            continue
+        rest = ln[len(title) :].strip()
+        orgs = leading_orgs(rest)
+        after = rest
+        for name in orgs.split():
+            after = after.lstrip()[len(name) :]
+        after = after.strip()
+        starts_with_date = bool(find_dates(after[:12])) and find_dates(after[:12])[0].pos == 0
+        if orgs and (not after or after.startswith("目录") or starts_with_date):
+            page.note("issuer", orgs, ln, "cover (title, then the issuing body)")
+            return orgs
+    return ""
 
 
 def _page_date(page: _Page, body: str) -> DateInfo | None:
