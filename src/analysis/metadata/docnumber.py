@@ -39,6 +39,8 @@ _DECREE_NUMBER_RE = re.compile(rf"^(?P<org>{_H}{{2,30}}?)令\s*第\s*(?P<n>\d{{1
 
 # a field label printed before the number ("文号苏民基〔2023〕6号", "发文字号:")
 _LABEL_RE = re.compile(r"^(?:发文字号|文\s*号|字号|编号)")
+# a number followed by these is a deputy's proposal or suggestion (提案/议案/建议), not a 文号
+_PROPOSAL_WORDS = ("提案", "议案", "建议")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -66,8 +68,10 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
         label = _LABEL_RE.match(code)
         if label and len(code) > label.end():
             code = code[label.end() :]
-        if not code or code in ("第", "年", "月"):
+        if not code or code in ("第", "年", "月") or code.endswith("第"):
             continue
+        if text[m.end() : m.end() + 2] in _PROPOSAL_WORDS:
+            continue  # "会议第20210997号提案": a proposal's number, not a 文号
         serial = str(int(m.group("serial")))
         out.append((m.start("code") + (len(m.group("code")) - len(code)), f"{code}〔{m.group('year')}〕{serial}号"))
     return out
@@ -76,7 +80,7 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
 # a 文号 line whose closing bracket and 号 were lost in print ("利政办〔20239" for 利政办〔2023〕9号):
 # the opening bracket and a four-digit year still mark it, and the line holds nothing else
 _DAMAGED_LINE_RE = re.compile(
-    rf"^(?P<code>{_H}{{1,12}})\s*[〔\[【﹝［]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]】﹞］]?\s*(?P<serial>\d{{1,4}})\s*号?$"
+    rf"^(?:(?:文\s*号|发文字号)\s*[:：]\s*)?(?P<code>{_H}{{1,12}})\s*[〔\[【﹝［]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]】﹞］]?\s*(?P<serial>\d{{1,4}})\s*号?$"
 )
 
 

@@ -64,8 +64,13 @@ def find_announcement(text: str, title: str) -> Announcement:
     return best
 
 
+# words of a lead sentence before the issuer ("为贯彻落实省政府办公厅印发…", "记者近日获悉…")
+_LEAD_WORDS_RE = re.compile(r"^.*(?:根据|按照|依据|贯彻|落实|日前|近日|近期|获悉|了解到)")
+
+
 def _trim_to_org(s: str) -> str:
     """Drop leading words before an organisation name: "根据河北省政府办公厅" -> "河北省政府办公厅"."""
+    s = _LEAD_WORDS_RE.sub("", s)
     for i in range(len(s)):
         rest = s[i:]
         if leading_place(rest) is not None or re.match(r"(中共中央|国务院|国家|中央)", rest):

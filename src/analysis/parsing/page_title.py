@@ -26,6 +26,7 @@ __all__ = [
     "rejection",
     "run_on_title",
     "skeleton",
+    "strip_seal_notes",
     "taken_once",
 ]
 
@@ -42,7 +43,7 @@ _FIELD_ROW_RE = re.compile(
     r"|发布时间|发布机构|发文机关|发文单位|制发机关|有\s*效\s*性|组配分类|信息分类|公开方式|公开范围)"
 )
 # the seal note after a signing body: "…大数据应用发展管理局(代章)" signs with another body's seal
-_SEAL_NOTE_RE = re.compile(r"[(（](?:代章|印章|盖章|章)[)）]$")
+_SEAL_NOTE_RE = re.compile(r"[(（](?:代章|印章|盖章|章)[)）]")
 _FURNITURE_RE = re.compile(
     r"购物车|我的足迹|立即下载|免费下载|standard\s*library|网站首页|发布信息|政策全文|浏览次数|字体[:：]|打印|登录|注册",
     re.I,
@@ -57,10 +58,15 @@ _NEXT_KEY_RE = re.compile(r"\s(?:文\s*号|发文字号|发文日期|发布日�
 
 def is_org_line(line: str) -> bool:
     """True when the line is one or more organisation names and nothing else (a signature line)."""
-    s = _SEAL_NOTE_RE.sub("", line.strip())
+    s = strip_seal_notes(line.strip())
     if not 2 <= len(s) <= 60 or re.search(r"[。,，;；:：《》“”]", s):
         return False
     return looks_like_org(s) or leading_orgs(s) == s
+
+
+def strip_seal_notes(signature: str) -> str:
+    """``signature`` without its seal notes: "X局(代章)" -> "X局" (the body signs with another's seal)."""
+    return _SEAL_NOTE_RE.sub("", signature)
 
 
 def rejection(line: str) -> str:
