@@ -21,3 +21,9 @@ def test_government_office_is_one_name_and_forwarding_titles_name_their_issuer()
 
 def test_title_without_an_issuer():
     assert split_issuer_title("关于推进以县城为重要载体的城镇化建设的意见")[0] == ""
+
+
+def test_sub_district_office_is_an_organisation_but_a_service_guide_is_not():
+    assert looks_like_org("城关街道办事处")
+    assert leading_orgs("城关街道办事处") == "城关街道办事处"
+    assert leading_orgs("政务服务办事指南") == ""

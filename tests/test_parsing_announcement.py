@@ -33,3 +33,16 @@ def test_announcement_of_another_document_or_no_title_gives_nothing():
         == "省政府办公厅"
     )
     assert find_announcement("记者近日从会上获悉印发《数字政府建设方案》", "数字政府建设方案").issuer == ""
+
+
+def test_reported_issue_date_of_another_year_than_the_doc_number_is_not_the_documents():
+    # unlike the seeds: a notice numbered in 2017 reported in January 2018
+    from analysis.parsing import parse_page
+
+    doc, _ = parse_page(
+        "四川省数字经济发展规划\n2018年1月5日,四川省人民政府印发《四川省数字经济发展规划的通知》(川府发〔2017〕60号)。\n"
+        "为加快数字经济发展,制定本规划。\n一、总体要求\n",
+        "page.txt",
+    )
+    assert (doc.issuer, doc.doc_number) == ("四川省人民政府", "川府发〔2017〕60号")
+    assert (doc.date.iso, doc.date.source) == ("2017", "doc_number")

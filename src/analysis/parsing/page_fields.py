@@ -64,8 +64,9 @@ def _cover_issuer(page: PageState) -> str:
 
 def page_date(page: PageState, body: str) -> DateInfo | None:
     """Step 7: the date, by one precedence: the document's own dates (signature, a dateline
-    under the title or 文号, the page's 成文日期/发文日期/颁布时间), then a page posting date when
-    it agrees with the 文号's year, then the 文号's year; None when the page prints none
+    under the title or 文号, the page's 成文日期/发文日期/颁布时间), then the issue date a lead
+    sentence reports and then a page posting date, each only when it agrees with the 文号's
+    year, then the 文号's year; None when the page prints none
     (a year is guessed from the documents the text cites only for an interpretation)."""
     if page.sig_date is not None:
         return page.sig_date
@@ -76,10 +77,11 @@ def page_date(page: PageState, body: str) -> DateInfo | None:
         ds = find_dates(page.meta.get(key, ""))
         if ds:
             return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
-    if page.announcement.date:
-        iso = page.announcement.date
-        return DateInfo(iso, int(iso[:4]), "announcement (DATE,X印发《title》)")
     number_year = doc_number_year(page.doc_number) if page.doc_number else None
+    iso = page.announcement.date
+    if iso and (number_year is None or int(iso[:4]) == number_year):
+        # the issue date a lead sentence reports; one in another year than the 文号 is the report's
+        return DateInfo(iso, int(iso[:4]), "announcement (DATE,X印发《title》)")
     posted = _posting_date(page)
     if posted is not None and (number_year is None or posted.year == number_year):
         return posted
