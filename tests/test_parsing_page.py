@@ -848,3 +848,20 @@ def test_flattened_cover_gives_the_issuer():
     )
     assert (doc.title, doc.issuer, doc.date) == ("“十四五”信息通信行业发展规划", "工业和信息化部", None)
     assert (doc.level, doc.region) == ("ministry", "全国")
+
+
+def test_issuer_evidence_names_the_rule_that_chose_it():
+    # tests/devset/pages/054.txt and 083.txt: a cover and a lead sentence give the issuer
+    cover = _parse(
+        "20211126153323024423.pdf&filename=《“十四五”信息通信行业发展规划》.pdf\n"
+        "“十四五”信息通信行业发展规划 工业和信息化部 目 录 一、发展环境..........1\n"
+    )
+    assert cover.evidence["issuer"][0] == "工业和信息化部"
+    assert cover.evidence["issuer"][2] == "cover (title, then the issuing body)"
+    lead = _page(
+        "中办国办印发《关于推进以县城为重要载体的城镇化建设的意见》\n"
+        "近日,中共中央办公厅、国务院办公厅印发了《关于推进以县城为重要载体的城镇化建设的意见》,并发出通知。\n"
+        "县城是我国城镇体系的重要组成部分,是城乡融合发展的关键支撑。\n"
+    )
+    assert lead.evidence["issuer"][2] == "announcement (X、Y印发《title》)"
+    assert lead.evidence["issuer"][1].startswith("中共中央办公厅、国务院办公厅印发了")

@@ -161,8 +161,6 @@ def _record_evidence(page: PageState, doc: ParsedDoc) -> None:
         ev.setdefault("doc_number", (doc.doc_number, line, "文号 line below the title or page metadata"))
     else:
         ev["doc_number"] = ("", "", "no 文号 of the document's own printed")
-    rule = "signature" if page.sig_org and doc.issuer == page.sig_org else "title prefix or page metadata"
-    ev["issuer"] = (doc.issuer, page.sig_org or doc.title, rule if doc.issuer else "no issuer printed")
     if doc.date is not None:
         inferred = " (inferred)" if doc.date.source in _INFERRED_DATE_SOURCES else ""
         ev["date"] = (doc.date.iso or str(doc.date.year), doc.date.source, f"{doc.date.source}{inferred}")

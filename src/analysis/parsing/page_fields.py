@@ -20,24 +20,33 @@ __all__ = ["page_date", "page_issuer"]
 
 
 def page_issuer(page: PageState) -> str:
-    """Step 6: the issuer: signature, then a decree's issuer, then the title prefix, then a
-    cover's issuer line, then "X印发《title》" in the page, then the 解读机关, then page
-    metadata; "" if none."""
-    issuer = strip_seal_notes(page.sig_org) or page.decree_issuer
-    titled, _ = split_issuer_title(page.title.strip("《》"))
-    if titled and issuer == titled + "办公室":
-        issuer = titled  # a group's office signs for the group the title names
-    if not issuer:
-        issuer = split_issuer_title(page.title.strip("《》"))[0] or page.block_issuer
-        if page.is_interpretation and page.interp.get("机关"):
-            issuer = page.interp["机关"]
-    if not issuer:
-        issuer = _cover_issuer(page) or page.announcement.issuer
-    if not issuer and page.is_interpretation:
-        issuer = page.interp.get("机关") or page.interp.get("单位") or page.interp.get("部门", "")
+    """Step 6: the issuer: signature, then a decree's issuer, then the title prefix (or the issuer
+    line of a damaged title block), then a cover's issuer line, then "X印发《title》" in the page,
+    then the 解读机关, then page metadata; "" if none.  Notes the rule that chose it."""
+    title = page.title.strip("《》")
+    titled, _ = split_issuer_title(title)
+    candidates = [
+        (strip_seal_notes(page.sig_org), page.sig_org, "signature"),
+        (page.decree_issuer, page.decree_issuer, "decree head (X令)"),
+    ]
+    if page.is_interpretation and page.interp.get("机关"):
+        candidates.append((page.interp["机关"], page.interp["机关"], "解读机关"))
+    candidates += [
+        (titled, page.title, "title prefix"),
+        (page.block_issuer, page.block_issuer, "issuer line of the title block"),
+        (_cover_issuer(page), page.title, "cover (title, then the issuing body)"),
+        (page.announcement.issuer, page.announcement.sentence, "announcement (X、Y印发《title》)"),
+    ]
+    if page.is_interpretation:
+        for key in ("单位", "部门"):
+            candidates.append((page.interp.get(key, ""), page.interp.get(key, ""), f"解读{key}"))
     for key in ("发文机关", "制发机关", "发布单位", "发布机构"):
-        if not issuer and page.meta.get(key):
-            issuer = page.meta[key]
+        candidates.append((page.meta.get(key, ""), page.meta.get(key, ""), f"page metadata ({key})"))
+    issuer, evidence, rule = next(((i, e, r) for i, e, r in candidates if i), ("", "", "no issuer printed"))
+    if titled and rule == "signature" and issuer == titled + "办公室":
+        # a group's office signs for the group the title names
+        issuer, evidence, rule = titled, f"{page.sig_org} / {page.title}", "title prefix (its office signs)"
+    page.note("issuer", issuer, evidence, rule)
     return issuer
 
 
@@ -57,7 +66,6 @@ def _cover_issuer(page: PageState) -> str:
         after = after.strip()
         starts_with_date = bool(find_dates(after[:12])) and find_dates(after[:12])[0].pos == 0
         if orgs and (not after or after.startswith("目录") or starts_with_date):
-            page.note("issuer", orgs, ln, "cover (title, then the issuing body)")
             return orgs
     return ""
 
