@@ -865,3 +865,21 @@ def test_issuer_evidence_names_the_rule_that_chose_it():
     )
     assert lead.evidence["issuer"][2] == "announcement (X、Y印发《title》)"
     assert lead.evidence["issuer"][1].startswith("中共中央办公厅、国务院办公厅印发了")
+
+
+def test_joint_ministries_signing_with_seal_notes_are_all_issuers():
+    # unlike the seeds: three ministries sign, each line marked (印章) where the seal stands
+    doc = _page(
+        "首页 > 政策文件\n工业和信息化部 国家发展改革委 财政部关于印发《5G应用扬帆行动计划(2021-2023年)》的通知\n"
+        "工信部联通信〔2021〕77号\n各省、自治区、直辖市工业和信息化主管部门、发展改革委、财政厅(局):\n"
+        "现将《5G应用扬帆行动计划(2021-2023年)》印发给你们,请结合实际,认真贯彻落实。\n"
+        "工业和信息化部(印章)\n国家发展改革委(印章)\n财政部(印章)\n2021年7月5日\n"
+        "5G应用扬帆行动计划(2021-2023年)\n5G是新一代信息通信技术演进升级的重要方向。\n"
+    )
+    assert doc.issuer == "工业和信息化部 国家发展改革委 财政部"
+    assert (doc.doc_number, doc.date.iso, doc.level, doc.genre) == (
+        "工信部联通信〔2021〕77号",
+        "2021-07-05",
+        "ministry",
+        "计划",
+    )
