@@ -27,7 +27,8 @@ from ..metadata import short_title
 from ..parsing import ParsedDoc, has_policy_table, parse_policy_table, parse_text, split_paragraphs
 from ..resources import seed_dir
 from .duplicates import flag_duplicates, title_key
-from .metadata_csv import apply_metadata_csv
+from .evidence import with_csv_evidence
+from .metadata_csv import CELL_COLUMNS, apply_metadata_csv
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -79,8 +80,17 @@ class CorpusLoad:
     evidence : where each metadata field of each document was read: columns doc_id,
         field, value, evidence (the text it was read from), rule (the rule that chose it),
         inferred (True when the value is not printed as such, e.g. a year from the 文号).
-        Filled for single pages; values a metadata.csv overrode show the text's reading.
+        Filled for single pages; a value a metadata.csv set has rule "metadata.csv" (the
+        CSV's name) and names the CSV line and the value the text gave.
     """
+
+    def document_sources(self) -> pd.DataFrame:
+        """Where each field of each document came from: columns doc_id, field, source ("text" or
+        the metadata CSV's name), rule (as in :attr:`evidence`); one row per evidence row."""
+        ev = self.evidence
+        csv_rules = set(self.field_sources.source.str.extract(r"([^ ]+\.csv)$")[0].dropna())
+        source = ev["rule"].where(ev["rule"].isin(csv_rules), "text")
+        return pd.DataFrame({"doc_id": ev["doc_id"], "field": ev["field"], "source": source, "rule": ev["rule"]})
 
     documents: pd.DataFrame
     skipped: pd.DataFrame
@@ -134,11 +144,14 @@ def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None) ->
     field_sources = {c: "text" for c in DOCUMENT_COLUMNS}
     meta_path = Path(metadata) if metadata else (folder / "metadata.csv" if folder.is_dir() else None)
     # metadata.csv comes before anything is decided from the fields: ids, duplicates, order
+    cells = pd.DataFrame(columns=CELL_COLUMNS)
     if meta_path is not None and meta_path.exists():
-        df, overridden = apply_metadata_csv(df, meta_path)
+        df, overridden, cells = apply_metadata_csv(df, meta_path)
         for c in overridden:
             field_sources[c] = f"text, overridden by {meta_path.name}" if c in field_sources else meta_path.name
         df = _date_undated_ids(df)
+        cells["doc_id"] = [df.at[i, "doc_id"] for i in cells["index"]]
+        cells["rule"] = meta_path.name
     df["year"] = _year_column(df["year"])
     df = flag_duplicates(df)
     # undated documents (year <NA>) sort last
@@ -148,7 +161,7 @@ def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None) ->
         skipped=pd.DataFrame(skipped, columns=["file", "reason"]),
         field_sources=pd.DataFrame(list(field_sources.items()), columns=["field", "source"]),
         folder=folder,
-        evidence=_evidence_table(parsed, df),
+        evidence=with_csv_evidence(_evidence_table(parsed, df), cells),
     )
 
 
