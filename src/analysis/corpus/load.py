@@ -10,6 +10,7 @@ document is listed in ``skipped`` (file, reason) and announced with a warning.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -23,6 +24,7 @@ import pandas as pd
 from ..cleaning import clean_text, normalize_width, to_simplified
 from ..io.errors import CorpusError
 from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files, display_path, read_document_file, scan_folder
+from ..io.formats import FileText, read_file
 from ..metadata import short_title
 from ..parsing import ParsedDoc, has_policy_table, parse_policy_table, parse_text, split_paragraphs
 from ..resources import seed_dir
@@ -244,16 +246,53 @@ def _parse_folder(folder: Path) -> tuple[list[ParsedDoc], list[dict]]:
             skipped.append({"file": source, "reason": f"not a supported file type ({f.suffix or 'no suffix'})"})
             continue
         try:
-            raw, _enc = read_document_file(f)
-            docs, _removed = parse_text(raw, source)
+            read = read_file(f)
+            docs, _removed = parse_text(read.text, source)
         except CorpusError as e:
             skipped.append({"file": source, "reason": e.reason})
             continue
         except OSError as e:
             skipped.append({"file": source, "reason": f"cannot read file: {e.strerror or e}"})
             continue
+        if read.pages:
+            _name_start_pages(docs, read.pages)
+        if read.no_text:
+            skipped.append({"file": source, "reason": _no_text_reason(read)})
         parsed.extend(docs)
     return parsed, skipped
+
+
+def _no_text_reason(read: FileText) -> str:
+    """The skipped-row reason for the pages of a file that hold a scan and no text."""
+    pages = ", ".join(map(str, read.no_text))
+    return (
+        f"no text layer (scanned?) on {len(read.no_text)} of {len(read.pages)} pages (page {pages}); "
+        "OCR is not done; the other pages were read"
+    )
+
+
+def _name_start_pages(docs: list[ParsedDoc], pages: list[str]) -> None:
+    """Append the page each document of a paged file starts on to its ``source``.
+
+    A single document's source becomes ``file.pdf#page=2`` (the form PDF viewers open
+    at that page), a compilation entry's ``file.pdf#3&page=12``.  The page is where the
+    beginning of the document's body (else its title) is printed, searched in order from
+    the previous document's start; compared on letters and digits only, after the same
+    cleaning as the body.
+    """
+    keys = [re.sub(r"\W", "", clean_text(p)) for p in pages]
+    starts = [sum(len(k) for k in keys[:i]) for i in range(len(keys))]
+    joined = "".join(keys)
+    pos = 0
+    for d in docs:
+        body, title = re.sub(r"\W", "", d.text), re.sub(r"\W", "", d.title)
+        for needle in (body[:30], body[:12], title[:12]):
+            at = joined.find(needle, pos) if needle else -1
+            if at >= 0:
+                pos = at
+                break
+        page = bisect.bisect_right(starts, pos)
+        d.source = f"{d.source}&page={page}" if "#" in d.source else f"{d.source}#page={page}"
 
 
 #: The year part of the id of a document that prints no date.

@@ -1,0 +1,92 @@
+"""PDF to text with pdfplumber: overlapping duplicate glyphs (fake bold) dropped, page furniture removed by position.
+
+Chosen by measuring on the test fixtures (``tests/format_fixtures.py``: a policy set in
+the project's CJK font, headings in fake bold drawn twice 0.4 pt apart, a running header
+and page numbers on every page).  pdfplumber's ``dedupe_chars`` drops a glyph that repeats
+the same character in the same font within 1 pt, so the headings come out once ("(二)",
+not "(二)(二)"); pdfminer.six's ``extract_text`` and pypdf's ``extract_text`` both print
+every such heading twice, and pypdf gives no line boxes to find running headers and page
+numbers by their place on the page.  pdfplumber (built on pdfminer.six) gives each line's
+box, which :mod:`analysis.io.layout` uses to drop headers, footers and page numbers and to
+rejoin wrapped lines.
+
+A page with an image and no text is a scan: its number is returned in
+:attr:`~analysis.io.layout.PagedText.no_text` (no OCR is done: nothing may download models);
+a file where every page is so raises :class:`~analysis.io.errors.CorpusError`, as do an
+encrypted, corrupt or not-PDF file and one whose fonts carry no Unicode mapping.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import CorpusError
+from .layout import Line, Page, PagedText, page_texts
+
+__all__ = ["read_pdf"]
+
+# Glyphs of the same character and font closer than this (points) are one glyph drawn twice (fake bold).
+DEDUPE_TOLERANCE = 1.0
+# pdfminer writes a glyph without a Unicode mapping as "(cid:123)"; above this share the text layer is unreadable.
+_MAX_CID_SHARE = 0.2
+
+
+def read_pdf(path: str | os.PathLike) -> PagedText:
+    """The text of a PDF, one text per page; returns a :class:`~analysis.io.layout.PagedText`.
+
+    Raises
+    ------
+    CorpusError
+        Naming the file: encrypted (a password is needed), corrupt or not a PDF, no text
+        layer on any page ("no text layer (scanned?): N pages; OCR is not done"), or fonts
+        whose glyphs have no Unicode mapping.
+    """
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    p = Path(path)
+    try:
+        with pdfplumber.open(p) as pdf:
+            pages, no_text, n_cid, n_chars = [], [], 0, 0
+            for number, page in enumerate(pdf.pages, start=1):
+                chars = page.chars
+                n_chars += len(chars)
+                n_cid += sum(1 for c in chars if c["text"].startswith("(cid:"))
+                if not any(c["text"].strip() for c in chars):
+                    if page.images:
+                        no_text.append(number)
+                    pages.append(Page(float(page.width), float(page.height)))
+                    continue
+                pages.append(_page_lines(page))
+    except PdfminerException as e:
+        raise CorpusError(p, _open_problem(e)) from None
+    if n_chars and n_cid > _MAX_CID_SHARE * n_chars:
+        raise CorpusError(
+            p, f"PDF fonts without Unicode mapping: {n_cid} of {n_chars} characters unreadable; OCR is not done"
+        )
+    if len(no_text) == len(pages) and pages:
+        raise CorpusError(p, f"no text layer (scanned?): {len(pages)} pages; OCR is not done")
+    if not pages:
+        raise CorpusError(p, "PDF has no pages")
+    return PagedText(page_texts(pages), no_text)
+
+
+def _page_lines(page) -> Page:
+    """The page's lines (duplicate glyphs dropped) with their boxes."""
+    deduped = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE)
+    lines = [
+        Line(d["text"], float(d["x0"]), float(d["x1"]), float(d["top"]), float(d["bottom"]))
+        for d in deduped.extract_text_lines(strip=True, return_chars=False)
+        if d["text"].strip()
+    ]
+    return Page(float(page.width), float(page.height), lines)
+
+
+def _open_problem(error: Exception) -> str:
+    """The reason a PDF could not be opened, in words."""
+    cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+    name = type(cause).__name__
+    if "Password" in name or "Encryption" in name:
+        return "encrypted PDF: a password is needed (save an unprotected copy)"
+    return f"not a readable PDF ({name}: {cause})"
