@@ -28,7 +28,7 @@ SEED_POLICY = Path(__file__).resolve().parents[1] / "seeds" / "003_79a8ab2064712
 
 
 def seed_policy_paragraphs() -> list[str]:
-    """The 陕西 seed policy (陕政办发〔2018〕47号) as printed: title to date, without the web page's first and last lines."""
+    """The 陕西 seed policy (陕政办发〔2018〕47号) as printed: title to date (the web page lines dropped)."""
     lines = [ln.strip() for ln in SEED_POLICY.read_text(encoding="utf-8").splitlines() if ln.strip()]
     return lines[1:-1]
 
@@ -170,7 +170,7 @@ _MM = 25.4 / 72  # millimetres per point
 
 
 def write_ofd(path: Path, pages: list[list[Item]], *, images: bool = False) -> Path:
-    """Print laid-out pages to an OFD package (coordinates in mm); ``images`` adds an image to each page; returns the path."""
+    """Print laid-out pages to an OFD package (mm); ``images`` adds an image to each page; returns the path."""
 
     def xml(body: str) -> str:
         return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}'

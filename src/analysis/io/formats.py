@@ -6,7 +6,7 @@
 | ``.pdf`` | :func:`~analysis.io.pdf.read_pdf` (pdfplumber; paged) |
 | ``.ofd`` | :func:`~analysis.io.ofd.read_ofd` (standard library; paged) |
 | ``.docx`` | :func:`~analysis.io.word.read_docx` (python-docx) |
-| ``.doc`` ``.wps`` | as ``.docx`` or HTML when that is what the bytes are; a Word 97-2003/WPS binary is refused ("save as .docx or PDF") |
+| ``.doc`` ``.wps`` | as ``.docx`` or HTML when that is what the bytes are; a Word 97-2003/WPS binary is refused |
 
 Every format ends in the same checks (some Chinese text, not binary) and the same
 :class:`FileText`, so cleaning, parsing, metadata, duplicates and the audit treat all alike.

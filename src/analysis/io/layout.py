@@ -131,7 +131,7 @@ def page_texts(pages: list[Page]) -> list[str]:
 
 
 def _runs_on(line: Line, nxt: Line, right: float, left: float, size: float) -> bool:
-    """Whether ``line`` wraps into ``nxt``: it reaches the right margin, ends no sentence, and ``nxt`` is not indented."""
+    """Whether ``line`` wraps into ``nxt``: it reaches the right margin, ends no sentence, ``nxt`` is not indented."""
     text = line.text.rstrip()
     if not text or text.endswith(_SENTENCE_END):
         return False
@@ -139,6 +139,6 @@ def _runs_on(line: Line, nxt: Line, right: float, left: float, size: float) -> b
 
 
 def _joiner(line: Line, nxt: Line | None) -> str:
-    """"" between wrapped Chinese, a space between two Latin words split by the wrap."""
+    """ "" between wrapped Chinese, a space between two Latin words split by the wrap."""
     a, b = line.text.rstrip()[-1:], (nxt.text.lstrip()[:1] if nxt else "")
     return " " if a.isascii() and a.isalnum() and b.isascii() and b.isalnum() else ""

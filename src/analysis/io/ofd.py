@@ -92,7 +92,7 @@ def _read_pages(z: zipfile.ZipFile) -> tuple[list[Page], list[int]]:
 
 
 def _advance(delta: str | None, n: int, size: float) -> float:
-    """Width in mm of ``n`` glyphs: the sum of the ``DeltaX`` steps ("g 3 4.5" repeats 4.5 three times) plus one glyph."""
+    """Width in mm of ``n`` glyphs: the ``DeltaX`` steps ("g 3 4.5" repeats 4.5 three times) plus one glyph."""
     steps: list[float] = []
     tokens = (delta or "").split()
     i = 0

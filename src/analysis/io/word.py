@@ -1,4 +1,4 @@
-"""Word documents to text: ``.docx`` with python-docx; ``.doc`` and ``.wps`` only when they are not Word 97-2003 binaries.
+"""Word documents to text: ``.docx`` with python-docx; ``.doc`` / ``.wps`` only when they are no Word 97-2003 binaries.
 
 A ``.docx`` gives its body in order: each paragraph a line, each table row a line of its
 cells (a merged cell once).  Running headers and footers live in separate parts of a
@@ -29,7 +29,7 @@ SAVE_AS = "save as .docx or PDF"
 
 
 def word_kind(path: str | os.PathLike) -> str:
-    """What a Word-named file holds: "docx" (a zip package), "html", "ole" (Word 97-2003/WPS binary), "rtf" or "other"."""
+    """What a Word-named file holds: "docx" (zip package), "html", "ole" (Word 97-2003/WPS binary), "rtf" or "other"."""
     with open(path, "rb") as f:
         head = f.read(512)
     if head.startswith(b"PK\x03\x04"):
