@@ -42,13 +42,15 @@ class FileText:
     ``encoding`` is the text encoding of a text file ("utf-8", "gb18030" ...) or the format
     of a binary one ("pdf", "ofd", "docx").  ``pages`` holds one text per page for PDF and
     OFD (their concatenation is ``text``), else is empty; ``no_text`` the 1-based numbers
-    of pages without a text layer (scans), which gave no text.
+    of pages without a text layer (scans), which gave no text; ``furniture`` the (page number,
+    text) of the running headers, footers and page numbers removed by their place on the page.
     """
 
     text: str
     encoding: str
     pages: list[str] = field(default_factory=list)
     no_text: list[int] = field(default_factory=list)
+    furniture: list[tuple[int, str]] = field(default_factory=list)
 
 
 def read_file(path: str | os.PathLike) -> FileText:
@@ -76,7 +78,7 @@ def read_file(path: str | os.PathLike) -> FileText:
         suffix = ".docx" if kind == "docx" else ".html"
     if suffix in PAGED_SUFFIXES:
         paged = read_pdf(p) if suffix == ".pdf" else read_ofd(p)
-        out = FileText(paged.text, suffix[1:], paged.pages, paged.no_text)
+        out = FileText(paged.text, suffix[1:], paged.pages, paged.no_text, paged.furniture)
     elif suffix == ".docx":
         out = FileText(read_docx(p), "docx")
     else:

@@ -10,8 +10,9 @@ them into one text per page, the same for every such format:
   the same footer; nothing is removed for what its text says, only for where it
   recurs, and a one-page file keeps all its lines.
 * **Reflow.**  A printed paragraph wraps at the right margin.  A line that reaches the
-  right edge of the text block (within 1.5 character heights) and does not end a
-  sentence continues on the next line, unless that one is indented (a new paragraph);
+  right edge of the text block (within 1.5 character heights; a block narrower than half
+  the page is not wrapped) and does not end a sentence continues on the next line, unless
+  that one is indented (a new paragraph);
   the two are joined without a line break, also across a page break.  Headings and the
   last line of a paragraph stop short of the margin and keep their line breaks.
 """
@@ -23,7 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-__all__ = ["MARGIN_BAND", "Line", "Page", "PagedText", "furniture_lines", "page_texts"]
+__all__ = ["MARGIN_BAND", "Line", "Page", "PagedText", "furniture_lines", "page_texts", "paged_text"]
 
 #: Share of the page height at the top and at the bottom where running headers and footers sit.
 MARGIN_BAND = 0.1
@@ -59,11 +60,13 @@ class PagedText:
 
     ``pages`` holds one text per page (``"".join(pages)`` is the file's text; see
     :func:`page_texts`); ``no_text`` the 1-based numbers of pages that hold an image but no
-    text (scans: OCR is not done).
+    text (scans: OCR is not done); ``furniture`` the (page number, text) of the running
+    headers, footers and page numbers removed (:func:`furniture_lines`).
     """
 
     pages: list[str]
     no_text: list[int] = field(default_factory=list)
+    furniture: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -104,19 +107,28 @@ def furniture_lines(pages: list[Page]) -> set[tuple[int, int]]:
     return found
 
 
-def page_texts(pages: list[Page]) -> list[str]:
-    """One text per page, furniture removed (:func:`furniture_lines`) and wrapped lines rejoined.
+def paged_text(pages: list[Page], no_text: list[int] | None = None) -> PagedText:
+    """The :class:`PagedText` of laid-out pages: :func:`page_texts` and the furniture lines they dropped."""
+    drop = furniture_lines(pages)
+    removed = [(p + 1, pages[p].lines[i].text) for p, i in sorted(drop)]
+    return PagedText(page_texts(pages, drop), list(no_text or []), removed)
+
+
+def page_texts(pages: list[Page], drop: set[tuple[int, int]] | None = None) -> list[str]:
+    """One text per page, furniture removed (``drop``, default :func:`furniture_lines`) and wrapped lines rejoined.
 
     Returns the page texts; ``"".join(...)`` of them is the file's text: a page ends with
     a line break unless its last line runs on to the next page.
     """
-    drop = furniture_lines(pages)
+    drop = furniture_lines(pages) if drop is None else drop
     body = [[ln for i, ln in enumerate(page.lines) if (p, i) not in drop] for p, page in enumerate(pages)]
     flat = [ln for lines in body for ln in lines]
     if not flat:
         return ["" for _ in pages]
     right = max(ln.x1 for ln in flat)
     left = min(ln.x0 for ln in flat)
+    if right - left < 0.5 * max(page.width for page in pages):
+        right = math.inf  # no line is that wide: short lines (a list, a form) are not wrapped text
     size = sorted(ln.bottom - ln.top for ln in flat)[len(flat) // 2]
     texts = []
     for k, lines in enumerate(body):

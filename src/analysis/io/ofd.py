@@ -24,7 +24,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .errors import CorpusError
-from .layout import Line, Page, PagedText, page_texts
+from .layout import Line, Page, PagedText, paged_text
 
 __all__ = ["read_ofd"]
 
@@ -56,14 +56,22 @@ def read_ofd(path: str | os.PathLike) -> PagedText:
     if not any(page.lines for page in pages):
         reason = f"no text layer (scanned?): {len(pages)} pages; OCR is not done" if no_text else "no text"
         raise CorpusError(p, reason)
-    return PagedText(page_texts(pages), no_text)
+    return paged_text(pages, no_text)
 
 
 def _part(z: zipfile.ZipFile, base: str, loc: str) -> tuple[str, ET.Element]:
     """(name, root element) of the part ``loc`` names, relative to the folder of ``base`` (or absolute)."""
     loc = loc.strip()
     name = loc.lstrip("/") if loc.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(base), loc))
-    return name, ET.fromstring(z.read(name))
+    return name, ET.fromstring(_read_part(z, name))
+
+
+def _read_part(z: zipfile.ZipFile, name: str) -> bytes:
+    """The bytes of part ``name``; KeyError naming the part when the package lacks it."""
+    try:
+        return z.read(name)
+    except KeyError:
+        raise KeyError(name) from None
 
 
 def _box(text: str | None) -> tuple[float, float, float, float] | None:
@@ -73,7 +81,7 @@ def _box(text: str | None) -> tuple[float, float, float, float] | None:
 
 def _read_pages(z: zipfile.ZipFile) -> tuple[list[Page], list[int]]:
     """The pages of the first document, and the 1-based numbers of pages with images and no text."""
-    root = ET.fromstring(z.read("OFD.xml"))
+    root = ET.fromstring(_read_part(z, "OFD.xml"))
     doc_root = root.find("ofd:DocBody/ofd:DocRoot", NS)
     if doc_root is None or not (doc_root.text or "").strip():
         raise KeyError("OFD.xml DocBody/DocRoot")

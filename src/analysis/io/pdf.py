@@ -22,7 +22,7 @@ import os
 from pathlib import Path
 
 from .errors import CorpusError
-from .layout import Line, Page, PagedText, page_texts
+from .layout import Line, Page, PagedText, paged_text
 
 __all__ = ["read_pdf"]
 
@@ -69,7 +69,7 @@ def read_pdf(path: str | os.PathLike) -> PagedText:
         raise CorpusError(p, f"no text layer (scanned?): {len(pages)} pages; OCR is not done")
     if not pages:
         raise CorpusError(p, "PDF has no pages")
-    return PagedText(page_texts(pages), no_text)
+    return paged_text(pages, no_text)
 
 
 def _page_lines(page) -> Page:

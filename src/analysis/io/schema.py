@@ -113,7 +113,9 @@ CORPUS_TABLES: dict[str, dict[str, Column]] = {
     },
     "audit_removed": {
         "file": _c(TEXT, "", "file, relative to the corpus folder"),
-        "line": _c(INT, "", "index of the line among the file's non-empty clean lines, from 0"),
+        "line": _c(
+            INT, "", "index of the line among the file's non-empty clean lines, from 0; -1 for PDF/OFD page furniture"
+        ),
         "rule": _c(TEXT, "", "the rule that removed the line"),
         "n_chars": _c(INT, "characters", "length of the removed line"),
         "text": _c(TEXT, "", "the removed line"),
