@@ -42,7 +42,13 @@ def test_the_seed_policy_reads_back_exactly_without_header_or_page_numbers(polic
 
 
 def test_two_pages_with_header_and_page_numbers(tmp_path):
-    paragraphs = ["关于推进某市数字政府建设的通知", "各区人民政府:", "现将有关事项通知如下。", "一、工作目标", "到2025年,基本建成数字政府。"]
+    paragraphs = [
+        "关于推进某市数字政府建设的通知",
+        "各区人民政府:",
+        "现将有关事项通知如下。",
+        "一、工作目标",
+        "到2025年,基本建成数字政府。",
+    ]
     pages = layout(paragraphs, header="某市人民政府公报", page_numbers=True, lines_per_page=3)
     path = write_pdf(tmp_path / "two.pdf", pages)
     read = read_pdf(path)

@@ -24,7 +24,7 @@ import pandas as pd
 from ..cleaning import clean_text, normalize_width, to_simplified
 from ..io.errors import CorpusError
 from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files, display_path, read_document_file, scan_folder
-from ..io.formats import FileText, read_file
+from ..io.formats import FileText
 from ..metadata import short_title
 from ..parsing import ParsedDoc, has_policy_table, parse_policy_table, parse_text, split_paragraphs
 from ..resources import seed_dir
@@ -246,7 +246,7 @@ def _parse_folder(folder: Path) -> tuple[list[ParsedDoc], list[dict]]:
             skipped.append({"file": source, "reason": f"not a supported file type ({f.suffix or 'no suffix'})"})
             continue
         try:
-            read = read_file(f)
+            read = read_document_file(f)
             docs, _removed = parse_text(read.text, source)
         except CorpusError as e:
             skipped.append({"file": source, "reason": e.reason})

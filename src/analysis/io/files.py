@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .formats import SUFFIXES, read_file
+from .formats import SUFFIXES, FileText, read_file
 
 __all__ = [
     "NOT_DOCUMENTS",
@@ -100,13 +100,13 @@ def corpus_files(path: str | os.PathLike) -> list[Path]:
     return scan_folder(path).files
 
 
-def read_document_file(path: str | os.PathLike) -> tuple[str, str]:
-    """Read a corpus file of any supported format; returns (text, encoding).
+def read_document_file(path: str | os.PathLike) -> FileText:
+    """Read a corpus file of any supported format; returns its FileText, which unpacks as (text, encoding).
 
     ``encoding`` is the text encoding of a text, Markdown or HTML file (found by
     :func:`analysis.io.decode.decode_bytes`: UTF-8, UTF-8 with BOM, UTF-16 with BOM,
-    GB18030/GBK, Big5), or "pdf", "ofd", "docx" for those formats
-    (:func:`analysis.io.formats.read_file`, which also gives a paged file's pages).
+    GB18030/GBK, Big5), or "pdf", "ofd", "docx" for those formats; a PDF's or OFD's
+    :class:`~analysis.io.formats.FileText` also holds its pages (:func:`analysis.io.formats.read_file`).
     HTML is reduced to its visible text, one line per block element; Markdown to its words.
 
     Raises
@@ -117,5 +117,4 @@ def read_document_file(path: str | os.PathLike) -> tuple[str, str]:
     OSError
         When the file cannot be read.
     """
-    out = read_file(path)
-    return out.text, out.encoding
+    return read_file(path)

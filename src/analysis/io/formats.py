@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,10 @@ class FileText:
     pages: list[str] = field(default_factory=list)
     no_text: list[int] = field(default_factory=list)
     furniture: list[tuple[int, str]] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[str]:
+        """Unpacks as ``(text, encoding)``, what :func:`~analysis.io.files.read_document_file` always returned."""
+        return iter((self.text, self.encoding))
 
 
 def read_file(path: str | os.PathLike) -> FileText:
