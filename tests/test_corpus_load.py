@@ -417,8 +417,8 @@ def test_the_same_policy_as_txt_pdf_docx_and_ofd_gives_the_same_row_and_body(pol
     txt = rows[".txt"].iloc[0]
     # checked by hand against the printed policy (and the seed's row)
     assert txt[["title", "issuer", "doc_number", "date", "level", "region", "genre"]].tolist() == [
-        "陕西省人民政府办公厅关于加快推进全省新型智慧城市建设的指导意见", "陕西省人民政府办公厅", "陕政办发〔2018〕47号",
-        "2018-08-25", "provincial", "陕西", "意见",
+        "陕西省人民政府办公厅关于加快推进全省新型智慧城市建设的指导意见", "陕西省人民政府办公厅",
+        "陕政办发〔2018〕47号", "2018-08-25", "provincial", "陕西", "意见",
     ]  # fmt: skip
     for suffix, df in rows.items():
         row = df.iloc[0]
@@ -444,6 +444,7 @@ def test_the_four_copies_in_one_folder_are_one_policy_and_three_duplicates(polic
 
 def test_a_scanned_pdf_is_a_skipped_row_and_a_scanned_page_is_named(policy_formats, tmp_path):
     import pypdf
+
     from format_fixtures import write_image_pdf
 
     write_image_pdf(tmp_path / "scan.pdf", n_pages=2)

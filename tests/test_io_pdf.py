@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from format_fixtures import Item, layout, seed_policy_paragraphs, write_image_pdf, write_pdf
 
 from analysis.io.errors import CorpusError
 from analysis.io.pdf import read_pdf
+from format_fixtures import Item, layout, seed_policy_paragraphs, write_image_pdf, write_pdf
 
 HEADINGS = ["一、总体要求", "(一)指导思想。", "(二)基本原则。", "二、总体框架", "三、主要任务", "四、保障措施"]
 
@@ -91,8 +91,8 @@ def test_encrypted_and_corrupt_pdfs_are_refused_naming_the_file(tmp_path, policy
     writer = pypdf.PdfWriter(clone_from=str(policy_formats[".pdf"]))
     writer.encrypt(user_password="secret", algorithm="RC4-128")
     writer.write(tmp_path / "locked.pdf")
-    with pytest.raises(CorpusError, match="locked.pdf: encrypted PDF: a password is needed"):
+    with pytest.raises(CorpusError, match=re.escape("locked.pdf: encrypted PDF: a password is needed")):
         read_pdf(tmp_path / "locked.pdf")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n garbage without objects")
-    with pytest.raises(CorpusError, match="broken.pdf: not a readable PDF"):
+    with pytest.raises(CorpusError, match=re.escape("broken.pdf: not a readable PDF")):
         read_pdf(tmp_path / "broken.pdf")
