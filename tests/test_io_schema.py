@@ -39,3 +39,33 @@ def test_the_dictionary_lists_every_column_and_says_which_the_schema_does_not_kn
 def test_a_notebook_prefix_is_ignored_when_looking_a_table_up():
     assert table_schema("01_documents") is TABLES["documents"]
     assert table_schema("no_such_table") == {}
+
+
+def test_report_table_units_are_the_units_the_stages_declare():
+    from analysis.frequency.cooccurrence import COOCCURRENCE_UNITS
+    from analysis.frequency.counts import TERM_FREQUENCY_UNITS
+    from analysis.frequency.keyness import KEYNESS_UNITS
+
+    for table, declared in [
+        ("02_keyness_2019", KEYNESS_UNITS),
+        ("02_term_frequencies_by_year", TERM_FREQUENCY_UNITS),
+        ("02_cooccurrence", COOCCURRENCE_UNITS),
+    ]:
+        schema = table_schema(table)
+        assert {c: schema[c].unit for c in declared} == declared, table
+
+
+def test_tables_the_stages_make_on_the_seeds_are_fully_described(seed_corpus):
+    import analysis
+    from analysis.diffusion import title_terms
+
+    tables = {
+        "02_term_frequencies_by_level": analysis.term_frequencies(seed_corpus, by="level"),
+        "02_keyness_central_local": analysis.keyness(seed_corpus, "level in ['central', 'ministry']"),
+        "04_title_words": title_terms(seed_corpus, words=["智慧城市", "数字"]),
+        "04_term_timeline": analysis.diffusion.term_timeline(seed_corpus, ["智慧城市"]),
+    }
+    got = data_dictionary(tables)
+    assert not (got.meaning == NOT_DESCRIBED).any(), got[got.meaning == NOT_DESCRIBED]
+    for name, table in tables.items():
+        assert got[got.table == name].column.tolist() == list(table.columns)

@@ -38,7 +38,7 @@ def export_tables(
         plus "data_dictionary" and "workbook".
     """
     from ..corpus import audit_folder, load_paragraphs, load_policy_list, read_corpus
-    from ..io.schema import data_dictionary
+    from ..io.schema import DICTIONARY_COLUMNS, data_dictionary
     from ..io.tables import write_table, write_workbook
 
     with warnings.catch_warnings(record=True) as caught:
@@ -64,7 +64,7 @@ def export_tables(
         csv = write_table(df, Path(out_dir) / name, formats=("csv", "parquet"))[0]
         paths[name] = csv
         print(f"{name}: {len(df)} rows -> {csv} (+ .parquet)")
-    dictionary = data_dictionary(tables)
+    dictionary = data_dictionary({**tables, "data_dictionary": pd.DataFrame(columns=DICTIONARY_COLUMNS)})
     paths["data_dictionary"] = write_table(dictionary, Path(out_dir) / "data_dictionary")[0]
     paths["workbook"] = write_workbook({**tables, "data_dictionary": dictionary}, Path(out_dir) / WORKBOOK_NAME)
     print(f"data dictionary: {len(dictionary)} columns -> {paths['data_dictionary']}; workbook -> {paths['workbook']}")
@@ -79,7 +79,7 @@ def export_workbook(folder: str | os.PathLike[str], path: str | os.PathLike[str]
     (default ``folder/tables.xlsx``): a sheet per table and one for the dictionary.
     Returns {"data_dictionary": path, "workbook": path}.
     """
-    from ..io.schema import data_dictionary
+    from ..io.schema import DICTIONARY_COLUMNS, data_dictionary
     from ..io.tables import write_table, write_workbook
 
     folder = Path(folder)
@@ -90,7 +90,7 @@ def export_workbook(folder: str | os.PathLike[str], path: str | os.PathLike[str]
         parquet = csv.with_suffix(".parquet")
         table = pd.read_parquet(parquet) if parquet.exists() else pd.read_csv(csv, encoding="utf-8-sig")
         tables[csv.stem] = table.convert_dtypes() if not parquet.exists() else table
-    dictionary = data_dictionary(tables)
+    dictionary = data_dictionary({**tables, "data_dictionary": pd.DataFrame(columns=DICTIONARY_COLUMNS)})
     return {
         "data_dictionary": write_table(dictionary, folder / "data_dictionary")[0],
         "workbook": write_workbook({**tables, "data_dictionary": dictionary}, path or folder / WORKBOOK_NAME),
