@@ -492,3 +492,26 @@ def test_the_audit_lists_the_page_furniture_a_pdf_reader_dropped(policy_formats)
                                        "陕西省人民政府办公厅文件", "- 3 -"]  # fmt: skip
     assert furniture.rule.str.endswith(("(page 1)", "(page 2)", "(page 3)")).all()
     assert audit.files.body_lost_share.tolist() == [0.0]
+
+
+def test_compilation_entries_of_a_paged_file_name_their_entry_and_start_page():
+    """Entries are searched in order, so a salutation every entry repeats is found on the right page."""
+    from analysis.corpus.load import _name_start_pages
+    from analysis.parsing import ParsedDoc
+
+    pages = [
+        "目录\n一、国务院关于智慧城市的意见\n二、某省关于智慧城市的通知\n",
+        "国务院关于智慧城市的意见\n各省、自治区、直辖市人民政府:\n为推进智慧城市建设,提出以下意见。\n",
+        "意见正文继续。\n",
+        "某省关于智慧城市的通知\n各省、自治区、直辖市人民政府:\n为落实国务院意见,现通知如下。\n",
+    ]
+    docs = [
+        ParsedDoc(
+            "国务院关于智慧城市的意见", "各省、自治区、直辖市人民政府:\n为推进智慧城市建设,提出以下意见。", "汇编.pdf#1"
+        ),
+        ParsedDoc(
+            "某省关于智慧城市的通知", "各省、自治区、直辖市人民政府:\n为落实国务院意见,现通知如下。", "汇编.pdf#2"
+        ),
+    ]
+    _name_start_pages(docs, pages)
+    assert [d.source for d in docs] == ["汇编.pdf#1&page=2", "汇编.pdf#2&page=4"]

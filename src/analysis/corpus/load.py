@@ -1,7 +1,8 @@
 """The corpus verbs: a folder of policy files into the documents, paragraph and policy-list tables.
 
-``read_corpus(path)`` reads every ``.txt``, ``.md``, ``.html`` / ``.htm`` file
-in a folder (:mod:`analysis.io`), cleans and parses it (:mod:`analysis.parsing`)
+``read_corpus(path)`` reads every ``.txt``, ``.md``, ``.html`` / ``.htm``, ``.pdf``,
+``.docx`` (``.doc`` / ``.wps`` when they are really .docx or HTML) and ``.ofd`` file in a
+folder (:mod:`analysis.io`), cleans and parses it (:mod:`analysis.parsing`)
 and returns a :class:`CorpusLoad`: one row per policy document, the files it
 skipped and where each field came from.  ``load_corpus(path)`` returns just the
 documents.  Nothing is silently dropped: a file that cannot be read or yields no
@@ -96,7 +97,7 @@ def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
 
     Parameters
     ----------
-    path : folder (or single file) of ``.txt`` / ``.md`` / ``.html`` files;
+    path : folder (or single file) of ``.txt`` / ``.md`` / ``.html`` / ``.pdf`` / ``.docx`` / ``.ofd`` files;
         None means the bundled seeds (:func:`default_seed_dir`).
     metadata : optional CSV overriding or adding fields, each row matched on
         ``doc_id`` or on the file's path relative to the folder (column ``path``
@@ -108,7 +109,9 @@ def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
     ``year`` is int64, or nullable Int64 when some document prints no date (then
     its year is <NA>, ``date`` "" and ``date_source`` "none"); ``n_chars`` counts
     characters of the clean simplified ``text``.  ``source`` is the file's path
-    relative to the folder.  Skipped files and folders, undated documents and
+    relative to the folder, with "#n" for the n-th document of a compilation and
+    "#page=N" for the page a PDF or OFD document starts on ("a.pdf#page=1", "b.pdf#3&page=12").
+    Scanned pages of a PDF or OFD that also has text are named in ``skipped``.  Skipped files and folders, undated documents and
     documents whose date was only inferred are announced with a warning.
     """
     load = _read(path, metadata)
