@@ -97,7 +97,7 @@ def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
 
     Parameters
     ----------
-    path : folder (or single file) of ``.txt`` / ``.md`` / ``.html`` / ``.pdf`` / ``.docx`` / ``.ofd`` files;
+    path : folder (or single file) of .txt, .md, .html, .pdf, .docx or .ofd files;
         None means the bundled seeds (:func:`default_seed_dir`).
     metadata : optional CSV overriding or adding fields, each row matched on
         ``doc_id`` or on the file's path relative to the folder (column ``path``
