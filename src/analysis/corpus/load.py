@@ -111,8 +111,9 @@ def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
     characters of the clean simplified ``text``.  ``source`` is the file's path
     relative to the folder, with "#n" for the n-th document of a compilation and
     "#page=N" for the page a PDF or OFD document starts on ("a.pdf#page=1", "b.pdf#3&page=12").
-    Scanned pages of a PDF or OFD that also has text are named in ``skipped``.  Skipped files and folders, undated documents and
-    documents whose date was only inferred are announced with a warning.
+    Scanned pages of a PDF or OFD that also has text are named in ``skipped``.  Skipped
+    files and folders, undated documents and documents whose date was only inferred are
+    announced with a warning.
     """
     load = _read(path, metadata)
     _warn(load, "read_corpus", stacklevel=3)
