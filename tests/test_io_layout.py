@@ -70,3 +70,8 @@ def test_a_paragraph_continues_across_the_page_break():
 def test_latin_words_split_by_the_wrap_keep_a_space():
     lines = [_body("推进 smart", 100), _body("city 建设", 117, x1=200.0)]
     assert page_texts([Page(W, H, lines)]) == ["推进 smart city 建设\n"]
+
+
+def test_letter_spacing_between_chinese_characters_is_dropped_but_latin_spaces_stay():
+    lines = [_body("通    知", 100, x0=280.0, x1=320.0), _body("推进 5G 网络 建设", 117, x1=200.0)]
+    assert page_texts([Page(W, H, lines)]) == ["通知\n推进 5G 网络建设\n"]

@@ -15,6 +15,8 @@ them into one text per page, the same for every such format:
   that one is indented (a new paragraph);
   the two are joined without a line break, also across a page break.  Headings and the
   last line of a paragraph stop short of the margin and keep their line breaks.
+* **Letter spacing.**  A gap between two Chinese characters of one printed line is spacing
+  (a title set "通  知", a justified line), not a word break: it is dropped.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..chars import CJK
+
 __all__ = ["MARGIN_BAND", "Line", "Page", "PagedText", "furniture_lines", "page_texts", "paged_text"]
 
 #: Share of the page height at the top and at the bottom where running headers and footers sit.
@@ -32,6 +36,7 @@ MARGIN_BAND = 0.1
 _SAME_PLACE = 0.02
 # Characters that end a sentence: a line ending in one is not continued on the next line.
 _SENTENCE_END = tuple("。!?;:!?;:")
+_SPACED_CJK = re.compile(f"(?<=[{CJK}])\\s+(?=[{CJK}])")
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,8 @@ def page_texts(pages: list[Page], drop: set[tuple[int, int]] | None = None) -> l
         for i, line in enumerate(lines):
             nxt = lines[i + 1] if i + 1 < len(lines) else next_first
             runs_on = nxt is not None and _runs_on(line, nxt, right, left, size)
-            parts.append(line.text.strip() + _joiner(line, nxt) if runs_on else line.text.strip() + "\n")
+            text = _SPACED_CJK.sub("", line.text.strip())
+            parts.append(text + _joiner(line, nxt) if runs_on else text + "\n")
         texts.append("".join(parts))
     return texts
 
