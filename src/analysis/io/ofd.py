@@ -9,9 +9,8 @@ same furniture removal and reflow as PDF (:mod:`analysis.io.layout`).  Content a
 from a template (``Template``: letterheads, running headers), annotations and signatures
 (seals) are not read.  A run repeated at the same place (fake bold) is kept once.
 
-The standard library reads the format directly, so no PyPI package is needed
-(``easyofd``, the one maintained reader, renders pages to images and PDF and pulls in
-PyMuPDF and OpenCV for it).
+The standard library reads the text layer directly, so no dependency is added (``easyofd``
+and ``ofdparser`` exist on PyPI; neither was evaluated).
 """
 
 from __future__ import annotations
