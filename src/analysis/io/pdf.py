@@ -63,12 +63,13 @@ def read_pdf(path: str | os.PathLike) -> PagedText:
                 chars = page.chars
                 n_chars += len(chars)
                 n_cid += sum(1 for c in chars if c["text"].startswith("(cid:"))
-                if not any(c["text"].strip() for c in chars):
+                if any(c["text"].strip() for c in chars):
+                    pages.append(_page_lines(page))
+                else:
                     if page.images:
                         no_text.append(number)
                     pages.append(Page(float(page.width), float(page.height)))
-                    continue
-                pages.append(_page_lines(page))
+                page.close()  # frees the page's parsed objects: memory stays flat on long files
     except PdfminerException as e:
         raise CorpusError(p, _open_problem(e)) from None
     if n_chars and n_cid > _MAX_CID_SHARE * n_chars:
