@@ -147,6 +147,35 @@ def write_image_pdf(path: Path, n_pages: int = 2) -> Path:
     return path
 
 
+def write_unmapped_pdf(path: Path, n_glyphs: int = 20) -> Path:
+    """A PDF whose font maps glyphs to no Unicode (Identity-H, no ToUnicode): unreadable text; returns the path.
+
+    Written byte by byte: one page showing ``n_glyphs`` glyph ids of a CID font.
+    """
+    content = b"BT /F1 12 Tf 72 700 Td <" + b"".join(b"%04X" % (100 + i) for i in range(n_glyphs)) + b"> Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
 def write_docx(path: Path, paragraphs: list[str], table: list[list[str]] | None = None) -> Path:
     """A .docx of the paragraphs, the first as a heading, and a table after them; returns the path."""
     import docx

@@ -6,7 +6,7 @@ import pytest
 
 from analysis.io.errors import CorpusError
 from analysis.io.pdf import read_pdf
-from format_fixtures import Item, layout, seed_policy_paragraphs, write_image_pdf, write_pdf
+from format_fixtures import Item, layout, seed_policy_paragraphs, write_image_pdf, write_pdf, write_unmapped_pdf
 
 HEADINGS = ["一、总体要求", "(一)指导思想。", "(二)基本原则。", "二、总体框架", "三、主要任务", "四、保障措施"]
 
@@ -96,3 +96,10 @@ def test_encrypted_and_corrupt_pdfs_are_refused_naming_the_file(tmp_path, policy
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n garbage without objects")
     with pytest.raises(CorpusError, match=re.escape("broken.pdf: not a readable PDF")):
         read_pdf(tmp_path / "broken.pdf")
+
+
+def test_a_font_without_unicode_mapping_is_refused_not_read_as_cid_codes(tmp_path):
+    path = write_unmapped_pdf(tmp_path / "unmapped.pdf", n_glyphs=20)
+    message = "unmapped.pdf: PDF fonts without Unicode mapping: 20 of 20 characters unreadable; OCR is not done"
+    with pytest.raises(CorpusError, match=re.escape(message)):
+        read_pdf(path)
