@@ -23,7 +23,8 @@ import pandas as pd
 
 from ..cleaning import clean_text, cut_trailer, document_span, furniture_removals
 from ..io.errors import CorpusError
-from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files, read_document_file
+from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files
+from ..io.formats import read_file
 from ..parsing import parse_text, parse_toc
 
 __all__ = ["BODY_LOSS_WARNING", "FILE_COLUMNS", "REMOVED_COLUMNS", "CorpusAudit", "audit_file", "audit_folder"]
@@ -39,6 +40,7 @@ FILE_COLUMNS = [
 REMOVED_COLUMNS = ["file", "line", "rule", "n_chars", "text"]
 
 _TRAILER = "page trailer"
+_PAGE_FURNITURE = "running header, footer or page number by its place on the page"
 _PARSER = "signature, notes or lines below the signature (page parser)"
 _BELOW_SIGNATURE = "text below a closing signature (page parser)"
 _HEADER = "title block and page header (not body text)"
@@ -58,7 +60,9 @@ class CorpusAudit:
         documents' text; body characters and how many furniture and trailer rules
         removed from it (``body_lost_share``); the reason a file gave no document.
     removed : one row per removed line, columns :data:`REMOVED_COLUMNS`: its index
-        among the file's non-empty clean lines, the rule that removed it, its length and text.
+        among the file's non-empty clean lines, the rule that removed it, its length and text;
+        a PDF's or OFD's running headers, footers and page numbers, which its reader drops
+        by their place on the page, come first with line -1 and their page in the rule.
     """
 
     files: pd.DataFrame
@@ -76,13 +80,18 @@ def audit_file(path: str | os.PathLike, *, name: str | None = None, warn: bool =
     """
     label = name or Path(path).name
     try:
-        raw, _enc = read_document_file(path)
+        read = read_file(path)
     except (CorpusError, OSError) as e:
         reason = e.reason if isinstance(e, CorpusError) else f"cannot read file: {e.strerror or e}"
         row = dict.fromkeys(FILE_COLUMNS, 0) | {"file": label, "body_lost_share": 0.0, "error": reason}
         return _result([row], [], warn)
-    row, removed = _audit_text(raw, label)
-    return _result([row], removed, warn)
+    row, removed = _audit_text(read.text, label)
+    # PDF/OFD running headers, footers and page numbers, dropped by the reader (not in the text's lines: line -1)
+    furniture = [
+        {"file": label, "line": -1, "rule": f"{_PAGE_FURNITURE} (page {page})", "n_chars": len(text), "text": text}
+        for page, text in read.furniture
+    ]
+    return _result([row], furniture + removed, warn)
 
 
 def audit_folder(path: str | os.PathLike, *, warn: bool = True) -> CorpusAudit:

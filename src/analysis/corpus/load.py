@@ -1,7 +1,8 @@
 """The corpus verbs: a folder of policy files into the documents, paragraph and policy-list tables.
 
-``read_corpus(path)`` reads every ``.txt``, ``.md``, ``.html`` / ``.htm`` file
-in a folder (:mod:`analysis.io`), cleans and parses it (:mod:`analysis.parsing`)
+``read_corpus(path)`` reads every ``.txt``, ``.md``, ``.html`` / ``.htm``, ``.pdf``,
+``.docx`` (``.doc`` / ``.wps`` when they are really .docx or HTML) and ``.ofd`` file in a
+folder (:mod:`analysis.io`), cleans and parses it (:mod:`analysis.parsing`)
 and returns a :class:`CorpusLoad`: one row per policy document, the files it
 skipped and where each field came from.  ``load_corpus(path)`` returns just the
 documents.  Nothing is silently dropped: a file that cannot be read or yields no
@@ -10,6 +11,7 @@ document is listed in ``skipped`` (file, reason) and announced with a warning.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -23,6 +25,7 @@ import pandas as pd
 from ..cleaning import clean_text, normalize_width, to_simplified
 from ..io.errors import CorpusError
 from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files, display_path, read_document_file, scan_folder
+from ..io.formats import FileText
 from ..metadata import short_title
 from ..parsing import ParsedDoc, has_policy_table, parse_policy_table, parse_text, split_paragraphs
 from ..resources import seed_dir
@@ -104,7 +107,7 @@ def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
 
     Parameters
     ----------
-    path : folder (or single file) of ``.txt`` / ``.md`` / ``.html`` files;
+    path : folder (or single file) of .txt, .md, .html, .pdf, .docx or .ofd files;
         None means the bundled seeds (:func:`default_seed_dir`).
     metadata : optional CSV overriding or adding fields, each row matched on
         ``doc_id`` or on the file's path relative to the folder (column ``path``
@@ -116,8 +119,11 @@ def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
     ``year`` is int64, or nullable Int64 when some document prints no date (then
     its year is <NA>, ``date`` "" and ``date_source`` "none"); ``n_chars`` counts
     characters of the clean simplified ``text``.  ``source`` is the file's path
-    relative to the folder.  Skipped files and folders, undated documents and
-    documents whose date was only inferred are announced with a warning.
+    relative to the folder, with "#n" for the n-th document of a compilation and
+    "#page=N" for the page a PDF or OFD document starts on ("a.pdf#page=1", "b.pdf#3&page=12").
+    Scanned pages of a PDF or OFD that also has text are named in ``skipped``.  Skipped
+    files and folders, undated documents and documents whose date was only inferred are
+    announced with a warning.
     """
     load = _read(path, metadata)
     _warn(load, "read_corpus", stacklevel=3)
@@ -257,16 +263,53 @@ def _parse_folder(folder: Path) -> tuple[list[ParsedDoc], list[dict]]:
             skipped.append({"file": source, "reason": f"not a supported file type ({f.suffix or 'no suffix'})"})
             continue
         try:
-            raw, _enc = read_document_file(f)
-            docs, _removed = parse_text(raw, source)
+            read = read_document_file(f)
+            docs, _removed = parse_text(read.text, source)
         except CorpusError as e:
             skipped.append({"file": source, "reason": e.reason})
             continue
         except OSError as e:
             skipped.append({"file": source, "reason": f"cannot read file: {e.strerror or e}"})
             continue
+        if read.pages:
+            _name_start_pages(docs, read.pages)
+        if read.no_text:
+            skipped.append({"file": source, "reason": _no_text_reason(read)})
         parsed.extend(docs)
     return parsed, skipped
+
+
+def _no_text_reason(read: FileText) -> str:
+    """The skipped-row reason for the pages of a file that hold a scan and no text."""
+    pages = ", ".join(map(str, read.no_text))
+    return (
+        f"no text layer (scanned?) on {len(read.no_text)} of {len(read.pages)} pages (page {pages}); "
+        "OCR is not done; the other pages were read"
+    )
+
+
+def _name_start_pages(docs: list[ParsedDoc], pages: list[str]) -> None:
+    """Append the page each document of a paged file starts on to its ``source``.
+
+    A single document's source becomes ``file.pdf#page=2`` (the form PDF viewers open
+    at that page), a compilation entry's ``file.pdf#3&page=12``.  The page is where the
+    beginning of the document's body (else its title) is printed, searched in order from
+    the previous document's start; compared on letters and digits only, after the same
+    cleaning as the body.
+    """
+    keys = [re.sub(r"\W", "", clean_text(p)) for p in pages]
+    starts = [sum(len(k) for k in keys[:i]) for i in range(len(keys))]
+    joined = "".join(keys)
+    pos = 0
+    for d in docs:
+        body, title = re.sub(r"\W", "", d.text), re.sub(r"\W", "", d.title)
+        for needle in (body[:30], body[:12], title[:12]):
+            at = joined.find(needle, pos) if needle else -1
+            if at >= 0:
+                pos = at
+                break
+        page = bisect.bisect_right(starts, pos)
+        d.source = f"{d.source}&page={page}" if "#" in d.source else f"{d.source}#page={page}"
 
 
 #: The year part of the id of a document that prints no date.

@@ -209,7 +209,9 @@ def _match_rows(df: pd.DataFrame, sheet: _Sheet) -> dict[int, list]:
     matched are named in a warning and ignored.
     """
     sources = df["source"].astype(str)
-    names = sources.str.rsplit("/", n=1).str[-1]
+    # a PDF or OFD document's source names its start page ("a.pdf#page=1"); a path names the file
+    file_of = sources.str.replace(r"#page=\d+$", "", regex=True)
+    names = file_of.str.rsplit("/", n=1).str[-1]
     claimed: dict[object, int] = {}
     out: dict[int, list] = {}
     unmatched: list[str] = []
@@ -222,7 +224,7 @@ def _match_rows(df: pd.DataFrame, sheet: _Sheet) -> dict[int, list]:
             targets = list(df.index[df["doc_id"] == key])
         else:
             rel = re.sub(r"^\./", "", key.replace("\\", "/"))
-            targets = list(df.index[sources == rel]) or list(df.index[names == rel])
+            targets = list(df.index[(sources == rel) | (file_of == rel)]) or list(df.index[names == rel])
             files = sorted(set(sources[targets]))
             if len(files) > 1:
                 _warn(
