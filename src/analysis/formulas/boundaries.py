@@ -31,7 +31,7 @@ class _Boundaries:
     def __init__(self, texts: Sequence[str], tokenizer: Tokenizer) -> None:
         self.texts = texts
         self.tokenizer = tokenizer
-        self.cache: dict[tuple[int, int, int], set[int]] = {}
+        self.cache: dict[str, set[int]] = {}
 
     def window(self, doc: int, start: int, end: int) -> tuple[int, int]:
         text = self.texts[doc]
@@ -45,15 +45,16 @@ class _Boundaries:
 
     def at_boundaries(self, doc: int, start: int, end: int) -> bool:
         lo, hi = self.window(doc, start, end)
-        key = (doc, lo, hi)
+        # windows repeat across documents (copied sentences): cache by their text
+        key = self.texts[doc][lo:hi]
         if key not in self.cache:
-            cuts, at = {lo, hi}, lo
-            for token in self.tokenizer.cut(self.texts[doc][lo:hi]):
+            cuts, at = {0, hi - lo}, 0
+            for token in self.tokenizer.cut(key):
                 at += len(token)
                 cuts.add(at)
             self.cache[key] = cuts
         cuts = self.cache[key]
-        return start in cuts and end in cuts
+        return start - lo in cuts and end - lo in cuts
 
 
 def on_word_boundaries(
@@ -86,6 +87,14 @@ def on_word_boundaries(
             out.append(False)
             continue
         checked = list(occ[:OCCURRENCES_CHECKED])
-        good = sum(bounds.at_boundaries(d, s, e) for d, s, e in checked)
-        out.append(2 * good >= len(checked))
+        need = (len(checked) + 1) // 2  # at least half
+        good = bad = 0
+        for d, s, e in checked:
+            if bounds.at_boundaries(d, s, e):
+                good += 1
+            else:
+                bad += 1
+            if good >= need or bad > len(checked) - need:
+                break
+        out.append(good >= need)
     return out

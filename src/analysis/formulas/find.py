@@ -105,7 +105,7 @@ def _candidates(
 
 
 def _occurrence_table(index: SuffixIndex, cands: list[_Candidate], docs: _Docs) -> pd.DataFrame:
-    """One row per occurrence: candidate number, document number, offsets in the text, quoted, in 《》, context."""
+    """One row per occurrence: candidate number, document number, start and end offsets in the text."""
     counts = np.array([len(c.positions) for c in cands], dtype=np.int64)
     cand = np.repeat(np.arange(len(cands)), counts)
     pos = np.concatenate([c.positions for c in cands]) if cands else np.zeros(0, dtype=np.int64)
@@ -114,23 +114,18 @@ def _occurrence_table(index: SuffixIndex, cands: list[_Candidate], docs: _Docs) 
     doc = enc.doc_of[pos].astype(np.int64)
     start = enc.orig_off[pos].astype(np.int64)
     end = enc.orig_off[pos + lens - 1].astype(np.int64) + 1 if len(pos) else start
-    texts = docs.table["text"].tolist()
-    before = [texts[d][s - 1] if s > 0 else "" for d, s in zip(doc.tolist(), start.tolist())]
-    after = [texts[d][e] if e < len(texts[d]) else "" for d, e in zip(doc.tolist(), end.tolist())]
-    context = [
-        texts[d][max(0, s - CONTEXT_CHARS) : e + CONTEXT_CHARS].replace("\n", " ")
-        for d, s, e in zip(doc.tolist(), start.tolist(), end.tolist())
-    ]
-    return pd.DataFrame(
-        {
-            "cand": cand,
-            "doc": doc,
-            "start": start,
-            "end": end,
-            "quoted": [b != "" and b in _OPEN_QUOTES and a != "" and a in _CLOSE_QUOTES for b, a in zip(before, after)],
-            "titled": [b == "《" and a == "》" for b, a in zip(before, after)],
-            "context": context,
-        }
+    return pd.DataFrame({"cand": cand, "doc": doc, "start": start, "end": end})
+
+
+def _annotate(occ: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
+    """``occ`` with quoted (inside “…”), titled (inside 《…》) and context (the text around it) per occurrence."""
+    spans = list(zip(occ["doc"].tolist(), occ["start"].tolist(), occ["end"].tolist()))
+    before = [texts[d][s - 1] if s > 0 else "" for d, s, _ in spans]
+    after = [texts[d][e] if e < len(texts[d]) else "" for d, _, e in spans]
+    return occ.assign(
+        quoted=[b != "" and b in _OPEN_QUOTES and a != "" and a in _CLOSE_QUOTES for b, a in zip(before, after)],
+        titled=[b == "《" and a == "》" for b, a in zip(before, after)],
+        context=[texts[d][max(0, s - CONTEXT_CHARS) : e + CONTEXT_CHARS].replace("\n", " ") for d, s, e in spans],
     )
 
 
@@ -158,7 +153,7 @@ def _kind(formula: str, share_quoted: float, share_titled: float) -> str:
 
 
 def _formula_table(occ: pd.DataFrame, cands: list[_Candidate], docs: _Docs) -> pd.DataFrame:
-    """One row per candidate (index = candidate number) with counts, first dated use and kind."""
+    """One row per candidate (index = candidate number) with counts and first dated use."""
     table = docs.table
     occ = occ.assign(
         jur=table["jurisdiction"].to_numpy()[occ["doc"]],
@@ -171,8 +166,6 @@ def _formula_table(occ: pd.DataFrame, cands: list[_Candidate], docs: _Docs) -> p
             "n_docs": g["doc"].nunique(),
             "n_jurisdictions": g["jur"].nunique(),
             "n_occurrences": g.size(),
-            "share_quoted": g["quoted"].mean(),
-            "share_titled": g["titled"].mean(),
         }
     )
     out["n_undated_docs"] = occ[~occ["dated"]].groupby("cand")["doc"].nunique().reindex(out.index).fillna(0)
@@ -188,7 +181,6 @@ def _formula_table(occ: pd.DataFrame, cands: list[_Candidate], docs: _Docs) -> p
     out.loc[has_first, "first_prec"] = docs.precedence[fd]
     out["formula"] = [cands[i].formula for i in out.index]
     out["n_chars"] = out["formula"].str.len()
-    out["kind"] = [_kind(f, q, t) for f, q, t in zip(out["formula"], out["share_quoted"], out["share_titled"])]
     return out
 
 
@@ -269,7 +261,7 @@ def find_formulas(
     if min_docs < 2:
         raise ValueError(f"min_docs must be >= 2 (a formula is shared), got {min_docs!r}")
     docs, n_dup = _documents(corpus)
-    depth = 1 << int(max_chars + 1).bit_length()
+    depth = max_chars + 1
     index = build_index(docs.table["text"].tolist(), depth)
     groups = pd.factorize(docs.table["jurisdiction"])[0].astype(np.int64)
     cands = list(
@@ -330,8 +322,11 @@ def _finish(table: pd.DataFrame, occ: pd.DataFrame, docs: _Docs, params: dict) -
     cores = core_of(table["formula"].tolist(), table["n_docs"].tolist(), params["min_chars"])
     table["core_formula_id"] = [table["formula_id"].iloc[j] if j >= 0 else "" for j in cores]
     table["n_undated_docs"] = table["n_undated_docs"].astype(np.int64)
+    occ = _annotate(occ[occ["cand"].isin(table.index)], docs.table["text"].tolist())
+    shares = occ.groupby("cand")[["quoted", "titled"]].mean().reindex(table.index)
+    table["share_quoted"] = shares["quoted"].to_numpy()
+    table["kind"] = [_kind(f, q, t) for f, q, t in zip(table["formula"], shares["quoted"], shares["titled"])]
     formulas = table[FORMULA_COLUMNS].reset_index(drop=True)
-    occ = occ[occ["cand"].isin(table.index)]
     meta = docs.table.drop(columns="text")
     occurrences = occ.assign(formula_id=ids.reindex(occ["cand"]).to_numpy()).merge(
         meta, left_on="doc", right_index=True, how="left"

@@ -81,13 +81,14 @@ def encode_texts(texts: Sequence[str]) -> Encoded:
         offset in the document's text) and ``is_sep`` per code.  Every document
         ends with a separator, so a repeat never runs into the next document.
     """
+    if not texts:
+        empty = np.zeros(0, dtype=np.int64)
+        return Encoded(codes=empty, doc_of=empty.astype(np.int32), orig_off=empty, is_sep=empty.astype(bool))
     keep_tab, fold_tab = char_tables()
     sep_tab = _separator_table()
     joined = "\n".join(texts) + "\n"
-    starts = np.zeros(len(texts), dtype=np.int64)
-    if texts:
-        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
-        starts[1:] = np.cumsum(lengths)[:-1]
+    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.r_[0, np.cumsum(lengths)[:-1]]
     raw = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     top = np.uint32(0xFFFF)
     low = np.minimum(raw, top)
@@ -106,7 +107,7 @@ def encode_texts(texts: Sequence[str]) -> Encoded:
     folded = np.where(chars > 0xFFFF, chars, fold_tab[np.minimum(chars, 0xFFFF)].astype(np.int64))
     codes = np.where(is_sep, SEPARATOR_BASE + np.cumsum(is_sep), folded)
     doc_of = (np.searchsorted(starts, retained, side="right") - 1).astype(np.int32)
-    orig_off = retained - starts[doc_of] if len(texts) else retained
+    orig_off = retained - starts[doc_of]
     return Encoded(codes=codes, doc_of=doc_of, orig_off=orig_off, is_sep=is_sep)
 
 
@@ -132,8 +133,9 @@ def suffix_array(codes: np.ndarray, depth: int) -> np.ndarray:
         active = np.flatnonzero(~(starts & ends))
         if active.size == 0:
             break
+        step = min(sorted_to, depth - sorted_to)
         pos = sa[active]
-        nxt = pos + sorted_to
+        nxt = pos + step
         r2 = np.where(nxt < n, rank[np.minimum(nxt, n - 1)], -1) + 1
         r1 = rank[pos]
         order = np.argsort(r1 * (n + 1) + r2)
@@ -142,7 +144,7 @@ def suffix_array(codes: np.ndarray, depth: int) -> np.ndarray:
         new = np.r_[True, (r1[1:] != r1[:-1]) | (r2[1:] != r2[:-1])]
         starts[active] = new
         rank[pos] = np.maximum.accumulate(np.where(new, active, 0))
-        sorted_to *= 2
+        sorted_to += step
     return sa
 
 
@@ -151,17 +153,29 @@ def lcp_array(codes: np.ndarray, sa: np.ndarray, depth: int) -> np.ndarray:
 
     Returns an int32 array; element 0 is 0.  Separators are unique, so a
     common prefix never contains one and never runs past the last code.
+    Codes are compared two at a time (packed into one 64-bit word).
     """
     lcp = np.zeros(len(sa), dtype=np.int32)
+    if len(sa) < 2:
+        return lcp
+    c = codes.astype(np.uint64)
+    # padded: the pair starting at the last code holds that (unique) separator alone
+    pairs = np.r_[(c[:-1] << np.uint64(32)) | c[1:], c[-1:] << np.uint64(32)]
     idx = np.arange(1, len(sa))
     a, b = sa[:-1], sa[1:]
-    for j in range(depth):
-        eq = codes[a + j] == codes[b + j]
+    for j in range(0, depth - 1, 2):
+        # the last code is a separator, so a pair that matches is never the last pair
+        eq = pairs[a + j] == pairs[b + j]
+        miss = ~eq
+        one = codes[a[miss] + j] == codes[b[miss] + j]
+        lcp[idx[miss][one]] += 1
         idx, a, b = idx[eq], a[eq], b[eq]
+        lcp[idx] += 2
         if idx.size == 0:
             break
-        lcp[idx] += 1
-    return lcp
+    if depth % 2 == 1 and idx.size:
+        lcp[idx[codes[a + depth - 1] == codes[b + depth - 1]]] += 1
+    return np.minimum(lcp, depth)
 
 
 @dataclass(frozen=True)
@@ -208,7 +222,7 @@ def group_bounds(lcp: np.ndarray, i: int, length: int) -> tuple[int, int]:
 
 
 def build_index(texts: Sequence[str], depth: int) -> SuffixIndex:
-    """Encode ``texts`` and sort their suffixes to ``depth`` codes."""
+    """Encode ``texts`` and sort their suffixes to ``depth`` codes (common prefixes capped at ``depth``)."""
     enc = encode_texts(texts)
     sa = suffix_array(enc.codes, depth)
     return SuffixIndex(enc=enc, sa=sa, lcp=lcp_array(enc.codes, sa, depth), depth=depth)
