@@ -128,8 +128,8 @@ def test_one_document_gives_empty_tables():
 def test_undated_documents_have_no_first_date():
     corpus = _corpus(
         [
-            ("a", "甲省人民政府", "provincial", "山东", "", "坚持以数治城、以数兴业、以数惠民。"),
-            ("b", "乙省人民政府", "provincial", "河北", "", "坚持以数治城、以数兴业、以数惠民。"),
+            ("a", "甲省人民政府", "provincial", "山东", "", "坚持“以数治城、以数兴业、以数惠民”。"),
+            ("b", "乙省人民政府", "provincial", "河北", "", "坚持“以数治城、以数兴业、以数惠民”。"),
         ]
     )
     result = find_formulas(corpus)
@@ -164,3 +164,14 @@ def test_provenance_and_unpacking(seed_formulas):
     assert len(formulas) == len(seed_formulas.formulas)
     assert seed_formulas.provenance.step == "find_formulas"
     assert seed_formulas.provenance.to_dict()["params"]["min_jurisdictions"] == 1
+
+
+def test_an_enumeration_core_that_cuts_a_word_is_not_reported():
+    clause = "推进大数据、云计算、物联网、人工智能发展"
+    corpus = _corpus(
+        [
+            ("a", "甲省人民政府", "provincial", "山东", "2018-01-01", f"要{clause}。"),
+            ("b", "乙省人民政府", "provincial", "河北", "2019-01-01", f"将{clause},好。"),
+        ]
+    )
+    assert find_formulas(corpus).formulas.formula.tolist() == [clause]

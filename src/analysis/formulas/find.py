@@ -74,6 +74,7 @@ class _Candidate:
     formula: str
     positions: np.ndarray  # code positions of its occurrences
     length: int  # codes
+    trimmed_to: str = ""  # the enumeration core reported instead of this repeat, if that core is a phrase
 
 
 def _candidates(
@@ -92,15 +93,15 @@ def _candidates(
         if formula.startswith(ENUMERATION_COMMA) or formula.endswith(ENUMERATION_COMMA):
             continue
         core = enumeration_core(formula) if trim else None
+        trimmed_to = ""
         if core is not None and core[1] >= min_chars:
-            offset, length = core
-            formula = formula[offset : offset + length]
-            if formula in out:
-                continue
-            a, b = group_bounds(index.lcp, int(isa[pos + offset]), length)
-            out[formula] = _Candidate(formula, np.sort(index.sa[a:b]), length)
-        elif formula not in out:
-            out[formula] = _Candidate(formula, np.sort(index.sa[lo:hi]), length)
+            offset, n = core
+            trimmed_to = formula[offset : offset + n]
+            if trimmed_to not in out:
+                a, b = group_bounds(index.lcp, int(isa[pos + offset]), n)
+                out[trimmed_to] = _Candidate(trimmed_to, np.sort(index.sa[a:b]), n)
+        if formula not in out:
+            out[formula] = _Candidate(formula, np.sort(index.sa[lo:hi]), length, trimmed_to)
     return out
 
 
@@ -269,10 +270,14 @@ def find_formulas(
     )
     occ = _occurrence_table(index, cands, docs)
     n_fragments = 0
+    keep = np.ones(len(cands), dtype=bool)
     if word_boundaries and cands:
-        phrase = _phrases(occ, cands, docs, tokenizer or get_default_tokenizer())
-        n_fragments = int((~phrase).sum())
-        occ = occ[phrase[occ["cand"].to_numpy()]]
+        keep = _phrases(occ, cands, docs, tokenizer or get_default_tokenizer())
+        n_fragments = int((~keep).sum())
+    # a repeat is replaced by its enumeration core when the core is a phrase (when it is a fragment, the repeat stays)
+    position = {c.formula: i for i, c in enumerate(cands)}
+    replaced = np.array([bool(c.trimmed_to) and bool(keep[position[c.trimmed_to]]) for c in cands], dtype=bool)
+    occ = occ[(keep & ~replaced)[occ["cand"].to_numpy()]]
     table = _formula_table(occ, cands, docs) if len(occ) else pd.DataFrame()
     params = {
         "min_chars": min_chars,

@@ -1,7 +1,7 @@
 """Which repeats are formulas: enumeration cores, boilerplate, and the core a longer formula extends.
 
 * :func:`enumeration_core`: a repeat that holds a parallel enumeration
-  (three or more items joined by 、, the inner items of one length, as in
+  (four or more items joined by 、, the inner items of one length, as in
   加快建设以人为本、需求引领、数据驱动、特色发展的新型智慧城市) is reported as the
   enumeration itself (以人为本、需求引领、数据驱动、特色发展): the enumeration is the
   提法, the words around it belong to the sentence that uses it.
@@ -50,11 +50,12 @@ def enumeration_core(formula: str) -> tuple[int, int] | None:
     -------
     (offset, length) or None
         In characters of ``formula``; None when ``formula`` holds no
-        enumeration of three or more items whose inner items have one length
+        enumeration of four or more items whose inner items have one length
         (2 or more characters), or is that enumeration already.
     """
     items = formula.split(ENUMERATION_COMMA)
-    if len(items) < 3:
+    # two inner items at least: one alone does not show the enumeration's rhythm (大数据、云计算、人工智能发展)
+    if len(items) < 4:
         return None
     m = len(items[1])
     if m < 2 or any(len(x) != m for x in items[1:-1]):
