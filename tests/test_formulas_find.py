@@ -57,7 +57,14 @@ def test_one_jurisdiction_formulas_need_min_jurisdictions_1(seed_corpus):
 def test_three_documents_from_two_provinces():
     corpus = _corpus(
         [
-            ("zj", "浙江省人民政府", "provincial", "浙江", "2019-03-01", "坚持“整体智治、唯实惟先”,推进城市数字化转型。"),
+            (
+                "zj",
+                "浙江省人民政府",
+                "provincial",
+                "浙江",
+                "2019-03-01",
+                "坚持“整体智治、唯实惟先”,推进城市数字化转型。",
+            ),
             ("hz", "杭州市人民政府", "prefecture", "浙江", "2020-05-06", "杭州市坚持整体智治、唯实惟先,建设城市大脑。"),
             ("gd", "广东省人民政府", "provincial", "广东", "2021-07-08", "学习浙江整体智治、唯实惟先的经验。"),
         ]
@@ -118,7 +125,9 @@ def test_boilerplate_left_out_and_counted_or_flagged():
 
 
 def test_one_document_gives_empty_tables():
-    corpus = _corpus([("a", "河北省人民政府", "provincial", "河北", "2019-01-01", "推进智慧城市建设。推进智慧城市建设。")])
+    corpus = _corpus(
+        [("a", "河北省人民政府", "provincial", "河北", "2019-01-01", "推进智慧城市建设。推进智慧城市建设。")]
+    )
     result = find_formulas(corpus)
     assert result.formulas.empty and result.occurrences.empty
     assert list(result.formulas.columns) == FORMULA_COLUMNS

@@ -39,9 +39,9 @@ def _reference_repeats(texts, groups, min_len, max_len, min_docs, min_groups):
     for s, docs in docs_of.items():
         if not (min_len <= len(s) <= max_len) or len(docs) < min_docs or len({groups[d] for d in docs}) < min_groups:
             continue
-        longer = [
-            docs_of.get(s[:-0 or None] + (c,), set()) for c in set(codes)
-        ] + [docs_of.get((c,) + s, set()) for c in set(codes)]
+        longer = [docs_of.get(s[: -0 or None] + (c,), set()) for c in set(codes)] + [
+            docs_of.get((c,) + s, set()) for c in set(codes)
+        ]
         if all(len(d) < len(docs) for d in longer):
             out["".join(map(chr, s))] = docs
     return out
@@ -77,7 +77,9 @@ def test_maximal_repeats_match_brute_force(seed):
         for n, lo, hi in zip(reps.length, reps.sa_lo, reps.sa_hi)
     }
     assert found == _reference_repeats(texts, groups, 3, 8, min_docs, min_groups)
-    assert list(reps.n_docs) == [len(found[index.string(int(index.sa[lo]), int(n))]) for n, lo in zip(reps.length, reps.sa_lo)]
+    assert list(reps.n_docs) == [
+        len(found[index.string(int(index.sa[lo]), int(n))]) for n, lo in zip(reps.length, reps.sa_lo)
+    ]
 
 
 def test_separators_end_repeats_and_the_enumeration_comma_is_kept():

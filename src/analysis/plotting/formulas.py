@@ -7,23 +7,34 @@ returns the Figure).
 from __future__ import annotations
 
 import os
-import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from ..levels import order_levels
 from .base import LEVEL_COLORS
 from .panels import finish_panels, panel_grid
 
-__all__ = ["plot_formula_adoption"]
+__all__ = ["plot_formula_adoption", "wrap_formula"]
 
 CUMULATIVE_COLOUR = "#333333"
 #: Characters per line of a panel title (formulas are up to 40 characters).
 TITLE_CHARS = 12
+
+
+def wrap_formula(formula: str, width: int = TITLE_CHARS) -> str:
+    """``formula`` in lines of at most ``width`` characters, broken after an enumeration comma 、 where one fits."""
+    lines, rest = [], formula
+    while len(rest) > width:
+        cut = rest.rfind("、", 0, width)
+        cut = cut + 1 if cut > 0 else width
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    return "\n".join([*lines, rest])
 
 
 def _panel(ax, table: pd.DataFrame, levels: list[str]) -> None:
@@ -37,7 +48,8 @@ def _panel(ax, table: pd.DataFrame, levels: list[str]) -> None:
     cum = table.groupby("year")["cumulative"].max()
     ax.step(cum.index, cum.to_numpy(), where="mid", color=CUMULATIVE_COLOUR, linewidth=1.2)
     ax.set_ylim(0, max(1.0, float(cum.max())) * 1.15)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def plot_formula_adoption(
@@ -78,12 +90,14 @@ def plot_formula_adoption(
         unknown = [f for f in ids if f not in set(adoption["formula_id"])]
         if unknown:
             raise ValueError(f"not in the adoption table: {unknown}")
-    levels = order_levels(adoption["level"]) if len(adoption) else []
-    figure, axes = panel_grid(max(1, len(ids)), min(ncols, max(1, len(ids))), sharey=False, figure=figure)
+    used = adoption[adoption["n_new_jurisdictions"] > 0] if len(adoption) else adoption
+    levels = order_levels(used["level"])
+    # two columns at least: the legend takes an unused panel and the title has room
+    figure, axes = panel_grid(max(1, len(ids)), max(2, min(ncols, len(ids))), sharey=False, figure=figure)
     for ax, fid in zip(axes.flat, ids):
         table = adoption[adoption["formula_id"] == fid]
         _panel(ax, table, levels)
-        ax.set_title("\n".join(textwrap.wrap(str(table["formula"].iloc[0]), TITLE_CHARS)), fontsize=9)
+        ax.set_title(wrap_formula(str(table["formula"].iloc[0])), fontsize=9)
     if not ids:
         axes.flat[0].text(0.5, 0.5, "no formula to show", ha="center", va="center", transform=axes.flat[0].transAxes)
     handles = [Patch(color=LEVEL_COLORS.get(lv, "#999999")) for lv in levels] + [
@@ -95,7 +109,7 @@ def plot_formula_adoption(
         axes,
         len(ids),
         "jurisdictions",
-        title or "提法的扩散 (first use of each formula by jurisdiction and level, dated documents)",
+        title or "提法的扩散 (formula adoption by jurisdiction and level)",
         path,
         dpi,
         legend=(handles, labels) if ids else None,
