@@ -170,7 +170,7 @@ def test_bad_input_is_named():
 
 def test_provenance_and_unpacking(seed_formulas):
     formulas, occurrences = seed_formulas
-    assert len(formulas) == len(seed_formulas.formulas)
+    assert len(formulas) == len(seed_formulas.formulas) and len(occurrences) == len(seed_formulas.occurrences)
     assert seed_formulas.provenance.step == "find_formulas"
     assert seed_formulas.provenance.to_dict()["params"]["min_jurisdictions"] == 1
 

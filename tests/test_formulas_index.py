@@ -39,9 +39,8 @@ def _reference_repeats(texts, groups, min_len, max_len, min_docs, min_groups):
     for s, docs in docs_of.items():
         if not (min_len <= len(s) <= max_len) or len(docs) < min_docs or len({groups[d] for d in docs}) < min_groups:
             continue
-        longer = [docs_of.get(s[: -0 or None] + (c,), set()) for c in set(codes)] + [
-            docs_of.get((c,) + s, set()) for c in set(codes)
-        ]
+        alphabet = set(codes)
+        longer = [docs_of.get((*s, c), set()) for c in alphabet] + [docs_of.get((c, *s), set()) for c in alphabet]
         if all(len(d) < len(docs) for d in longer):
             out["".join(map(chr, s))] = docs
     return out
