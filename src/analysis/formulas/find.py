@@ -84,8 +84,7 @@ def _candidates(
     reps = maximal_repeats(
         index, groups, min_len=min_chars, max_len=max_chars, min_docs=min_docs, min_groups=min_groups
     )
-    isa = np.empty(len(index.sa), dtype=np.int64)
-    isa[index.sa] = np.arange(len(index.sa))
+    isa = index.isa
     out: dict[str, _Candidate] = {}
     for length, lo, hi in zip(reps.length.tolist(), reps.sa_lo.tolist(), reps.sa_hi.tolist()):
         pos = int(index.sa[lo])

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..chars import HEADING_NUMERALS
-from ..shingles import char_tables
+from ..shingles import char_tables, index_dtype
 
 __all__ = [
     "ENUMERATION_COMMA",
@@ -58,7 +58,7 @@ _HEADING = re.compile(
 class Encoded:
     """The encoded corpus: one code per kept character or separator, with maps back to the texts."""
 
-    codes: np.ndarray  # int64 code points; separators are SEPARATOR_BASE + k, each unique
+    codes: np.ndarray  # uint32 code points (int64 for huge corpora); separators are SEPARATOR_BASE + k, each unique
     doc_of: np.ndarray  # int32 document index of each code
     orig_off: np.ndarray  # int64 offset of each code in its document's text
     is_sep: np.ndarray  # bool
@@ -77,7 +77,7 @@ def encode_texts(texts: Sequence[str]) -> Encoded:
     Returns
     -------
     Encoded
-        ``codes`` (int64), ``doc_of`` (document index), ``orig_off`` (character
+        ``codes`` (uint32), ``doc_of`` (document index), ``orig_off`` (character
         offset in the document's text) and ``is_sep`` per code.  Every document
         ends with a separator, so a repeat never runs into the next document.
     """
@@ -106,8 +106,10 @@ def encode_texts(texts: Sequence[str]) -> Encoded:
     chars = raw[retained].astype(np.int64)
     folded = np.where(chars > 0xFFFF, chars, fold_tab[np.minimum(chars, 0xFFFF)].astype(np.int64))
     codes = np.where(is_sep, SEPARATOR_BASE + np.cumsum(is_sep), folded)
+    if SEPARATOR_BASE + len(codes) < 2**32:
+        codes = codes.astype(np.uint32)  # half the memory; every code still fits
     doc_of = (np.searchsorted(starts, retained, side="right") - 1).astype(np.int32)
-    orig_off = retained - starts[doc_of]
+    orig_off = (retained - starts[doc_of]).astype(index_dtype(len(joined)))
     return Encoded(codes=codes, doc_of=doc_of, orig_off=orig_off, is_sep=is_sep)
 
 
@@ -116,30 +118,36 @@ def suffix_array(codes: np.ndarray, depth: int) -> np.ndarray:
 
     Prefix doubling: after the round with step k the suffixes are sorted by
     their first 2k codes; each round re-sorts only the suffixes still tied.
-    Returns an int64 array, a permutation of ``range(len(codes))``.
+    Returns an int32 array (int64 past two billion codes), a permutation of
+    ``range(len(codes))``.
     """
     n = len(codes)
+    dt = index_dtype(n + 2)
     if n == 0:
-        return np.zeros(0, dtype=np.int64)
-    sa = np.argsort(codes, kind="stable").astype(np.int64)
+        return np.zeros(0, dtype=dt)
+    sa = np.argsort(codes, kind="stable").astype(dt)
     sc = codes[sa]
     starts = np.r_[True, sc[1:] != sc[:-1]]
+    del sc
     # rank of a position = SA index where its tie group starts
-    rank = np.empty(n, dtype=np.int64)
-    rank[sa] = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
+    rank = np.empty(n, dtype=dt)
+    rank[sa] = np.maximum.accumulate(np.where(starts, np.arange(n, dtype=dt), 0))
     sorted_to = 1
     while sorted_to < depth:
         ends = np.r_[starts[1:], True]
-        active = np.flatnonzero(~(starts & ends))
+        active = np.flatnonzero(~(starts & ends)).astype(dt)
+        del ends
         if active.size == 0:
             break
         step = min(sorted_to, depth - sorted_to)
         pos = sa[active]
         nxt = pos + step
         r2 = np.where(nxt < n, rank[np.minimum(nxt, n - 1)], -1) + 1
+        del nxt
         r1 = rank[pos]
-        order = np.argsort(r1 * (n + 1) + r2)
+        order = np.argsort(r1.astype(np.int64) * (n + 1) + r2)
         pos, r1, r2 = pos[order], r1[order], r2[order]
+        del order
         sa[active] = pos
         new = np.r_[True, (r1[1:] != r1[:-1]) | (r2[1:] != r2[:-1])]
         starts[active] = new
@@ -161,6 +169,7 @@ def lcp_array(codes: np.ndarray, sa: np.ndarray, depth: int) -> np.ndarray:
     c = codes.astype(np.uint64)
     # padded: the pair starting at the last code holds that (unique) separator alone
     pairs = np.r_[(c[:-1] << np.uint64(32)) | c[1:], c[-1:] << np.uint64(32)]
+    del c
     idx = np.arange(1, len(sa))
     a, b = sa[:-1], sa[1:]
     for j in range(0, depth - 1, 2):
@@ -186,14 +195,15 @@ class SuffixIndex:
     sa: np.ndarray
     lcp: np.ndarray
     depth: int
+    isa: np.ndarray  # SA index of each position (the inverse permutation)
 
     def string(self, pos: int, length: int) -> str:
         """The kept characters at ``pos``, ``length`` codes long."""
         return "".join(chr(int(c)) for c in self.enc.codes[pos : pos + length])
 
-    def occurrences(self, pos: int, length: int, isa: np.ndarray) -> np.ndarray:
+    def occurrences(self, pos: int, length: int) -> np.ndarray:
         """Start positions of every occurrence of the string at ``pos``, ``length`` codes long (``length <= depth``)."""
-        lo, hi = group_bounds(self.lcp, int(isa[pos]), length)
+        lo, hi = group_bounds(self.lcp, int(self.isa[pos]), length)
         return self.sa[lo:hi]
 
 
@@ -225,7 +235,9 @@ def build_index(texts: Sequence[str], depth: int) -> SuffixIndex:
     """Encode ``texts`` and sort their suffixes to ``depth`` codes (common prefixes capped at ``depth``)."""
     enc = encode_texts(texts)
     sa = suffix_array(enc.codes, depth)
-    return SuffixIndex(enc=enc, sa=sa, lcp=lcp_array(enc.codes, sa, depth), depth=depth)
+    isa = np.empty_like(sa)
+    isa[sa] = np.arange(len(sa), dtype=sa.dtype)
+    return SuffixIndex(enc=enc, sa=sa, lcp=lcp_array(enc.codes, sa, depth), depth=depth, isa=isa)
 
 
 @dataclass(frozen=True)
@@ -245,7 +257,7 @@ def _previous_same(labels_in_sa: np.ndarray) -> np.ndarray:
     lab = labels_in_sa[order]
     prev = np.r_[-1, order[:-1]]
     prev[np.r_[True, lab[1:] != lab[:-1]]] = -1
-    out = np.empty(len(order), dtype=np.int64)
+    out = np.empty(len(order), dtype=index_dtype(len(order) + 1))
     out[order] = prev
     return out
 
@@ -301,9 +313,8 @@ def maximal_repeats(
     doc_in_sa = index.enc.doc_of[sa]
     prev_doc = _previous_same(doc_in_sa)
     prev_grp = _previous_same(groups[doc_in_sa]) if len(sa) else prev_doc
-    isa = np.empty(len(sa), dtype=np.int64)
-    isa[sa] = np.arange(len(sa))
-    idx = np.arange(len(sa))
+    isa = index.isa
+    idx = np.arange(len(sa), dtype=sa.dtype)
     out: dict[str, list[np.ndarray]] = {k: [] for k in ("length", "sa_lo", "sa_hi", "n_docs", "n_groups")}
     cur = _level(idx, lcp, prev_doc, prev_grp, min_len)
     for length in range(min_len, max_len + 1):
