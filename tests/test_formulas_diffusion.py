@@ -91,3 +91,19 @@ def test_top_down_is_not_bottom_up_and_empty_results_give_empty_tables():
     assert formula_paths(none).empty and formula_adoption(none).empty and bottom_up_formulas(none).empty
     with pytest.raises(KeyError, match="not among"):
         formula_paths(result, ["不存在的提法"])
+
+
+def test_shandong_formulas_traced_document_by_document_in_the_seeds(seed_corpus):
+    result = find_formulas(seed_corpus, min_jurisdictions=1)
+    path = formula_paths(result, ["优政、惠民、兴业、强基", "以人为本、需求引领、数据驱动、特色发展"], by="document")
+    slogan = path[path.formula == "优政、惠民、兴业、强基"]
+    # by hand: 2020-10-11 guidance, 2021 plan (year only), 2022-11-18 notice
+    assert slogan.first_doc_id.tolist() == [
+        "2020-provincial-山东-67658b",
+        "2021-provincial-山东-784997",
+        "2022-provincial-山东-4144aa",
+    ]
+    assert slogan.first_date.tolist() == ["2020-10-11", "2021", "2022-11-18"]
+    principles = path[path.formula.str.startswith("以人为本")]
+    assert principles.first_year.tolist() == [2020, 2022]
+    assert set(path.jurisdiction) == {"山东"} and set(path.level) == {"provincial"}
