@@ -35,6 +35,7 @@ _SUBMODULES = [
     "corpus",
     "diffusion",
     "dtm",
+    "formulas",
     "frequency",
     "interim",
     "io",
@@ -84,6 +85,14 @@ _VERBS = {
         "title_terms",
     ],
     "reuse": ["find_reuse", "reuse_by_level", "reuse_network"],
+    "formulas": [
+        "FormulaResult",
+        "bottom_up_formulas",
+        "describe_formulas",
+        "find_formulas",
+        "formula_adoption",
+        "formula_paths",
+    ],
     "citations": ["citation_lags", "citation_network", "citations_by_level_pair", "find_citations", "most_cited"],
     "plotting": ["use_chinese_font"],
 }

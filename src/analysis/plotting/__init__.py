@@ -16,6 +16,7 @@ from .base import CJK_FONT_FILE, LEVEL_COLORS, MIN_DPI, cjk_font_path, new_figur
 from .citations import plot_citation_lags, plot_citation_network, plot_level_pairs
 from .corpus import documents_per_year, plot_document_lengths, plot_documents_per_year
 from .diffusion import plot_adoption_curves, plot_first_appearance, plot_term_timelines
+from .formulas import plot_formula_adoption
 from .frequency import plot_keyness, plot_rate_heatmap, plot_top_terms, plot_wordcloud
 from .groups import plot_title_words, plot_wordclouds
 from .networks import plot_cooccurrence_network, plot_reuse_network
@@ -43,6 +44,7 @@ __all__ = [
     "plot_document_lengths",
     "plot_documents_per_year",
     "plot_first_appearance",
+    "plot_formula_adoption",
     "plot_k_diagnostics",
     "plot_keyness",
     "plot_level_pairs",
