@@ -49,7 +49,8 @@ def _panel(ax, table: pd.DataFrame, levels: list[str]) -> None:
     ax.step(cum.index, cum.to_numpy(), where="mid", color=CUMULATIVE_COLOUR, linewidth=1.2)
     ax.set_ylim(0, max(1.0, float(cum.max())) * 1.15)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    # four-digit years side by side in a third of a page width: at most five ticks stay apart
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
 
 
 def plot_formula_adoption(
