@@ -86,9 +86,9 @@ def test_the_term_review_is_written_once_and_an_edit_is_read_by_every_notebook(s
 
 def test_terms_path_takes_a_curated_list_with_status(small_corpus, tmp_path):
     curated = tmp_path / "curated.csv"
-    pd.DataFrame({"term": ["城市大脑", "一网统管", "推进智慧"], "status": ["accepted", "Accepted ", "rejected"]}).to_csv(
-        curated, index=False, encoding="utf-8-sig"
-    )
+    pd.DataFrame(
+        {"term": ["城市大脑", "一网统管", "推进智慧"], "status": ["accepted", "Accepted ", "rejected"]}
+    ).to_csv(curated, index=False, encoding="utf-8-sig")
     prepared = analysis.prepare(small_corpus, tmp_path / "interim", terms_path=curated)
     assert list(prepared.terms.term) == ["城市大脑", "一网统管"]
     assert list(prepared.candidates.term) == ["城市大脑", "一网统管", "推进智慧"]
