@@ -102,6 +102,15 @@ def _count_level(ids: np.ndarray, min_count: int) -> tuple[np.ndarray, ...]:
     return gram, counts, positions[first], frequent_pos
 
 
+def _texts_per_gram(gram: np.ndarray, doc: np.ndarray, n_grams: int) -> np.ndarray:
+    """Number of distinct texts per gram, from the gram and text number of each occurrence."""
+    n_texts = int(doc.max()) + 1 if len(doc) else 1
+    keys = np.sort(gram * n_texts + doc)  # a plain sort: np.unique's hashing is slower here
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    return np.bincount(keys[first] // n_texts, minlength=n_grams)
+
+
 def _neighbour_sums(
     gram: np.ndarray, neighbour: np.ndarray, mask: np.ndarray, n_symbols: int, n_grams: int
 ) -> np.ndarray:
@@ -137,9 +146,7 @@ def _level_table(
     next_symbol[length - n :] = sym.n_symbols  # never read: the stream ends with a boundary
     right_sum = _neighbour_sums(gram, next_symbol, frequent_pos, sym.n_context, len(counts))
     n_quoted = _quoted_counts(sym, gram, frequent_pos, n, len(counts))
-    n_texts = int(sym.doc[-1]) + 1
-    gram_doc = np.unique(gram[frequent_pos] * n_texts + sym.doc[frequent_pos])
-    n_docs = np.bincount(gram_doc // n_texts, minlength=len(counts))
+    n_docs = _texts_per_gram(gram[frequent_pos], sym.doc[frequent_pos], len(counts))
     left_sum = _neighbour_sums(gram, prev_symbol, frequent_pos, sym.n_context, len(counts))
     # Entropy of the neighbour distribution: log2(N) - sum(c log2 c) / N.
     total = counts[frequent].astype(float)
