@@ -40,7 +40,10 @@ def test_emerging_terms_rise_after_the_split():
     assert row.g2 == pytest.approx(2 * 6 * np.log(6 / e1))
     assert "method" not in em.attrs  # the description is emerging_method(), not an attrs entry
     method = D.emerging_method(2019, min_count=5, min_docs=2)
-    assert method == "G2 keyness of token counts, years >= 2019 vs < 2019; min_count=5, min_docs=2"
+    assert (
+        method == "G2 keyness of token counts, years >= 2019 vs < 2019; min_count=5, min_docs=2; G2 >= 6.63 (p < 0.01)"
+    )
+    assert D.emerging_method(2019, min_g2=None).endswith("min_docs=2")
 
 
 def _near_equal_rates() -> pd.DataFrame:

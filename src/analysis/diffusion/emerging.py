@@ -96,15 +96,15 @@ def emerging_method(
     *,
     min_count: int = EMERGING_MIN_COUNT,
     min_docs: int = EMERGING_MIN_DOCS,
-    min_g2: float | None = None,
+    min_g2: float | None = G2_P01,
 ) -> str:
     """One-line description of how :func:`emerging_terms` chose its terms, for a report.
 
     Returns
     -------
     str
-        e.g. ``"G2 keyness of token counts, years >= 2019 vs < 2019; min_count=5, min_docs=2"``,
-        with ``"; G2 >= 6.63 (p < 0.01)"`` appended when ``min_g2`` is given.
+        e.g. ``"G2 keyness of token counts, years >= 2019 vs < 2019; min_count=5, min_docs=2;
+        G2 >= 6.63 (p < 0.01)"`` (the G2 part left out with ``min_g2=None``).
     """
     text = (
         f"G2 keyness of token counts, years >= {split_year} vs < {split_year}; "
