@@ -69,8 +69,8 @@ _VERBS = {
     "io": ["read_file"],
     "io.tables": ["write_workbook"],
     "io.schema": ["data_dictionary"],
-    "segment": ["Tokenizer", "adapt_tokenizer", "discover_terms", "tokenize", "tokenize_corpus"],
-    "frequency": ["cooccurrence", "keyness", "kwic", "term_frequencies", "tfidf_top_terms"],
+    "segment": ["Tokenizer", "adapt_tokenizer", "discover_terms", "review_terms", "tokenize", "tokenize_corpus"],
+    "frequency": ["cooccurrence", "keyness", "kwic", "term_frequencies", "tfidf_top_terms", "top_keywords"],
     "topics": ["build_dtm", "choose_k", "evaluate_k", "fit_topics", "label_topics", "topic_prevalence"],
     "similarity": ["cluster_documents", "document_similarity"],
     "diffusion": [
@@ -78,6 +78,7 @@ _VERBS = {
         "adoption_lag",
         "count_terms",
         "emerging_terms",
+        "split_year_for",
         "event_history",
         "first_appearance",
         "load_watchlist",
