@@ -14,7 +14,8 @@ document is compared with what the page prints, as annotated in ``annotations.cs
 A page that gives no document is *lost*: every field counts as wrong.
 
 Run ``python tests/devset/evaluate.py`` (or ``make eval``); ``--failures`` lists every wrong field;
-``--set holdout`` scores the hold-out set in ``holdout/`` instead (see holdout/README.md: never tune on it).
+``--set holdout`` / ``--set holdout2`` score the hold-out sets in ``holdout/`` / ``holdout2/`` instead
+(see their README.md: never tune on them).
 """
 
 from __future__ import annotations
@@ -137,12 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list every wrong field")
     parser.add_argument(
         "--set",
-        choices=("dev", "holdout"),
+        choices=("dev", "holdout", "holdout2"),
         default="dev",
-        help="dev: pages/ and annotations.csv next to this script; holdout: holdout/ (never tune on it)",
+        help="dev: pages/ and annotations.csv next to this script; holdout, holdout2: that folder (never tune on them)",
     )
     args = parser.parse_args(argv)
-    accuracy, comparisons, lost = evaluate(HERE if args.set == "dev" else HERE / "holdout")
+    accuracy, comparisons, lost = evaluate(HERE if args.set == "dev" else HERE / args.set)
     pd.set_option("display.width", 200)
     pd.set_option("display.max_colwidth", 70)
     pd.set_option("display.max_rows", 1000)
