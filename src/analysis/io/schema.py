@@ -151,7 +151,22 @@ _KEYNESS = {
     "p_value": _c(NUM, "probability (0-1)", "p of |G2| under chi-squared with 1 df (not corrected for many terms)"),
     "log_ratio": _c(NUM, "binary log of the ratio of relative frequencies", "effect size (Hardie 2014)"),
     "direction": _c(TEXT, "", "target, reference or none: the group where the term is relatively more frequent"),
+    "n_docs_target": _c(INT, "documents", "documents in the target group"),
+    "n_docs_reference": _c(INT, "documents", "documents in the reference group"),
+    "n_chars_target": _c(INT, "characters (len(text))", "characters of the target documents"),
+    "n_chars_reference": _c(INT, "characters (len(text))", "characters of the reference documents"),
+    "small_group": _c(BOOL, "", "a side is under the minimum (analysis.frequency.MIN_GROUP_DOCS / MIN_GROUP_CHARS)"),
+    "rank": _c(INT, "1 = strongest term of its direction", "rank of the term within its direction"),
+    "lo": _c(
+        NUM,
+        "signed G2, lower bound of the 95% bootstrap interval (documents resampled)",
+        "lower bound of g2 (empty without bootstrap or outside the top terms)",
+    ),
+    "hi": _c(NUM, "signed G2, upper bound of the 95% bootstrap interval", "upper bound of g2"),
+    "rank_lo": _c(NUM, "rank, best end of the 95% interval", "best rank over the bootstrap resamples (2.5%)"),
+    "rank_hi": _c(NUM, "rank, worst end of the 95% interval", "worst rank over the bootstrap resamples (97.5%)"),
 }
+_SMALL_GROUP = _c(BOOL, "", "the group is under the minimum (analysis.frequency.MIN_GROUP_DOCS / MIN_GROUP_CHARS)")
 _TERM_FREQUENCIES = {
     "year": YEAR,
     "level": LEVEL,
@@ -161,6 +176,9 @@ _TERM_FREQUENCIES = {
     "rate_per_10k": _c(
         NUM, "occurrences per 10,000 characters of the group's text (len(text))", "relative frequency in the group"
     ),
+    "n_docs": _c(INT, "documents in the group", "documents of the group"),
+    "n_chars": _c(INT, "characters in the group (len(text))", "characters of the group's documents"),
+    "small_group": _SMALL_GROUP,
 }
 _PREVALENCE = {
     "year": YEAR,
@@ -170,6 +188,10 @@ _PREVALENCE = {
     "n_units": _c(INT, "paragraphs", "units (paragraphs) behind the group's documents"),
     "share": _c(NUM, "proportion (0-1)", "mean share of the topic in the group's documents"),
     "share_se": _c(NUM, "proportion (0-1)", "standard error of share (empty below 2 documents)"),
+    "n_chars": _c(INT, "characters", "characters of the group's documents"),
+    "small_group": _SMALL_GROUP,
+    "lo": _c(NUM, "proportion (0-1)", "lower bound of the 95% bootstrap interval of share (documents resampled)"),
+    "hi": _c(NUM, "proportion (0-1)", "upper bound of the 95% bootstrap interval of share"),
 }
 
 #: The tables the notebooks write (``reports/tables``), by name without the notebook prefix;
@@ -178,8 +200,12 @@ REPORT_TABLES: dict[str, dict[str, Column]] = {
     "term_frequencies*": _TERM_FREQUENCIES,
     "keyness_*": _KEYNESS,
     "discovered_terms": {
-        "term": _c(TEXT, "", "candidate new term found in the corpus (analysis.discover_terms)"),
+        "term": _c(TEXT, "", "candidate new term found in the corpus (analysis.review_terms)"),
         "count": _c(INT, "occurrences", "occurrences in the corpus"),
+        "freq": _c(INT, "occurrences", "occurrences in the corpus"),
+        "n_docs": _c(INT, "documents", "documents using the candidate"),
+        "status": _c(TEXT, "", "accepted (added to the tokenizer) or rejected"),
+        "reason": _c(TEXT, "", "why a candidate was rejected (cuts a dictionary term, fragment, boilerplate ...)"),
         "pmi": _c(NUM, "bits", "cohesion: minimum pointwise mutual information over the term's binary splits"),
         "left_entropy": _c(NUM, "bits", "entropy of the characters to the term's left"),
         "right_entropy": _c(NUM, "bits", "entropy of the characters to the term's right"),
@@ -259,6 +285,9 @@ REPORT_TABLES: dict[str, dict[str, Column]] = {
         "rate_per_10k": _c(
             NUM, "occurrences per 10,000 characters", "count / n_chars x 10,000; empty without documents"
         ),
+        "small_group": _SMALL_GROUP,
+        "lo": _c(NUM, "occurrences per 10,000 characters", "lower bound of the 95% bootstrap interval of rate_per_10k"),
+        "hi": _c(NUM, "occurrences per 10,000 characters", "upper bound of the 95% bootstrap interval of rate_per_10k"),
     },
     "first_appearance_*": {
         "term": TERM,
