@@ -2,7 +2,7 @@
 
 :mod:`.base` holds the font, figure creation and saving; every other module one
 family of figures: :mod:`.corpus`, :mod:`.frequency`, :mod:`.networks`,
-:mod:`.topics`, :mod:`.diffusion`, :mod:`.groups` (with :mod:`.panels` and :mod:`.labelling`
+:mod:`.reuse_network`, :mod:`.topics`, :mod:`.diffusion`, :mod:`.groups` (with :mod:`.panels` and :mod:`.labelling`
 as their shared small-multiples and label-placement helpers).
 
 A function that draws one axes takes ``ax=`` and returns the Axes; one that
@@ -17,7 +17,8 @@ from .corpus import documents_per_year, plot_document_lengths, plot_documents_pe
 from .diffusion import plot_adoption_curves, plot_first_appearance, plot_term_timelines
 from .frequency import plot_keyness, plot_rate_heatmap, plot_top_terms, plot_wordcloud
 from .groups import plot_title_words, plot_wordclouds
-from .networks import plot_cooccurrence_network, plot_reuse_network
+from .networks import plot_cooccurrence_network
+from .reuse_network import plot_reuse_network
 from .topics import (
     plot_k_diagnostics,
     plot_prevalence_bars,

@@ -1,0 +1,97 @@
+"""Tests for analysis.plotting.reuse_network: documents or jurisdictions by year and level, arrows source -> target."""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+from matplotlib.axes import Axes
+
+from analysis import plotting
+from analysis.plotting import base
+from plotting_checks import assert_png, assert_renders_cleanly, overlapping_pairs, text_boxes
+
+
+def _label_positions(ax: Axes) -> dict[str, tuple[float, float]]:
+    return {t.get_text(): t.get_position() for t in ax.texts}
+
+
+def _reuse_graph() -> nx.DiGraph:
+    g = nx.DiGraph()
+    nodes = {
+        "a": dict(
+            level="ministry",
+            year=2014,
+            title="国家发改委等八部委关于印发促进智慧城市健康发展的指导意见的通知",
+            short_title="促进智慧城市健康发展的指导意见",
+            region="全国",
+        ),
+        "b": dict(
+            level="provincial", year=2020, short_title="加快推进新型智慧城市建设的指导意见", region="山东", title="t"
+        ),
+        "c": dict(
+            level="provincial", year=2020, short_title="加快新型智慧城市建设的指导意见", region="四川", title="t"
+        ),
+        "d": dict(level="provincial", year=2020, short_title="数字山东", region="山东", title="t2"),
+        "e": dict(
+            level="prefecture",
+            year=2020,
+            title="《郑州市人民政府关于加快推进新型智慧城市建设的指导意见》解读",
+            short_title="解读",
+            region="河南",
+        ),
+        "f": dict(
+            level="central",
+            year=2021,
+            title="国务院关于印发“十四五”数字经济发展规划的通知",
+            short_title="“十四五”数字经济发展规划",
+            region="全国",
+        ),
+    }
+    for node, attrs in nodes.items():
+        g.add_node(node, **attrs)
+    g.add_edge("a", "b", weight=900)
+    g.add_edge("a", "c", weight=300)
+    g.add_edge("a", "e", weight=50)
+    return g
+
+
+def test_reuse_network_rows_labels_and_legend(tmp_path):
+    g = _reuse_graph()
+    path = tmp_path / "reuse.png"
+    ax = plotting.plot_reuse_network(g, path=path)
+    assert isinstance(ax, Axes)
+    assert_renders_cleanly(ax.figure)
+    assert_png(path)
+    # One y per level: no node between level rows.
+    offsets = ax.collections[0].get_offsets()
+    assert sorted(set(np.round(offsets[:, 1], 9))) == [-3.0, -2.0, -1.0, 0.0]
+    provincial = offsets[np.isclose(offsets[:, 1], -2.0)]
+    assert len(provincial) == 3 and len(set(np.round(provincial[:, 0], 6))) == 3
+    assert np.all(np.abs(provincial[:, 0] - 2020) < 0.5)
+    labels = [t for t in ax.texts if t.get_text()]
+    assert len(labels) == g.number_of_nodes()  # faint nodes too
+    heads = sorted(t.get_text().split("\n")[0] for t in labels)
+    assert heads == sorted(
+        ["国家发改委等八部委 2014", "山东 2020", "四川 2020", "山东 2020", "郑州 2020", "国务院 2021"]
+    )
+    assert overlapping_pairs(text_boxes(ax.figure, labels)) == []
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {"ministry", "provincial", "prefecture", "central"} <= set(legend)
+    assert "900 reused characters" in legend and "faint = no reuse" in legend
+    custom = plotting.plot_reuse_network(g, labels={"a": "源文件"})
+    assert "源文件" in [t.get_text() for t in custom.texts]
+
+
+def test_reuse_network_is_reproducible_and_caps_labels():
+    g = _reuse_graph()
+    assert _label_positions(plotting.plot_reuse_network(g)) == _label_positions(plotting.plot_reuse_network(g))
+    few = plotting.plot_reuse_network(g, max_labels=2)
+    heads = sorted(t.get_text().split("\n")[0] for t in few.texts if t.get_text())
+    assert heads == ["国家发改委等八部委 2014", "山东 2020"]  # most reused characters: a (1,250), b (900)
+
+
+def test_reuse_network_into_a_given_axes():
+    figure = base.new_figure((12, 8))
+    top, bottom = figure.subplots(2, 1)
+    assert plotting.plot_reuse_network(_reuse_graph(), ax=bottom) is bottom
+    assert not top.texts and bottom.texts
