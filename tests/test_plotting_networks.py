@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from analysis import plotting
 from analysis.frequency import cooccurrence
 from analysis.plotting import base
-from analysis.plotting.networks import component_layout
+from analysis.plotting.networks import component_layout, cooccurrence_backbone
 from plotting_checks import assert_png, assert_renders_cleanly, overlapping_pairs, text_boxes
 
 CORPUS = pd.DataFrame(
@@ -122,7 +122,7 @@ def _jaccard_like_edges() -> pd.DataFrame:
 def test_cooccurrence_labels_do_not_overlap(tmp_path):
     edges = _jaccard_like_edges()
     path = tmp_path / "net.png"
-    ax = plotting.plot_cooccurrence_network(edges, path=path)
+    ax = plotting.plot_cooccurrence_network(edges, backbone=False, path=path)  # every edge: many pairs
     assert_renders_cleanly(ax.figure)
     labels = [t for t in ax.texts if t.get_text()]
     assert sorted(t.get_text() for t in labels) == sorted(set(edges.term_a) | set(edges.term_b))
@@ -151,3 +151,63 @@ def test_cooccurrence_network_into_a_given_axes():
     left, right = figure.subplots(1, 2)
     assert plotting.plot_cooccurrence_network(_jaccard_like_edges(), ax=right) is right
     assert not left.texts and right.texts
+
+
+def _two_clusters_and_pairs() -> pd.DataFrame:
+    # Hand-built: a strong triangle 数据-共享-开放, a chain 交通-出行-停车, weak links between them, one pair.
+    rows = [
+        ("共享", "数据", 9, 20, 30),
+        ("开放", "数据", 8, 12, 30),
+        ("共享", "开放", 7, 20, 12),
+        ("交通", "出行", 6, 15, 10),
+        ("出行", "停车", 5, 10, 8),
+        ("数据", "交通", 2, 30, 15),
+        ("开放", "停车", 1, 12, 8),
+        ("幸福感", "获得感", 4, 5, 5),
+    ]
+    return pd.DataFrame(rows, columns=["term_a", "term_b", "weight", "count_a", "count_b"])
+
+
+def test_backbone_is_the_maximum_spanning_tree_of_the_top_terms_plus_strongest_links():
+    edges = _two_clusters_and_pairs()
+    kept = cooccurrence_backbone(edges, n_terms=6, top_edges=6)
+    # Top 6 terms by units containing them: 数据 30, 共享 20, 交通 15, 开放 12, 出行 10, 停车 8 (not 幸福感/获得感 5).
+    terms = set(kept.term_a) | set(kept.term_b)
+    assert terms == {"数据", "共享", "交通", "开放", "出行", "停车"}
+    tree = kept[kept.backbone]
+    # By hand (Kruskal): 共享-数据 9, 开放-数据 8, (共享-开放 7 closes a cycle), 交通-出行 6, 出行-停车 5, 数据-交通 2.
+    assert sorted(zip(tree.term_a, tree.term_b)) == sorted(
+        [("共享", "数据"), ("开放", "数据"), ("交通", "出行"), ("出行", "停车"), ("数据", "交通")]
+    )
+    g = nx.Graph(list(zip(tree.term_a, tree.term_b)))
+    assert nx.is_connected(g) and g.number_of_edges() == len(terms) - 1
+    extra = kept[~kept.backbone]
+    assert list(zip(extra.term_a, extra.term_b)) == [("共享", "开放")]  # the strongest non-tree edge; 6 in all
+
+
+def test_backbone_keeps_the_whole_tree_and_works_without_count_columns():
+    edges = _two_clusters_and_pairs().drop(columns=["count_a", "count_b"])
+    kept = cooccurrence_backbone(edges, n_terms=3, top_edges=1)
+    # By summed weight: 数据 19, 共享 16, 开放 16 -> a triangle whose tree has 2 edges, more than top_edges.
+    assert set(kept.term_a) | set(kept.term_b) == {"数据", "共享", "开放"}
+    assert kept.backbone.tolist() == [True, True]
+    # Disconnected top terms give a forest, not an error.
+    forest = cooccurrence_backbone(edges, n_terms=8, top_edges=0)
+    assert forest.backbone.all() and len(forest) == 8 - 2  # two components: 6 terms and a pair
+
+
+def test_cooccurrence_network_draws_a_connected_backbone_on_the_seeds(seed_corpus, tmp_path):
+    corpus = seed_corpus[seed_corpus.duplicate_of == ""]
+    edges = cooccurrence(corpus, unit="sentence", min_count=5)
+    ax = plotting.plot_cooccurrence_network(edges, top_edges=50, weight="jaccard", path=tmp_path / "c.png")
+    assert_png(tmp_path / "c.png") and (tmp_path / "c.svg").is_file()
+    kept = cooccurrence_backbone(edges, n_terms=40, top_edges=50, weight="jaccard")
+    g = nx.Graph(list(zip(kept.term_a, kept.term_b)))
+    assert g.number_of_nodes() == 40 and nx.is_connected(g)  # the old top-50 edges were mostly isolated pairs
+    old = edges.nlargest(50, "jaccard", keep="first")
+    assert nx.number_connected_components(nx.Graph(list(zip(old.term_a, old.term_b)))) > 10
+    assert "maximum spanning tree" in ax.get_xlabel().replace("\n", " ")
+    labels = [t for t in ax.texts if t.get_text()]
+    assert len(labels) == 40
+    assert_renders_cleanly(ax.figure)
+    assert overlapping_pairs(text_boxes(ax.figure, labels)) == []

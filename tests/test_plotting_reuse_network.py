@@ -95,3 +95,62 @@ def test_reuse_network_into_a_given_axes():
     top, bottom = figure.subplots(2, 1)
     assert plotting.plot_reuse_network(_reuse_graph(), ax=bottom) is bottom
     assert not top.texts and bottom.texts
+
+
+def _many_documents(n: int, seed: int = 0) -> nx.DiGraph:
+    """A reuse graph of ``n`` documents from 12 cities and 4 provinces, each reusing about 3 earlier ones."""
+    rng = np.random.default_rng(seed)
+    cities = "郑州 洛阳 开封 成都 绵阳 德阳 杭州 宁波 温州 济南 青岛 烟台".split()
+    provinces = "河南 四川 浙江 山东".split()
+    g = nx.DiGraph()
+    for i in range(n):
+        level = ["ministry", "provincial", "prefecture", "prefecture"][i % 4]
+        c = int(rng.integers(0, len(cities)))
+        province = provinces[c // 3]
+        issuer = {"ministry": "国家发展改革委", "provincial": f"{province}省人民政府"}.get(
+            level, f"{cities[c]}市人民政府"
+        )
+        g.add_node(
+            f"d{i:04d}",
+            level=level,
+            year=2014 + i * 10 // n,
+            region="全国" if level == "ministry" else province,
+            issuer=issuer,
+            title=f"{issuer}关于推进智慧城市建设的意见",
+            short_title="推进智慧城市建设的意见",
+        )
+    for t in range(1, n):
+        for s in rng.choice(t, size=min(t, 3), replace=False):
+            g.add_edge(f"d{s:04d}", f"d{t:04d}", weight=int(rng.integers(30, 3000)))
+    return g
+
+
+def test_a_large_network_is_drawn_by_jurisdiction_with_bounded_nodes_edges_and_labels(tmp_path):
+    g = _many_documents(300)
+    ax = plotting.plot_reuse_network(g, max_edges=30, max_labels=10, path=tmp_path / "r.png")
+    assert_png(tmp_path / "r.png") and (tmp_path / "r.svg").is_file()
+    assert_renders_cleanly(ax.figure)
+    nodes = ax.collections[0].get_offsets()
+    # ministry 1 (国家发展改革委) + provincial 4 + prefecture 12 jurisdictions, well under max_groups=40.
+    assert len(nodes) == 17
+    arrows, heads = ax.collections[1], ax.collections[2]
+    assert len(arrows.get_segments()) == 30 and len(heads.get_paths()) == 30
+    labels = [t for t in ax.texts if t.get_text()]
+    assert len(labels) == 10
+    assert all(t.get_text().split("\n")[0].endswith(")") for t in labels)  # "郑州 (25)"
+    note = ax.get_xlabel().replace("\n", " ")
+    assert "300 dated documents grouped into 17 jurisdictions" in note
+    assert "the 30 strongest of" in note and "labels: the 10 nodes with most reuse" in note
+    assert overlapping_pairs(text_boxes(ax.figure, labels)) == []
+
+
+def test_max_groups_merges_jurisdictions_into_other_and_level_view():
+    g = _many_documents(120)
+    ax = plotting.plot_reuse_network(g, max_groups=8, max_labels=None)
+    names = {t.get_text().split(" (")[0] for t in ax.texts if t.get_text()}
+    assert "其他" in names and len(ax.collections[0].get_offsets()) <= 8
+    assert "其他 = the remaining jurisdictions of a level" in ax.get_xlabel().replace("\n", " ")
+    by_level = plotting.plot_reuse_network(g, aggregate="level")
+    assert len(by_level.collections[0].get_offsets()) == 3
+    small = plotting.plot_reuse_network(_reuse_graph(), aggregate="jurisdiction")
+    assert len(small.collections[0].get_offsets()) == 5  # six documents; 山东's two provincial ones are one node

@@ -22,7 +22,7 @@ from matplotlib.axes import Axes
 from .base import figure_and_axes, save_figure
 from .labelling import place_labels, renderer, top_by, wrap_to_width
 
-__all__ = ["component_layout", "plot_cooccurrence_network"]
+__all__ = ["component_layout", "cooccurrence_backbone", "plot_cooccurrence_network"]
 
 #: Community colours of the co-occurrence network.  No grey: grey marks two-term components.
 COMMUNITY_PALETTE = (
@@ -132,15 +132,69 @@ def component_layout(graph: nx.Graph, seed: int, *, aspect: float = 1.25) -> dic
 # --------------------------------------------------------------------------- co-occurrence network
 
 
-def _strongest_graph(edges: pd.DataFrame, top_edges: int, weight: str) -> nx.Graph:
-    """Return the graph of the ``top_edges`` strongest edges (ties by table order)."""
+def _check_edge_table(edges: pd.DataFrame, weight: str) -> None:
     for column in ("term_a", "term_b", weight):
         if column not in edges.columns:
             raise KeyError(f"table has no column {column!r}")
-    strongest = edges.nlargest(top_edges, weight, keep="first")
+
+
+def _top_terms(edges: pd.DataFrame, n_terms: int, weight: str) -> list[str]:
+    """Return the ``n_terms`` most frequent terms (units containing them, from ``count_a``/``count_b``).
+
+    Without count columns, terms are ranked by summed ``weight``.  Ties by term.
+    """
+    if {"count_a", "count_b"} <= set(edges.columns):
+        both = pd.concat([edges.set_index("term_a")["count_a"], edges.set_index("term_b")["count_b"]])
+        counts = both.groupby(level=0).max()
+    else:
+        both = pd.concat([edges.set_index("term_a")[weight], edges.set_index("term_b")[weight]])
+        counts = both.groupby(level=0).sum()
+    ranked = sorted(counts.items(), key=lambda item: (-float(item[1]), str(item[0])))
+    return [str(term) for term, _ in ranked[:n_terms]]
+
+
+def cooccurrence_backbone(
+    edges: pd.DataFrame, *, n_terms: int = 40, top_edges: int = 80, weight: str = "weight"
+) -> pd.DataFrame:
+    """Return the edges a readable co-occurrence network draws: a connected backbone plus the strongest links.
+
+    Among the ``n_terms`` most frequent terms, the maximum spanning tree of
+    their co-occurrence graph (Kruskal on ``weight``; a forest when the terms
+    do not all co-occur) ties every term to its strongest partner without
+    cycles, so the picture is one connected structure rather than isolated
+    pairs.  The strongest remaining edges among the same terms are added until
+    ``top_edges`` edges in all (the tree is kept whole even if it is longer).
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``edges`` kept, with a boolean column ``backbone`` (True:
+        a tree edge), tree edges first, each part by ``weight`` descending
+        (ties by term pair).
+    """
+    _check_edge_table(edges, weight)
+    terms = set(_top_terms(edges, n_terms, weight))
+    among = edges[edges["term_a"].isin(terms) & edges["term_b"].isin(terms)]
+    among = among.sort_values([weight, "term_a", "term_b"], ascending=[False, True, True], kind="mergesort")
     graph = nx.Graph()
-    for a, b, w in zip(strongest["term_a"], strongest["term_b"], strongest[weight]):
-        graph.add_edge(a, b, weight=float(w))
+    graph.add_nodes_from(sorted(terms))
+    # Insertion in a fixed order: Kruskal breaks weight ties by edge order.
+    for i, (a, b, w) in enumerate(zip(among["term_a"], among["term_b"], among[weight])):
+        graph.add_edge(a, b, weight=float(w), row=i)
+    tree_rows = sorted(d["row"] for *_, d in nx.maximum_spanning_tree(graph, weight="weight").edges(data=True))
+    in_tree = np.zeros(len(among), dtype=bool)
+    in_tree[tree_rows] = True
+    n_extra = max(0, top_edges - int(in_tree.sum()))
+    kept = pd.concat([among[in_tree].assign(backbone=True), among[~in_tree].head(n_extra).assign(backbone=False)])
+    return kept.reset_index(drop=True)
+
+
+def _edge_graph(edges: pd.DataFrame, weight: str) -> nx.Graph:
+    """Return the graph of ``edges`` (attributes weight and backbone; all backbone without that column)."""
+    graph = nx.Graph()
+    backbone = edges["backbone"] if "backbone" in edges.columns else pd.Series(True, index=edges.index)
+    for a, b, w, t in zip(edges["term_a"], edges["term_b"], edges[weight], backbone):
+        graph.add_edge(a, b, weight=float(w), backbone=bool(t))
     return graph
 
 
@@ -195,10 +249,32 @@ def _outward_directions(ax: Axes, graph: nx.Graph, positions: Mapping, names: li
     return directions
 
 
+def _draw_edges(ax: Axes, graph: nx.Graph, positions: Mapping, edge_color: str) -> None:
+    """Draw backbone edges solid and the further links dashed and lighter, width growing with weight."""
+    largest_edge = max(w for _, _, w in graph.edges(data="weight"))
+    for backbone, style, alpha in ((True, "solid", 0.6), (False, "dashed", 0.35)):
+        edge_list = sorted(
+            (min(u, v), max(u, v), d["weight"]) for u, v, d in graph.edges(data=True) if d["backbone"] == backbone
+        )
+        if edge_list:
+            nx.draw_networkx_edges(
+                graph,
+                positions,
+                ax=ax,
+                edgelist=[(u, v) for u, v, _ in edge_list],
+                edge_color=edge_color,
+                alpha=alpha,
+                style=style,
+                width=[0.5 + 3.0 * w / largest_edge for _, _, w in edge_list],
+            )
+
+
 def plot_cooccurrence_network(
     edges: pd.DataFrame,
     *,
     top_edges: int = 80,
+    n_terms: int = 40,
+    backbone: bool = True,
     weight: str = "weight",
     seed: int = 42,
     node_color: str = "#f5b041",
@@ -220,7 +296,14 @@ def plot_cooccurrence_network(
         Output of :func:`analysis.frequency.cooccurrence` (``term_a``,
         ``term_b`` and the ``weight`` column).
     top_edges : int, default 80
-        Keep the strongest edges (ties by table order).
+        Edges drawn in all (the backbone is kept whole even if longer).
+    n_terms : int, default 40
+        With ``backbone``: the network of the ``n_terms`` most frequent terms.
+    backbone : bool, default True
+        Draw :func:`cooccurrence_backbone`: the maximum spanning tree of the
+        top terms (solid lines) plus their strongest other links (dashed), a
+        connected picture.  False: the ``top_edges`` strongest edges of the
+        whole table (ties by table order), often many isolated pairs.
     weight : str, default "weight"
         Edge column that sets layout attraction and line width (``weight``,
         ``jaccard`` or ``pmi``).
@@ -262,7 +345,13 @@ def plot_cooccurrence_network(
     matplotlib.axes.Axes
         The axes drawn into.
     """
-    graph = _strongest_graph(edges, top_edges, weight)
+    _check_edge_table(edges, weight)
+    kept = (
+        cooccurrence_backbone(edges, n_terms=n_terms, top_edges=top_edges, weight=weight)
+        if backbone
+        else edges.nlargest(top_edges, weight, keep="first")
+    )
+    graph = _edge_graph(kept, weight)
     figure, ax = figure_and_axes(ax, figsize)
     if graph.number_of_nodes() == 0:
         ax.set_axis_off()
@@ -272,17 +361,7 @@ def plot_cooccurrence_network(
     positions = component_layout(graph, seed)
     names = sorted(graph.nodes)
     strength = dict(graph.degree(weight="weight"))
-    largest_edge = max(w for _, _, w in graph.edges(data="weight"))
-    edge_list = sorted((min(u, v), max(u, v), w) for u, v, w in graph.edges(data="weight"))
-    nx.draw_networkx_edges(
-        graph,
-        positions,
-        ax=ax,
-        edgelist=[(u, v) for u, v, _ in edge_list],
-        edge_color=edge_color,
-        alpha=0.5,
-        width=[0.5 + 3.0 * w / largest_edge for _, _, w in edge_list],
-    )
+    _draw_edges(ax, graph, positions, edge_color)
     colour = _community_colours(graph, names, node_color, pair_color)
     sizes = np.array([20 + 230 * strength[node] / max(strength.values()) for node in names])
     nx.draw_networkx_nodes(
@@ -301,12 +380,19 @@ def plot_cooccurrence_network(
     note = f"node size = summed edge weight ({weight}); colour = community (greedy modularity)" + (
         "; grey = two-term component" if has_pairs else ""
     )
+    if backbone:
+        note += "; solid = maximum spanning tree (each term's strongest tie), dashed = further strongest links"
     if max_labels is not None and len(names) > max_labels:
         note += f"; labels: the {max_labels} largest nodes"
     ax.set_xlabel(
         wrap_to_width(figure, note, 8, limit=ax.get_window_extent(renderer(figure)).width), fontsize=8, color="#555555"
     )
-    ax.set_title(title or f"共现网络 (co-occurrence, top {graph.number_of_edges()} edges by {weight})")
+    default = (
+        f"共现网络 (co-occurrence of the {len(names)} most frequent terms: backbone + strongest links, by {weight})"
+        if backbone
+        else f"共现网络 (co-occurrence, top {graph.number_of_edges()} edges by {weight})"
+    )
+    ax.set_title(title or default)
     directions = _outward_directions(ax, graph, positions, names)
     shown = top_by([strength[n] for n in names], max_labels)
     place_labels(

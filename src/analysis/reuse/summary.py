@@ -292,6 +292,10 @@ def _merge_small_groups(nodes: pd.DataFrame, edges: pd.DataFrame, max_groups: in
     # Keep room for one 其他 node per level among the max_groups nodes.
     n_levels = nodes["level"].nunique()
     keep = set(ranked[: max(1, max_groups - n_levels)])
+    merged = pd.Series([g for g in groups.index if g not in keep], dtype=object)
+    # A level with one group left over keeps its name: 其他 (1 group) would only hide it.
+    per_level = merged.str.split("|").str[0].value_counts()
+    keep |= {g for g in merged if per_level[g.split("|")[0]] == 1}
     nodes = nodes.copy()
     small = ~nodes["group"].isin(keep)
     nodes.loc[small, "group"] = nodes.loc[small, "level"].astype(str) + "|" + OTHER_GROUP
@@ -316,9 +320,11 @@ def aggregate_network(graph: nx.DiGraph, by: str = "jurisdiction", *, max_groups
         document, the province of a provincial one, the issuing body of a
         national one).
     max_groups : int or None, default 40
-        At most this many nodes: the jurisdictions with the most reused
-        characters (in and out) are kept, the others of each level are merged
-        into one node named 其他 (other) of that level.  None: no limit.
+        With more groups than this, the ``max_groups`` minus (number of
+        levels) groups with the most reused characters (in, out and within)
+        are kept and the others of each level are merged into one node named
+        其他 (other) of that level (a level with one group left over keeps it),
+        so there are at most ``max(max_groups, levels + 1)`` nodes.  None: no limit.
 
     Returns
     -------
