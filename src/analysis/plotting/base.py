@@ -195,6 +195,6 @@ def _save_one(figure: Figure, path: Path, dpi: int) -> None:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     # bbox_inches="tight" grows the canvas rather than clipping long labels.
     # A fixed hash salt and no date keep SVG files identical from run to run.
-    svg = {"metadata": {"Date": None}} if path.suffix.lower() == ".svg" else {}
+    metadata = {"Date": None} if path.suffix.lower() == ".svg" else None
     with mpl.rc_context({"svg.fonttype": SVG_FONTTYPE, "svg.hashsalt": "analysis"}):
-        figure.savefig(path, dpi=max(int(dpi), MIN_DPI), bbox_inches="tight", facecolor="white", **svg)
+        figure.savefig(path, dpi=max(int(dpi), MIN_DPI), bbox_inches="tight", facecolor="white", metadata=metadata)

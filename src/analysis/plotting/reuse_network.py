@@ -202,9 +202,8 @@ def _draw_arrows(ax: Axes, graph: nx.DiGraph, pos: dict, sizes: dict) -> None:
         lines.append(to_data(line))
         heads.append(to_data(np.vstack([tip, base + normal, base - normal])))
         widths.append(width)
-    style = {"alpha": 0.7, "zorder": 1}
-    collection = LineCollection(lines, linewidths=widths, colors="#555555", capstyle="round", **style)
-    arrowheads = PolyCollection(heads, facecolors="#555555", edgecolors="none", **style)
+    collection = LineCollection(lines, linewidths=widths, colors="#555555", capstyle="round", alpha=0.7, zorder=1)
+    arrowheads = PolyCollection(heads, facecolors="#555555", edgecolors="none", alpha=0.7, zorder=1)
     for artist in (collection, arrowheads):
         artist.set_in_layout(False)
         ax.add_collection(artist, autolim=False)
