@@ -154,3 +154,17 @@ def test_max_groups_merges_jurisdictions_into_other_and_level_view():
     assert len(by_level.collections[0].get_offsets()) == 3
     small = plotting.plot_reuse_network(_reuse_graph(), aggregate="jurisdiction")
     assert len(small.collections[0].get_offsets()) == 5  # six documents; 山东's two provincial ones are one node
+
+
+def test_reuse_network_of_one_document_or_only_undated_ones():
+    one = nx.DiGraph()
+    one.add_node("a", level="county", year=2021, region="四川", title="某县智慧城市建设方案", short_title="方案")
+    ax = plotting.plot_reuse_network(one)
+    assert len(ax.collections[0].get_offsets()) == 1 and len([t for t in ax.texts if t.get_text()]) == 1
+    undated = nx.DiGraph()
+    undated.add_node("a", level="county", year=None, region="四川", title="某县方案")
+    undated.add_node("b", level="prefecture", year=None, region="四川", title="成都市方案")
+    undated.add_edge("a", "b", weight=100)
+    for aggregate in ("auto", "jurisdiction"):
+        empty = plotting.plot_reuse_network(undated, aggregate=aggregate)
+        assert not [t for t in empty.texts if t.get_text()]
