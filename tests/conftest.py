@@ -78,3 +78,27 @@ def _restore_rcparams():
 
     with mpl.rc_context():
         yield
+
+
+@pytest.fixture(scope="session")
+def policy_formats(tmp_path_factory) -> dict[str, Path]:
+    """The 陕西 seed policy (陕政办发〔2018〕47号) saved as .txt, .pdf, .docx and .ofd, each alone in a folder.
+
+    The PDF and OFD print it on A4 pages with fake-bold headings (drawn twice 0.4 pt apart),
+    a running header and page numbers (tests/format_fixtures.py).  Returns suffix -> file.
+    """
+    from format_fixtures import layout, seed_policy_paragraphs, write_docx, write_ofd, write_pdf
+
+    paragraphs = seed_policy_paragraphs()
+    pages = layout(paragraphs, header="陕西省人民政府办公厅文件", page_numbers=True)
+    root = tmp_path_factory.mktemp("policy-formats")
+    files = {}
+    for suffix in (".txt", ".pdf", ".docx", ".ofd"):
+        folder = root / suffix[1:]
+        folder.mkdir()
+        files[suffix] = folder / f"陕西智慧城市意见{suffix}"
+    files[".txt"].write_text("\n".join(paragraphs), encoding="utf-8")
+    write_pdf(files[".pdf"], pages)
+    write_docx(files[".docx"], paragraphs)
+    write_ofd(files[".ofd"], pages)
+    return files

@@ -34,6 +34,8 @@ LAYERS = {
     "similarity": 5,
     "diffusion": 5,
     "reuse": 5,
+    "citations": 5,
+    "formulas": 5,
     "plotting": 6,
     "cli": 7,
     "__init__": 7,

@@ -85,3 +85,37 @@ def test_audit_keeps_a_large_file_of_repeated_paragraphs(tmp_path):
     (tmp_path / "big.txt").write_text(text, encoding="utf-8")
     row = audit_file(tmp_path / "big.txt").files.iloc[0]
     assert row.chars_kept == len(paragraph) * 2000 + 1999
+
+
+def test_teaser_set_aside_below_a_closing_signature_counts_as_lost_body(tmp_path):
+    # unlike the seeds: a portal prints the notice, signs it, and then the start of its annex cut off
+    # at an ellipsis; the parser sets that teaser aside as trailer, which the audit must count
+    page = (
+        "首页\n某市人民政府办公室关于印发数字政府建设方案的通知\n各县(市、区)人民政府,市政府各部门:\n"
+        "现将《数字政府建设方案》印发给你们,请认真贯彻落实。\n某市人民政府办公室\n2023年3月1日\n"
+        "为加快推进数字政府建设,全面提升政府治理能力……\n"
+    )
+    (tmp_path / "teaser.txt").write_text(page, encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"teaser.txt"):
+        audit = audit_file(tmp_path / "teaser.txt")
+    teaser = "为加快推进数字政府建设,全面提升政府治理能力……"
+    rules = dict(zip(audit.removed.text, audit.removed.rule))
+    assert rules[teaser] == "truncated teaser" and "signature" in rules["2023年3月1日"]
+    # the signature is not body text; the teaser is, though it stands below the signature
+    assert audit.files.iloc[0].body_removed == len(teaser)
+
+
+def test_document_cut_off_mid_sentence_is_kept_not_removed_as_a_teaser(tmp_path):
+    # tests/devset/pages/007.txt ends "(一)指導思想。以習近平…全面貫徹 ……": the document itself, cut off
+    tail = "(一)指导思想。以习近平新时代中国特色社会主义思想为指导,全面贯彻 ……"
+    page = (
+        "山东省人民政府关于印发山东省数字政府建设实施方案的通知\n各市人民政府,省政府各部门:\n"
+        "现将《山东省数字政府建设实施方案》印发给你们,请认真抓好贯彻落实。\n山东省人民政府\n2023年1月29日\n"
+        "山东省数字政府建设实施方案\n为深入贯彻落实国务院指导意见,全面提升政府治理能力,制定本实施方案。\n"
+        f"一、总体要求\n{tail}\n"
+    )
+    (tmp_path / "cut.txt").write_text(page, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        audit = audit_file(tmp_path / "cut.txt")
+    assert tail not in set(audit.removed.text) and audit.files.iloc[0].body_lost_share == 0

@@ -1,6 +1,7 @@
 """load_corpus / read_corpus on the seeds, checked against a table made by hand from the seed text,
 plus bad-input behaviour on small temporary folders."""
 
+import re
 import shutil
 import warnings
 from pathlib import Path
@@ -192,7 +193,7 @@ def test_bad_files_are_reported_not_fatal(tmp_path):
     _write(tmp_path, "binary.txt", b"\x00\x01\x02PNG\x00" * 50)
     _write(tmp_path, "broken.txt", b"\xe6\x99\xba\x80\xff\xfe\x80")
     _write(tmp_path, "nodate.txt", "关于做好智慧社区建设工作的通知\n各有关单位:\n请按要求推进智慧社区建设。\n")
-    _write(tmp_path, "notes.docx", b"PK\x03\x04")
+    _write(tmp_path, "notes.xlsx", b"PK\x03\x04")
     with pytest.warns(UserWarning, match="skipped 4 file"):
         df = analysis.load_corpus(tmp_path)
     with pytest.warns(UserWarning, match="read_corpus skipped 4 file"):
@@ -205,7 +206,7 @@ def test_bad_files_are_reported_not_fatal(tmp_path):
     assert "binary" in reasons["binary.txt"]
     assert "undecodable" in reasons["broken.txt"]
     assert "nodate.txt" not in reasons
-    assert "not a supported file type" in reasons["notes.docx"]
+    assert "not a supported file type" in reasons["notes.xlsx"]
 
 
 def test_every_stage_is_reachable_from_the_package():
@@ -396,3 +397,121 @@ def test_every_field_of_a_page_says_where_it_was_read():
     assert evidence.loc["date", "rule"] == "signature"
     assert evidence.loc["date", "value"] == loaded.documents.date.iloc[0] == "2023-01-29"
     assert not evidence.inferred.any()
+
+
+# ---- PDF, Word and OFD go through the same loader -------------------------------------------
+
+FIELDS = ["doc_id", "title", "issuer", "doc_number", "date", "year", "level", "region", "genre", "is_excerpt"]
+
+
+def _quiet_read(path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read_corpus(path)
+
+
+def test_the_same_policy_as_txt_pdf_docx_and_ofd_gives_the_same_row_and_body(policy_formats):
+    loads = {suffix: _quiet_read(path.parent) for suffix, path in policy_formats.items()}
+    rows = {suffix: load.documents for suffix, load in loads.items()}
+    assert all(len(df) == 1 for df in rows.values())
+    txt = rows[".txt"].iloc[0]
+    # checked by hand against the printed policy (and the seed's row)
+    assert txt[["title", "issuer", "doc_number", "date", "level", "region", "genre"]].tolist() == [
+        "陕西省人民政府办公厅关于加快推进全省新型智慧城市建设的指导意见", "陕西省人民政府办公厅",
+        "陕政办发〔2018〕47号", "2018-08-25", "provincial", "陕西", "意见",
+    ]  # fmt: skip
+    for suffix, df in rows.items():
+        row = df.iloc[0]
+        assert row[FIELDS].tolist() == txt[FIELDS].tolist(), suffix
+        assert re.sub(r"\s", "", row.text) == re.sub(r"\s", "", txt.text), suffix
+        assert "一、总体要求一、总体要求" not in row.text and "一一、、" not in row.text  # no fake-bold doubles
+        assert "陕西省人民政府办公厅文件" not in row.text and not re.search(r"-\s*\d+\s*-", row.text)
+        assert loads[suffix].skipped.empty
+    name = "陕西智慧城市意见"
+    assert [rows[s].iloc[0].source for s in policy_formats] == [
+        f"{name}.txt", f"{name}.pdf#page=1", f"{name}.docx", f"{name}.ofd#page=1",
+    ]  # fmt: skip
+
+
+def test_the_four_copies_in_one_folder_are_one_policy_and_three_duplicates(policy_formats, tmp_path):
+    for path in policy_formats.values():
+        shutil.copy(path, tmp_path / path.name)
+    df = _quiet_read(tmp_path).documents
+    assert len(df) == 4
+    assert (df.duplicate_of == "").sum() == 1
+    assert set(df.duplicate_of) - {""} == set(df.doc_id[df.duplicate_of == ""])
+
+
+def test_a_scanned_pdf_is_a_skipped_row_and_a_scanned_page_is_named(policy_formats, tmp_path):
+    import pypdf
+
+    from format_fixtures import write_image_pdf
+
+    write_image_pdf(tmp_path / "scan.pdf", n_pages=2)
+    cover = write_image_pdf(tmp_path / "cover.tmp", n_pages=1)
+    writer = pypdf.PdfWriter()
+    for part in (cover, policy_formats[".pdf"]):
+        writer.append(str(part))
+    writer.write(tmp_path / "with_cover.pdf")
+    cover.unlink()
+    with pytest.warns(UserWarning, match="skipped 2 file"):
+        load = read_corpus(tmp_path)
+    assert load.documents.source.tolist() == ["with_cover.pdf#page=2"]  # the policy starts after the scanned cover
+    assert load.skipped.to_dict("records") == [
+        {"file": "scan.pdf", "reason": "no text layer (scanned?): 2 pages; OCR is not done"},
+        {
+            "file": "with_cover.pdf",
+            "reason": "no text layer (scanned?) on 1 of 4 pages (page 1); OCR is not done; the other pages were read",
+        },
+    ]
+
+
+def test_word_97_files_are_skipped_with_what_to_do(tmp_path):
+    shutil.copy(SEEDS / "003_79a8ab2064712b58.txt", tmp_path / "shaanxi.txt")
+    _write(tmp_path, "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    _write(tmp_path, "old.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    load = _quiet_read(tmp_path)
+    assert len(load.documents) == 1
+    assert set(load.skipped.file) == {"old.doc", "old.wps"}
+    assert all("save as .docx or PDF" in r for r in load.skipped.reason)
+
+
+def test_metadata_csv_names_a_pdf_by_its_path(policy_formats, tmp_path):
+    shutil.copy(policy_formats[".pdf"], tmp_path / "policy.pdf")
+    (tmp_path / "metadata.csv").write_text("path,genre\npolicy.pdf,实施意见\n", encoding="utf-8")
+    df = _quiet_read(tmp_path).documents
+    assert df.source.tolist() == ["policy.pdf#page=1"] and df.genre.tolist() == ["实施意见"]
+
+
+def test_the_audit_lists_the_page_furniture_a_pdf_reader_dropped(policy_formats):
+    from analysis.corpus import audit_folder
+
+    audit = audit_folder(policy_formats[".pdf"].parent, warn=False)
+    furniture = audit.removed[audit.removed.line == -1]
+    assert furniture.text.tolist() == ["陕西省人民政府办公厅文件", "- 1 -", "陕西省人民政府办公厅文件", "- 2 -",
+                                       "陕西省人民政府办公厅文件", "- 3 -"]  # fmt: skip
+    assert furniture.rule.str.endswith(("(page 1)", "(page 2)", "(page 3)")).all()
+    assert audit.files.body_lost_share.tolist() == [0.0]
+
+
+def test_compilation_entries_of_a_paged_file_name_their_entry_and_start_page():
+    """Entries are searched in order, so a salutation every entry repeats is found on the right page."""
+    from analysis.corpus.load import _name_start_pages
+    from analysis.parsing import ParsedDoc
+
+    pages = [
+        "目录\n一、国务院关于智慧城市的意见\n二、某省关于智慧城市的通知\n",
+        "国务院关于智慧城市的意见\n各省、自治区、直辖市人民政府:\n为推进智慧城市建设,提出以下意见。\n",
+        "意见正文继续。\n",
+        "某省关于智慧城市的通知\n各省、自治区、直辖市人民政府:\n为落实国务院意见,现通知如下。\n",
+    ]
+    docs = [
+        ParsedDoc(
+            "国务院关于智慧城市的意见", "各省、自治区、直辖市人民政府:\n为推进智慧城市建设,提出以下意见。", "汇编.pdf#1"
+        ),
+        ParsedDoc(
+            "某省关于智慧城市的通知", "各省、自治区、直辖市人民政府:\n为落实国务院意见,现通知如下。", "汇编.pdf#2"
+        ),
+    ]
+    _name_start_pages(docs, pages)
+    assert [d.source for d in docs] == ["汇编.pdf#1&page=2", "汇编.pdf#2&page=4"]

@@ -130,3 +130,48 @@ def test_unreadable_metadata_csv_is_one_clear_error(tmp_path):
     (tmp_path / "metadata.csv").write_bytes(b"\x00\x01PK\x03\x04" * 20)
     with pytest.raises(CorpusError, match=r"metadata\.csv: cannot read metadata CSV: binary file"):
         analysis.load_corpus(tmp_path)
+
+
+def test_researchers_own_columns_are_kept_quietly_and_misspelt_fields_are_named(tmp_path):
+    _shaanxi(tmp_path)
+    pd.DataFrame(
+        {"source": ["shaanxi.txt"], "topic": ["政务数据"], "notes": ["checked"], "titel": ["另一个标题"]}
+    ).to_csv(tmp_path / "metadata.csv", index=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load = read_corpus(tmp_path)
+    messages = [str(w.message) for w in caught]
+    # one warning, for the column one or two edits from a field; none for topic and notes
+    assert [m for m in messages if "metadata.csv" in m] == [m for m in messages if "'titel'" in m]
+    assert len([m for m in messages if "'titel'" in m]) == 1 and "looks like 'title'" in messages[0]
+    r = load.documents.iloc[0]
+    assert (r.topic, r.notes, r.titel) == ("政务数据", "checked", "另一个标题")
+    assert r.title != "另一个标题"  # a misspelt column never overrides the field it resembles
+    fs = dict(zip(load.field_sources.field, load.field_sources.source))
+    assert fs["topic"] == fs["notes"] == "metadata.csv"
+
+
+def test_evidence_and_document_sources_name_the_values_metadata_csv_set(tmp_path):
+    # the seed page prints its level (provincial 陕西); the CSV sets another and a date
+    _shaanxi(tmp_path)
+    pd.DataFrame({"source": ["shaanxi.txt"], "level": ["prefecture"], "date": ["2021-05-10"]}).to_csv(
+        tmp_path / "metadata.csv", index=False
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        load = read_corpus(tmp_path)
+    doc_id = load.documents.iloc[0].doc_id
+    ev = load.evidence[load.evidence.doc_id == doc_id].set_index("field")
+    assert (ev.loc["level", "value"], ev.loc["level", "rule"]) == ("prefecture", "metadata.csv")
+    assert ev.loc["level", "evidence"] == "metadata.csv line 2; the text read 'provincial'"
+    assert (ev.loc["date", "value"], ev.loc["year", "value"]) == ("2021-05-10", "2021")
+    assert ev.loc["region", "rule"] != "metadata.csv"  # not in the CSV: the text's reading
+    sources = load.document_sources()
+    mine = dict(zip(sources[sources.doc_id == doc_id].field, sources[sources.doc_id == doc_id].source))
+    assert (mine["level"], mine["date"], mine["year"], mine["region"], mine["title"]) == (
+        "metadata.csv",
+        "metadata.csv",
+        "metadata.csv",
+        "text",
+        "text",
+    )

@@ -31,3 +31,27 @@ def test_term_timeline_by_level_orders_levels_top_down(corpus):
     tl = D.term_timeline(corpus, ["大数据"], by="level", years=range(2015, 2016))
     assert list(tl.level) == ["central", "provincial", "prefecture"]
     assert list(tl.n_docs) == [1, 0, 0]
+
+
+def test_term_timeline_flags_small_groups_and_gives_bootstrap_intervals(corpus):
+    tl = D.term_timeline(corpus, ["大数据"], years=range(2015, 2019), n_boot=500).set_index("year")
+    assert list(tl.columns[-3:]) == ["small_group", "lo", "hi"]
+    assert tl.small_group.all()  # at most two documents and a few characters a year
+    # one document: every resample is that document
+    assert tl.loc[2015, "lo"] == pytest.approx(tl.loc[2015, "rate_per_10k"]) == tl.loc[2015, "hi"]
+    # 2018: d (1 use in 8 characters) and e (0 in 7): resamples dd, de, ee give
+    # 2/16, 1/15, 0/14 per character -> the 95% interval runs from 0 to 1/8
+    assert tl.loc[2018, "lo"] == 0.0
+    assert tl.loc[2018, "hi"] == pytest.approx(1 / 8 * 1e4)
+    again = D.term_timeline(corpus, ["大数据"], years=range(2015, 2019), n_boot=500)
+    np.testing.assert_allclose(again.lo, tl.lo.to_numpy())
+    big = pd.concat([corpus] * 3, ignore_index=True).assign(doc_id=lambda d: [f"x{i}" for i in range(len(d))])
+    big["text"] = big.text * 200
+    big["n_chars"] = big.text.str.len()
+    assert not D.term_timeline(big, ["大数据"], years=range(2018, 2019)).small_group.any()
+
+
+def test_term_timeline_leaves_undated_documents_out(corpus):
+    undated = pd.concat([corpus, corpus.iloc[[0]].assign(doc_id="u", year=None)], ignore_index=True)
+    tl = D.term_timeline(undated, ["大数据"])
+    assert tl.n_docs.sum() == 5

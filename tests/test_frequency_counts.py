@@ -39,7 +39,11 @@ def test_tiny_corpus_segments_as_assumed():
 
 def test_term_frequencies_whole_corpus():
     result = term_frequencies(TINY)
-    assert list(result.columns) == ["term", "count", "doc_freq", "rate_per_10k"]
+    assert list(result.columns) == [
+        "term", "count", "doc_freq", "rate_per_10k", "n_docs", "n_chars", "small_group"
+    ]  # fmt: skip
+    assert set(result.n_docs) == {3} and set(result.n_chars) == {39}
+    assert result.small_group.all()  # 39 characters: a small group
     # ties on count are broken by term in code-point order (云 < 智)
     assert result["term"].tolist() == ["云计算", "智慧城市", "大数据", "物联网"]
     assert result["count"].tolist() == [3, 3, 2, 1]
@@ -54,7 +58,10 @@ def test_term_frequencies_whole_corpus():
 
 def test_term_frequencies_by_year():
     result = term_frequencies(TINY, by="year")
-    assert list(result.columns) == ["year", "term", "count", "doc_freq", "rate_per_10k"]
+    assert list(result.columns[:5]) == ["year", "term", "count", "doc_freq", "rate_per_10k"]
+    sizes = result.drop_duplicates("year").set_index("year")[["n_docs", "n_chars"]]
+    assert sizes.to_dict("index") == {2020: {"n_docs": 2, "n_chars": 22}, 2021: {"n_docs": 1, "n_chars": 17}}
+    assert result.small_group.all()
     rows = [tuple(r) for r in result[["year", "term", "count", "doc_freq"]].itertuples(index=False)]
     assert rows == [
         (2020, "大数据", 2, 2),
@@ -156,7 +163,7 @@ def test_tfidf_top_terms_on_chinese_corpus():
 
 def test_column_units_cover_every_function():
     assert set(frequency.COLUMN_UNITS) == {"term_frequencies", "tfidf_top_terms", "keyness", "kwic", "cooccurrence"}
-    assert set(frequency.COLUMN_UNITS["term_frequencies"]) == {"count", "doc_freq", "rate_per_10k"}
+    assert set(frequency.COLUMN_UNITS["term_frequencies"]) == {"count", "doc_freq", "rate_per_10k", "n_docs", "n_chars"}
 
 
 def test_results_are_plain_frames_without_attrs():

@@ -120,3 +120,83 @@ def test_keyness_on_chinese_corpus_with_default_tokenizer():
     assert result.loc["云计算"].g2 == pytest.approx(_g2(3, 0, 4, 5)) == pytest.approx(6 * math.log(2.25))
     assert result.loc["大数据"].g2 == pytest.approx(-_g2(0, 2, 4, 5))
     assert result.loc["云计算"].rate_target == pytest.approx(3 / 4 * 1e4)
+
+
+# --- group sizes, small groups, bootstrap intervals, one-sided lists ---------
+
+
+def _sized_corpus(ministry_text: str) -> pd.DataFrame:
+    """One ministry document against three provincial ones (whitespace tokens)."""
+    return pd.DataFrame(
+        {
+            "doc_id": ["m", "p1", "p2", "p3"],
+            "level": ["ministry", "provincial", "provincial", "provincial"],
+            "text": [ministry_text, "甲 乙 丙 " * 300, "甲 乙 丁 " * 300, "乙 丙 丁 " * 300],
+        }
+    )
+
+
+def test_keyness_carries_the_size_of_both_sides_and_flags_a_small_group():
+    # the seeds' case: a group of one 336-character ministry document
+    corpus = _sized_corpus("评价 指标 " * 56)
+    assert len(corpus.text[0]) == 336
+    key = keyness(corpus, "level == 'ministry'", tokenizer=str.split)
+    row = key.iloc[0]
+    assert (row.n_docs_target, row.n_chars_target) == (1, 336)
+    assert (row.n_docs_reference, row.n_chars_reference) == (3, 3 * 1800)
+    assert key.small_group.all()
+    assert list(key.columns[-5:]) == ["n_docs_target", "n_docs_reference", "n_chars_target", "n_chars_reference",
+                                      "small_group"]  # fmt: skip
+    # three documents of 1,800 characters each side: not small
+    big = pd.concat([_sized_corpus("")] * 2, ignore_index=True).iloc[1:].reset_index(drop=True)
+    big.loc[big.index[:3], "level"] = "ministry"
+    assert not keyness(big, "level == 'ministry'", tokenizer=str.split).small_group.any()
+
+
+def test_bootstrap_intervals_of_identical_documents_have_no_width():
+    # every resample of identical documents is the same comparison: lo == hi == g2
+    corpus = pd.DataFrame({"text": ["a a b"] * 3 + ["b c c d"] * 3})
+    key = keyness(corpus, np.array([True] * 3 + [False] * 3), tokenizer=str.split, n_boot=50)
+    assert list(key.columns[-5:]) == ["rank", "lo", "hi", "rank_lo", "rank_hi"]
+    np.testing.assert_allclose(key.lo, key.g2)
+    np.testing.assert_allclose(key.hi, key.g2)
+    np.testing.assert_allclose(key.rank_lo, key["rank"])
+    # target a 6, b 3 of 9 tokens; reference b 3, c 6, d 3 of 12: b is relatively more
+    # frequent in the target (3/9 > 3/12).  Ranks within each direction:
+    assert dict(zip(key.term, key["rank"])) == {"a": 1, "b": 2, "c": 1, "d": 2}
+
+
+def test_bootstrap_intervals_vary_with_documents_and_are_reproducible():
+    corpus = pd.DataFrame(
+        {
+            "text": ["a a b", "a b b", "a c", "a a a b", "b c c d", "c d", "b c", "c c d d"],
+            "t": [True] * 4 + [False] * 4,
+        }
+    )
+    first = keyness(corpus, corpus.t, tokenizer=str.split, n_boot=400, random_state=3)
+    again = keyness(corpus, corpus.t, tokenizer=str.split, n_boot=400, random_state=3)
+    pd.testing.assert_frame_equal(first, again)
+    a = first.set_index("term").loc["a"]
+    assert a.lo < a.g2 < a.hi
+    assert a.rank_lo == 1
+    limited = keyness(corpus, corpus.t, tokenizer=str.split, n_boot=50, n_top=1)
+    assert limited.lo.notna().sum() == 2  # the strongest of each direction
+
+
+def test_top_keywords_lists_only_terms_of_the_asked_direction():
+    # later (target): a b c e f g; earlier: a a d.  Only a and d fell, so the 12 terms
+    # at the bottom of the table include terms that rose; the "fell" list must not.
+    corpus = pd.DataFrame({"text": ["a b c e", "f g b c", "a a d"], "late": [True, True, False]})
+    key = keyness(corpus, corpus.late, tokenizer=str.split)
+    assert (key.tail(12).direction == "target").any()
+    fell = frequency.top_keywords(key, "reference", n=12)
+    assert set(fell.direction) == {"reference"}
+    # by hand, c = 8, d = 3 tokens: d (0 vs 1): G2 = 2 ln(11/3) = 2.60;
+    # a (1 vs 2): 2 (ln(1 / (24/11)) + 2 ln(2 / (9/11))) = 2.02
+    assert list(fell.term) == ["d", "a"]
+    assert fell.g2.tolist() == pytest.approx([-2 * np.log(11 / 3), -2 * (np.log(11 / 24) + 2 * np.log(22 / 9))])
+    rose = frequency.top_keywords(key, "target", n=1)
+    assert list(rose.term) == [key.term.iloc[0]]
+    assert frequency.top_keywords(key, "target", min_g2=1e9).empty
+    with pytest.raises(ValueError):
+        frequency.top_keywords(key, "up")

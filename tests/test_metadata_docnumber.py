@@ -24,3 +24,31 @@ def test_brackets_full_width_digits_and_labels_are_normalised():
 def test_damaged_number_is_not_invented():
     # tests/devset/pages/032.txt prints "利政办〔20239" (closing bracket, serial and 号 lost)
     assert normalize_doc_number("利政办〔20239") == ""
+
+
+def test_a_number_line_with_its_closing_bracket_and_hao_lost_is_read_whole_line_only():
+    from analysis.metadata import damaged_doc_number_line
+
+    # tests/devset/pages/032.txt prints "利政办〔20239" on its own line under the title; the same
+    # page loses 〕 号 年 月 日 elsewhere ("2023427", "20212025年)") but never a digit
+    assert damaged_doc_number_line("利政办〔20239") == "利政办〔2023〕9号"
+    assert damaged_doc_number_line("  文号:渝府办发〔2019〕66 ") == "渝府办发〔2019〕66号"
+    # a sentence, a year alone or a line without the opening bracket is not read
+    assert damaged_doc_number_line("见利政办〔20239,请遵照执行。") == ""
+    assert damaged_doc_number_line("利政办〔2023") == ""
+    assert damaged_doc_number_line("利政办20239") == ""
+
+
+def test_decree_number_normalises_but_is_never_found_inside_a_sentence():
+    # tests/devset/pages/013.txt heads the decree "湖北省人民政府令第427号"
+    assert normalize_doc_number("湖北省人民政府令第427号") == "湖北省人民政府令第427号"
+    assert normalize_doc_number("重庆市人民政府令 第０３２８号") == "重庆市人民政府令第328号"
+    assert find_doc_numbers("根据湖北省人民政府令第427号的规定") == []
+
+
+def test_proposal_numbers_are_not_doc_numbers():
+    # tests/devset/pages/037.txt: a reply to 市政协五届四次会议第0997号提案
+    assert find_doc_numbers("关于市政协五届四次会议第0997号提案办理情况的复函") == []
+    assert find_doc_numbers("市政协会议第20210997号提案") == []
+    assert find_doc_numbers("人大代表第2021015号建议") == []
+    assert find_doc_numbers("国发〔2021〕第5号") == [(0, "国发〔2021〕5号")]

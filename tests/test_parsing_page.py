@@ -270,8 +270,10 @@ def test_wrapped_title_is_joined_whole():
     # tests/devset/pages/001.txt: gov.cn title printed over two lines under the metadata table
     doc = _page(
         "发布日期:\n2015年09月05日\n国务院关于印发促进大数据发展\n行动纲要的通知\n国发〔2015〕50号\n"
-        "各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n现将《促进大数据发展行动纲要》印发给你们,请认真贯彻落实。\n"
-        "国务院\n2015年8月31日\n促进大数据发展行动纲要\n大数据是以容量大、类型多、存取速度快、应用价值高为主要特征的数据集合。\n"
+        "各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n"
+        "现将《促进大数据发展行动纲要》印发给你们,请认真贯彻落实。\n"
+        "国务院\n2015年8月31日\n促进大数据发展行动纲要\n大数据"
+        "是以容量大、类型多、存取速度快、应用价值高为主要特征的数据集合。\n"
     )
     assert doc.title == "国务院关于印发促进大数据发展行动纲要的通知"
     assert doc.genre == "纲要"
@@ -283,7 +285,8 @@ def test_title_wrapped_over_three_lines_with_plan_period():
     doc = _page(
         "为深入贯彻落实习近平总书记关于建设网络强国的重要论述,天津市制定行动方案。方案原文如下:\n"
         "天津市人民政府关于印发\n天津市加快数字化发展三年行动方案\n(2021—2023年)的通知\n"
-        "各区人民政府,市政府各委、办、局:\n现将《天津市加快数字化发展三年行动方案(2021—2023年)》印发给你们,望遵照执行。\n"
+        "各区人民政府,市政府各委、办、局:\n现将《天津市加快数字化发展"
+        "三年行动方案(2021—2023年)》印发给你们,望遵照执行。\n"
         "天津市人民政府\n2021年8月1日\n推进数字化发展,是建设现代化大都市的必然要求。\n"
     )
     assert doc.title == "天津市人民政府关于印发天津市加快数字化发展三年行动方案(2021—2023年)的通知"
@@ -294,7 +297,8 @@ def test_issuer_line_then_wrapped_title():
     # tests/devset/pages/007.txt: issuer, then 关于… over two lines, then the 文号
     doc = _page(
         "山东省人民政府\n关于印发山东省数字政府建设\n实施方案的通知\n鲁政字〔2023〕15号\n"
-        "各市人民政府,各县(市、区)人民政府,省政府各部门、各直属机构:\n现将《山东省数字政府建设实施方案》印发给你们,请认真抓好贯彻落实。\n"
+        "各市人民政府,各县(市、区)人民政府,省政府各部门、各直属机构:\n"
+        "现将《山东省数字政府建设实施方案》印发给你们,请认真抓好贯彻落实。\n"
         "山东省人民政府\n2023年1月29日\n山东省数字政府建设实施方案\n为深入贯彻落实国务院指导意见,制定本实施方案。\n"
     )
     assert doc.title == "山东省人民政府关于印发山东省数字政府建设实施方案的通知"
@@ -320,7 +324,8 @@ def test_addressee_first_page_takes_the_annex_heading_never_the_addressee_line()
         "各镇(乡)人民政府,县政府各部门、直属各单位:\n"
         "《怀集县“数字政府”综合改革工作实施方案》业经县人民政府同意,现印发给你们,请认真组织实施。\n"
         "怀集县人民政府办公室\n2018年12月25日\n怀集县“数字政府”综合改革工作实施方案\n"
-        "为切实推进我县“数字政府”改革建设工作,根据《广东省人民政府关于印发“数字政府”建设总体规划的通知》精神,制定本方案。\n"
+        "为切实推进我县“数字政府”改革建设工作,根据《广东省人民政府"
+        "关于印发“数字政府”建设总体规划的通知》精神,制定本方案。\n"
     )
     assert doc.title == "怀集县“数字政府”综合改革工作实施方案"
     assert (doc.issuer, doc.level, doc.region) == ("怀集县人民政府办公室", "county", "广东")
@@ -330,7 +335,8 @@ def test_addressee_first_page_takes_the_annex_heading_never_the_addressee_line()
 def test_addressee_first_page_without_a_heading_has_no_title():
     # tests/devset/pages/077.txt: the annex heading lost all but its last line "(2021—2023年)"
     doc = _page(
-        "各苏木镇,旗直各单位:\n为深入贯彻落实有关要求,现将《苏尼特左旗数字政府建设行动方案(2021-2023年)》印发给你们,请认真抓好落实。\n"
+        "各苏木镇,旗直各单位:\n为深入贯彻落实有关要求,现将《苏尼特左旗数字政"
+        "府建设行动方案(2021-2023年)》印发给你们,请认真抓好落实。\n"
         "苏尼特左旗人民政府办公室\n2022年7月8日\n(2021—2023年)\n为深入贯彻落实自治区数字政府建设行动方案,制定本方案。\n"
     )
     assert doc.title == ""
@@ -386,7 +392,8 @@ def test_document_date_over_page_posting_date():
     # tests/devset/pages/010.txt form: posted 2015-05-20, the document signed 2015-04-15
     doc = _page(
         "发布日期:2015年05月20日\n咸宁市人民政府办公室关于印发咸宁市政务服务改革实施方案的通知\n咸政办发〔2015〕21号\n"
-        "各县、市、区人民政府,市政府各部门:\n现将实施方案印发给你们,请认真贯彻执行。\n咸宁市人民政府办公室\n2015年4月15日\n"
+        "各县、市、区人民政府,市政府各部门:\n现将实施方案印发给你们,请"
+        "认真贯彻执行。\n咸宁市人民政府办公室\n2015年4月15日\n"
         "为进一步促进政府职能转变,制定本方案。\n"
     )
     assert (doc.date.iso, doc.date.source) == ("2015-04-15", "signature")
@@ -396,7 +403,8 @@ def test_document_date_over_page_posting_date():
 def test_posting_date_of_another_year_gives_way_to_the_doc_number_year():
     # tests/devset/pages/004.txt form: a 2020 notice reposted by a download site in 2024
     doc = _page(
-        "时间:2024-01-10\n武汉市人民政府办公厅关于印发武汉市加快推进新型智慧城市建设实施方案的通知\n武政办〔2020〕114号\n"
+        "时间:2024-01-10\n武汉市人民政府办公厅关于印发武汉市加快"
+        "推进新型智慧城市建设实施方案的通知\n武政办〔2020〕114号\n"
         "各区人民政府,市人民政府各部门:\n经研究,现将实施方案印发给你们,请认真组织实施。\n"
     )
     assert (doc.date.iso, doc.date.source) == ("2020", "doc_number")
@@ -407,7 +415,8 @@ def test_dateline_under_the_doc_number_is_the_documents_date():
     # tests/devset/pages/048.txt (维基文库): title, 文号, then the signing date
     doc = _page(
         "国务院关于积极推进“互联网+”行动的指导意见\n国发〔2015〕40号\n2015年7月1日\n"
-        "各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n“互联网+”是把互联网的创新成果与经济社会各领域深度融合。\n"
+        "各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n"
+        "“互联网+”是把互联网的创新成果与经济社会各领域深度融合。\n"
     )
     assert (doc.date.iso, doc.date.source) == ("2015-07-01", "dateline below the title")
 
@@ -510,7 +519,8 @@ def test_addressee_line_without_its_colon_still_ends_the_title_block():
         "绍兴市人民政府办公室关于印发绍兴市推进新型基础设施建设三年行动计划(2020—2022年)的通知\n"
         "发布日期:2020-12-30 11:29 浏览次数: 字体:[ ]\n各区、县(市)人民政府,市政府各部门、各单位\n"
         "《绍兴市推进新型基础设施建设三年行动计划(2020—2022年)》已经市政府同意,现印发给你们,请认真组织实施。\n"
-        "绍兴市人民政府办公室\n2020年12月25日\n绍兴市推进新型基础设施建设三年行动计划(2020—2022年)\n为加快新型基础设施建设,制定本计划。\n"
+        "绍兴市人民政府办公室\n2020年12月25日\n绍兴市推进新型基础设施建设三"
+        "年行动计划(2020—2022年)\n为加快新型基础设施建设,制定本计划。\n"
     )
     assert doc.title == "绍兴市人民政府办公室关于印发绍兴市推进新型基础设施建设三年行动计划(2020—2022年)的通知"
     assert (doc.issuer, doc.date.iso, doc.doc_number) == ("绍兴市人民政府办公室", "2020-12-25", "绍政办发〔2020〕48号")
@@ -522,7 +532,8 @@ def test_news_headline_gives_way_to_the_document_it_announces():
         "发布时间:2022-06-08 16:04:09\n九部门印发《关于深入推进智慧社区建设的意见》的通知\n民发〔2022〕29号\n"
         "各省、自治区、直辖市民政厅(局)、政法委、网信办:\n"
         "现将《关于深入推进智慧社区建设的意见》印发给你们,请结合实际认真贯彻执行。\n"
-        "民政部\n中央政法委\n2022年5月10日\n关于深入推进智慧社区建设的意见\n智慧社区是充分应用大数据的社区治理新形态。\n"
+        "民政部\n中央政法委\n2022年5月10日\n关于深入推进智慧"
+        "社区建设的意见\n智慧社区是充分应用大数据的社区治理新形态。\n"
     )
     doc, _ = parse_page(text, "050.txt")
     assert doc.title == "关于深入推进智慧社区建设的意见"
@@ -575,10 +586,300 @@ def test_the_transmitted_document_after_a_signature_is_kept_even_when_the_page_i
         "各市人民政府,各县(市、区)人民政府,省政府各部门、各直属机构,各大企业,各高等院校:\n"
         "现将《山东省数字政府建设实施方案》印发给你们,请认真抓好贯彻落实。\n"
         "山东省人民政府\n2023年1月29日\n(此件公开发布)\n山东省数字政府建设实施方案\n"
-        "为深入贯彻落实《国务院关于加强数字政府建设的指导意见》(国发〔2022〕14号),充分发挥数字政府在数字强省建设中的引领驱动作用,"
+        "为深入贯彻落实《国务院关于加强数字政府建设的指导意见》(国发〔2"
+        "022〕14号),充分发挥数字政府在数字强省建设中的引领驱动作用,"
         "全面提升政府治理体系和治理能力现代化水平,制定本实施方案。\n一、总体要求\n"
     )
     (doc,), _removed = parse_text(raw, "007.txt")
     assert doc.date.iso == "2023-01-29"
     assert doc.text.endswith("制定本实施方案。\n一、总体要求")
     assert "山东省数字政府建设实施方案\n为深入贯彻落实" in doc.text
+
+
+# Failure classes of issue 10 (round 2): each test copies the real snippet from the page it names.
+
+
+def _parse(raw: str):
+    """The first document of a raw page (cleaning included: traditional script, pinyin glosses)."""
+    docs, _removed = parse_text(raw, "page.txt")
+    return docs[0]
+
+
+def test_decree_signed_above_the_rules_it_promulgates():
+    # tests/devset/pages/013.txt: "X令第N号" on one line, the 令文, signer and date, then the rules' title
+    doc = _parse(
+        "湖北(běi)省人民政府令第427号\n"
+        "《湖北(běi)省數字經濟促進辦法》已經2023年3月2日省人民政"
+        "府第6次常務會議審議通過,現予公布,自2023年7月1日起施行。\n"
+        "省長 王忠林\n2023年5月10日\n湖北(běi)省數字經濟促進辦法\n第一(yī)章 總則\n"
+        "第一(yī)條 爲了加快發展數字經濟,推進數字産業化、産業數字化,根據有關法律、法規,結合本省實際,制定本辦法。\n"
+    )
+    assert (doc.title, doc.issuer, doc.doc_number) == (
+        "湖北省数字经济促进办法",
+        "湖北省人民政府",
+        "湖北省人民政府令第427号",
+    )
+    # the signing date, not the adoption (2023年3月2日) or entry-into-force date (2023年7月1日)
+    assert doc.date.iso == "2023-05-10"
+    assert (doc.level, doc.region) == ("provincial", "湖北")
+
+
+def test_decree_of_another_province_signed_by_its_governor_in_chinese_numerals():
+    # unlike the seeds: a decree from 山西 with the decree head over two lines and a date in Chinese numerals
+    doc = _page(
+        "山西省人民政府令\n第300号\n《山西省政务数据管理与应用办法》已"
+        "经省人民政府常务会议通过,现予公布,自2020年3月1日起施行。\n"
+        "省长 林武\n二〇二〇年一月十九日\n山西省政务数据管理与应用办法\n第一条 为了加强政务数据管理,制定本办法。\n"
+    )
+    assert (doc.issuer, doc.doc_number, doc.date.iso) == ("山西省人民政府", "山西省人民政府令第300号", "2020-01-19")
+
+
+def test_repost_lead_sentence_gives_issuer_number_and_issue_date():
+    # tests/devset/pages/022.txt: the repost headline, then "DATE,X印发《…的通知》(文号)", then the plan
+    doc = _parse(
+        "河南印發(fā)《推進國家大數(shù)據(jù)綜合試驗區(qū)建設實施方案的通知》\n"
+        "2017年4月8日,河南省人民政府印發(fā)《河南省推進國家大數(shù)據(jù)綜"
+        "合試驗區(qū)建設實施方案的通知》(豫政 〔2017〕11號)?!斗桨浮啡娜缦拢?\n"
+        "河南省推進國家大數(shù)據(jù)綜合試驗區(qū)建設實施方案\n"
+        "我省國家大數(shù)據(jù)綜合試驗區(qū)(以下簡稱試驗區(qū))是國家確定的首批區(q"
+        "ū)域示範類綜合試驗區(qū),是國家實施大數(shù)據(jù)戰(zhàn)略的重要載體。\n"
+        "一、總體要求\n"
+    )
+    assert doc.title == "河南省推进国家大数据综合试验区建设实施方案"
+    assert (doc.issuer, doc.doc_number, doc.date.iso) == ("河南省人民政府", "豫政〔2017〕11号", "2017-04-08")
+    assert doc.evidence["doc_number"][2].startswith("announcement")
+
+
+def test_lead_sentence_about_another_document_says_nothing_about_this_one():
+    # unlike the seeds: the lead announces a different plan; its issuer, number and date are not this page's
+    doc = _page(
+        "宁夏回族自治区数字政府建设方案\n"
+        "2021年6月1日,宁夏回族自治区人民政府办公厅印发《宁夏回族自"
+        "治区数字经济发展规划的通知》(宁政办发〔2021〕30号)。\n"
+        "为加快数字政府建设,制定本方案。\n一、总体要求\n"
+    )
+    assert (doc.issuer, doc.doc_number, doc.date) == ("", "", None)
+
+
+def test_issuers_joined_by_a_comma_in_the_lead_sentence_are_all_read():
+    # tests/devset/pages/083.txt: "中共中央辦公廳、國務院辦公廳印發了《…》" under a news headline
+    doc = _parse(
+        "新利平台 > 即時新聞 > 時政\n\n中辦國辦印發《關於推進以縣城為重要載體的城鎮化建設的意見》\n\n"
+        "發布時間:2022-05-07 09:47:00來源: 光明網-《光明日報》\n\n"
+        "  新華社北京5月6日電 近日,中共中央辦公廳、國務院辦公廳印發了《關(guan"
+        ") 於(yu) 推進以縣城為(wei) 重要載體(ti) 的城鎮化建設的意見》,"
+        "並發出通知,要求各地區各部門結合實際認真貫徹落實。\n\n"
+        "  《關(guan) 於(yu) 推進以縣城為(wei) 重要載體(ti) 的城鎮化建設的意見》全文如下。\n\n"
+        "  縣城是我國城鎮體(ti) 係的重要組成部分,是城鄉(xiang) 融合發展的關(guan) 鍵支撐。\n"
+    )
+    assert doc.issuer == "中共中央办公厅 国务院办公厅"
+    assert (doc.level, doc.region, doc.date.iso) == ("central", "全国", "2022-05-07")
+
+
+def test_two_joint_issuers_one_signing_with_the_others_seal():
+    # tests/devset/pages/038.txt: two signing lines, the second marked (代章)
+    doc = _page(
+        "涪智慧办〔2021〕2号\n涪陵新城区管委会,各乡镇人民政府、街道办事处,区政府有关部门,有关单位:\n"
+        "《涪陵区新型智慧城市建设“十四五”规划(2021—2025年)》已编制完成,现印发给你们,请认真贯彻执行。\n"
+        "重庆市涪陵区新型智慧城市领导小组办公室\n重庆市涪陵区大数据应用发"
+        "展管理局(代章)\n2021年11月21日\n(此件公开发布)\n"
+        "涪陵区新型智慧城市建设“十四五”规划\n(2021—2025年)\n习近平总书记指出,推进国家治理体系和治理能力现代化。\n"
+    )
+    assert doc.issuer == "重庆市涪陵区新型智慧城市领导小组办公室 重庆市涪陵区大数据应用发展管理局"
+    assert (doc.level, doc.region, doc.date.iso) == ("county", "重庆", "2021-11-21")
+
+
+def test_transmittal_without_title_takes_the_title_its_annex_label_prints():
+    # tests/devset/pages/005.txt: addressees first, no title, "附屬檔案:" (附件 in Taiwan usage) names the annex
+    doc = _parse(
+        "各省、自治區、直轄市人民政府,國務院各部委、各直屬機構:\n"
+        "經國務院同意,現將《關於促進智慧城市健康發展的指導意見》印發你們,請認真貫徹落實。\n"
+        "附屬檔案:關於促進智慧城市健康發展的指導意見\n"
+        "智慧城市是運用物聯網、雲計算、大數據、空間地理信息集成\n等"
+        "新一代信息技術,促進城市規劃、建設、管理和服務智慧化的新\n"
+    )
+    assert (doc.title, doc.genre) == ("关于促进智慧城市健康发展的指导意见", "意见")
+    assert (doc.issuer, doc.doc_number, doc.date) == ("", "", None)
+
+
+def test_name_quoted_only_in_the_notice_sentence_is_not_a_printed_title():
+    # tests/devset/pages/077.txt: the annex heading is lost; the plan is named only inside the sentence
+    doc = _page(
+        "各苏木镇,旗直各单位:\n现将《苏尼特左旗数字政府建设行动方案(2021-2023年)》印发给你们,请结合实际认真抓好落实。\n"
+        "苏尼特左旗人民政府办公室\n2022年7月8日\n(2021—2023年"
+        ")\n为深入贯彻落实自治区方案要求,高标准建设数字政府,制定本方案。\n"
+    )
+    assert doc.title == ""
+    assert (doc.issuer, doc.level, doc.region) == ("苏尼特左旗人民政府办公室", "county", "内蒙古")
+
+
+def test_proposal_number_is_not_a_doc_number_and_a_damaged_title_block_gives_way_to_its_intact_print():
+    # tests/devset/pages/037.txt: header title intact; the block below prints the issuer and loses 号
+    doc = _page(
+        "首页 政务公开 渝快办 互动交流 专题专栏\n当前的位置: 首页>政务公开 > 建议提案\n\n"
+        "关于市政协五届四次会议第0997号提案办理情况的复函\n\n字体:\n\n\n重庆市大数据应用发展管理局\n\n"
+        "关于市政协五届四次会议第0997\n\n提案办理情况的复函\n\n\n艾渝委员:\n\n"
+        "您提出的《关于大力推动我市新型智慧城市建设的建议》(第0997号)已收悉。经研究办理,现答复如下:\n\n"
+        "一、我市新型智慧城市建设总体推动情况\n"
+    )
+    assert doc.title == "关于市政协五届四次会议第0997号提案办理情况的复函"
+    assert (doc.issuer, doc.doc_number, doc.genre) == ("重庆市大数据应用发展管理局", "", "函")
+    assert (doc.level, doc.region) == ("provincial", "重庆")
+
+
+def test_metadata_row_with_its_label_run_into_the_value_is_never_the_title():
+    # tests/devset/pages/065.txt: "文  號 白政辦發… 主 題 詞 …的通知" becomes one run-on row after cleaning
+    doc = _parse(
+        "连码专家六肖复式五连\n繁 體   RSS訂閱  \n首 頁 > 信息公開 > 正文\n\n"
+        "白水縣人民政府辦公室轉發《陜西省人民政府辦公廳關于印發陜西省"
+        "實體政務大廳管理暫行辦法》《陜西政務服務網運行管理暫行辦法》"
+        "和《陜西政務服務網電子文件管理暫行辦法》的通知\n\n"
+        "發布時間:2019-02-25 16:32 來源:白水縣人民政府\n索 引 號 11610527Q-2019-000024 成文日期 2019-02-25\n"
+        "發布機構 白水縣人民政府 發布日期 2019-02-25\n"
+        "名  稱 白水縣人民政府辦公室轉發《陜西省人民政府辦公廳關于印發"
+        "陜西省實體政務大廳管理暫行辦法》《陜西政務服務網運行管理暫行辦法》"
+        "和《陜西政務服務網電子文件管理暫行辦法》的通知\n"
+        "文  號 白政辦發〔2019〕9號 主 題 詞 白水縣 人民政府 政府辦"
+        "公室 政府辦 辦公廳 印發 實體 政務大廳 管理暫行辦法 政務服務 運行 "
+        "電子文件 文件管理 的通知\n\n\n各鎮人民政府、城關街道辦事處,縣政府有關工作部門、直屬機構:\n\n"
+        "現將《陜西省人民政府辦公廳關于印發<陜西省實體政務大廳管理暫行辦法>"
+        "的通知》陜政辦發〔2018〕73號轉發你們,請認真貫徹執行。\n\n"
+        "白水縣人民政府辦公室\n\n2019年2月22日\n\n陜西省人民政府辦公廳\n\n印發《陜西省實體政務大廳管理暫行辦法》\n\n"
+        "陜政辦發〔2018〕73號\n\n各市、縣、區人民政府,省人民政府各工作部門、各直屬機構:\n"
+    )
+    assert doc.title.startswith("白水县人民政府办公室转发《") and doc.title.endswith("的通知")
+    assert "主题词" not in doc.title and "文号" not in doc.title
+    assert (doc.issuer, doc.doc_number, doc.date.iso, doc.genre) == (
+        "白水县人民政府办公室",
+        "白政办发〔2019〕9号",
+        "2019-02-22",
+        "办法",
+    )
+
+
+def test_damaged_doc_number_and_signing_date_beat_a_reposting_sites_date():
+    # tests/devset/pages/032.txt: a town re-posts a county notice (发文日期 = its posting date); the
+    # notice prints "利政办〔20239" and "2023427" with 〕, 号 and 年月日 lost
+    doc = _page(
+        "利辛县张村镇人民政府\n当前位置: 网站首页 > 政府信息公开 > 张村镇 > 国民经济和社会发展规划\n"
+        "发布机构: 利辛县张村镇人民政府 主题分类: 其他\n"
+        '名称: 利辛县人民政府办公室关于印发《 "数字利辛"建设规划(2021—2025年)》的通知 文号:\n'
+        "发文日期: 2023-10-13 发布日期: 2023-10-13\n"
+        '利辛县人民政府办公室关于印发《 "数字利辛"建设规划(2021—2025年)》的通知\n'
+        "发布时间:2023-10-13 17:15 信息来源:利辛县张村镇人民政府 浏览次数: 字体:[ ]\n"
+        "利辛县人民政府办公室\n关于印发《数字利辛建设规划\n20212025年)》的通知\n利政办〔20239\n"
+        "各乡镇人民政府,县政府各部门、各直属机构:\n"
+        "《“数字利辛”建设规划(20212025年)》已经县政府同意,现印发给你们,请结合实际,认真组织实施。\n"
+        "2023427\n第一章 规划背景..........................................4\n第一节 发展现状......4\n"
+    )
+    assert (doc.doc_number, doc.date.iso) == ("利政办〔2023〕9号", "2023-04-27")
+    assert (doc.issuer, doc.level, doc.region) == ("利辛县人民政府办公室", "county", "安徽")
+
+
+def test_ambiguous_run_together_date_is_not_guessed():
+    # unlike the seeds: "2021115" reads as 1月15日 or 11月5日, so the notice stays dated by its 文号
+    doc = _page(
+        "某县人民政府办公室关于印发数字乡村建设方案的通知\n长政办〔2021〕3号\n各乡镇人民政府:\n"
+        "现将《数字乡村建设方案》印发给你们,请认真组织实施。\n2021"
+        "115\n数字乡村建设方案\n为推进数字乡村建设,制定本方案。\n"
+    )
+    assert doc.date.iso == "2021" and doc.date.source == "doc_number"
+
+
+def test_posting_date_printed_under_the_doc_number_is_not_the_signing_date():
+    # tests/devset/pages/049.txt: gov.cn table printed twice; 发布日期 also stands alone under the 文号
+    doc = _parse(
+        "EN\nhttps://www.gov.cn/\n2015-07-04 08:00:00\n"
+        "索 引 號: 000014349/2015-00112 主題分類: 工業、交通\\信息産業(含電信)\n"
+        "發文機關: 國務院 成文日期: 2015年07月01日\n標  題: 國務院關於積極推進“互聯網+”行動的指導意見\n"
+        "發文字號: 國發〔2015〕40號 發佈日期: 2015年07月04日\n\n索 引 號:\n\n000014349/2015-00112\n\n"
+        "發文機關:\n\n國務院\n\n成文日期:\n\n2015年07月01日\n\n標  題:\n\n國務院關於積極推進“互聯網+”行動的指導意見\n\n"
+        "發文字號:\n\n國發〔2015〕40號\n\n發佈日期:\n\n2015年07月04日\n\n\n"
+        "國務院關於積極推進“互聯網+”行動的指導意見\n國發〔2015〕40"
+        "號\n\n各省、自治區、直轄市人民政府,國務院各部委、各直屬機構:\n"
+        "  “互聯網+”是把互聯網的創新成果與經濟社會各領域深度融合,推動技術進步、效率提升和組織變革。\n"
+    )
+    assert (doc.title, doc.doc_number) == ("国务院关于积极推进“互联网+”行动的指导意见", "国发〔2015〕40号")
+    assert doc.date.iso == "2015-07-01"
+
+
+def test_level_from_the_place_the_documents_own_doc_number_names():
+    # tests/devset/pages/027.txt: the issuer is printed without its city (市人民政府办公室)
+    doc = _page(
+        "索 引 号: | 000014349/2023-91150 | 信息分类: | |\n发布机构: | 生成日期: | 2022-12-02 08:54:33 | |\n"
+        "文 号: | 六盘水府办发〔2022〕10号 | 是否有效: | |\n"
+        "名 称: | 市人民政府办公室关于印发六盘水市新型基础设施建设三年行动方案(2022—2024年)的通知 |\n"
+        "各市、特区、区人民政府,六盘水高新区管委会、各经济开发区管委会,市人民政府各部门、各直属机构:\n"
+        "经市人民政府同意,现将《六盘水市新型基础设施建设三年行动方案(2022—2024年)》印发给你们,请认真抓好贯彻落实。\n"
+        "(此件公开发布)\n六盘水市新型基础设施建设三年行动方案(2022—2024年)\n"
+        "为贯彻落实《省人民政府办公厅关于印发贵州省新型基础设施建设三年行动方案(2022"
+        "—2024年)的通知》(黔府办发〔2022〕25号)有关要求,制定本行动方案。\n"
+    )
+    assert (doc.issuer, doc.doc_number) == ("市人民政府办公室", "六盘水府办发〔2022〕10号")
+    assert (doc.level, doc.region) == ("prefecture", "贵州")
+
+
+def test_level_from_the_place_leading_a_signing_line_too_damaged_to_read():
+    # tests/devset/pages/010.txt: a hijacked copy replaced the issuer by spam, but the signing line keeps 咸宁
+    doc = _parse(
+        "2025年4月16日 星期三\n  • 文  号:咸政办发〔2015〕21号\n  • 发文单位:咸宁江南体育官方网站入\n"
+        "  • 发布日期:2015年05月20日\n  • 发文日期:2015年04月15日\n\n"
+        "江南体育官方网站入 关于转发市政务服务中心管理办公室《咸宁市政府大数据中心建设方案》的通知\n\n"
+        "  咸政办发〔2015〕21号\n\n各县、市、区人民政府,市直有关部门,咸宁经济开发区:\n\n"
+        "  市政务服务中心管理办公室制定的《咸宁市政府大数据中心建设方案"
+        "》已经市政府同意,现转发给你们,请结合实际,认真组织实施。\n\n"
+        "    咸宁江南体育官方网站入\n\n  2015年4月15日\n\n "
+        " 咸宁市政府大数据中心建设方案\n\n  市政务服务中心管理办公室\n\n"
+        "  为了进一步促进政府职能转变,加快行政管理体制改革,强化对权力运行的监督,结合咸宁实际,特制定本方案。\n\n"
+        "  一、指导思想\n\n  以建设服务、责任、法治、高效、廉洁政府为目标,借助信息化手段,整合现有行政和信息资源。\n\n"
+        "  二、工作目标\n\n  按照高起点、高标准、高水平的要求,"
+        "进一步加大信息技术的推广和应用力度,全面提高电子政务水平。\n"
+    )
+    assert (doc.issuer, doc.doc_number, doc.date.iso) == ("", "咸政办发〔2015〕21号", "2015-04-15")
+    assert (doc.level, doc.region) == ("prefecture", "湖北")
+
+
+def test_flattened_cover_gives_the_issuer():
+    # tests/devset/pages/054.txt: a PDF mirror; title, issuer and table of contents on one line
+    doc = _parse(
+        "20211126153323024423.pdf&filename=《“十四五”信息通信行业发展规划》.pdf\n"
+        "“十四五”信息通信行业发展规划 工业和信息化部 目 录 一、发展环境....."
+        "................ 1 (一)发展基础.......... 1\n"
+    )
+    assert (doc.title, doc.issuer, doc.date) == ("“十四五”信息通信行业发展规划", "工业和信息化部", None)
+    assert (doc.level, doc.region) == ("ministry", "全国")
+
+
+def test_issuer_evidence_names_the_rule_that_chose_it():
+    # tests/devset/pages/054.txt and 083.txt: a cover and a lead sentence give the issuer
+    cover = _parse(
+        "20211126153323024423.pdf&filename=《“十四五”信息通信行业发展规划》.pdf\n"
+        "“十四五”信息通信行业发展规划 工业和信息化部 目 录 一、发展环境..........1\n"
+    )
+    assert cover.evidence["issuer"][0] == "工业和信息化部"
+    assert cover.evidence["issuer"][2] == "cover (title, then the issuing body)"
+    lead = _page(
+        "中办国办印发《关于推进以县城为重要载体的城镇化建设的意见》\n"
+        "近日,中共中央办公厅、国务院办公厅印发了《关于推进以县城为重要载体的城镇化建设的意见》,并发出通知。\n"
+        "县城是我国城镇体系的重要组成部分,是城乡融合发展的关键支撑。\n"
+    )
+    assert lead.evidence["issuer"][2] == "announcement (X、Y印发《title》)"
+    assert lead.evidence["issuer"][1].startswith("中共中央办公厅、国务院办公厅印发了")
+
+
+def test_joint_ministries_signing_with_seal_notes_are_all_issuers():
+    # unlike the seeds: three ministries sign, each line marked (印章) where the seal stands
+    doc = _page(
+        "首页 > 政策文件\n工业和信息化部 国家发展改革委 财政部关于印发《5G应用扬帆行动计划(2021-2023年)》的通知\n"
+        "工信部联通信〔2021〕77号\n各省、自治区、直辖市工业和信息化主管部门、发展改革委、财政厅(局):\n"
+        "现将《5G应用扬帆行动计划(2021-2023年)》印发给你们,请结合实际,认真贯彻落实。\n"
+        "工业和信息化部(印章)\n国家发展改革委(印章)\n财政部(印章)\n2021年7月5日\n"
+        "5G应用扬帆行动计划(2021-2023年)\n5G是新一代信息通信技术演进升级的重要方向。\n"
+    )
+    assert doc.issuer == "工业和信息化部 国家发展改革委 财政部"
+    assert (doc.doc_number, doc.date.iso, doc.level, doc.genre) == (
+        "工信部联通信〔2021〕77号",
+        "2021-07-05",
+        "ministry",
+        "计划",
+    )

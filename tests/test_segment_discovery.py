@@ -8,13 +8,19 @@ import numpy as np
 import pytest
 
 from analysis.segment import (
+    REVIEW_COLUMNS,
     Tokenizer,
     adapt_tokenizer,
     discover_terms,
     load_user_dictionary,
+    review_terms,
     tokenize,
 )
-from analysis.segment.discovery import _is_fragment
+from analysis.segment.fragments import dangling_char, extends_known_term
+
+
+def _is_fragment(term, tokenizer, policy_terms):
+    return bool(extends_known_term(term, policy_terms)) or dangling_char(term, tokenizer)
 
 
 def test_discovery_statistics_match_hand_computation():
@@ -89,7 +95,7 @@ def test_discovery_recovers_a_planted_slogan():
     # Fragments of the slogan are either absent or ranked far below it.
     fragments = {"三融五", "融五跨", "融五", "三融"}
     assert not fragments & set(result["term"].iloc[:5])
-    assert list(result.columns) == ["term", "count", "pmi", "left_entropy", "right_entropy", "score"]
+    assert list(result.columns) == ["term", "count", "pmi", "left_entropy", "right_entropy", "score", "n_docs"]
     assert not result.attrs  # provenance travels as data: tokenizer_provenance
 
     # Two-line adaptation: the discovered term becomes a token.
@@ -107,7 +113,7 @@ def test_discovery_excludes_known_words_by_default():
 def test_discovery_handles_empty_input():
     empty = discover_terms(["", "2020年", "ABC"], min_count=1)
     assert empty.empty
-    assert list(empty.columns) == ["term", "count", "pmi", "left_entropy", "right_entropy", "score"]
+    assert list(empty.columns) == ["term", "count", "pmi", "left_entropy", "right_entropy", "score", "n_docs"]
     with pytest.raises(TypeError):
         discover_terms("智慧城市")
 
@@ -126,6 +132,7 @@ def test_adapt_tokenizer_adds_discovered_terms():
     texts = ["推进三融五跨改革,实现三融五跨目标。" * 3, "坚持三融五跨原则,深化三融五跨工作。" * 3]
     tok, new = adapt_tokenizer(texts, n_terms=5, min_count=3)
     assert new.term.iloc[0] == "三融五跨"
+    assert new.status.iloc[0] == "accepted"
     assert "三融五跨" in tok("全面推进三融五跨")
 
 
@@ -154,3 +161,75 @@ def test_fragment_rule_keeps_known_term_plus_a_new_term():
     assert _is_fragment("智慧城市建设", tok, known)  # known term + generic word
     assert _is_fragment("推进智慧城市建设", tok, known)  # known term inside a phrase
     assert not _is_fragment("公共数据授权运营", tok, known)  # known term + a term of its own
+
+
+def _small_corpus_that_discovery_used_to_damage() -> list[str]:
+    """Six short texts where 推进智慧 and 公开数据 are cohesive and free, and each overlaps a dictionary term.
+
+    推进智慧 is followed by varied objects (智慧城市, 智慧交通 ...), so its right
+    entropy is high; 公开数据 is followed by varied heads, one of them 资源, so
+    in 公开数据资源 it overlaps 数据资源 (10 times).
+    """
+    rng = np.random.default_rng(0)
+    objects = ["城市建设", "交通管理", "医疗服务", "教育发展", "社区治理", "旅游服务"]
+    lefts = ["全面", "加快", "着力", "持续", "统筹", "稳步", "依法", "有序"]
+    tails = ["资源", "目录", "平台", "接口", "标准", "清单"]
+    sentences = [
+        f"{rng.choice(lefts)}推进智慧{objects[i % 6]}，{rng.choice(lefts)}公开数据{tails[i % 6]}。" for i in range(60)
+    ]
+    return ["".join(sentences[i : i + 10]) for i in range(0, 60, 10)]
+
+
+def test_reviewed_discovery_never_splits_or_shrinks_a_dictionary_term():
+    texts = _small_corpus_that_discovery_used_to_damage()
+    base = Tokenizer(boilerplate=True)
+    # Unreviewed, the top candidates are exactly the damaging ones ...
+    raw = discover_terms(texts, min_count=3, tokenizer=base, drop_fragments=False)
+    assert {"推进智慧", "公开数据"} <= set(raw["term"].head(5))
+    unreviewed = Tokenizer(boilerplate=True, extra_terms=list(raw["term"].head(20)))
+    assert unreviewed.cut("推进智慧城市建设") == ["推进智慧", "城市", "建设"]
+
+    def count(tok, word):
+        return sum(tokens.count(word) for tokens in map(tok, texts))
+
+    assert count(base, "数据资源") == 10  # 公开数据资源 once per six sentences
+    assert count(unreviewed, "数据资源") == 0
+    # ... and the review rejects them, saying why, so nothing is cut.
+    tok, review = adapt_tokenizer(texts, n_terms=20)
+    assert list(review.columns) == REVIEW_COLUMNS
+    reasons = review.set_index("term")["reason"]
+    assert reasons["公开数据"] == "cuts dictionary term 数据资源 (公开数据资源)"
+    assert reasons["推进智慧"] != ""
+    assert not review.loc[review.status == "accepted", "term"].isin(["推进智慧", "公开数据"]).any()
+    assert tok.cut("推进智慧城市建设") == ["推进", "智慧城市", "建设"]
+    assert count(tok, "数据资源") == 10
+
+
+def test_review_accepts_the_best_clean_candidates_up_to_n_terms():
+    texts = _synthetic_policy_text("三融五跨", 600, seed=1)
+    review = review_terms(texts, n_terms=1, min_count=5)
+    accepted = review[review.status == "accepted"]
+    assert list(accepted.term) == ["三融五跨"]
+    assert (accepted.reason == "").all()
+    clean_rest = review[(review.status == "rejected") & review.reason.str.startswith("ranked below")]
+    assert (clean_rest.score <= accepted.score.iloc[0]).all()
+    # freq and n_docs by hand: every third sentence carries the slogan, 10 sentences per text
+    assert accepted.freq.iloc[0] == 200 and accepted.n_docs.iloc[0] == 60
+
+
+def test_discovery_counts_the_documents_of_each_candidate():
+    result = discover_terms(["甲乙丙。甲乙", "甲乙丁", "丙丁"], min_count=2, max_len=2, min_pmi=-math.inf,
+                            min_entropy=0.0, exclude_known=False, edge_chars="")  # fmt: skip
+    n_docs = result.set_index("term")["n_docs"]
+    assert n_docs["甲乙"] == 2  # three occurrences in two texts
+
+
+def test_review_of_the_seeds_rejects_the_fragments_seen_before(seed_corpus):
+    texts = seed_corpus.loc[seed_corpus.duplicate_of == "", "text"]
+    review = review_terms(texts, n_terms=50, min_count=3).set_index("term")
+    assert review.loc["南州", "status"] == "rejected"
+    assert review.loc["南州", "reason"].startswith("part of place name 黔")
+    assert review.loc["依托市级", "reason"] == "starts or ends with stopword 依托"
+    accepted = review[review.status == "accepted"]
+    assert len(accepted) == 50
+    assert "六个一" in accepted.index  # printed in quotes: a name, kept

@@ -96,3 +96,25 @@ def test_prevalence_counts_paragraphs_for_document_topics():
     prev = topic_prevalence(model.document_topics, corpus, by="year").drop_duplicates("year").set_index("year")
     assert prev.loc[2020, "n_documents"] == 2 and prev.loc[2020, "n_units"] == 1 + 2
     assert prev.loc[2021, "n_units"] == 3 + 4
+
+
+def test_topic_prevalence_bootstrap_resamples_documents():
+    corpus = pd.DataFrame({"doc_id": list("abcd"), "year": [2020, 2020, 2021, 2021], "n_chars": [1500, 1500, 900, 900]})
+    shares = {"a": 0.2, "b": 0.6, "c": 0.5, "d": 0.5}
+    topics = pd.DataFrame(
+        [
+            {"doc_id": d, "topic": t, "share": s if t == 0 else 1 - s, "n_units": 3}
+            for d, s in shares.items()
+            for t in (0, 1)
+        ]
+    )
+    prev = topic_prevalence(topics, corpus, by="year", n_boot=1000).set_index(["year", "topic"])
+    assert list(prev.columns[-4:]) == ["n_chars", "small_group", "lo", "hi"]
+    # 2020: resamples aa, ab, bb have mean share 0.2, 0.4, 0.6 (p = 1/4, 1/2, 1/4)
+    assert (prev.loc[(2020, 0), "lo"], prev.loc[(2020, 0), "hi"]) == pytest.approx((0.2, 0.6))
+    assert (prev.loc[(2020, 1), "lo"], prev.loc[(2020, 1), "hi"]) == pytest.approx((0.4, 0.8))
+    # 2021: identical documents, no width
+    assert prev.loc[(2021, 0), "lo"] == pytest.approx(0.5) == prev.loc[(2021, 0), "hi"]
+    assert prev.loc[(2020, 0), "n_chars"] == 3000 and prev.small_group.all()  # two documents a year
+    plain = topic_prevalence(topics, corpus, by="year")
+    assert "lo" not in plain.columns and list(plain.columns[-2:]) == ["n_chars", "small_group"]

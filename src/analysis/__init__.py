@@ -29,11 +29,13 @@ import lazy_loader as _lazy
 __version__ = "0.2.0"
 
 _SUBMODULES = [
+    "citations",
     "cleaning",
     "cli",
     "corpus",
     "diffusion",
     "dtm",
+    "formulas",
     "frequency",
     "interim",
     "io",
@@ -64,8 +66,11 @@ _VERBS = {
         "with_docvars",
     ],
     "interim": ["load_prepared", "prepare"],
-    "segment": ["Tokenizer", "adapt_tokenizer", "discover_terms", "tokenize", "tokenize_corpus"],
-    "frequency": ["cooccurrence", "keyness", "kwic", "term_frequencies", "tfidf_top_terms"],
+    "io": ["read_file"],
+    "io.tables": ["write_workbook"],
+    "io.schema": ["data_dictionary"],
+    "segment": ["Tokenizer", "adapt_tokenizer", "discover_terms", "review_terms", "tokenize", "tokenize_corpus"],
+    "frequency": ["cooccurrence", "keyness", "kwic", "term_frequencies", "tfidf_top_terms", "top_keywords"],
     "topics": ["build_dtm", "choose_k", "evaluate_k", "fit_topics", "label_topics", "topic_prevalence"],
     "similarity": ["cluster_documents", "document_similarity"],
     "diffusion": [
@@ -73,6 +78,7 @@ _VERBS = {
         "adoption_lag",
         "count_terms",
         "emerging_terms",
+        "split_year_for",
         "event_history",
         "first_appearance",
         "load_watchlist",
@@ -80,6 +86,15 @@ _VERBS = {
         "title_terms",
     ],
     "reuse": ["find_reuse", "reuse_by_level", "reuse_network"],
+    "formulas": [
+        "FormulaResult",
+        "bottom_up_formulas",
+        "describe_formulas",
+        "find_formulas",
+        "formula_adoption",
+        "formula_paths",
+    ],
+    "citations": ["citation_lags", "citation_network", "citations_by_level_pair", "find_citations", "most_cited"],
     "plotting": ["use_chinese_font"],
 }
 

@@ -7,8 +7,14 @@ preparing it first when it is missing or was made from other files or settings.
 The notebooks after the first read these tables instead of parsing the corpus
 again, so they all see the same documents and segment with the same terms.
 
-The added terms are written to ``terms.csv``: a researcher can edit it (delete
-rows that are not terms) and pass it back as ``prepare(..., terms="terms.csv")``.
+Term discovery is reviewed (:func:`analysis.segment.review_terms`) and its
+decisions are written once, to ``terms.csv`` in the interim folder: one row per
+candidate with ``term, freq, n_docs, score, status, reason``.  A researcher can
+edit it there (set ``status`` to ``accepted`` or ``rejected``, delete rows, add
+rows): :func:`load_prepared` notices the edit and every notebook then uses the
+edited list.  A curated list from elsewhere goes in as
+``prepare(..., terms_path="my_terms.csv")`` (a ``term`` column, and optionally
+``status``: rows not marked ``accepted`` are then left out).
 """
 
 from __future__ import annotations
@@ -39,6 +45,8 @@ INTERIM_TABLES = (
     "terms",
 )
 _MANIFEST = "manifest.json"
+#: The reviewed term list a researcher may edit in place.
+_TERMS_CSV = "terms.csv"
 _FORMAT = 1
 
 
@@ -61,10 +69,12 @@ class Prepared:
     warnings : DataFrame
         What the loader warned about (``message``), e.g. documents that print no date.
     candidates : DataFrame
-        Every term :func:`analysis.discover_terms` proposed, ranked (empty with a curated list).
+        The reviewed term list (``terms.csv``): every candidate
+        :func:`analysis.review_terms` considered, with ``status`` and ``reason``,
+        or the curated list.
     terms : DataFrame
-        Terms added to the tokenizer, best first (``term`` plus, when discovered,
-        the discovery scores); the tokenizer of every notebook adds these.
+        The rows of ``candidates`` with ``status == "accepted"``, best first:
+        the terms the tokenizer of every notebook adds.
     folder : pathlib.Path
         Where the tables were written.
     """
@@ -112,12 +122,32 @@ def _fingerprint(corpus_dir: str | os.PathLike[str] | None) -> dict[str, object]
 
 
 def _read_terms(terms: str | os.PathLike[str] | Iterable[str]) -> pd.DataFrame:
+    """A curated term list as a review table: ``status`` "accepted" unless the file says otherwise."""
     if isinstance(terms, (str, os.PathLike)):
-        table = pd.read_csv(terms, encoding="utf-8-sig", dtype={"term": str})
+        table = pd.read_csv(terms, encoding="utf-8-sig", dtype={"term": str, "status": str, "reason": str})
         if "term" not in table.columns:
             raise ValueError(f"{terms}: a terms file needs a 'term' column")
-        return table.dropna(subset=["term"]).reset_index(drop=True)
-    return pd.DataFrame({"term": [str(t) for t in terms]})
+        table = table.dropna(subset=["term"])
+        table["term"] = table["term"].str.strip()
+        table = table[table["term"] != ""].reset_index(drop=True)
+    else:
+        table = pd.DataFrame({"term": [str(t) for t in terms]})
+    if "status" not in table.columns:
+        table["status"] = "accepted"
+        table["reason"] = "curated list"
+    table["status"] = table["status"].fillna("").str.strip().str.lower()
+    if "reason" in table.columns:
+        table["reason"] = table["reason"].fillna("")
+    return table
+
+
+def _accepted(review: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a review table whose status is "accepted", in its order."""
+    return review[review["status"] == "accepted"].reset_index(drop=True)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
 def prepare(
@@ -127,6 +157,7 @@ def prepare(
     n_terms: int = 50,
     min_count: int = 3,
     terms: str | os.PathLike[str] | Iterable[str] | None = None,
+    terms_path: str | os.PathLike[str] | None = None,
 ) -> Prepared:
     """Parse a corpus once and write its interim tables.
 
@@ -137,22 +168,31 @@ def prepare(
     folder : path
         Output folder (created).
     n_terms : int
-        Discovered terms added to the tokenizer (the best ``n_terms`` by
-        :func:`analysis.discover_terms`, on the documents that are not duplicates).
+        Discovered terms added to the tokenizer: the best ``n_terms`` that
+        :func:`analysis.review_terms` accepts, on the documents that are not
+        duplicates.
     min_count : int
         Minimum occurrences of a discovered term.
     terms : path or list of str, optional
         A curated list instead of discovery: a CSV with a ``term`` column (e.g. an
         edited ``terms.csv``) or the terms themselves.
+    terms_path : path, optional
+        The same as ``terms`` given a file: a CSV with a ``term`` column and
+        optionally ``status`` (only rows marked ``accepted`` are added).
 
     Returns
     -------
     Prepared
-        The tables; also written to ``folder`` as Parquet (``terms`` also as CSV)
-        with a ``manifest.json`` saying what they were made from.
+        The tables; also written to ``folder`` as Parquet, the term review also
+        as ``terms.csv`` (the list to edit), with a ``manifest.json`` saying what
+        they were made from.
     """
     from .corpus import load_paragraphs, load_policy_list, read_corpus
-    from .segment import Tokenizer, discover_terms
+    from .segment import Tokenizer, review_terms
+
+    if terms is not None and terms_path is not None:
+        raise ValueError("give terms or terms_path, not both")
+    terms = terms_path if terms is None else terms
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -163,11 +203,10 @@ def prepare(
     documents = loaded.documents
     if terms is None:
         originals = documents.loc[documents["duplicate_of"] == "", "text"]
-        candidates = discover_terms(originals, min_count=min_count, tokenizer=Tokenizer(boilerplate=True))
-        term_table = candidates.head(n_terms).reset_index(drop=True)
+        candidates = review_terms(originals, n_terms, min_count=min_count, tokenizer=Tokenizer(boilerplate=True))
     else:
-        candidates = pd.DataFrame({"term": pd.Series(dtype=str)})
-        term_table = _read_terms(terms)
+        candidates = _read_terms(terms)
+    term_table = _accepted(candidates)
     prepared = Prepared(
         documents=documents,
         paragraphs=load_paragraphs(documents),
@@ -197,8 +236,10 @@ def _write(prepared: Prepared, corpus_dir: str | os.PathLike[str] | None, params
     folder = prepared.folder
     for name in INTERIM_TABLES:
         write_table(getattr(prepared, name), folder / name, formats=("parquet",))
-    write_table(prepared.terms, folder / "terms", formats=("csv",))
-    write_json({"format": _FORMAT, "source": _fingerprint(corpus_dir), "params": params}, folder / _MANIFEST)
+    write_table(prepared.candidates, folder / _TERMS_CSV.removesuffix(".csv"), formats=("csv",))
+    manifest = {"format": _FORMAT, "source": _fingerprint(corpus_dir), "params": params}
+    manifest["terms_csv_sha256"] = _sha256(folder / _TERMS_CSV)
+    write_json(manifest, folder / _MANIFEST)
 
 
 def load_prepared(
@@ -208,6 +249,7 @@ def load_prepared(
     n_terms: int | None = None,
     min_count: int | None = None,
     terms: str | os.PathLike[str] | Iterable[str] | None = None,
+    terms_path: str | os.PathLike[str] | None = None,
 ) -> Prepared:
     """Read the interim tables, preparing them first when missing or stale.
 
@@ -217,26 +259,49 @@ def load_prepared(
     take its defaults).  So a notebook that passes no setting reads whatever the
     first notebook or ``make report`` prepared for this corpus.
 
+    When ``folder/terms.csv`` was edited after it was written (and no
+    ``terms``/``terms_path`` is given), the edited list is used: its rows with
+    ``status == "accepted"`` become ``terms``, also when the tables are remade.
+
     Returns
     -------
     Prepared
     """
     folder = Path(folder)
+    if terms is not None and terms_path is not None:
+        raise ValueError("give terms or terms_path, not both")
+    terms = terms_path if terms is None else terms
     manifest = folder / _MANIFEST
+    recorded = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
+    terms_csv = folder / _TERMS_CSV
+    # terms.csv changed since prepare wrote it: the researcher's edit wins.
+    edited = terms is None and bool(recorded) and _sha256(terms_csv) not in ("", recorded.get("terms_csv_sha256"))
     wanted = {"n_terms": n_terms, "min_count": min_count, "terms": None if terms is None else _terms_key(terms)}
-    if manifest.is_file() and all((folder / f"{n}.parquet").is_file() for n in INTERIM_TABLES):
-        recorded = json.loads(manifest.read_text(encoding="utf-8"))
+    if recorded and all((folder / f"{n}.parquet").is_file() for n in INTERIM_TABLES):
         source = json.loads(json.dumps(_fingerprint(corpus_dir)))
         same_params = all(
             value is None or recorded.get("params", {}).get(key) == value for key, value in wanted.items()
         )
         if recorded.get("format") == _FORMAT and recorded.get("source") == source and same_params:
             tables = {n: pd.read_parquet(folder / f"{n}.parquet") for n in INTERIM_TABLES}
-            return Prepared(**tables, folder=folder)
+            prepared = Prepared(**tables, folder=folder)
+            if edited:
+                _adopt_edited_terms(prepared, recorded)
+            return prepared
     return prepare(
         corpus_dir,
         folder,
         n_terms=50 if n_terms is None else n_terms,
         min_count=3 if min_count is None else min_count,
-        terms=terms,
+        terms=terms_csv if edited else terms,
     )
+
+
+def _adopt_edited_terms(prepared: Prepared, recorded: dict[str, object]) -> None:
+    """Take the term list from the edited ``terms.csv`` and record it, so later reads agree without re-parsing."""
+    folder = prepared.folder
+    prepared.candidates = _read_terms(folder / _TERMS_CSV)
+    prepared.terms = _accepted(prepared.candidates)
+    for name in ("candidates", "terms"):
+        write_table(getattr(prepared, name), folder / name, formats=("parquet",))
+    write_json({**recorded, "terms_csv_sha256": _sha256(folder / _TERMS_CSV)}, folder / _MANIFEST)

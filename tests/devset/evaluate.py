@@ -13,7 +13,8 @@ document is compared with what the page prints, as annotated in ``annotations.cs
 
 A page that gives no document is *lost*: every field counts as wrong.
 
-Run ``python tests/devset/evaluate.py`` (or ``make eval``); ``--failures`` lists every wrong field.
+Run ``python tests/devset/evaluate.py`` (or ``make eval``); ``--failures`` lists every wrong field;
+``--set holdout`` scores the hold-out set in ``holdout/`` instead (see holdout/README.md: never tune on it).
 """
 
 from __future__ import annotations
@@ -134,8 +135,14 @@ def evaluate(folder: Path = HERE) -> tuple[pd.DataFrame, pd.DataFrame, list[str]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--failures", action="store_true", help="list every wrong field")
+    parser.add_argument(
+        "--set",
+        choices=("dev", "holdout"),
+        default="dev",
+        help="dev: pages/ and annotations.csv next to this script; holdout: holdout/ (never tune on it)",
+    )
     args = parser.parse_args(argv)
-    accuracy, comparisons, lost = evaluate()
+    accuracy, comparisons, lost = evaluate(HERE if args.set == "dev" else HERE / "holdout")
     pd.set_option("display.width", 200)
     pd.set_option("display.max_colwidth", 70)
     pd.set_option("display.max_rows", 1000)

@@ -72,7 +72,8 @@ _RULES: list[tuple[str, str, bool]] = [
     ("footer link", r"^(关于我们|联系我们|版权声明|网站声明)\s*([|｜·]|$)", True),
     ("source line", r"^\(?信息来源[:：].*\)?$", False),
     ("trailer start", TRAILER_START_PATTERN, True),
-    ("truncated teaser", r"(\.\.\.|…)$", False),  # teasers in "related articles" lists
+    # teasers in "related articles" lists; a line holding a sentence is the document, cut off
+    ("truncated teaser", r"^[^。]*(\.\.\.|…)$", False),
 ]
 _RULES_RE = [(name, re.compile(p, re.I), site) for name, p, site in _RULES]
 

@@ -1,7 +1,8 @@
 """Command line: ``python -m analysis corpus|prepare|report`` (also installed as ``smartcity-analysis``).
 
-* ``corpus --corpus DIR --out DIR`` writes the document, paragraph, policy-list and
-  skipped-file tables as CSV (UTF-8 with BOM, so Excel shows the Chinese) and Parquet.
+* ``corpus --corpus DIR --out DIR`` writes the document, paragraph, policy-list,
+  skipped-file and audit tables as CSV (UTF-8 with BOM, so Excel shows the Chinese) and
+  Parquet, one workbook ``tables.xlsx`` (a sheet per table) and ``data_dictionary.csv``.
 * ``prepare --corpus DIR --out DIR`` writes the interim tables the notebooks read
   (documents, paragraphs, policy list, skipped files, the tokenizer's added terms).
 * ``report --corpus DIR --out DIR --figures DIR`` prepares the interim tables, executes
@@ -28,8 +29,10 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m analysis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    corpus_help = "folder of .txt/.md/.html files (default: the bundled seeds)"
-    p_corpus = sub.add_parser("corpus", help="write documents, paragraphs and policy list as CSV and Parquet")
+    corpus_help = "folder of .txt/.md/.html/.pdf/.docx/.ofd files (default: the bundled seeds)"
+    p_corpus = sub.add_parser(
+        "corpus", help="write documents, paragraphs and policy list as CSV, Parquet and one Excel workbook"
+    )
     p_corpus.add_argument("--corpus", default=None, help=corpus_help)
     p_corpus.add_argument("--out", required=True, help="output folder")
     p_prepare = sub.add_parser("prepare", help="write the interim tables the notebooks read")

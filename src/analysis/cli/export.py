@@ -1,4 +1,8 @@
-"""``python -m analysis corpus``: the corpus tables as CSV (for Excel) and Parquet."""
+"""``python -m analysis corpus``: the corpus tables as CSV (for Excel) and Parquet, one workbook and a data dictionary.
+
+:func:`export_workbook` gives any folder of CSV tables (the report's ``reports/tables``)
+the same workbook and dictionary.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["export_tables"]
+__all__ = ["WORKBOOK_NAME", "export_tables", "export_workbook"]
+
+#: File name of the workbook written next to the tables.
+WORKBOOK_NAME = "tables.xlsx"
 
 
 def export_tables(
@@ -18,15 +25,21 @@ def export_tables(
     out_dir: str | os.PathLike[str],
     check: Callable[[pd.DataFrame, pd.DataFrame], None] | None = None,
 ) -> dict[str, Path]:
-    """Write the documents, paragraphs, policy-list, skipped-files and audit tables.
+    """Write the documents, paragraphs, policy-list, skipped-files and audit tables, a workbook and a data dictionary.
+
+    Each table is written as CSV and Parquet; ``data_dictionary.csv`` describes every column
+    (:func:`analysis.io.schema.data_dictionary`); ``tables.xlsx`` holds every table and the
+    dictionary, a sheet each (:func:`analysis.io.tables.write_workbook`).
 
     Returns
     -------
     dict
-        Table name -> path of its CSV (a Parquet file with the same stem is written beside it).
+        Table name -> path of its CSV (a Parquet file with the same stem is written beside it),
+        plus "data_dictionary" and "workbook".
     """
     from ..corpus import audit_folder, load_paragraphs, load_policy_list, read_corpus
-    from ..io.tables import write_table
+    from ..io.schema import DICTIONARY_COLUMNS, data_dictionary
+    from ..io.tables import write_table, write_workbook
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -51,4 +64,34 @@ def export_tables(
         csv = write_table(df, Path(out_dir) / name, formats=("csv", "parquet"))[0]
         paths[name] = csv
         print(f"{name}: {len(df)} rows -> {csv} (+ .parquet)")
+    dictionary = data_dictionary({**tables, "data_dictionary": pd.DataFrame(columns=DICTIONARY_COLUMNS)})
+    paths["data_dictionary"] = write_table(dictionary, Path(out_dir) / "data_dictionary")[0]
+    paths["workbook"] = write_workbook({**tables, "data_dictionary": dictionary}, Path(out_dir) / WORKBOOK_NAME)
+    print(f"data dictionary: {len(dictionary)} columns -> {paths['data_dictionary']}; workbook -> {paths['workbook']}")
     return paths
+
+
+def export_workbook(folder: str | os.PathLike[str], path: str | os.PathLike[str] | None = None) -> dict[str, Path]:
+    """Gather the CSV tables of ``folder`` into one workbook and write their data dictionary beside them.
+
+    Reads every ``*.csv`` of ``folder`` (sorted by name; a Parquet file of the same stem is
+    read instead, keeping its types), writes ``data_dictionary.csv`` and the workbook
+    (default ``folder/tables.xlsx``): a sheet per table and one for the dictionary.
+    Returns {"data_dictionary": path, "workbook": path}.
+    """
+    from ..io.schema import DICTIONARY_COLUMNS, data_dictionary
+    from ..io.tables import write_table, write_workbook
+
+    folder = Path(folder)
+    tables = {}
+    for csv in sorted(folder.glob("*.csv")):
+        if csv.stem == "data_dictionary":
+            continue
+        parquet = csv.with_suffix(".parquet")
+        table = pd.read_parquet(parquet) if parquet.exists() else pd.read_csv(csv, encoding="utf-8-sig")
+        tables[csv.stem] = table.convert_dtypes() if not parquet.exists() else table
+    dictionary = data_dictionary({**tables, "data_dictionary": pd.DataFrame(columns=DICTIONARY_COLUMNS)})
+    return {
+        "data_dictionary": write_table(dictionary, folder / "data_dictionary")[0],
+        "workbook": write_workbook({**tables, "data_dictionary": dictionary}, path or folder / WORKBOOK_NAME),
+    }

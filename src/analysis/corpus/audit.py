@@ -5,13 +5,15 @@ file (read, clean, cut the trailer, strip furniture, parse) and return a
 :class:`CorpusAudit`: one row per file (``files``) and one row per removed line
 (``removed``) naming the rule that removed it.  A file whose furniture and
 trailer rules removed more than 10% of its body (the lines between the
-document's first sentence and its signature, :func:`analysis.cleaning.document_span`)
-is named in a warning, since that is text a researcher would lose.
+document's first sentence and its signature, :func:`analysis.cleaning.document_span`),
+or whose page parser set aside text below a closing signature (a sentence, or a teaser
+cut off with "……"), is named in a warning, since that is text a researcher would lose.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass
@@ -21,7 +23,8 @@ import pandas as pd
 
 from ..cleaning import clean_text, cut_trailer, document_span, furniture_removals
 from ..io.errors import CorpusError
-from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files, read_document_file
+from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files
+from ..io.formats import read_file
 from ..parsing import parse_text, parse_toc
 
 __all__ = ["BODY_LOSS_WARNING", "FILE_COLUMNS", "REMOVED_COLUMNS", "CorpusAudit", "audit_file", "audit_folder"]
@@ -37,7 +40,9 @@ FILE_COLUMNS = [
 REMOVED_COLUMNS = ["file", "line", "rule", "n_chars", "text"]
 
 _TRAILER = "page trailer"
+_PAGE_FURNITURE = "running header, footer or page number by its place on the page"
 _PARSER = "signature, notes or lines below the signature (page parser)"
+_BELOW_SIGNATURE = "text below a closing signature (page parser)"
 _HEADER = "title block and page header (not body text)"
 _COMPILATION = "outside every document of the compilation"
 # removals that lose no body text: the parser's own split, second copies of a lead or title
@@ -55,7 +60,9 @@ class CorpusAudit:
         documents' text; body characters and how many furniture and trailer rules
         removed from it (``body_lost_share``); the reason a file gave no document.
     removed : one row per removed line, columns :data:`REMOVED_COLUMNS`: its index
-        among the file's non-empty clean lines, the rule that removed it, its length and text.
+        among the file's non-empty clean lines, the rule that removed it, its length and text;
+        a PDF's or OFD's running headers, footers and page numbers, which its reader drops
+        by their place on the page, come first with line -1 and their page in the rule.
     """
 
     files: pd.DataFrame
@@ -73,13 +80,18 @@ def audit_file(path: str | os.PathLike, *, name: str | None = None, warn: bool =
     """
     label = name or Path(path).name
     try:
-        raw, _enc = read_document_file(path)
+        read = read_file(path)
     except (CorpusError, OSError) as e:
         reason = e.reason if isinstance(e, CorpusError) else f"cannot read file: {e.strerror or e}"
         row = dict.fromkeys(FILE_COLUMNS, 0) | {"file": label, "body_lost_share": 0.0, "error": reason}
         return _result([row], [], warn)
-    row, removed = _audit_text(raw, label)
-    return _result([row], removed, warn)
+    row, removed = _audit_text(read.text, label)
+    # PDF/OFD running headers, footers and page numbers, dropped by the reader (not in the text's lines: line -1)
+    furniture = [
+        {"file": label, "line": -1, "rule": f"{_PAGE_FURNITURE} (page {page})", "n_chars": len(text), "text": text}
+        for page, text in read.furniture
+    ]
+    return _result([row], furniture + removed, warn)
 
 
 def audit_folder(path: str | os.PathLike, *, warn: bool = True) -> CorpusAudit:
@@ -138,8 +150,12 @@ def _audit_text(raw: str, label: str) -> tuple[dict, list[dict]]:
         for i, rule in sorted(rules.items())
     ]
     start, end = document_span(lines)
-    body_chars = sum(len(ln) for ln in lines[start:end])
-    body_removed = sum(len(lines[i]) for i, rule in rules.items() if start <= i < end and rule not in _NOT_LOST)
+    # text set aside below a closing signature counts as body wherever it stands
+    below = {i for i in _lost_below_signature(lines, rules) if not start <= i < end}
+    body_chars = sum(len(ln) for ln in lines[start:end]) + sum(len(lines[i]) for i in below)
+    body_removed = sum(
+        len(lines[i]) for i, rule in rules.items() if (start <= i < end or i in below) and rule not in _NOT_LOST
+    )
     row |= {
         "chars_kept": sum(len(d.text) for d in docs),
         "n_documents": len(docs),
@@ -164,10 +180,33 @@ def _page_rules(lines: list[str], kept_lines: list[str]) -> dict[int, str]:
     remaining = [i for i in range(len(page)) if i not in rules]
     matched = _match_in_order([lines[i] for i in remaining], kept_lines)
     first_kept = min((remaining[k] for k in matched), default=len(lines))
+    last_kept = max((remaining[k] for k in matched), default=-1)
     for k, i in enumerate(remaining):
         if k not in matched:
             rules[i] = _HEADER if i < first_kept else _PARSER
+            if i > last_kept >= first_kept and _is_text_line(lines[i]):
+                rules[i] = _BELOW_SIGNATURE  # a sentence the parser set aside with the trailer
     return rules
+
+
+def _is_text_line(line: str) -> bool:
+    """True for a line of document text rather than a signature, date, note or headline: a
+    sentence, or a clause cut off at an ellipsis ("为加快推进数字政府建设,全面提升……")."""
+    return bool(re.search(r"[。！？；;]", line)) or (bool(_CUT_RE.search(line)) and bool(re.search(r"[,，、]", line)))
+
+
+def _lost_below_signature(lines: list[str], rules: dict[int, str]) -> set[int]:
+    """Lines below the last kept body line that hold document text yet were set aside (by the
+    parser, or as a "truncated teaser"): text a researcher loses though it stands outside the span."""
+    below = {i for i, rule in rules.items() if rule == _BELOW_SIGNATURE}
+    kept = [i for i in range(len(lines)) if i not in rules]
+    last_kept = max(kept, default=len(lines))
+    below |= {i for i, rule in rules.items() if rule == _TEASER and i > last_kept and _is_text_line(lines[i])}
+    return below
+
+
+_CUT_RE = re.compile(r"(?:…|\.\.\.)$")
+_TEASER = "truncated teaser"
 
 
 def _compilation_rules(lines: list[str], kept_lines: list[str]) -> dict[int, str]:
@@ -188,7 +227,8 @@ def _match_in_order(lines: list[str], kept_lines: list[str]) -> set[int]:
     matched: set[int] = set()
     pos = 0
     for k, ln in enumerate(lines):
-        if pos < len(kept_lines) and ln == kept_lines[pos]:
+        # the parser drops "?" runs at a line's edges (layout spaces an encoding could not store)
+        if pos < len(kept_lines) and ln.strip("?？ ") == kept_lines[pos].strip("?？ "):
             matched.add(k)
             pos += 1
     return matched

@@ -1,7 +1,8 @@
 """The corpus verbs: a folder of policy files into the documents, paragraph and policy-list tables.
 
-``read_corpus(path)`` reads every ``.txt``, ``.md``, ``.html`` / ``.htm`` file
-in a folder (:mod:`analysis.io`), cleans and parses it (:mod:`analysis.parsing`)
+``read_corpus(path)`` reads every ``.txt``, ``.md``, ``.html`` / ``.htm``, ``.pdf``,
+``.docx`` (``.doc`` / ``.wps`` when they are really .docx or HTML) and ``.ofd`` file in a
+folder (:mod:`analysis.io`), cleans and parses it (:mod:`analysis.parsing`)
 and returns a :class:`CorpusLoad`: one row per policy document, the files it
 skipped and where each field came from.  ``load_corpus(path)`` returns just the
 documents.  Nothing is silently dropped: a file that cannot be read or yields no
@@ -10,6 +11,7 @@ document is listed in ``skipped`` (file, reason) and announced with a warning.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -23,11 +25,13 @@ import pandas as pd
 from ..cleaning import clean_text, normalize_width, to_simplified
 from ..io.errors import CorpusError
 from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files, display_path, read_document_file, scan_folder
+from ..io.formats import FileText
 from ..metadata import short_title
 from ..parsing import ParsedDoc, has_policy_table, parse_policy_table, parse_text, split_paragraphs
 from ..resources import seed_dir
 from .duplicates import flag_duplicates, title_key
-from .metadata_csv import apply_metadata_csv
+from .evidence import with_csv_evidence
+from .metadata_csv import CELL_COLUMNS, apply_metadata_csv
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -79,8 +83,17 @@ class CorpusLoad:
     evidence : where each metadata field of each document was read: columns doc_id,
         field, value, evidence (the text it was read from), rule (the rule that chose it),
         inferred (True when the value is not printed as such, e.g. a year from the 文号).
-        Filled for single pages; values a metadata.csv overrode show the text's reading.
+        Filled for single pages; a value a metadata.csv set has rule "metadata.csv" (the
+        CSV's name) and names the CSV line and the value the text gave.
     """
+
+    def document_sources(self) -> pd.DataFrame:
+        """Where each field of each document came from: columns doc_id, field, source ("text" or
+        the metadata CSV's name), rule (as in :attr:`evidence`); one row per evidence row."""
+        ev = self.evidence
+        csv_rules = set(self.field_sources.source.str.extract(r"([^ ]+\.csv)$")[0].dropna())
+        source = ev["rule"].where(ev["rule"].isin(csv_rules), "text")
+        return pd.DataFrame({"doc_id": ev["doc_id"], "field": ev["field"], "source": source, "rule": ev["rule"]})
 
     documents: pd.DataFrame
     skipped: pd.DataFrame
@@ -94,7 +107,7 @@ def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
 
     Parameters
     ----------
-    path : folder (or single file) of ``.txt`` / ``.md`` / ``.html`` files;
+    path : folder (or single file) of .txt, .md, .html, .pdf, .docx or .ofd files;
         None means the bundled seeds (:func:`default_seed_dir`).
     metadata : optional CSV overriding or adding fields, each row matched on
         ``doc_id`` or on the file's path relative to the folder (column ``path``
@@ -106,8 +119,11 @@ def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
     ``year`` is int64, or nullable Int64 when some document prints no date (then
     its year is <NA>, ``date`` "" and ``date_source`` "none"); ``n_chars`` counts
     characters of the clean simplified ``text``.  ``source`` is the file's path
-    relative to the folder.  Skipped files and folders, undated documents and
-    documents whose date was only inferred are announced with a warning.
+    relative to the folder, with "#n" for the n-th document of a compilation and
+    "#page=N" for the page a PDF or OFD document starts on ("a.pdf#page=1", "b.pdf#3&page=12").
+    Scanned pages of a PDF or OFD that also has text are named in ``skipped``.  Skipped
+    files and folders, undated documents and documents whose date was only inferred are
+    announced with a warning.
     """
     load = _read(path, metadata)
     _warn(load, "read_corpus", stacklevel=3)
@@ -134,11 +150,14 @@ def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None) ->
     field_sources = {c: "text" for c in DOCUMENT_COLUMNS}
     meta_path = Path(metadata) if metadata else (folder / "metadata.csv" if folder.is_dir() else None)
     # metadata.csv comes before anything is decided from the fields: ids, duplicates, order
+    cells = pd.DataFrame(columns=CELL_COLUMNS)
     if meta_path is not None and meta_path.exists():
-        df, overridden = apply_metadata_csv(df, meta_path)
+        df, overridden, cells = apply_metadata_csv(df, meta_path)
         for c in overridden:
             field_sources[c] = f"text, overridden by {meta_path.name}" if c in field_sources else meta_path.name
         df = _date_undated_ids(df)
+        cells["doc_id"] = [df.at[i, "doc_id"] for i in cells["index"]]
+        cells["rule"] = meta_path.name
     df["year"] = _year_column(df["year"])
     df = flag_duplicates(df)
     # undated documents (year <NA>) sort last
@@ -148,7 +167,7 @@ def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None) ->
         skipped=pd.DataFrame(skipped, columns=["file", "reason"]),
         field_sources=pd.DataFrame(list(field_sources.items()), columns=["field", "source"]),
         folder=folder,
-        evidence=_evidence_table(parsed, df),
+        evidence=with_csv_evidence(_evidence_table(parsed, df), cells),
     )
 
 
@@ -244,16 +263,53 @@ def _parse_folder(folder: Path) -> tuple[list[ParsedDoc], list[dict]]:
             skipped.append({"file": source, "reason": f"not a supported file type ({f.suffix or 'no suffix'})"})
             continue
         try:
-            raw, _enc = read_document_file(f)
-            docs, _removed = parse_text(raw, source)
+            read = read_document_file(f)
+            docs, _removed = parse_text(read.text, source)
         except CorpusError as e:
             skipped.append({"file": source, "reason": e.reason})
             continue
         except OSError as e:
             skipped.append({"file": source, "reason": f"cannot read file: {e.strerror or e}"})
             continue
+        if read.pages:
+            _name_start_pages(docs, read.pages)
+        if read.no_text:
+            skipped.append({"file": source, "reason": _no_text_reason(read)})
         parsed.extend(docs)
     return parsed, skipped
+
+
+def _no_text_reason(read: FileText) -> str:
+    """The skipped-row reason for the pages of a file that hold a scan and no text."""
+    pages = ", ".join(map(str, read.no_text))
+    return (
+        f"no text layer (scanned?) on {len(read.no_text)} of {len(read.pages)} pages (page {pages}); "
+        "OCR is not done; the other pages were read"
+    )
+
+
+def _name_start_pages(docs: list[ParsedDoc], pages: list[str]) -> None:
+    """Append the page each document of a paged file starts on to its ``source``.
+
+    A single document's source becomes ``file.pdf#page=2`` (the form PDF viewers open
+    at that page), a compilation entry's ``file.pdf#3&page=12``.  The page is where the
+    beginning of the document's body (else its title) is printed, searched in order from
+    the previous document's start; compared on letters and digits only, after the same
+    cleaning as the body.
+    """
+    keys = [re.sub(r"\W", "", clean_text(p)) for p in pages]
+    starts = [sum(len(k) for k in keys[:i]) for i in range(len(keys))]
+    joined = "".join(keys)
+    pos = 0
+    for d in docs:
+        body, title = re.sub(r"\W", "", d.text), re.sub(r"\W", "", d.title)
+        for needle in (body[:30], body[:12], title[:12]):
+            at = joined.find(needle, pos) if needle else -1
+            if at >= 0:
+                pos = at
+                break
+        page = bisect.bisect_right(starts, pos)
+        d.source = f"{d.source}&page={page}" if "#" in d.source else f"{d.source}#page={page}"
 
 
 #: The year part of the id of a document that prints no date.

@@ -6,7 +6,9 @@ GBK/GB18030 (Excel on Chinese Windows), Big5.  Each row names its documents by
 ``source``; a bare file name works when it names one file).  What it cannot take
 is named with its CSV line, column and value, and ignored with a warning: rows
 matching no document or several files, duplicate keys, unnamed or computed
-columns, impossible dates, unknown levels, unreadable years.  Only a file that
+columns, impossible dates, unknown levels, unreadable years.  Columns the loader
+does not read are kept as the researcher's own variables (``topic``, ``notes``),
+quietly; one that looks like a misspelt field (``titel``, ``yaer``) is named in a warning.  Only a file that
 cannot be read at all, or has no key column, raises one CorpusError.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import logging
 import re
 import warnings
 from dataclasses import dataclass
@@ -28,7 +31,9 @@ from ..io.errors import CorpusError
 from ..levels import LEVELS
 from ..metadata.dates import YEAR_PATTERN, find_dates
 
-__all__ = ["KEY_COLUMNS", "apply_metadata_csv", "parse_date_cell", "parse_year_cell"]
+__all__ = ["CELL_COLUMNS", "KEY_COLUMNS", "apply_metadata_csv", "parse_date_cell", "parse_year_cell"]
+
+_log = logging.getLogger(__name__)
 
 #: Columns that name the documents a row is about: doc_id, else the file's path.
 KEY_COLUMNS = ("doc_id", "path", "source")
@@ -48,12 +53,18 @@ class _Sheet:
     rows: list[tuple[int, dict[str, str]]]
 
 
-def apply_metadata_csv(df: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, list[str]]:
+#: Columns of the cells table :func:`apply_metadata_csv` returns.
+CELL_COLUMNS = ["index", "field", "value", "previous", "line"]
+
+
+def apply_metadata_csv(df: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, list[str], pd.DataFrame]:
     """Override or add fields from a researcher's CSV keyed on doc_id or the file's path.
 
-    Returns (documents, overridden columns).  Empty cells keep the value read
-    from the text.  A date from the CSV also sets the year (unless the CSV gives
-    one) and ``date_source``; a year alone dates an undated document to that year.
+    Returns (documents, overridden columns, cells): ``cells`` has one row per value the CSV
+    set (columns :data:`CELL_COLUMNS`: the document's index label, field, value, the value
+    read from the text before, the CSV line).  Empty cells keep the value read from the
+    text.  A date from the CSV also sets the year (unless the CSV gives one) and
+    ``date_source``; a year alone dates an undated document to that year.
     Raises CorpusError when the CSV cannot be read or has no doc_id / path / source column.
     """
     sheet = _read_sheet(path)
@@ -61,6 +72,7 @@ def apply_metadata_csv(df: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, list
     matches = _match_rows(df, sheet)
     df = df.copy()
     overridden: list[str] = []
+    cells: list[dict] = []
     for line, row in sheet.rows:
         targets = matches.get(line)
         if not targets:
@@ -71,13 +83,21 @@ def apply_metadata_csv(df: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, list
                 df[col] = ""
             if col == "year":
                 df["year"] = df["year"].astype("Int64")
+            cells.extend(_cell(df, t, col, value, line) for t in targets)
             df.loc[targets, col] = value
             if col not in overridden:
                 overridden.append(col)
-        _dates_follow(df, targets, values, sheet.name, overridden)
+        cells.extend(_dates_follow(df, targets, values, sheet.name, overridden, line))
     if "text" in overridden:
         df["n_chars"] = df["text"].str.len()
-    return df, overridden
+    return df, overridden, pd.DataFrame(cells, columns=CELL_COLUMNS)
+
+
+def _cell(df: pd.DataFrame, target: object, col: str, value: object, line: int) -> dict:
+    """One row of the cells table: ``col`` of document ``target`` set to ``value`` by CSV line ``line``."""
+    previous = df.at[target, col]
+    previous = "" if previous is None or (not isinstance(previous, str) and pd.isna(previous)) else str(previous)
+    return {"index": target, "field": col, "value": str(value), "previous": previous, "line": line}
 
 
 def _warn(message: str) -> None:
@@ -146,9 +166,38 @@ def _usable_columns(sheet: _Sheet) -> list[str]:
             continue
         usable.append(col)
     added = [c for c in usable if c not in DOCUMENT_COLUMNS]
-    if added:
-        _warn(f"{sheet.name}: column(s) {added} are not fields the loader reads; added as new columns")
+    known = [*DOCUMENT_COLUMNS, *KEY_COLUMNS]
+    misspelt = {c: k for c in added if (k := _near_field(c, known))}
+    for col, near in misspelt.items():
+        _warn(
+            f"{sheet.name}: column '{col}' is not a field the loader reads but looks like '{near}'; "
+            f"added as a new column '{col}', '{near}' is left as read from the text (rename the column to set it)"
+        )
+    own = [c for c in added if c not in misspelt]
+    if own:
+        # a researcher's own variables (topic, notes, 城市): kept beside the loader's fields,
+        # listed in CorpusLoad.field_sources; nothing to warn about
+        _log.info("%s: column(s) %s added to the documents as the researcher's own variables", sheet.name, own)
     return usable
+
+
+def _near_field(col: str, fields: list[str]) -> str:
+    """The known field ``col`` is one or two edits from (a misspelling: titel, yaer), else ""."""
+    if len(col) < 3:
+        return ""
+    best = min(fields, key=lambda f: _edit_distance(col, f))
+    return best if _edit_distance(col, best) <= 2 else ""
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance between two short column names (insertions, deletions, substitutions)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        cur = [i]
+        for j, cb in enumerate(b, start=1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def _match_rows(df: pd.DataFrame, sheet: _Sheet) -> dict[int, list]:
@@ -160,7 +209,9 @@ def _match_rows(df: pd.DataFrame, sheet: _Sheet) -> dict[int, list]:
     matched are named in a warning and ignored.
     """
     sources = df["source"].astype(str)
-    names = sources.str.rsplit("/", n=1).str[-1]
+    # a PDF or OFD document's source names its start page ("a.pdf#page=1"); a path names the file
+    file_of = sources.str.replace(r"#page=\d+$", "", regex=True)
+    names = file_of.str.rsplit("/", n=1).str[-1]
     claimed: dict[object, int] = {}
     out: dict[int, list] = {}
     unmatched: list[str] = []
@@ -173,7 +224,7 @@ def _match_rows(df: pd.DataFrame, sheet: _Sheet) -> dict[int, list]:
             targets = list(df.index[df["doc_id"] == key])
         else:
             rel = re.sub(r"^\./", "", key.replace("\\", "/"))
-            targets = list(df.index[sources == rel]) or list(df.index[names == rel])
+            targets = list(df.index[(sources == rel) | (file_of == rel)]) or list(df.index[names == rel])
             files = sorted(set(sources[targets]))
             if len(files) > 1:
                 _warn(
@@ -275,20 +326,27 @@ def parse_year_cell(value: str) -> int | None:
     return year if 1949 <= year <= 2100 else None
 
 
-def _dates_follow(df: pd.DataFrame, targets: list, values: dict[str, object], name: str, overridden: list[str]) -> None:
+def _dates_follow(
+    df: pd.DataFrame, targets: list, values: dict[str, object], name: str, overridden: list[str], line: int
+) -> list[dict]:
     """A date from the CSV replaces the one read from the text: the year follows it (unless the
     row gives a year too) and date_source names the CSV; a year alone dates an undated document.
-    Updates ``df`` and ``overridden`` in place."""
+    Updates ``df`` and ``overridden`` in place; returns the cells it set (see :func:`_cell`)."""
     if "date" not in values and "year" not in values:
-        return
+        return []
     df.loc[targets, "date_source"] = name
+    cells = []
     if "date" in values and "year" not in values:
         df["year"] = df["year"].astype("Int64")
-        df.loc[targets, "year"] = int(str(values["date"])[:4])
+        year = int(str(values["date"])[:4])
+        cells = [_cell(df, t, "year", year, line) for t in targets]
+        df.loc[targets, "year"] = year
         if "year" not in overridden:
             overridden.append("year")
     elif "year" in values and "date" not in values:
         undated = [t for t in targets if not df.at[t, "date"]]
+        cells = [_cell(df, t, "date", values["year"], line) for t in undated]
         df.loc[undated, "date"] = str(values["year"])
         if undated and "date" not in overridden:
             overridden.append("date")
+    return cells

@@ -17,7 +17,8 @@ many thousands of documents.
 Modules
 -------
 counts        ``term_frequencies``, ``tfidf_top_terms``
-keyness       ``keyness`` (G2, chi-squared, log ratio)
+keyness       ``keyness`` (G2, chi-squared, log ratio, group sizes, bootstrap intervals), ``top_keywords``
+sampling      minimum group sizes, bootstrap intervals resampling documents
 kwic          ``kwic`` (concordance on characters)
 cooccurrence  ``cooccurrence`` (edge table per sentence, paragraph or document)
 inputs        checks and segmentation shared by the above
@@ -27,8 +28,9 @@ from __future__ import annotations
 
 from .cooccurrence import COOCCURRENCE_UNITS, cooccurrence
 from .counts import TERM_FREQUENCY_UNITS, TFIDF_UNITS, term_frequencies, tfidf_top_terms
-from .keyness import KEYNESS_UNITS, keyness
+from .keyness import G2_P01, KEYNESS_UNITS, keyness, top_keywords
 from .kwic import KWIC_UNITS, kwic
+from .sampling import MIN_GROUP_CHARS, MIN_GROUP_DOCS, N_BOOT, bootstrap_ratio, is_small_group
 
 #: Units of the result columns, per function name.
 COLUMN_UNITS: dict[str, dict[str, str]] = {
@@ -41,9 +43,16 @@ COLUMN_UNITS: dict[str, dict[str, str]] = {
 
 __all__ = [
     "COLUMN_UNITS",
+    "G2_P01",
+    "MIN_GROUP_CHARS",
+    "MIN_GROUP_DOCS",
+    "N_BOOT",
+    "bootstrap_ratio",
     "cooccurrence",
+    "is_small_group",
     "keyness",
     "kwic",
     "term_frequencies",
     "tfidf_top_terms",
+    "top_keywords",
 ]

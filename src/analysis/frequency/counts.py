@@ -11,6 +11,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..dtm import count_matrix, pass_through
 from .inputs import TokenizerLike, check_text_column, texts, tokens
+from .sampling import is_small_group
 
 __all__ = ["TERM_FREQUENCY_UNITS", "TFIDF_UNITS", "term_frequencies", "tfidf_top_terms"]
 
@@ -19,6 +20,8 @@ TERM_FREQUENCY_UNITS = {
     "count": "occurrences",
     "doc_freq": "documents",
     "rate_per_10k": "occurrences per 10,000 characters of the group's text (len(text))",
+    "n_docs": "documents in the group",
+    "n_chars": "characters in the group (len(text))",
 }
 #: Units of the columns of :func:`tfidf_top_terms`.
 TFIDF_UNITS = {"tfidf": "unit-length TF-IDF weight (dimensionless)", "rank": "1 = highest"}
@@ -82,13 +85,17 @@ def term_frequencies(
     Returns
     -------
     DataFrame
-        Columns ``[*by, term, count, doc_freq, rate_per_10k]``:
+        Columns ``[*by, term, count, doc_freq, rate_per_10k, n_docs, n_chars, small_group]``:
 
         - ``count``: occurrences of the term in the group's documents;
         - ``doc_freq``: number of the group's documents containing it;
         - ``rate_per_10k``: occurrences per 10,000 characters of the group's
           text, characters being ``len(text)`` (punctuation and whitespace
-          included, as in the corpus column ``n_chars``).
+          included, as in the corpus column ``n_chars``);
+        - ``n_docs``, ``n_chars``: the size of the group the rate is of;
+        - ``small_group``: fewer than :data:`~analysis.frequency.sampling.MIN_GROUP_DOCS`
+          documents or :data:`~analysis.frequency.sampling.MIN_GROUP_CHARS`
+          characters in the group.
 
         Sorted by group, then count descending, then term.  Units:
         :data:`TERM_FREQUENCY_UNITS`.
@@ -113,6 +120,10 @@ def term_frequencies(
     frame["count"] = count.astype(np.int64)
     frame["doc_freq"] = doc_freq.astype(np.int64)
     frame["rate_per_10k"] = count / n_chars[rows] * 10_000
+    n_docs = np.bincount(codes, minlength=n_groups)
+    frame["n_docs"] = n_docs[rows].astype(np.int64)
+    frame["n_chars"] = n_chars[rows].astype(np.int64)
+    frame["small_group"] = is_small_group(frame["n_docs"], frame["n_chars"])
     return frame.reset_index(drop=True)
 
 

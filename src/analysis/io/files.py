@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..chars import CJK
-from .decode import decode_bytes
-from .errors import CorpusError
-from .markup import html_to_text, markdown_to_text
+from .formats import SUFFIXES, FileText, read_file
 
 __all__ = [
     "NOT_DOCUMENTS",
@@ -22,8 +18,6 @@ __all__ = [
     "scan_folder",
 ]
 
-#: Suffixes of the files read as documents.
-SUFFIXES = (".txt", ".md", ".html", ".htm")
 #: Files of a corpus folder that describe it rather than hold a document.
 NOT_DOCUMENTS = ("metadata.csv", "README.md")
 
@@ -106,34 +100,21 @@ def corpus_files(path: str | os.PathLike) -> list[Path]:
     return scan_folder(path).files
 
 
-def read_document_file(path: str | os.PathLike) -> tuple[str, str]:
-    """Read a text, Markdown or HTML file; returns (text, encoding).
+def read_document_file(path: str | os.PathLike) -> FileText:
+    """Read a corpus file of any supported format; returns its FileText, which unpacks as (text, encoding).
 
-    The encoding is found by :func:`analysis.io.decode.decode_bytes` (UTF-8,
-    UTF-8 with BOM, UTF-16 with BOM, GB18030/GBK, Big5).  HTML is reduced to its
-    visible text, one line per block element; Markdown to its words.
+    ``encoding`` is the text encoding of a text, Markdown or HTML file (found by
+    :func:`analysis.io.decode.decode_bytes`: UTF-8, UTF-8 with BOM, UTF-16 with BOM,
+    GB18030/GBK, Big5), or "pdf", "ofd", "docx" for those formats; a PDF's or OFD's
+    :class:`~analysis.io.formats.FileText` also holds its pages (:func:`analysis.io.formats.read_file`).
+    HTML is reduced to its visible text, one line per block element; Markdown to its words.
 
     Raises
     ------
     CorpusError
         For an empty file, binary content, bytes that decode in no supported
-        encoding, or text without any Chinese characters.
+        encoding, an unreadable PDF/OFD/Word file, or text without any Chinese characters.
     OSError
         When the file cannot be read.
     """
-    p = Path(path)
-    data = p.read_bytes()
-    if not data.strip():
-        raise CorpusError(p, "empty file")
-    text, enc = decode_bytes(data, p)
-    if p.suffix.lower() in (".html", ".htm"):
-        text = html_to_text(text)
-    elif p.suffix.lower() == ".md":
-        text = markdown_to_text(text)
-    han = len(re.findall(f"[{CJK}]", text))
-    if han == 0:
-        raise CorpusError(p, f"no Chinese text found (decoded as {enc})")
-    ctrl = len(re.findall(r"[\x00-\x08\x0e-\x1f\ufffd]", text))
-    if ctrl > 0.01 * len(text):
-        raise CorpusError(p, f"looks binary or mis-encoded ({ctrl} control/replacement characters)")
-    return text, enc
+    return read_file(path)

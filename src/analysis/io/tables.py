@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
@@ -16,9 +17,25 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["jsonable", "write_json", "write_table", "write_tables"]
+__all__ = [
+    "EXCEL_CELL_LIMIT",
+    "EXCEL_ROW_LIMIT",
+    "jsonable",
+    "write_json",
+    "write_table",
+    "write_tables",
+    "write_workbook",
+]
 
 FORMATS = ("csv", "parquet")
+#: Most characters an Excel cell holds; longer text is cut with a note saying so.
+EXCEL_CELL_LIMIT = 32_767
+#: Most rows an Excel sheet holds (the header included); longer tables continue on further sheets.
+EXCEL_ROW_LIMIT = 1_048_576
+# Excel's sheet names: at most 31 characters, none of []:*?/\
+_SHEET_NAME_LIMIT = 31
+# widest column, in characters (a Chinese character counts 2)
+_MAX_WIDTH = 60
 
 
 def jsonable(value: Any) -> Any:
@@ -96,3 +113,106 @@ def write_tables(
     """
     formats = tuple(formats)
     return {name: write_table(df, Path(folder) / f"{prefix}{name}", formats)[0] for name, df in tables.items()}
+
+
+def write_workbook(
+    tables: Mapping[str, pd.DataFrame], path: str | os.PathLike[str], *, max_rows: int = EXCEL_ROW_LIMIT - 1
+) -> Path:
+    """Write ``tables`` (name -> table) as one Excel workbook, a sheet per table; returns the path.
+
+    Each sheet has the table's header frozen on top and its columns sized to their
+    content (a Chinese character counts as two, at most 60).  Nothing is lost silently:
+    a sheet name is cut to Excel's 31 characters (kept unique); a cell longer than Excel's
+    32,767 characters is cut and ends with a note saying how long it was; characters Excel
+    cannot store (control characters) become U+FFFD; a table longer than ``max_rows`` rows
+    continues on sheets "name (2)", "name (3)" ....  Every such change is listed on a last
+    sheet "notes" (absent when there is none).
+    """
+    from openpyxl import Workbook
+
+    path = Path(path).with_suffix(".xlsx")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = Workbook(write_only=True)
+    notes: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for name, table in tables.items():
+        chunks = range(0, max(len(table), 1), max_rows)
+        for k, start in enumerate(chunks):
+            part = table.iloc[start : start + max_rows]
+            sheet_name = _sheet_name(name if k == 0 else f"{name} ({k + 1})", used)
+            if sheet_name != (name if k == 0 else f"{name} ({k + 1})"):
+                notes.append((sheet_name, f"sheet of table {name!r} (name cut to Excel's 31 characters)"))
+            if len(chunks) > 1:
+                notes.append((sheet_name, f"rows {start + 1}-{start + len(part)} of {len(table)} of table {name!r}"))
+            _write_sheet(book, sheet_name, part, notes)
+    if notes:
+        _write_sheet(book, _sheet_name("notes", used), pd.DataFrame(notes, columns=["sheet", "note"]), [])
+    book.save(path)
+    return path
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    """A valid, unused sheet name for ``name`` (Excel compares names case-insensitively)."""
+    base = re.sub(r"[\[\]:*?/\\]", "_", name)[:_SHEET_NAME_LIMIT] or "sheet"
+    candidate, n = base, 1
+    while candidate.lower() in used:
+        n += 1
+        suffix = f"~{n}"
+        candidate = base[: _SHEET_NAME_LIMIT - len(suffix)] + suffix
+    used.add(candidate.lower())
+    return candidate
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _write_sheet(book, sheet_name: str, table: pd.DataFrame, notes: list[tuple[str, str]]) -> None:
+    """One table as a write-only sheet: widths from the header and the first 1,000 rows, header frozen."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(sheet_name)
+    sheet.freeze_panes = "A2"
+    columns = [str(c) for c in table.columns]
+    rows = [
+        [_cell(v, sheet_name, i + 2, col, notes) for v, col in zip(row, columns)]
+        for i, row in enumerate(table.itertuples(index=False, name=None))
+    ]
+    for j, col in enumerate(columns, start=1):
+        sample = [_display_width(str(r[j - 1])) for r in rows[:1000] if r[j - 1] is not None]
+        width = max([_display_width(col), *sample]) + 2
+        sheet.column_dimensions[get_column_letter(j)].width = min(width, _MAX_WIDTH)
+    sheet.append(columns)
+    for r in rows:
+        sheet.append(r)
+
+
+def _cell(value: Any, sheet: str, row: int, column: str, notes: list[tuple[str, str]]) -> Any:
+    """A value Excel can hold: missing values empty, numpy scalars unwrapped, text cut at the cell limit with a note."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None or (not isinstance(value, (str, bytes, list, tuple, dict)) and pd.isna(value)):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, (bool, int, float)):
+        return value
+    text = value if isinstance(value, str) else str(value)
+    if ILLEGAL_CHARACTERS_RE.search(text):
+        n = len(ILLEGAL_CHARACTERS_RE.findall(text))
+        text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+        notes.append(
+            (sheet, f"row {row}, column {column}: {n} control character(s) Excel cannot store shown as \ufffd")
+        )
+    if len(text) > EXCEL_CELL_LIMIT:
+        total = len(text)
+
+        def note(shown: int) -> str:
+            return f" … [cut to Excel's cell limit: first {shown:,} of {total:,} characters; the CSV holds all]"
+
+        shown = EXCEL_CELL_LIMIT - len(note(EXCEL_CELL_LIMIT))
+        notes.append(
+            (sheet, f"row {row}, column {column}: first {shown:,} of {total:,} characters (Excel's cell limit)")
+        )
+        text = text[:shown] + note(shown)
+    return text

@@ -2,7 +2,8 @@
 
 One module per field family, each working on clean simplified text:
 
-* :mod:`.docnumber`  文号: ``find_doc_numbers``, ``normalize_doc_number``, ``doc_number_year``
+* :mod:`.docnumber`  文号: ``find_doc_numbers``, ``normalize_doc_number``, ``doc_number_year``,
+                     ``damaged_doc_number_line``
 * :mod:`.dates`      dates: ``find_dates``, ``signature_date``, ``date_line``, ``date_parts``,
                      ``cited_lower_bound``, ``plan_period_start`` (the one date parser)
 * :mod:`.issuer`     issuing bodies: ``split_issuer_title``, ``looks_like_org``
@@ -26,7 +27,7 @@ from .dates import (
     run_together_date,
     signature_date,
 )
-from .docnumber import doc_number_year, find_doc_numbers, normalize_doc_number
+from .docnumber import damaged_doc_number_line, doc_number_year, find_doc_numbers, normalize_doc_number
 from .excerpt import detect_excerpt
 from .genre import genre_of, short_title
 from .issuer import leading_orgs, looks_like_org, split_issuer_title
@@ -39,6 +40,7 @@ __all__ = [
     "cited_lower_bound",
     "classify_level",
     "cn_to_int",
+    "damaged_doc_number_line",
     "date_line",
     "date_parts",
     "detect_excerpt",

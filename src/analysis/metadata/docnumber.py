@@ -6,7 +6,7 @@ import re
 
 from ..chars import CJK
 
-__all__ = ["doc_number_year", "find_doc_numbers", "normalize_doc_number"]
+__all__ = ["damaged_doc_number_line", "doc_number_year", "find_doc_numbers", "normalize_doc_number"]
 
 _H = f"[{CJK}]"
 
@@ -23,14 +23,24 @@ def normalize_doc_number(raw: str) -> str:
 
     Accepts the forms found in scraped and PDF-extracted text: 发改高技〔2014〕1770号,
     豫郑办【2020】27号, 国发[2021]29号, 国发 2021 29号, 发改高技20141770号 (brackets
-    lost; the first four digits are the year).  Returns "" if ``raw`` holds no 文号.
+    lost; the first four digits are the year), and a decree's number when ``raw`` is nothing
+    else (湖北省人民政府令第427号).  Returns "" if ``raw`` holds no 文号.
     """
     found = find_doc_numbers(raw)
-    return found[0][1] if found else ""
+    if found:
+        return found[0][1]
+    decree = _DECREE_NUMBER_RE.match(raw.strip().translate(_FULL_WIDTH_DIGITS))
+    return f"{decree.group('org')}令第{int(decree.group('n'))}号" if decree else ""
+
+
+# a decree's number carries no year: 湖北省人民政府令第427号, 重庆市人民政府令 第328号
+_DECREE_NUMBER_RE = re.compile(rf"^(?P<org>{_H}{{2,30}}?)令\s*第\s*(?P<n>\d{{1,5}})\s*号$")
 
 
 # a field label printed before the number ("文号苏民基〔2023〕6号", "发文字号:")
 _LABEL_RE = re.compile(r"^(?:发文字号|文\s*号|字号|编号)")
+# a number followed by these is a deputy's proposal or suggestion (提案/议案/建议), not a 文号
+_PROPOSAL_WORDS = ("提案", "议案", "建议")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -58,11 +68,33 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
         label = _LABEL_RE.match(code)
         if label and len(code) > label.end():
             code = code[label.end() :]
-        if not code or code in ("第", "年", "月"):
+        if not code or code in ("第", "年", "月") or code.endswith("第"):
             continue
+        if text[m.end() : m.end() + 2] in _PROPOSAL_WORDS:
+            continue  # "会议第20210997号提案": a proposal's number, not a 文号
         serial = str(int(m.group("serial")))
         out.append((m.start("code") + (len(m.group("code")) - len(code)), f"{code}〔{m.group('year')}〕{serial}号"))
     return out
+
+
+# a 文号 line whose closing bracket and 号 were lost in print ("利政办〔20239" for 利政办〔2023〕9号):
+# the opening bracket and a four-digit year still mark it, and the line holds nothing else
+_DAMAGED_LINE_RE = re.compile(
+    rf"^(?:(?:文\s*号|发文字号)\s*[:：]\s*)?(?P<code>{_H}{{1,12}})\s*[〔\[【﹝［]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]】﹞］]?\s*(?P<serial>\d{{1,4}})\s*号?$"
+)
+
+
+def damaged_doc_number_line(line: str) -> str:
+    """The 文号 a line consists of when its closing bracket or 号 was lost in print
+    ("利政办〔20239" -> "利政办〔2023〕9号"); "" for any other line.
+
+    Only a whole line is read: inside a sentence such digits could be anything."""
+    m = _DAMAGED_LINE_RE.match(line.strip().translate(_FULL_WIDTH_DIGITS))
+    if not m:
+        return ""
+    label = _LABEL_RE.match(m.group("code"))
+    code = m.group("code")[label.end() :] if label else m.group("code")
+    return f"{code}〔{m.group('year')}〕{int(m.group('serial'))}号" if code else ""
 
 
 _YEAR_IN_NUMBER = re.compile(r"〔(\d{4})〕")

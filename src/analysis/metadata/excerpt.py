@@ -1,4 +1,4 @@
-"""Excerpts: a body whose heading numbering starts past 一 is an excerpt."""
+"""Excerpts: a body whose heading numbering starts past 一, or that ends cut off at an ellipsis."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ __all__ = ["detect_excerpt"]
 
 _TOP_RE = re.compile(r"(?:^|(?<=[。\n:：;；)）]))\s*([一二三四五六七八九十]{1,3})、")
 _PART_RE = re.compile(r"第([一二三四五六七八九十]{1,3})(篇|章|部分)")
+_CUT_OFF_RE = re.compile(r"(?:…{1,2}|\.{3,6}|。{3})[\s\"”)）]*$")
 _SUB_RE = re.compile(r"(?:^|(?<=[。\n:：;；]))\s*[(（]([一二三四五六七八九十]{1,3})[)）]")
 
 
@@ -20,7 +21,8 @@ def detect_excerpt(body: str) -> tuple[bool, str]:
     Official documents number their parts from one: 第一篇/第一章, 一、, (一).
     A body whose first part, section or sub-section marker is not number one
     (a compilation quoting "六、加强基层智慧治理能力建设"), or whose top-level
-    sections skip numbers, is an excerpt.  Returns (is_excerpt, reason).
+    sections skip numbers, is an excerpt; so is a body that ends in an ellipsis ("……",
+    "...": a teaser or copy cut short).  Returns (is_excerpt, reason).
     """
     head = body[:400]
     m = _PART_RE.search(head)
@@ -37,6 +39,9 @@ def detect_excerpt(body: str) -> tuple[bool, str]:
     for (_pa, a, ma), (_pb, b, mb) in itertools.pairwise(tops):
         if b > a + 1:
             return True, f"sections jump from {ma}、 to {mb}、"
+    if _CUT_OFF_RE.search(body):
+        # a portal's teaser or a copy cut short: the text stops mid-sentence at an ellipsis
+        return True, "text ends in an ellipsis (cut off)"
     return False, ""
 
 

@@ -11,10 +11,12 @@ __all__ = ["leading_orgs", "looks_like_org", "split_issuer_title"]
 _H = f"[{CJK}]"
 
 _ORG_SUFFIX = (
-    r"(?:人民政府办公厅|人民政府|办公厅|委员会办公室|委员会|办公室|领导小组|工作推进小组|推进小组|小组|秘书局"
-    r"|总局|中央网信办|网信办|中央|国务院|部委|部门|部|委|局|署|院|厅|办)"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|办公厅|委员会办公室|委员会|办公室|领导小组|工作推进小组|推进小组|小组|秘书局"
+    r"|总局|中央网信办|网信办|中央|国务院|部委|部门|部|委|局|署|院|厅|办事处|办)"
 )
 _ORG_RE = re.compile(rf"(?:中共中央|国务院|{_H}{{1,16}}?{_ORG_SUFFIX})")
+# 办 as an office (市政府办, 国办) is never followed by these: 办法 办理 办事 办结 办好 办学 办案
+_BAN_VERB_NEXT = set("法理事结好学案")
 _NOT_ORG_ENDINGS = ("布局", "格局", "结局", "开局", "全局", "大局", "当局")
 
 
@@ -29,7 +31,7 @@ def split_issuer_title(heading: str) -> tuple[str, str]:
     line names none.
     """
     h = heading.strip()
-    m = re.match(r"^(?P<org>.+?)\s*(?:关于|印发)", h)
+    m = re.match(r"^(?P<org>.+?)\s*(?:关于|印发|转发)", h)
     if m and looks_like_org(m.group("org")):
         return m.group("org").strip(), h
     orgs = leading_orgs(h)
@@ -49,8 +51,8 @@ def leading_orgs(s: str) -> str:
         if not m or m.group().endswith(_NOT_ORG_ENDINGS):
             break
         name = m.group()
-        if name.endswith("办") and s[m.end() : m.end() + 1] == "法":
-            break  # 办法 (measures) ends a title, not an organisation
+        if name.endswith("办") and s[m.end() : m.end() + 1] in _BAN_VERB_NEXT:
+            break  # 办法 (measures) ends a title; 办理/办事 (handle) is a verb, not an office
         if any(w in name for w in ("关于", "印发", "规划", "建设", "发展", "意见", "通知")) and not looks_like_org(
             name
         ):

@@ -3,55 +3,61 @@
 The page parser works in small named steps over the page's lines, each proposing
 candidates with their evidence (recorded on ``ParsedDoc.evidence`` as (value,
 evidence, rule), see :func:`analysis.parsing.field_evidence`): page lines (trailer
-and furniture dropped), title block, 文号 line, signature, body, issuer, date,
-classification.  One precedence per field:
+and furniture dropped), title block, 文号 line, decree head, announcement, signature
+(:mod:`.page_signature`), body, issuer and date (:mod:`.page_fields`), classification.
+One precedence per field:
 
 * title: the title block above the addressees (wrapped lines joined whole, with a
   plan period "(2021—2023年)" printed under it; printed twice -> once); the metadata
   table's 标题/名称 when the block is a damaged print of it, or a run-on line just below
-  that prints it fuller; a run-on first line (title, 文号 and addressees on one line);
-  the heading of what an addressee-first transmittal sends out; the first line when it
-  can be a title; else "".  Never an addressee line, breadcrumb, field label,
-  metadata-table row or site furniture (:mod:`.page_title`).
+  that prints it fuller, or an intact print above it when the block lost 号/brackets in
+  print; a run-on first line (title, 文号 and addressees on one line); the heading of what
+  an addressee-first transmittal sends out, or the title its annex label prints (附件:…);
+  the first line when it can be a title; else "".  Never an addressee line, breadcrumb,
+  field label or metadata row (文号…主题词…), or site furniture (:mod:`.page_title`).
 * 文号: the document's own number (own line, before the title, under the title after a
-  repost lead, decree number, the document named with its number 《title》(…号), page
-  metadata).  A number the body cites (根据《…》(…), 按照/依据…) is never its own.
-* date: the signature (or a plan's cover), a dateline under the title or 文号, the page's
-  成文日期/发文日期/颁布时间; then a posting date (发布时间, header stamps) only when it
-  agrees with the 文号's year; then the 文号's year (flagged inferred); else none
-  (an interpretation alone is dated by the latest document it cites).
-* issuer: the signature (an office signing for the group the title names gives the
-  group), a decree's issuer, the title's leading organisation, "X印发《title》", the
-  解读机关, the page's 发文机关/制发机关/发布单位/发布机构.
+  repost lead, also with 〕/号 lost in print; decree number X令第N号; the document named
+  with its number 《title》(…号); a lead sentence X印发《title / …的通知》(…号); page
+  metadata).  A number the body cites (根据《…》(…), 按照/依据…) is never its own, nor a
+  proposal's number (第0997号提案).
+* date: the signature (or a plan's cover, or a decree's signer above the rules; a notice
+  dated without its signing body; 年月日 lost in print read only when unambiguous), a
+  dateline under the title or 文号 (unless it is the page's 发布日期), the page's
+  成文日期/发文日期/颁布时间; a lead sentence's issue date (2017年4月8日,X印发《title》);
+  then a posting date (发布时间, header stamps) only when it agrees with the 文号's year;
+  then the 文号's year (flagged inferred); else none (an interpretation alone is dated
+  by the latest document it cites).
+* issuer: the signature (all its bodies, seal notes such as (代章) dropped; an office
+  signing for the group the title names gives the group), a decree's issuer, the title's
+  leading organisation (or the issuer line of a damaged title block), a flattened cover
+  (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
+  page's 发文机关/制发机关/发布单位/发布机构.
 * level and region: the issuer's own place or body, else the place leading the title,
-  else the signature; never a place named in the body.
+  else the signature, the place the document's own 文号 names (六盘水府办发), a signing
+  line too damaged to read as a body; never a place named in the body.
 * genre: the title's last genre word (of what a transmittal or forwarding notice sends).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from ..chars import CJK
 from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import (
-    DateInfo,
-    cited_lower_bound,
     classify_level,
+    damaged_doc_number_line,
     date_line,
     detect_excerpt,
-    doc_number_year,
-    find_dates,
     find_doc_numbers,
     genre_of,
-    leading_orgs,
-    run_together_date,
     split_issuer_title,
 )
-from ..metadata.gazetteer import leading_place
+from .announcement import find_announcement
 from .document import ParsedDoc
+from .page_fields import page_date, page_issuer
+from .page_signature import find_signature, split_body
+from .page_state import PageState
 from .page_title import (
     SALUTATION_RE,
     TITLE_GENRE_RE,
@@ -59,6 +65,7 @@ from .page_title import (
     is_org_line,
     is_title_line,
     join_wrapped_title,
+    lost_in_print,
     meta_title,
     plan_period_line,
     rejection,
@@ -73,7 +80,7 @@ __all__ = ["parse_page"]
 # 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
 _META_KEYS = (
     r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发文机关|制发机关|发文字号"
-    r"|文\s*号|索\s*引\s*号|标\s*题|主题分类|字号"
+    r"|文\s*号|索\s*引\s*号|标\s*题|主题分类|主\s*题\s*词|字号"
 )
 # "key: value" or, in metadata tables, "key value" / "key | value |"; a value ends at the next key
 _META_FIELD_RE = re.compile(
@@ -81,7 +88,11 @@ _META_FIELD_RE = re.compile(
 )
 # a decree (令) heads its text with "X人民政府令" and "第328号", and is signed by a person
 _DECREE_RE = re.compile(r"^(.{2,30}?)令$")
-_SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
+_DECREE_LINE_RE = re.compile(r"^(.{2,30}?)令\s*第\s*(?P<n>\d{1,5})\s*号$")
+
+
+# a row whose spaced label cleaning has joined to its value ("文  號 白政辦發…" -> "文号白政办发…")
+_META_ROW_RE = re.compile(rf"^[•·\s]*(文\s*号|发文字号|成文日期|发文日期|发布日期)((?:(?!{_META_KEYS})[^\s|])+)")
 
 
 def _page_meta(lines: list[str]) -> dict[str, str]:
@@ -89,7 +100,7 @@ def _page_meta(lines: list[str]) -> dict[str, str]:
     meta: dict[str, str] = {}
     # the first 40 non-empty lines: HTML pages spread their header over many
     for line in [ln for ln in lines if ln.strip()][:40]:
-        for m in _META_FIELD_RE.finditer(line):
+        for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line)]:
             key = re.sub(r"\s", "", m.group(1))
             if m.group(2) and key not in meta:
                 meta[key] = m.group(2)
@@ -99,36 +110,6 @@ def _page_meta(lines: list[str]) -> dict[str, str]:
 _INTERP_FIELD_RE = re.compile(r"^解\s*读\s*(机关|单位|部门|人)\s*[:：]\s*(.*)$")
 _INTERP_LINE_RE = re.compile(r"^解\s*读\s*(机关|单位|部门|人)\s*[:：]")
 _NOTE_RE = re.compile(r"^[(（]此件[^()（）]{0,12}[)）]$")
-
-
-@dataclass
-class _Page:
-    """What the steps of :func:`parse_page` have read so far."""
-
-    text: str
-    raw_lines: list[str]
-    lines: list[str]
-    removed: list[str]
-    meta: dict[str, str]
-    interp: dict[str, str]
-    headline: str = ""
-    head_limit: int = 0
-    title: str = ""
-    title_idx: int | None = None
-    body_start: int = 1
-    is_interpretation: bool = False
-    doc_number: str = ""
-    decree_issuer: str = ""
-    sig_org: str = ""
-    sig_date: DateInfo | None = None
-    sig_lines: tuple[int, int] | None = None
-    body_lines: list[str] = field(default_factory=list)
-    run_on_rest: str = ""
-    evidence: dict[str, tuple[str, str, str]] = field(default_factory=dict)
-
-    def note(self, field_name: str, value: str, evidence: str, rule: str) -> None:
-        """Record where a field's value came from (the last note of a field wins)."""
-        self.evidence[field_name] = (value, evidence.strip()[:200], rule)
 
 
 def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
@@ -141,23 +122,24 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     page = _page_lines(text, source)
     _find_title(page)
     _find_doc_number(page)
-    _find_signature(page)
-    _split_body(page, source)
+    _read_announcement(page)
+    find_signature(page)
+    split_body(page, source)
     body = "\n".join(page.body_lines)
     doc = ParsedDoc(
         title=page.title,
         text=body,
         source=source,
-        issuer=_page_issuer(page),
+        issuer=page_issuer(page),
         doc_number=page.doc_number,
-        date=_page_date(page, body),
+        date=page_date(page, body),
     )
     doc.genre = "解读" if page.is_interpretation else genre_of(page.title)
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
     # the issuer's own place decides, never a place name in the body (a ministry notice
     # naming a county, a provincial interpretation citing the State Council)
     doc.level, doc.region, doc.level_evidence = classify_level(
-        doc.issuer, page.title.strip("《》"), hints=(page.sig_org,)
+        doc.issuer, page.title.strip("《》"), hints=(page.sig_org, page.doc_number, page.sig_hint)
     )
     _record_evidence(page, doc)
     return doc, page.removed
@@ -167,7 +149,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
 _INFERRED_DATE_SOURCES = ("doc_number", "cited documents (lower bound)")
 
 
-def _record_evidence(page: _Page, doc: ParsedDoc) -> None:
+def _record_evidence(page: PageState, doc: ParsedDoc) -> None:
     """Fill ``doc.evidence`` with (value, evidence, rule) for every field: the notes the steps
     made, and for the rest the rule that chose the value; empty fields say why they are empty."""
     ev = dict(page.evidence)
@@ -179,14 +161,16 @@ def _record_evidence(page: _Page, doc: ParsedDoc) -> None:
         ev.setdefault("doc_number", (doc.doc_number, line, "文号 line below the title or page metadata"))
     else:
         ev["doc_number"] = ("", "", "no 文号 of the document's own printed")
-    rule = "signature" if page.sig_org and doc.issuer == page.sig_org else "title prefix or page metadata"
-    ev["issuer"] = (doc.issuer, page.sig_org or doc.title, rule if doc.issuer else "no issuer printed")
     if doc.date is not None:
         inferred = " (inferred)" if doc.date.source in _INFERRED_DATE_SOURCES else ""
         ev["date"] = (doc.date.iso or str(doc.date.year), doc.date.source, f"{doc.date.source}{inferred}")
     else:
         ev["date"] = ("", "", "no date printed")
-    ev["level"] = (doc.level, doc.level_evidence, "issuer's own place or body, else the title's leading place")
+    ev["level"] = (
+        doc.level,
+        doc.level_evidence,
+        "issuer's own place or body, else the title's leading place, else the signature or 文号",
+    )
     ev["region"] = (doc.region, doc.level_evidence, "province of the issuer's place; 全国 for central bodies")
     ev["genre"] = (doc.genre, doc.title, "last genre word of the title (of what a transmittal sends out)")
     doc.evidence = ev
@@ -197,7 +181,7 @@ def _record_evidence(page: _Page, doc: ParsedDoc) -> None:
 _LOST_SPACES_RE = re.compile(r"^[?？](?:[?？\s]*[?？])?(?=\s|[?？]|$)[?？\s]*|\s+[?？]{2,}[?？\s]*$|^[?？]$")
 
 
-def _page_lines(text: str, source: str) -> _Page:
+def _page_lines(text: str, source: str) -> PageState:
     """Step 1: the page's lines without trailer, furniture, 解读 contact block and 附注."""
     raw_lines = [_LOST_SPACES_RE.sub("", ln).strip() for ln in text.split("\n")]
     interp = {}
@@ -223,7 +207,7 @@ def _page_lines(text: str, source: str) -> _Page:
         (removed if _NOTE_RE.match(ln) else lines).append(ln)
     if not lines:
         raise CorpusError(source, "no text left after removing page boilerplate")
-    return _Page(text, raw_lines, lines, removed, _page_meta(raw_lines), interp)
+    return PageState(text, raw_lines, lines, removed, _page_meta(raw_lines), interp)
 
 
 # a news site's tag before the addressee line: "【智慧城市网 政策法规】各市州民政局…:"
@@ -255,7 +239,7 @@ def _cut_trailer(nonempty: list[str]) -> tuple[list[str], list[str]]:
     return cut_trailer(nonempty)
 
 
-def _find_title(page: _Page) -> None:
+def _find_title(page: PageState) -> None:
     """Step 2: the title block (title, the line the body starts at, whether it is a 解读).
 
     The salutation (主送机关) is looked for among the first 30 lines of some
@@ -285,6 +269,7 @@ def _find_title(page: _Page) -> None:
         if meta and skeleton(meta) != skeleton(page.title) and _subsequence(skeleton(page.title), skeleton(meta)):
             page.title = meta
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")
+        _intact_print(page, first, meta)
     elif meta and is_title_line(meta):
         page.title = meta
         page.body_start = next((i + 1 for i, ln in enumerate(lines[: page.head_limit]) if ln.endswith(meta)), 1)
@@ -312,7 +297,7 @@ _NEWS_HEADLINE_RE = re.compile(
 )
 
 
-def _news_headline(page: _Page) -> None:
+def _news_headline(page: PageState) -> None:
     """A news headline taken as the title gives way to the document it announces (the title
     quoted in it), which is what the page prints below."""
     m = _NEWS_HEADLINE_RE.match(page.title)
@@ -331,7 +316,7 @@ def _is_salutation(line: str) -> bool:
     return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
 
 
-def _fuller_print(page: _Page) -> None:
+def _fuller_print(page: PageState) -> None:
     """A title block damaged in print ("互联网+" lost) gives way to a fuller print of the same
     title that a run-on line just below starts with; its 文号 is then read from that line."""
     if page.title_idx is None:
@@ -346,7 +331,21 @@ def _fuller_print(page: _Page) -> None:
             return
 
 
-def _title_without_block(page: _Page, sal: int | None) -> None:
+def _intact_print(page: PageState, first: int, meta: str) -> None:
+    """A title block damaged in print (号 or brackets lost) gives way to an intact print of the
+    same title above it (the page's headline or metadata table), with or without the issuer line
+    the block opens with; that issuer stays the document's issuer."""
+    issuer, _ = split_issuer_title(page.title)
+    cores = [page.title] + ([page.title[len(issuer) :]] if issuer and page.title.startswith(issuer) else [])
+    for cand in [meta, *page.lines[:first]]:
+        if cand and is_title_line(cand) and any(lost_in_print(core, cand) for core in cores):
+            page.block_issuer = issuer
+            page.title = cand.strip()
+            page.note("title", page.title, cand, "intact print of a title block damaged in print")
+            return
+
+
+def _title_without_block(page: PageState, sal: int | None) -> None:
     """Title candidates when no title line stands above the salutation: a run-on first line,
     the heading of the annex of an addressee-first transmittal, else the first line when it can
     be a title; the title stays "" otherwise (never an addressee line, breadcrumb or label)."""
@@ -369,11 +368,32 @@ def _title_without_block(page: _Page, sal: int | None) -> None:
             page.body_start = sal
             page.note("title", heading, heading, "heading of the transmitted document (addressee-first page)")
             return
+        name, line = _transmitted_name(lines, sal)
+        if name:
+            page.title = name
+            page.body_start = sal
+            page.note("title", name, line, "name of the transmitted document (addressee-first page)")
+            return
     if is_title_line(page.headline):
         page.title = page.headline
         page.note("title", page.headline, page.headline, "first line of the page")
     elif sal is not None:
         page.body_start = sal
+
+
+# "附件:关于…的意见" (附属档案 in mirrors converted to Taiwan usage)
+_ANNEX_LABEL_RE = re.compile(r"^(?:附件|附属档案)\s*\d?\s*[:：]\s*(.{6,100})$")
+
+
+def _transmitted_name(lines: list[str], sal: int) -> tuple[str, str]:
+    """(name, line) of what an addressee-first notice without a printed title sends out: the
+    title its annex label prints (附件:…) a few lines below the addressees; ("", "") if none.
+    A name only quoted inside the notice's sentence (现将《…》印发) is not a printed title."""
+    for ln in lines[sal + 1 : sal + 4]:
+        m = _ANNEX_LABEL_RE.match(ln)
+        if m and is_title_line(m.group(1)):
+            return m.group(1).strip(), ln
+    return "", ""
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -382,7 +402,7 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _find_doc_number(page: _Page) -> None:
+def _find_doc_number(page: PageState) -> None:
     """Step 3: the 文号, printed on its own line or before the title, a few lines below it
     in reposts, as a decree number (令第N号), or in the page metadata; the body starts below it."""
     lines = page.lines
@@ -392,13 +412,7 @@ def _find_doc_number(page: _Page) -> None:
         page.doc_number = rest[0][1]
     if not page.doc_number:
         _doc_number_after_lead(page)
-    for i in range(max(page.body_start - 1, 0), min(page.body_start + 4, len(lines) - 1)):
-        m = _DECREE_RE.match(lines[i])
-        n = re.fullmatch(r"第\s*(\d{1,5})\s*号", lines[i + 1])
-        if m and n and is_org_line(m.group(1)):
-            page.decree_issuer = m.group(1)
-            page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group(1)}号"
-            break
+    _find_decree(page)
     if not page.doc_number and page.title:
         # the text names the document itself with its number: 《title》(绵府办发〔2020〕13号)
         m = re.search(re.escape(f"《{page.title.strip('《》')}》") + r"[(（]([^()（）]{4,30})[)）]", page.text)
@@ -408,7 +422,11 @@ def _find_doc_number(page: _Page) -> None:
             page.doc_number = (find_doc_numbers(page.meta[key]) or [(0, "")])[0][1]
     doc_number_line = None
     for i in range(page.body_start, min(page.body_start + 2, len(lines))):
-        if page.doc_number and find_doc_numbers(lines[i]) and len(lines[i]) <= 30:
+        if (
+            page.doc_number
+            and (find_doc_numbers(lines[i]) or damaged_doc_number_line(lines[i]))
+            and len(lines[i]) <= 30
+        ):
             doc_number_line = i
     if doc_number_line is not None:
         page.body_start = doc_number_line + 1
@@ -416,16 +434,48 @@ def _find_doc_number(page: _Page) -> None:
         page.title = page.title[len(page.doc_number) :].strip("《》 ")
 
 
+def _find_decree(page: PageState) -> None:
+    """A decree's head: "X令" over "第N号", or both on one line, at the top of the page (the
+    令文 and the signature may stand above the title of the rules it promulgates) or just
+    below the title.  Sets the decree's issuer and number and where the head ends."""
+    lines = page.lines
+    for i in range(0, min(page.body_start + 4, len(lines))):
+        one = _DECREE_LINE_RE.match(lines[i])
+        m = one or _DECREE_RE.match(lines[i])
+        n = one or (re.fullmatch(r"第\s*(?P<n>\d{1,5})\s*号", lines[i + 1]) if i + 1 < len(lines) else None)
+        if m and n and is_org_line(m.group(1)) and (i >= page.body_start - 1 or i < (page.title_idx or 0)):
+            page.decree_issuer = m.group(1)
+            page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group('n')}号"
+            page.decree_end = i if one else i + 1
+            return
+
+
+def _read_announcement(page: PageState) -> None:
+    """Step 3b: a lead sentence announcing the document ("2017年4月8日,河南省人民政府印发《…的通知》
+    (豫政〔2017〕11号)"); its 文号 is the document's own when the page prints no other."""
+    page.announcement = find_announcement(page.text, page.title)
+    if not page.doc_number and page.announcement.doc_number:
+        page.doc_number = page.announcement.doc_number
+        page.note("doc_number", page.doc_number, page.announcement.sentence, "announcement (X印发《title》(文号))")
+
+
 def _doc_number_above_body(lines: list[str], body_start: int) -> str:
+    """A 文号 printed on its own line or before the title, above the body (also one whose 〕 or
+    号 was lost in print, on a line of its own just below the title); "" if none."""
+    found = _intact_doc_number_above_body(lines, body_start)
+    for ln in lines[max(body_start - 1, 0) : body_start + 2]:
+        found = found or damaged_doc_number_line(ln)
+    return found
+
+
+def _intact_doc_number_above_body(lines: list[str], body_start: int) -> str:
     """A 文号 printed on its own line or before the title, above the body; "" if none."""
     for ln in lines[: body_start + 2]:
         if len(ln) <= 120:
             nums = find_doc_numbers(ln)
             if nums and _CITING_RE.search(ln[: nums[0][0]]):
                 continue  # "按照国发〔2015〕50号…": a cited number, not the document's own
-            if nums and (
-                "《" not in ln or ln.index(nums[0][1][0]) < ln.find("《") or ln.strip().startswith(nums[0][1][:2])
-            ):
+            if nums and ("《" not in ln or nums[0][0] < ln.find("《") or ln.strip().startswith(nums[0][1][:2])):
                 return nums[0][1]
     return ""
 
@@ -434,183 +484,19 @@ def _doc_number_above_body(lines: list[str], body_start: int) -> str:
 _CITING_RE = re.compile(r"根据|按照|依据|贯彻|落实|参照|转发|执行")
 
 
-def _doc_number_after_lead(page: _Page) -> None:
+def _doc_number_after_lead(page: PageState) -> None:
     """Reposts put a dateline, font buttons or a news lead between title and 文号: accept a
-    few lines more when the line is nothing but a 文号, and drop what stands before it."""
+    few lines more when the line is nothing but a 文号 (intact or with 〕/号 lost in print), and
+    drop what stands before it."""
     lines = page.lines
     for i in range(page.body_start + 2, min(page.body_start + 7, len(lines))):
-        nums = find_doc_numbers(lines[i])
+        damaged = damaged_doc_number_line(lines[i])
+        nums = find_doc_numbers(lines[i]) or ([(0, damaged)] if damaged else [])
         if nums and len(lines[i]) <= 30 and len(lines[i]) - len(nums[0][1]) <= 6:
             page.doc_number = nums[0][1]
             page.removed.extend(lines[page.body_start : i])
             page.body_start = i
             return
-
-
-def _find_signature(page: _Page) -> None:
-    """Step 4: the signature block, organisation line(s) then a date line.
-
-    The first one below the title is the document's own: in a transmittal
-    notice (关于印发…的通知) it stands between the notice and what it transmits.
-    Failing that, a date line closing the page, with or without a signing body above it.
-    """
-    lines, body_start = page.lines, page.body_start
-    if _cover_signature(page):
-        return
-    for i in range(body_start + 1, len(lines)):
-        d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) else None)
-        if d is None:
-            continue
-        if lines[i - 1].endswith("。") and i + 1 < len(lines) and is_title_line(lines[i + 1]):
-            # a transmittal notice dated without its signing body, the annex heading below
-            page.sig_date = DateInfo(d.iso, d.year, "signature")
-            page.sig_lines = (i, i + 1)
-            return
-        if _SIGNER_RE.match(lines[i - 1]) and i - 1 >= body_start:
-            # a decree signed by its head: the date is the signature's, the issuer the decree's
-            page.sig_date = DateInfo(d.iso, d.year, "signature")
-            page.sig_lines = (i - 1, i + 1)
-            return
-        if not is_org_line(lines[i - 1]):
-            continue
-        j = i - 1
-        while j - 1 >= body_start and i - j < 12 and is_org_line(lines[j - 1]):
-            j -= 1
-        page.sig_org = " ".join(lines[j:i])
-        page.sig_date = DateInfo(d.iso, d.year, "signature")
-        page.sig_lines = (j, i + 1)
-        return
-    for i in range(len(lines) - 1, max(body_start + 1, len(lines) - 6) - 1, -1):
-        d = date_line(lines[i])
-        if d is not None:
-            page.sig_date = DateInfo(d.iso, d.year, "signature")
-            page.sig_lines = (i, i + 1)
-            if i - 1 >= body_start and len(lines[i - 1]) <= 40 and not re.search("[。,，;；:：]", lines[i - 1]):
-                page.sig_org = lines[i - 1]
-                page.sig_lines = (i - 1, i + 1)
-            return
-
-
-def _cover_signature(page: _Page) -> bool:
-    """A plan's cover: the issuing body and a month (嘉鱼县政务服务和大数据管理局 / 二〇二一年十一月)
-    right under the title.  Records it as the signature; returns whether there was one."""
-    lines, i = page.lines, page.body_start
-    if i + 1 >= len(lines) or not is_org_line(lines[i]):
-        return False
-    ds = find_dates(lines[i + 1])
-    if len(ds) != 1 or ds[0].iso.count("-") != 1 or (lines[i + 1][: ds[0].pos] + lines[i + 1][ds[0].end :]).strip():
-        return False
-    page.sig_org = lines[i]
-    page.sig_date = DateInfo(ds[0].iso, ds[0].year, "signature (cover)")
-    page.sig_lines = (i, i + 2)
-    return True
-
-
-def _split_body(page: _Page, source: str) -> None:
-    """Step 5: the body lines, without the signature (and the trailer below a closing signature)."""
-    lines, sig = page.lines, page.sig_lines
-    closing = sig is not None and sig[1] >= len(lines) - 3 and sig[0] > page.body_start
-    if closing and sig is not None and _attachment_follows(lines[sig[1] :]):
-        closing = False  # a few lines, but they are the transmitted document (a cut-off excerpt)
-    if closing and sig is not None:
-        # the signature closes the document: what follows is page trailer
-        page.body_lines = lines[page.body_start : sig[0]]
-        page.removed.extend(lines[sig[0] :])
-    elif sig is not None:
-        # the signature of a transmittal notice: the attachment follows
-        page.body_lines = lines[page.body_start : sig[0]] + lines[sig[1] :]
-        page.removed.extend(lines[sig[0] : sig[1]])
-    else:
-        page.body_lines = lines[page.body_start :]
-    if not "\n".join(page.body_lines).strip():
-        raise CorpusError(source, "no body text found below the title")
-
-
-#: Lines that only a document prints: a sentence, or a numbered heading (一、 / (一)).
-_DOCUMENT_LINE_RE = re.compile(r"^.{19,}。|^[一二三四五六七八九十]{1,3}、|^[(（][一二三四五六七八九十]{1,3}[)）]")
-
-
-def _attachment_follows(after: list[str]) -> bool:
-    """True when the lines below a signature hold document text (the attachment a transmittal
-    notice sends out), not page trailer: a full sentence or a numbered heading."""
-    return any(_DOCUMENT_LINE_RE.match(ln.strip()) for ln in after)
-
-
-def _page_issuer(page: _Page) -> str:
-    """Step 6: the issuer: signature, then a decree's issuer, then the title prefix, then
-    "X印发《title》" in the page, then the 解读机关, then page metadata; "" if none."""
-    issuer = re.sub(r"[(（]代章[)）]", "", page.sig_org) or page.decree_issuer
-    titled, _ = split_issuer_title(page.title.strip("《》"))
-    if titled and issuer == titled + "办公室":
-        issuer = titled  # a group's office signs for the group the title names
-    if not issuer:
-        issuer, _ = split_issuer_title(page.title.strip("《》"))
-        if page.is_interpretation and page.interp.get("机关"):
-            issuer = page.interp["机关"]
-    if not issuer:
-        issuer = _issuer_from_announcement(page.text, page.title)
-    if not issuer and page.is_interpretation:
-        issuer = page.interp.get("机关") or page.interp.get("单位") or page.interp.get("部门", "")
-    for key in ("发文机关", "制发机关", "发布单位", "发布机构"):
-        if not issuer and page.meta.get(key):
-            issuer = page.meta[key]
-    return issuer
-
-
-def _page_date(page: _Page, body: str) -> DateInfo | None:
-    """Step 7: the date, by one precedence: the document's own dates (signature, a dateline
-    under the title or 文号, the page's 成文日期/发文日期/颁布时间), then a page posting date when
-    it agrees with the 文号's year, then the 文号's year; None when the page prints none
-    (a year is guessed from the documents the text cites only for an interpretation)."""
-    if page.sig_date is not None:
-        return page.sig_date
-    own = _dateline_below_title(page)
-    if own is not None:
-        return own
-    for key in ("成文日期", "发文日期", "颁布时间"):
-        ds = find_dates(page.meta.get(key, ""))
-        if ds:
-            return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
-    number_year = doc_number_year(page.doc_number) if page.doc_number else None
-    posted = _posting_date(page)
-    if posted is not None and (number_year is None or posted.year == number_year):
-        return posted
-    if number_year is not None:
-        return DateInfo(str(number_year), number_year, "doc_number")
-    # an interpretation (解读) comes out with the document it explains, whose 文号 it cites:
-    # the latest cited year dates it; any other undated page stays undated
-    return cited_lower_bound(body) if page.is_interpretation else None
-
-
-def _dateline_below_title(page: _Page) -> DateInfo | None:
-    """A 年月日 date standing alone on one of the first lines below the title or 文号 (gov.cn
-    and 维基文库 print the signing date there); None if there is none."""
-    for ln in page.lines[page.body_start : page.body_start + 2]:
-        d = date_line(ln)
-        if d is not None and "年" in ln:
-            return DateInfo(d.iso, d.year, "dateline below the title")
-    return None
-
-
-_POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|\d{1,2}:\d{2}")
-
-
-def _posting_date(page: _Page) -> DateInfo | None:
-    """The page's posting date: a dated header line (发布时间, 来源, a | row), a date under a
-    label line (最后修订:), or the 发布日期 / 发布时间 metadata; None if none is printed."""
-    raw = [ln for ln in page.raw_lines if ln]
-    for i, ln in enumerate(raw[:10]):
-        if ln == page.headline and len(raw) >= 3:
-            continue
-        ds = find_dates(ln)
-        label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
-        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above):
-            return DateInfo(ds[0].iso, ds[0].year, "page header")
-    for key in ("发布日期", "发布时间", "生成日期"):
-        ds = find_dates(page.meta.get(key, ""))
-        if ds:
-            return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
-    return None
 
 
 def _index_after_substantive(lines: list[str], n: int) -> int:
@@ -622,23 +508,3 @@ def _index_after_substantive(lines: list[str], n: int) -> int:
             if seen == n:
                 return i + 1
     return len(lines)
-
-
-def _issuer_from_announcement(text: str, title: str) -> str:
-    """ "日前,河北省人民政府办公厅印发《关于…》" -> the longest such issuer for this title."""
-    t = title.strip("《》")
-    best = ""
-    for m in re.finditer(rf"([{CJK}]{{2,30}}?)(?:印发|发布|出台)(?:了)?《{re.escape(t)}》", text):
-        cand = _trim_to_org(m.group(1))
-        if len(cand) > len(best) and re.search(r"(厅|府|委|部|局|办|室|组)$", cand):
-            best = cand
-    return best
-
-
-def _trim_to_org(s: str) -> str:
-    """Drop leading words before an organisation name: "根据河北省政府办公厅" -> "河北省政府办公厅"."""
-    for i in range(len(s)):
-        rest = s[i:]
-        if leading_place(rest) is not None or re.match(r"(中共中央|国务院|国家|中央)", rest):
-            return rest
-    return leading_orgs(s) or s

@@ -20,11 +20,13 @@ __all__ = [
     "is_org_line",
     "is_title_line",
     "join_wrapped_title",
+    "lost_in_print",
     "meta_title",
     "plan_period_line",
     "rejection",
     "run_on_title",
     "skeleton",
+    "strip_seal_notes",
     "taken_once",
 ]
 
@@ -34,6 +36,14 @@ TITLE_GENRE_RE = re.compile(
 )
 _BREADCRUMB_RE = re.compile(r"您的位置|当前位置|你的位置|所在位置|(首页|主页)\s*[>＞»]|[>＞»].*[>＞»]")
 _LABEL_RE = re.compile(rf"^[•·\-\s]*[{CJK}\s]{{1,8}}[:：]|\|")
+# a metadata row whose label runs straight into its value once cleaning has joined the spaced
+# label ("文  號 白政辦發…" -> "文号白政办发…主题词…的通知"): no title starts with a field label
+_FIELD_ROW_RE = re.compile(
+    r"^[•·\-\s]*(?:文\s*号|发文字号|索\s*引\s*号|主\s*题\s*词|主题分类|名\s*称|标\s*题|成文日期|发文日期|发布日期"
+    r"|发布时间|发布机构|发文机关|发文单位|制发机关|有\s*效\s*性|组配分类|信息分类|公开方式|公开范围)"
+)
+# the seal note after a signing body: "…大数据应用发展管理局(代章)" signs with another body's seal
+_SEAL_NOTE_RE = re.compile(r"[(（](?:代章|印章|盖章|章)[)）]")
 _FURNITURE_RE = re.compile(
     r"购物车|我的足迹|立即下载|免费下载|standard\s*library|网站首页|发布信息|政策全文|浏览次数|字体[:：]|打印|登录|注册",
     re.I,
@@ -48,10 +58,15 @@ _NEXT_KEY_RE = re.compile(r"\s(?:文\s*号|发文字号|发文日期|发布日�
 
 def is_org_line(line: str) -> bool:
     """True when the line is one or more organisation names and nothing else (a signature line)."""
-    s = line.strip()
+    s = strip_seal_notes(line.strip())
     if not 2 <= len(s) <= 60 or re.search(r"[。,，;；:：《》“”]", s):
         return False
     return looks_like_org(s) or leading_orgs(s) == s
+
+
+def strip_seal_notes(signature: str) -> str:
+    """``signature`` without its seal notes: "X局(代章)" -> "X局" (the body signs with another's seal)."""
+    return _SEAL_NOTE_RE.sub("", signature)
 
 
 def rejection(line: str) -> str:
@@ -61,7 +76,7 @@ def rejection(line: str) -> str:
         return "addressee"
     if _BREADCRUMB_RE.search(s):
         return "breadcrumb"
-    if _LABEL_RE.search(s):
+    if _LABEL_RE.search(s) or _FIELD_ROW_RE.match(s):
         return "field label"
     if _FURNITURE_RE.search(s):
         return "furniture"
@@ -190,3 +205,23 @@ def taken_once(title: str) -> str:
 def skeleton(s: str) -> str:
     """The Han characters of ``s`` only, for comparing a damaged print with an intact one."""
     return "".join(re.findall(f"[{CJK}]", s))
+
+
+# what a damaged print loses: brackets, 号, 年月日 and dashes set in a font the page lacks
+# ("第0997号提案" -> "第0997提案", "(2021—2025年)" -> "20212025年)")
+_LOST_GLYPHS = set("〔〕[]【】()（）号年月日—–-－")
+
+
+def lost_in_print(damaged: str, intact: str) -> bool:
+    """True when ``damaged`` is ``intact`` with some brackets, 号, 年月日 or dashes lost (spaces
+    ignored), and not the same text."""
+    d, t = re.sub(r"\s", "", damaged), re.sub(r"\s", "", intact)
+    if not d or len(d) >= len(t):
+        return False
+    i = 0
+    for ch in t:
+        if i < len(d) and ch == d[i]:
+            i += 1
+        elif ch not in _LOST_GLYPHS:
+            return False
+    return i == len(d)

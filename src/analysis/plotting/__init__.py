@@ -13,8 +13,10 @@ figure (PNG at >= 150 dpi; ``formats=("png", "svg")`` where offered).
 from ..labels import doc_label
 from ..levels import LEVELS as LEVEL_ORDER
 from .base import CJK_FONT_FILE, LEVEL_COLORS, MIN_DPI, cjk_font_path, new_figure, save_figure, use_chinese_font
+from .citations import plot_citation_lags, plot_citation_network, plot_level_pairs
 from .corpus import documents_per_year, plot_document_lengths, plot_documents_per_year
 from .diffusion import plot_adoption_curves, plot_first_appearance, plot_term_timelines
+from .formulas import plot_formula_adoption
 from .frequency import plot_keyness, plot_rate_heatmap, plot_top_terms, plot_wordcloud
 from .groups import plot_title_words, plot_wordclouds
 from .networks import plot_cooccurrence_network
@@ -37,12 +39,16 @@ __all__ = [
     "documents_per_year",
     "new_figure",
     "plot_adoption_curves",
+    "plot_citation_lags",
+    "plot_citation_network",
     "plot_cooccurrence_network",
     "plot_document_lengths",
     "plot_documents_per_year",
     "plot_first_appearance",
+    "plot_formula_adoption",
     "plot_k_diagnostics",
     "plot_keyness",
+    "plot_level_pairs",
     "plot_prevalence_bars",
     "plot_prevalence_by_level",
     "plot_prevalence_by_year",

@@ -15,7 +15,8 @@ jieba_backend    the private jieba instance (never the global one)
 tokenizer        ``Tokenizer``, ``tokenize``, ``add_terms``, ``get_default_tokenizer``
 cache            memory LRU and on-disk cache, ``resolve_cache_dir``, ``clear_cache``
 batch            ``tokenize_corpus``: a column of texts, cached, optionally in processes
-discovery        ``discover_terms``, ``adapt_tokenizer``
+discovery        ``discover_terms``, ``review_terms``, ``adapt_tokenizer``
+fragments        the review rules: why a discovered string is not a term to add
 provenance_info  ``provenance`` (dict) and ``tokenizer_provenance`` (Provenance record)
 
 Examples
@@ -44,7 +45,7 @@ from .dictionary import (
     load_stopwords,
     load_user_dictionary,
 )
-from .discovery import EDGE_CHARS, adapt_tokenizer, discover_terms
+from .discovery import EDGE_CHARS, REVIEW_COLUMNS, adapt_tokenizer, discover_terms, review_terms
 from .provenance_info import provenance, tokenizer_provenance
 from .tokenizer import Tokenizer, add_terms, get_default_tokenizer, tokenize
 
@@ -55,6 +56,7 @@ __all__ = [
     "EDGE_CHARS",
     "PROGRESS_MIN_BYTES",
     "PROGRESS_MIN_DOCS",
+    "REVIEW_COLUMNS",
     "STOPWORDS_PATH",
     "USER_DICT_PATH",
     "Tokenizer",
@@ -68,6 +70,7 @@ __all__ = [
     "load_user_dictionary",
     "provenance",
     "resolve_cache_dir",
+    "review_terms",
     "tokenize",
     "tokenize_corpus",
     "tokenizer_provenance",

@@ -1,7 +1,9 @@
 """New-term discovery: rank character n-grams by cohesion (PMI) and freedom (branching entropy).
 
 :func:`discover_terms` finds candidate multi-character terms in a corpus;
-:func:`adapt_tokenizer` adds the best of them to a tokenizer.  Adapting the
+:func:`review_terms` decides which to add, with a reason for each (the rules
+are in :mod:`analysis.segment.fragments`); :func:`adapt_tokenizer` adds the
+accepted ones to a tokenizer.  Adapting the
 dictionary to a new corpus takes two lines::
 
     new = discover_terms(corpus.text)
@@ -18,18 +20,18 @@ import numpy as np
 import pandas as pd
 
 from . import tokenizer as _tokenizer
-from .dictionary import load_user_dictionary
+from .fragments import dictionary_terms, fragment_reasons
 from .tokenizer import Tokenizer
 
-__all__ = ["EDGE_CHARS", "adapt_tokenizer", "discover_terms"]
+__all__ = ["EDGE_CHARS", "REVIEW_COLUMNS", "adapt_tokenizer", "discover_terms", "review_terms"]
 
 #: Characters that rarely start or end a term; candidates with one of them at
 #: either edge (的建设, 推进智慧) are dropped by :func:`discover_terms`.
 EDGE_CHARS = "的了和与及或并是在对为将把被从向由于之其也都就而等个这那"
 
 _QUOTE_CHARS = "“”‘’\"'《》〈〉「」『』【】〔〕()（）[]"
-_STAT_COLUMNS = ["term", "n", "count", "left_entropy", "right_entropy", "quoted"]
-_RESULT_COLUMNS = ["term", "count", "pmi", "left_entropy", "right_entropy", "score"]
+_STAT_COLUMNS = ["term", "n", "count", "left_entropy", "right_entropy", "quoted", "n_docs"]
+_RESULT_COLUMNS = ["term", "count", "pmi", "left_entropy", "right_entropy", "score", "n_docs"]
 
 
 # --------------------------------------------------------------------------
@@ -58,6 +60,7 @@ class _Symbols:
     quotes: np.ndarray  # bool: quotation mark or bracket
     context: np.ndarray  # int64: symbol as a neighbour (each quote mark distinct)
     n_context: int
+    doc: np.ndarray  # int64: number of the text each character belongs to
 
     @property
     def length(self) -> int:
@@ -79,7 +82,8 @@ def _symbols(stream: str) -> _Symbols:
     quotes = np.isin(codes, np.frombuffer(_QUOTE_CHARS.encode("utf-32-le"), dtype="<u4"))
     boundary = np.arange(n_symbols, n_symbols + length, dtype=np.int64)
     context = np.where(quotes, boundary, symbol)
-    return _Symbols(stream, _is_han(codes), symbol, n_symbols, quotes, context, n_symbols + length)
+    doc = np.cumsum(codes == 0).astype(np.int64)  # texts are separated by NUL
+    return _Symbols(stream, _is_han(codes), symbol, n_symbols, quotes, context, n_symbols + length, doc)
 
 
 def _count_level(ids: np.ndarray, min_count: int) -> tuple[np.ndarray, ...]:
@@ -96,6 +100,15 @@ def _count_level(ids: np.ndarray, min_count: int) -> tuple[np.ndarray, ...]:
     frequent_pos = np.zeros(ids.shape, dtype=bool)
     frequent_pos[positions] = counts[inverse.ravel()] >= min_count
     return gram, counts, positions[first], frequent_pos
+
+
+def _texts_per_gram(gram: np.ndarray, doc: np.ndarray, n_grams: int) -> np.ndarray:
+    """Number of distinct texts per gram, from the gram and text number of each occurrence."""
+    n_texts = int(doc.max()) + 1 if len(doc) else 1
+    keys = np.sort(gram * n_texts + doc)  # a plain sort: np.unique's hashing is slower here
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    return np.bincount(keys[first] // n_texts, minlength=n_grams)
 
 
 def _neighbour_sums(
@@ -133,6 +146,7 @@ def _level_table(
     next_symbol[length - n :] = sym.n_symbols  # never read: the stream ends with a boundary
     right_sum = _neighbour_sums(gram, next_symbol, frequent_pos, sym.n_context, len(counts))
     n_quoted = _quoted_counts(sym, gram, frequent_pos, n, len(counts))
+    n_docs = _texts_per_gram(gram[frequent_pos], sym.doc[frequent_pos], len(counts))
     left_sum = _neighbour_sums(gram, prev_symbol, frequent_pos, sym.n_context, len(counts))
     # Entropy of the neighbour distribution: log2(N) - sum(c log2 c) / N.
     total = counts[frequent].astype(float)
@@ -145,6 +159,7 @@ def _level_table(
             "left_entropy": log_total - left_sum[frequent] / total,
             "right_entropy": log_total - right_sum[frequent] / total,
             "quoted": n_quoted[frequent],
+            "n_docs": n_docs[frequent],
         }
     )
     # Next level: (n+1)-grams whose n-gram prefix is frequent.
@@ -170,7 +185,8 @@ def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.Dat
     Returns
     -------
     (DataFrame with term, n, count, left_entropy, right_entropy (bits), quoted
-    (occurrences between quote marks or brackets); number of Han characters)
+    (occurrences between quote marks or brackets), n_docs (texts containing
+    it); number of Han characters)
     """
     sym = _symbols(stream)
     # The stream starts and ends with NUL, so for an n-gram at i (all Han)
@@ -213,42 +229,6 @@ def _min_split_pmi(table: pd.DataFrame, n_han: int) -> pd.Series:
 
 
 # --------------------------------------------------------------------------
-# Fragment rules
-# --------------------------------------------------------------------------
-
-
-def _is_fragment(term: str, tokenizer: Tokenizer, policy_terms: set[str]) -> bool:
-    """True for a known policy term plus a generic word, or a word plus one dangling character."""
-    return _extends_known_term(term, policy_terms) or _has_dangling_char(term, tokenizer)
-
-
-def _extends_known_term(term: str, policy_terms: set[str]) -> bool:
-    """True for a known policy term plus a generic word.
-
-    "Generic" means at most two characters beside the known term (智慧城市建设,
-    推进智慧城市); a longer remainder may make a new term of its own
-    (公共数据 + 授权运营).
-    """
-    for p in policy_terms:
-        if p in term and p != term:
-            k = term.index(p)
-            if len(term) - len(p) <= 2 or (k > 0 and k + len(p) < len(term)):
-                return True
-    return False
-
-
-def _has_dangling_char(term: str, tokenizer: Tokenizer) -> bool:
-    """True for a word plus one dangling character (率达到, 坚持以)."""
-    parts = tokenizer.cut(term)
-    if len(parts) < 2:
-        return False
-    singles = [len(p) == 1 for p in parts]
-    if all(singles):
-        return False  # nothing the dictionary knows: possibly a genuinely new term
-    return singles[0] != singles[-1] and sum(singles) == 1
-
-
-# --------------------------------------------------------------------------
 # Ranking
 # --------------------------------------------------------------------------
 
@@ -263,24 +243,13 @@ def _candidates(table: pd.DataFrame, min_len: int, min_pmi: float, min_entropy: 
     return table[keep].copy()
 
 
-def _drop_fragments(result: pd.DataFrame, tokenizer: Tokenizer) -> pd.DataFrame:
-    """Drop known terms with a generic word attached and words with a dangling character."""
-    policy_terms = {w for w, _f, _t in load_user_dictionary() if len(w) >= 3}
-    # a string printed in quotes most of the time is a name (“浙里办”),
-    # even when the dictionary reads it as a word plus one character
-    named = result["quoted"] * 2 >= result["count"]
-    extends = result["term"].map(lambda t: _extends_known_term(t, policy_terms)).astype(bool)
-    dangles = result["term"].map(lambda t: _has_dangling_char(t, tokenizer)).astype(bool)
-    return result[~extends & (~dangles | named)]
-
-
-def _ranked(result: pd.DataFrame) -> pd.DataFrame:
-    """Add ``score`` and sort by it (descending; ties: count descending, term)."""
+def _ranked(result: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Add ``score`` and sort by it (descending; ties: count descending, term); keep ``columns``."""
     # A product, not a sum: a term must be both cohesive and free, and a
     # fragment with zero entropy on one side scores zero however cohesive.
     result["score"] = result["pmi"] * np.minimum(result["left_entropy"], result["right_entropy"])
     result = result.sort_values(["score", "count", "term"], ascending=[False, False, True], kind="mergesort")
-    return result[_RESULT_COLUMNS].reset_index(drop=True)
+    return result[columns].reset_index(drop=True)
 
 
 def discover_terms(
@@ -295,6 +264,7 @@ def discover_terms(
     edge_chars: str = EDGE_CHARS,
     tokenizer: Tokenizer | None = None,
     drop_fragments: bool = True,
+    reasons: bool = False,
 ) -> pd.DataFrame:
     """Rank candidate multi-character terms found in a corpus.
 
@@ -327,13 +297,20 @@ def discover_terms(
     tokenizer : Tokenizer, optional
         Dictionary for ``exclude_known``; default the module default.
     drop_fragments : bool, default True
-        Drop two kinds of candidates that are cohesive but not new terms:
-        a known policy term with a generic word attached (智慧城市建设 would
-        split the count of 智慧城市), and a word with a dangling single
-        character (率达到 from 覆盖率达到, 坚持以).  A string the tokenizer
-        breaks entirely into single characters (a new slogan such as 三融五跨)
-        is kept, and so is a word plus one character that is printed in
-        quotes at least half of the time (“浙里办”: a name).
+        Drop candidates that are cohesive but not terms to add
+        (:mod:`analysis.segment.fragments`): a known policy term with a
+        generic word attached (智慧城市建设 would split the count of 智慧城市),
+        a word with a dangling single character (率达到 from 覆盖率达到, 坚持以),
+        a stopword or boilerplate word glued to a word (落实国家, 依托市级), the
+        tail of a place name (南州 in 黔南州), and a string that overlaps the
+        edge of a dictionary term in the text (推进智慧 in 推进智慧城市).  A
+        string the tokenizer breaks entirely into single characters (a new
+        slogan such as 三融五跨) is kept, and so is a word plus one character
+        that is printed in quotes at least half of the time (“浙里办”: a name).
+    reasons : bool, default False
+        Keep every candidate and add a ``reason`` column instead: why it
+        would be dropped ("" = it would be kept); ``drop_fragments`` is then
+        ignored.  :func:`review_terms` builds on this.
 
     Returns
     -------
@@ -345,8 +322,9 @@ def discover_terms(
         each occurrence of which counts as a distinct neighbour, so that a
         name always printed in quotes, “浙里办”, is free) and
         ``score = pmi * min(left_entropy, right_entropy)`` (bits squared),
-        sorted by score descending (ties: count descending, term).  What
-        produced it: :func:`analysis.segment.tokenizer_provenance`.
+        ``n_docs`` (texts containing the term) and, with ``reasons=True``,
+        ``reason``; sorted by score descending (ties: count descending,
+        term).  What produced it: :func:`analysis.segment.tokenizer_provenance`.
 
     Notes
     -----
@@ -365,17 +343,112 @@ def discover_terms(
     if isinstance(texts, str):
         raise TypeError("pass an iterable of texts, not a single str")
     tokenizer = _tokenizer.get_default_tokenizer() if tokenizer is None else tokenizer
-    table, n_han = _ngram_statistics(_char_stream(texts), min_count, max_len)
+    columns = [*_RESULT_COLUMNS, "reason"] if reasons else _RESULT_COLUMNS
+    stream = _char_stream(texts)
+    table, n_han = _ngram_statistics(stream, min_count, max_len)
     if table.empty:
-        return pd.DataFrame(columns=_RESULT_COLUMNS)
+        return pd.DataFrame(columns=columns)
     table["pmi"] = _min_split_pmi(table, n_han)
     result = _candidates(table, min_len, min_pmi, min_entropy, edge_chars)
     if exclude_known:
         known = result["term"].map(tokenizer.has_word).astype(bool)
         result = result[~known]
-    if drop_fragments and len(result):
-        result = _drop_fragments(result, tokenizer)
-    return _ranked(result)
+    if (reasons or drop_fragments) and len(result):
+        result = result.assign(reason=fragment_reasons(result, tokenizer, stream))
+        if not reasons:
+            result = result[result["reason"] == ""]
+    elif reasons:
+        result = result.assign(reason=pd.Series("", index=result.index, dtype=object))
+    return _ranked(result, columns)
+
+
+#: Columns of :func:`review_terms` (the editable terms file of the interim folder).
+REVIEW_COLUMNS = ["term", "freq", "n_docs", "score", "status", "reason", "pmi", "left_entropy", "right_entropy"]
+
+
+def _with_terms(tokenizer: Tokenizer, terms: Iterable[str]) -> Tokenizer:
+    """A tokenizer configured like ``tokenizer`` with ``terms`` added to its own added terms."""
+    config = tokenizer.get_config()
+    config["extra_terms"] = [*config["extra_terms"], *terms]
+    return Tokenizer(**config)
+
+
+def _splitting(accepted: list[str], tokenizer: Tokenizer, protected: frozenset[str]) -> dict[str, str]:
+    """Accepted terms that, once added, change how a dictionary term is segmented: term -> that dictionary term."""
+    adapted = _with_terms(tokenizer, accepted)
+    culprits: dict[str, str] = {}
+    for word in sorted(protected):
+        if adapted.cut(word) == tokenizer.cut(word):
+            continue
+        for term in accepted:
+            overlaps = any(word.endswith(term[:k]) or word.startswith(term[-k:]) for k in range(1, len(term)))
+            if term not in culprits and (term in word or word in term or overlaps):
+                culprits[term] = word
+    return culprits
+
+
+def review_terms(
+    texts: Iterable[str],
+    n_terms: int = 50,
+    *,
+    min_count: int = 3,
+    tokenizer: Tokenizer | None = None,
+    **discover_kwargs: Any,
+) -> pd.DataFrame:
+    """Discover a corpus's candidate terms and decide which to add, with the reason for each decision.
+
+    Every candidate of :func:`discover_terms` is listed.  The best
+    ``n_terms`` by score to which no rule of :mod:`analysis.segment.fragments`
+    objects are accepted; then the tokenizer with them added is checked
+    against every dictionary term (:func:`~analysis.segment.fragments.dictionary_terms`):
+    an accepted term that changes how one of them is segmented is rejected and
+    the next candidate takes its place, so a discovered term never splits or
+    shrinks a dictionary term (推进智慧城市建设 stays 推进/智慧城市/建设).
+
+    Parameters
+    ----------
+    texts : iterable of str
+    n_terms : int, default 50
+        Terms to accept.
+    min_count : int, default 3
+        Minimum occurrences of a candidate.
+    tokenizer : Tokenizer, optional
+        The tokenizer the terms are added to; default ``Tokenizer(boilerplate=True)``.
+    **discover_kwargs
+        Other settings of :func:`discover_terms`.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`REVIEW_COLUMNS`: ``term``, ``freq`` (occurrences),
+        ``n_docs`` (texts containing it), ``score`` (bits squared), ``status``
+        ("accepted" or "rejected"), ``reason`` ("" when accepted; e.g.
+        "cuts dictionary term 智慧城市 (推进智慧城市)", "starts or ends with
+        stopword 落实", "part of place name 黔南州", "ranked below the top 50"),
+        then ``pmi``, ``left_entropy``, ``right_entropy`` (bits); by score.
+        A researcher may edit ``status`` and pass the table back as a
+        curated list (``prepare(..., terms_path=...)``).
+    """
+    tokenizer = Tokenizer(boilerplate=True) if tokenizer is None else tokenizer
+    texts = [t for t in texts if isinstance(t, str)]
+    found = discover_terms(texts, min_count=min_count, tokenizer=tokenizer, reasons=True, **discover_kwargs)
+    reason = found["reason"].astype(object).to_numpy().copy()
+    protected = dictionary_terms(tokenizer)
+    for _round in range(10):  # each round rejects at least one term, or stops
+        clean = np.flatnonzero(reason == "")
+        accepted = [str(t) for t in found["term"].to_numpy()[clean[:n_terms]]]
+        culprits = _splitting(accepted, tokenizer, protected) if accepted else {}
+        if not culprits:
+            break
+        for i in clean[:n_terms]:
+            if found["term"].iat[i] in culprits:
+                reason[i] = f"splits dictionary term {culprits[found['term'].iat[i]]}"
+    clean = np.flatnonzero(reason == "")
+    status = np.full(len(found), "rejected", dtype=object)
+    status[clean[:n_terms]] = "accepted"
+    reason[clean[n_terms:]] = f"ranked below the top {n_terms}"
+    review = found.rename(columns={"count": "freq"}).assign(status=status, reason=reason)
+    return review[REVIEW_COLUMNS].reset_index(drop=True)
 
 
 def adapt_tokenizer(
@@ -388,19 +461,18 @@ def adapt_tokenizer(
 ) -> tuple[Tokenizer, pd.DataFrame]:
     """Discover a corpus's own terms and return a tokenizer that knows them.
 
-    The two lines a researcher would write, as one call used by every
-    notebook so that they all segment a corpus the same way:
-    ``new = discover_terms(texts, min_count)``, then
-    ``Tokenizer(extra_terms=new.term[:n_terms], boilerplate=boilerplate)``.
+    The two steps a researcher would take, as one call: review the
+    candidates (:func:`review_terms`), then add the accepted ones to
+    ``Tokenizer(boilerplate=boilerplate, **tokenizer_kwargs)``.
 
     Returns
     -------
     (Tokenizer, DataFrame)
-        The adapted tokenizer and the ranked candidate table (the first
-        ``n_terms`` rows were added), so the additions can be shown and reviewed.
+        The adapted tokenizer and the :func:`review_terms` table (rows with
+        ``status == "accepted"`` were added), so the additions can be shown
+        and reviewed.
     """
-    texts = list(texts)
     base = Tokenizer(boilerplate=boilerplate, **tokenizer_kwargs)
-    new = discover_terms(texts, min_count=min_count, tokenizer=base)
-    adapted = Tokenizer(boilerplate=boilerplate, extra_terms=list(new["term"][:n_terms]), **tokenizer_kwargs)
-    return adapted, new
+    review = review_terms(texts, n_terms, min_count=min_count, tokenizer=base)
+    accepted = review.loc[review["status"] == "accepted", "term"]
+    return _with_terms(base, accepted), review

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..frequency.sampling import BOOTSTRAP_LEVEL, bootstrap_ratio, is_small_group
 from ..levels import LEVELS, order_levels
 from .measures import exclusivity_matrix, frex
 from .model import TopicModel
@@ -183,6 +184,9 @@ def topic_prevalence(
     by: str = "year",
     *,
     groups: Iterable[Any] | None = None,
+    n_boot: int = 0,
+    level: float = BOOTSTRAP_LEVEL,
+    random_state: int | None = 0,
 ) -> pd.DataFrame:
     """Topic prevalence per group (year, level ...), with the counts behind it.
 
@@ -203,6 +207,13 @@ def topic_prevalence(
         (:data:`analysis.levels.LEVELS`); otherwise the observed values,
         sorted.  Pass e.g. ``range(2014, 2024)`` to cover a study period;
         documents in other groups are left out with a warning.
+    n_boot : int, default 0
+        Bootstrap replicates for an interval of ``share`` (e.g. 1000); 0 = none.
+        The group's *documents* are resampled with replacement (a document's
+        paragraphs stay together); the model is not refitted, so the interval
+        shows sampling variation of the documents, not of the topics.
+    level : float, default 0.95
+    random_state : int or None, default 0
 
     Returns
     -------
@@ -211,9 +222,14 @@ def topic_prevalence(
         the group with topic information), n_units (paragraphs or other units
         behind them; for document_topics the sum of its ``n_units``), share (mean weight of the topic
         over the group's units or documents, each counting equally; 0-1),
-        share_se (standard error of that mean; NaN below 2).  Groups without
-        units have counts 0 and share NaN, so plots show a gap instead of
-        interpolating.
+        share_se (standard error of that mean; NaN below 2), n_chars (characters
+        of the group's documents, from the corpus's ``n_chars`` or ``text``;
+        NaN without either), small_group (fewer than
+        :data:`~analysis.frequency.sampling.MIN_GROUP_DOCS` documents or
+        :data:`~analysis.frequency.sampling.MIN_GROUP_CHARS` characters) and,
+        with ``n_boot > 0``, ``lo`` and ``hi``: the percentile bootstrap
+        interval of ``share``.  Groups without units have counts 0 and share
+        NaN, so plots show a gap instead of interpolating.
     """
     t, meta, value = _topic_rows(topics, corpus, by)
     k_topics = np.sort(topics["topic"].unique())
@@ -244,4 +260,54 @@ def topic_prevalence(
     out["share_se"] = np.where(out["count"] > 1, out["std"] / np.sqrt(out["count"]), np.nan)
     out = out[[by, "topic", "n_documents", "n_units", "share", "share_se"]]
     out["topic"] = out["topic"].astype(np.int64)
+    out["n_chars"] = out[by].map(_group_chars(t, corpus, by))
+    out["small_group"] = is_small_group(out["n_documents"], out["n_chars"].fillna(np.inf))
+    if n_boot > 0:
+        lo, hi = _share_intervals(t, value, by, groups, k_topics, n_boot=n_boot, level=level, random_state=random_state)
+        out["lo"], out["hi"] = lo.ravel(), hi.ravel()
     return out
+
+
+def _group_chars(t: pd.DataFrame, corpus: pd.DataFrame, by: str) -> pd.Series:
+    """Characters of each group's documents (those with topic information), float; empty without lengths."""
+    if "n_chars" in corpus.columns:
+        lengths = _plain(corpus, ["doc_id", "n_chars"])
+    elif "text" in corpus.columns:
+        lengths = pd.DataFrame({"doc_id": corpus["doc_id"].to_numpy(), "n_chars": corpus["text"].fillna("").str.len()})
+    else:
+        return pd.Series(dtype=float)
+    docs = t[["doc_id", by]].drop_duplicates("doc_id").merge(lengths.drop_duplicates("doc_id"), on="doc_id")
+    return docs.groupby(by)["n_chars"].sum().astype(float)
+
+
+def _share_intervals(
+    t: pd.DataFrame,
+    value: str,
+    by: str,
+    groups: list[Any],
+    k_topics: np.ndarray,
+    *,
+    n_boot: int,
+    level: float,
+    random_state: int | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Bootstrap (lo, hi) of each group's mean topic share, shape (groups, topics), resampling documents.
+
+    A document contributes the sum of its units' weights and its number of
+    units, so resampling it keeps its paragraphs together and the replicate
+    mean is over units, as ``share`` is.
+    """
+    sums = t.pivot_table(index="doc_id", columns="topic", values=value, aggfunc="sum").reindex(columns=k_topics)
+    units = t.pivot_table(index="doc_id", columns="topic", values=value, aggfunc="count").reindex(columns=k_topics)
+    doc_group = t.drop_duplicates("doc_id").set_index("doc_id")[by].reindex(sums.index)
+    position = {g: i for i, g in enumerate(groups)}
+    codes = doc_group.map(position).fillna(-1).to_numpy(dtype=np.int64)
+    return bootstrap_ratio(
+        sums.fillna(0).to_numpy(dtype=float),
+        units.fillna(0).to_numpy(dtype=float),
+        codes,
+        len(groups),
+        n_boot=n_boot,
+        level=level,
+        random_state=random_state,
+    )

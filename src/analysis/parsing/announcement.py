@@ -1,0 +1,78 @@
+"""The announcement of a document in a repost's lead sentence: who issued it, when, and its 文号.
+
+News and portal reposts open with "2017年4月8日,河南省人民政府印发《…的通知》(豫政〔2017〕11号)" or
+"近日,中共中央办公厅、国务院办公厅印发了《…》": the issuing bodies (several joined by 、), the
+issue date when the sentence opens with a full date, and the 文号 printed right after the name.
+The announced name must be the document's own title, or a notice issuing it (…的通知); a
+sentence announcing any other document says nothing about this one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..chars import CJK
+from ..metadata import find_dates, find_doc_numbers, leading_orgs
+from ..metadata.gazetteer import leading_place
+
+__all__ = ["Announcement", "find_announcement"]
+
+_ANNOUNCE_RE = re.compile(
+    rf"(?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日[,，]\s*)?"
+    rf"(?P<orgs>[{CJK}]{{2,30}}?(?:、[{CJK}]{{2,30}}?)*)(?:联合)?(?:印发|发布|出台)(?:了)?"
+    r"《(?P<name>[^《》]{4,120})》(?:[(（](?P<number>[^()（）]{4,30})[)）])?"
+)
+_ORG_END_RE = re.compile(r"(厅|府|委|部|局|办|室|组|署|院)$")
+
+
+@dataclass
+class Announcement:
+    """What a lead sentence says about the document: issuer ("" or bodies joined by a space),
+    the issue date as ISO text ("" if not given), the 文号 ("" if not printed)."""
+
+    issuer: str = ""
+    date: str = ""
+    doc_number: str = ""
+    sentence: str = ""
+
+
+def _names_document(name: str, title: str) -> bool:
+    """True when an announced name is the title itself or a notice issuing it (…的通知)."""
+    t = title.strip("《》")
+    return name == t or (t in name and name.endswith("通知") and len(name) - len(t) <= 12)
+
+
+def find_announcement(text: str, title: str) -> Announcement:
+    """The fullest announcement of the document titled ``title`` in ``text`` (most issuing
+    bodies); an empty :class:`Announcement` when no sentence announces it."""
+    best = Announcement()
+    if not title.strip("《》"):
+        return best
+    for m in _ANNOUNCE_RE.finditer(text):
+        if not _names_document(m.group("name"), title):
+            continue
+        parts = [_trim_to_org(p) for p in m.group("orgs").split("、")]
+        if not all(_ORG_END_RE.search(p) for p in parts):
+            continue
+        issuer = " ".join(parts)
+        if len(issuer) <= len(best.issuer):
+            continue
+        dates = find_dates(m.group("date") or "")
+        numbers = find_doc_numbers(m.group("number") or "")
+        best = Announcement(issuer, dates[0].iso if dates else "", numbers[0][1] if numbers else "", m.group().strip())
+    return best
+
+
+# words of a lead sentence before the issuer ("为贯彻落实省政府办公厅印发…", "记者近日获悉…")
+_LEAD_WORDS_RE = re.compile(r"^.*(?:根据|按照|依据|贯彻|落实|日前|近日|近期|获悉|了解到)")
+
+
+def _trim_to_org(s: str) -> str:
+    """Drop leading words before an organisation name: "根据河北省政府办公厅" -> "河北省政府办公厅"."""
+    s = _LEAD_WORDS_RE.sub("", s)
+    for i in range(len(s)):
+        rest = s[i:]
+        if leading_place(rest) is not None or re.match(r"(中共中央|国务院|国家|中央)", rest):
+            return rest
+    return leading_orgs(s) or s

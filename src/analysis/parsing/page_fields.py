@@ -1,0 +1,133 @@
+"""Issuer and date of a single page, each by one documented precedence (see :mod:`.page`)."""
+
+from __future__ import annotations
+
+import re
+
+from ..metadata import (
+    DateInfo,
+    cited_lower_bound,
+    date_line,
+    doc_number_year,
+    find_dates,
+    leading_orgs,
+    split_issuer_title,
+)
+from .page_state import PageState
+from .page_title import strip_seal_notes
+
+__all__ = ["page_date", "page_issuer"]
+
+
+def page_issuer(page: PageState) -> str:
+    """Step 6: the issuer: signature, then a decree's issuer, then the title prefix (or the issuer
+    line of a damaged title block), then a cover's issuer line, then "X印发《title》" in the page,
+    then the 解读机关, then page metadata; "" if none.  Notes the rule that chose it."""
+    title = page.title.strip("《》")
+    titled, _ = split_issuer_title(title)
+    candidates = [
+        (strip_seal_notes(page.sig_org), page.sig_org, "signature"),
+        (page.decree_issuer, page.decree_issuer, "decree head (X令)"),
+    ]
+    if page.is_interpretation and page.interp.get("机关"):
+        candidates.append((page.interp["机关"], page.interp["机关"], "解读机关"))
+    candidates += [
+        (titled, page.title, "title prefix"),
+        (page.block_issuer, page.block_issuer, "issuer line of the title block"),
+        (_cover_issuer(page), page.title, "cover (title, then the issuing body)"),
+        (page.announcement.issuer, page.announcement.sentence, "announcement (X、Y印发《title》)"),
+    ]
+    if page.is_interpretation:
+        for key in ("单位", "部门"):
+            candidates.append((page.interp.get(key, ""), page.interp.get(key, ""), f"解读{key}"))
+    for key in ("发文机关", "制发机关", "发布单位", "发布机构"):
+        candidates.append((page.meta.get(key, ""), page.meta.get(key, ""), f"page metadata ({key})"))
+    issuer, evidence, rule = next(((i, e, r) for i, e, r in candidates if i), ("", "", "no issuer printed"))
+    if titled and rule == "signature" and issuer == titled + "办公室":
+        # a group's office signs for the group the title names
+        issuer, evidence, rule = titled, f"{page.sig_org} / {page.title}", "title prefix (its office signs)"
+    page.note("issuer", issuer, evidence, rule)
+    return issuer
+
+
+def _cover_issuer(page: PageState) -> str:
+    """The issuing body a plan's cover prints right after its title, when the cover is flattened
+    onto one line ("“十四五”信息通信行业发展规划 工业和信息化部 目录…"): the organisation names
+    that follow the title and are followed by nothing, a date or the 目录; "" otherwise."""
+    title = page.title.strip("《》 ")
+    for ln in page.lines[:5]:
+        if not title or not ln.startswith(title):
+            continue
+        rest = ln[len(title) :].strip()
+        orgs = leading_orgs(rest)
+        after = rest
+        for name in orgs.split():
+            after = after.lstrip()[len(name) :]
+        after = after.strip()
+        starts_with_date = bool(find_dates(after[:12])) and find_dates(after[:12])[0].pos == 0
+        if orgs and (not after or after.startswith("目录") or starts_with_date):
+            return orgs
+    return ""
+
+
+def page_date(page: PageState, body: str) -> DateInfo | None:
+    """Step 7: the date, by one precedence: the document's own dates (signature, a dateline
+    under the title or 文号, the page's 成文日期/发文日期/颁布时间), then the issue date a lead
+    sentence reports and then a page posting date, each only when it agrees with the 文号's
+    year, then the 文号's year; None when the page prints none
+    (a year is guessed from the documents the text cites only for an interpretation)."""
+    if page.sig_date is not None:
+        return page.sig_date
+    own = _dateline_below_title(page)
+    if own is not None:
+        return own
+    for key in ("成文日期", "发文日期", "颁布时间"):
+        ds = find_dates(page.meta.get(key, ""))
+        if ds:
+            return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
+    number_year = doc_number_year(page.doc_number) if page.doc_number else None
+    iso = page.announcement.date
+    if iso and (number_year is None or int(iso[:4]) == number_year):
+        # the issue date a lead sentence reports; one in another year than the 文号 is the report's
+        return DateInfo(iso, int(iso[:4]), "announcement (DATE,X印发《title》)")
+    posted = _posting_date(page)
+    if posted is not None and (number_year is None or posted.year == number_year):
+        return posted
+    if number_year is not None:
+        return DateInfo(str(number_year), number_year, "doc_number")
+    # an interpretation (解读) comes out with the document it explains, whose 文号 it cites:
+    # the latest cited year dates it; any other undated page stays undated
+    return cited_lower_bound(body) if page.is_interpretation else None
+
+
+def _dateline_below_title(page: PageState) -> DateInfo | None:
+    """A 年月日 date standing alone on one of the first lines below the title or 文号 (gov.cn
+    and 维基文库 print the signing date there), unless it is the page's 发布日期; None if there is none."""
+    # a metadata table printed one value per line puts its 发布日期 there too: that is the page's
+    posted = {ds[0].iso for k in ("发布日期", "发布时间") if (ds := find_dates(page.meta.get(k, "")))}
+    for ln in page.lines[page.body_start : page.body_start + 2]:
+        d = date_line(ln)
+        if d is not None and "年" in ln and d.iso not in posted:
+            return DateInfo(d.iso, d.year, "dateline below the title")
+    return None
+
+
+_POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|\d{1,2}:\d{2}")
+
+
+def _posting_date(page: PageState) -> DateInfo | None:
+    """The page's posting date: a dated header line (发布时间, 来源, a | row), a date under a
+    label line (最后修订:), or the 发布日期 / 发布时间 metadata; None if none is printed."""
+    raw = [ln for ln in page.raw_lines if ln]
+    for i, ln in enumerate(raw[:10]):
+        if ln == page.headline and len(raw) >= 3:
+            continue
+        ds = find_dates(ln)
+        label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
+        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above):
+            return DateInfo(ds[0].iso, ds[0].year, "page header")
+    for key in ("发布日期", "发布时间", "生成日期"):
+        ds = find_dates(page.meta.get(key, ""))
+        if ds:
+            return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
+    return None

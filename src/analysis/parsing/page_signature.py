@@ -1,0 +1,128 @@
+"""The signature block of a single page (发文机关署名 and 成文日期), and the body around it.
+
+The first signature below the title is the document's own: in a transmittal notice it stands
+between the notice and what it transmits.  Special forms: a plan's cover (issuing body and month
+under the title), a decree signed by its head above the rules it promulgates, a notice dated
+without its signing body (the seal stands for it), a signing line damaged past reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..io.errors import CorpusError
+from ..metadata import DateInfo, date_line, find_dates, run_together_date
+from .page_state import PageState
+from .page_title import is_org_line, is_title_line
+
+__all__ = ["find_signature", "split_body"]
+
+_SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
+
+
+def find_signature(page: PageState) -> None:
+    """Step 4: the signature block, organisation line(s) then a date line.
+
+    The first one below the title is the document's own: in a transmittal
+    notice (关于印发…的通知) it stands between the notice and what it transmits.
+    Failing that, a date line closing the page, with or without a signing body above it.
+    """
+    lines, body_start = page.lines, page.body_start
+    if _cover_signature(page) or _decree_signature(page):
+        return
+    for i in range(body_start + 1, len(lines)):
+        after_notice = lines[i - 1].endswith("。")
+        d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) or after_notice else None)
+        if d is None:
+            continue
+        if after_notice and (i + 1 >= len(lines) or is_title_line(lines[i + 1]) or d.source.endswith("together)")):
+            # a notice dated without its signing body (the seal stands for it), the annex
+            # heading below; a date printed with 年月日 lost stands nowhere else
+            page.sig_date = DateInfo(d.iso, d.year, "signature")
+            page.sig_lines = (i, i + 1)
+            return
+        if _SIGNER_RE.match(lines[i - 1]) and i - 1 >= body_start:
+            # a decree signed by its head: the date is the signature's, the issuer the decree's
+            page.sig_date = DateInfo(d.iso, d.year, "signature")
+            page.sig_lines = (i - 1, i + 1)
+            return
+        if not is_org_line(lines[i - 1]):
+            if not page.sig_hint and len(lines[i - 1]) <= 30 and not re.search("[。,，;；:：《》]", lines[i - 1]):
+                page.sig_hint = lines[i - 1]  # a signing line too damaged to read as a body
+            continue
+        j = i - 1
+        while j - 1 >= body_start and i - j < 12 and is_org_line(lines[j - 1]):
+            j -= 1
+        page.sig_org = " ".join(lines[j:i])
+        page.sig_date = DateInfo(d.iso, d.year, "signature")
+        page.sig_lines = (j, i + 1)
+        return
+    for i in range(len(lines) - 1, max(body_start + 1, len(lines) - 6) - 1, -1):
+        d = date_line(lines[i])
+        if d is not None:
+            page.sig_date = DateInfo(d.iso, d.year, "signature")
+            page.sig_lines = (i, i + 1)
+            if i - 1 >= body_start and len(lines[i - 1]) <= 40 and not re.search("[。,，;；:：]", lines[i - 1]):
+                page.sig_org = lines[i - 1]
+                page.sig_lines = (i - 1, i + 1)
+            return
+
+
+def _decree_signature(page: PageState) -> bool:
+    """A decree printed before the rules it promulgates: its head, the 令文, the signer (省长 X)
+    and the date stand above the rules' title.  Records the date as the signature's; returns
+    whether there was one."""
+    if page.decree_end is None or page.decree_end >= page.body_start:
+        return False
+    lines = page.lines
+    for i in range(page.decree_end + 1, page.body_start - 1):
+        d = date_line(lines[i + 1])
+        if _SIGNER_RE.match(lines[i]) and d is not None:
+            page.sig_date = DateInfo(d.iso, d.year, "signature (decree)")
+            return True
+    return False
+
+
+def _cover_signature(page: PageState) -> bool:
+    """A plan's cover: the issuing body and a month (嘉鱼县政务服务和大数据管理局 / 二〇二一年十一月)
+    right under the title.  Records it as the signature; returns whether there was one."""
+    lines, i = page.lines, page.body_start
+    if i + 1 >= len(lines) or not is_org_line(lines[i]):
+        return False
+    ds = find_dates(lines[i + 1])
+    if len(ds) != 1 or ds[0].iso.count("-") != 1 or (lines[i + 1][: ds[0].pos] + lines[i + 1][ds[0].end :]).strip():
+        return False
+    page.sig_org = lines[i]
+    page.sig_date = DateInfo(ds[0].iso, ds[0].year, "signature (cover)")
+    page.sig_lines = (i, i + 2)
+    return True
+
+
+def split_body(page: PageState, source: str) -> None:
+    """Step 5: the body lines, without the signature (and the trailer below a closing signature)."""
+    lines, sig = page.lines, page.sig_lines
+    closing = sig is not None and sig[1] >= len(lines) - 3 and sig[0] > page.body_start
+    if closing and sig is not None and _attachment_follows(lines[sig[1] :]):
+        closing = False  # a few lines, but they are the transmitted document (a cut-off excerpt)
+    if closing and sig is not None:
+        # the signature closes the document: what follows is page trailer
+        page.body_lines = lines[page.body_start : sig[0]]
+        page.removed.extend(lines[sig[0] :])
+    elif sig is not None:
+        # the signature of a transmittal notice: the attachment follows
+        page.body_lines = lines[page.body_start : sig[0]] + lines[sig[1] :]
+        page.removed.extend(lines[sig[0] : sig[1]])
+    else:
+        page.body_lines = lines[page.body_start :]
+    if not "\n".join(page.body_lines).strip():
+        raise CorpusError(source, "no body text found below the title")
+
+
+#: Lines that only a document prints: a sentence, or a numbered heading (一、 / (一)).
+_DOCUMENT_LINE_RE = re.compile(r"^.{19,}。|^[一二三四五六七八九十]{1,3}、|^[(（][一二三四五六七八九十]{1,3}[)）]")
+
+
+def _attachment_follows(after: list[str]) -> bool:
+    """True when the lines below a signature hold document text (the attachment a transmittal
+    notice sends out), not page trailer: a full sentence or a numbered heading."""
+    return any(_DOCUMENT_LINE_RE.match(ln.strip()) for ln in after)

@@ -1,0 +1,31 @@
+"""Title candidates of a single page (analysis.parsing.page_title)."""
+
+from analysis.parsing.page_title import is_org_line, is_title_line, lost_in_print, rejection, strip_seal_notes
+
+
+def test_metadata_row_whose_label_runs_into_its_value_is_a_field_label():
+    # tests/devset/pages/065.txt after cleaning: "文  號 白政辦發… 主 題 詞 … 的通知" -> one run-on row
+    row = "文号白政办发〔2019〕9号主题词白水县 人民政府 政府办公室 印发 实体 政务大厅 管理暂行办法 的通知"
+    assert rejection(row) == "field label"
+    assert not is_title_line(row)
+    assert rejection("名称白水县人民政府办公室转发《陕西政务服务网运行管理暂行办法》的通知") == "field label"
+    # a title that merely contains such a word is still a title
+    assert is_title_line("关于规范文号和主题词标注的通知")
+
+
+def test_seal_note_does_not_stop_a_signing_line():
+    # tests/devset/pages/038.txt: the second signing body signs with the first's seal
+    assert is_org_line("重庆市涪陵区大数据应用发展管理局(代章)")
+    assert strip_seal_notes("重庆市涪陵区大数据应用发展管理局(代章)") == "重庆市涪陵区大数据应用发展管理局"
+    assert not is_org_line("(代章)")
+
+
+def test_lost_in_print_allows_only_lost_brackets_hao_and_date_glyphs():
+    # tests/devset/pages/037.txt: the title block lost 号; 032.txt lost "(" and "—"
+    assert lost_in_print(
+        "关于市政协五届四次会议第0997提案办理情况的复函", "关于市政协五届四次会议第0997号提案办理情况的复函"
+    )
+    assert lost_in_print("数字利辛建设规划20212025年)", "数字利辛建设规划(2021—2025年)")
+    # a lost word, or the same text, is not a damaged print
+    assert not lost_in_print("关于智慧城市的意见", "关于促进智慧城市的意见")
+    assert not lost_in_print("关于智慧城市的意见", "关于智慧城市的意见")
