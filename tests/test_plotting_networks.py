@@ -1,4 +1,4 @@
-"""Tests for analysis.plotting.networks: co-occurrence and reuse networks."""
+"""Tests for analysis.plotting.networks: the co-occurrence network, its backbone and the component layout."""
 
 from __future__ import annotations
 

@@ -209,7 +209,7 @@ def _draw_arrows(ax: Axes, graph: nx.DiGraph, pos: dict, sizes: dict) -> None:
         ax.add_collection(artist, autolim=False)
 
 
-def _reuse_axes(ax: Axes, graph: nx.DiGraph, row_names: list[str], title: str | None, grouped: bool) -> None:
+def _reuse_axes(ax: Axes, graph: nx.DiGraph, row_names: list[str], title: str | None, grouped: bool = False) -> None:
     """Set level rows as y ticks, the x axis (years, or none for groups), and the title."""
     ax.set_yticks([-i for i in range(len(row_names))], row_names)
     years = [d.get("year") for _, d in graph.nodes(data=True) if d.get("year") is not None]
