@@ -7,7 +7,9 @@ as their shared small-multiples and label-placement helpers).
 
 A function that draws one axes takes ``ax=`` and returns the Axes; one that
 draws several takes ``figure=`` and returns the Figure.  ``path=`` saves the
-figure (PNG at >= 150 dpi; ``formats=("png", "svg")`` where offered).
+figure as PNG (>= 150 dpi) and SVG (glyphs as outlines), through
+:func:`.base.save_figure`.  :mod:`.intervals` draws ``lo``/``hi`` intervals
+and ``small_group`` flags the same way in every figure that compares groups.
 """
 
 from ..labels import doc_label

@@ -130,7 +130,7 @@ def plot_term_timelines(
     figure : Figure or SubFigure, optional
         Draw the panels here; default a new figure, 2.6 x 1.9 inches per panel.
     path, dpi
-        Save the figure (PNG, at least 150 dpi) through :func:`.base.save_figure`.
+        Save the figure (PNG, at least 150 dpi, and SVG) through :func:`.base.save_figure`.
 
     Returns
     -------
@@ -266,7 +266,7 @@ def plot_adoption_curves(
     figure : Figure or SubFigure, optional
         Draw the panels here; default a new figure, 2.6 x 1.9 inches per panel.
     path, dpi
-        Save the figure (PNG, at least 150 dpi) through :func:`.base.save_figure`.
+        Save the figure (PNG, at least 150 dpi, and SVG) through :func:`.base.save_figure`.
 
     Returns
     -------

@@ -78,7 +78,7 @@ def plot_top_terms(
     color : str
     ax : Axes, optional
     path : path, optional
-        Save a PNG here.
+        Save a PNG (and an SVG) here.
     dpi : int, default 200 (at least 150 is used)
 
     Returns

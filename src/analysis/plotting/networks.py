@@ -328,7 +328,7 @@ def plot_cooccurrence_network(
     ax : Axes, optional
         Draw here; default a new figure.
     path, dpi
-        Save the figure (PNG, at least 150 dpi) through :func:`.base.save_figure`.
+        Save the figure (PNG, at least 150 dpi, and SVG) through :func:`.base.save_figure`.
 
     Notes
     -----

@@ -3,7 +3,7 @@
 One-axes figures take ``ax=None`` and return the Axes; figures that need
 several axes (the k diagnostics' three panels, the prevalence small
 multiples, the similarity heatmap with its dendrogram) take ``figure=None``
-and return the Figure.  Every function saves a PNG when given ``path=``
+and return the Figure.  Every function saves a PNG and an SVG when given ``path=``
 (:func:`analysis.plotting.base.save_figure`, at least 150 dpi).
 """
 
@@ -161,7 +161,7 @@ def plot_k_diagnostics(
     figure : Figure, optional
         Draw into this figure (three new subplots); default a new 11 x 4.4 in figure.
     path : path, optional
-        Save a PNG here (at least 150 dpi).
+        Save a PNG (at least 150 dpi) and an SVG here.
     dpi : int, default 200
 
     Returns
@@ -379,7 +379,7 @@ def plot_prevalence_by_year(
     ax : Axes, optional
         Draw here (a colour bar is added next to it); default a new figure sized to the table.
     path : path, optional
-        Save a PNG of the figure here.
+        Save a PNG and an SVG of the figure here.
     dpi : int, default 200
 
     Returns
