@@ -99,15 +99,28 @@ def test_figure_and_axes_reuses_a_given_axes():
     assert again is figure and same is ax
 
 
-def test_save_figure_writes_the_asked_formats(tmp_path):
+def test_save_figure_writes_png_and_svg_by_default(tmp_path):
     figure = base.new_figure((4, 3))
     figure.add_subplot().set_title("智慧城市")
     assert base.save_figure(figure, None) == []
-    png = base.save_figure(figure, tmp_path / "a.png", dpi=100)  # raised to MIN_DPI
-    assert png == [tmp_path / "a.png"]
-    assert_png(png[0])
-    both = base.save_figure(figure, tmp_path / "b", formats=("png", "svg"))
-    assert both == [tmp_path / "b.png", tmp_path / "b.svg"]
-    assert (tmp_path / "b.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    both = base.save_figure(figure, tmp_path / "a.png", dpi=100)  # raised to MIN_DPI
+    assert both == [tmp_path / "a.png", tmp_path / "a.svg"]
+    assert_png(both[0])
+    only_png = base.save_figure(figure, tmp_path / "b.png", formats=("png",))
+    assert only_png == [tmp_path / "b.png"] and not (tmp_path / "b.svg").exists()
     plain = base.save_figure(figure, tmp_path / "sub" / "c")
-    assert plain == [tmp_path / "sub" / "c.png"] and plain[0].is_file()
+    assert plain == [tmp_path / "sub" / "c.png", tmp_path / "sub" / "c.svg"] and plain[0].is_file()
+
+
+def test_svg_draws_chinese_as_glyph_outlines_and_is_reproducible(tmp_path):
+    """svg.fonttype 'path': the viewer needs no CJK font; the file does not change between runs."""
+    figure = base.new_figure((4, 3))
+    figure.add_subplot().set_title("智慧城市")
+    first = base.save_figure(figure, tmp_path / "a.svg")[0].read_text(encoding="utf-8")
+    assert first.lstrip().startswith("<?xml")
+    # Each distinct glyph is defined once as a path and used by reference; no <text> elements.
+    glyphs = [line for line in first.splitlines() if 'id="NotoSansCJKsc-Regular-' in line]
+    assert len(glyphs) >= 4
+    assert "<text" not in first
+    again = base.save_figure(figure, tmp_path / "b.svg")[0].read_text(encoding="utf-8")
+    assert again == first

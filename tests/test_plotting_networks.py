@@ -1,4 +1,4 @@
-"""Tests for analysis.plotting.networks: co-occurrence and reuse networks."""
+"""Tests for analysis.plotting.networks: the co-occurrence network, its backbone and the component layout."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from analysis import plotting
 from analysis.frequency import cooccurrence
 from analysis.plotting import base
-from analysis.plotting.networks import component_layout
+from analysis.plotting.networks import component_layout, cooccurrence_backbone
 from plotting_checks import assert_png, assert_renders_cleanly, overlapping_pairs, text_boxes
 
 CORPUS = pd.DataFrame(
@@ -122,7 +122,7 @@ def _jaccard_like_edges() -> pd.DataFrame:
 def test_cooccurrence_labels_do_not_overlap(tmp_path):
     edges = _jaccard_like_edges()
     path = tmp_path / "net.png"
-    ax = plotting.plot_cooccurrence_network(edges, path=path)
+    ax = plotting.plot_cooccurrence_network(edges, backbone=False, path=path)  # every edge: many pairs
     assert_renders_cleanly(ax.figure)
     labels = [t for t in ax.texts if t.get_text()]
     assert sorted(t.get_text() for t in labels) == sorted(set(edges.term_a) | set(edges.term_b))
@@ -153,83 +153,61 @@ def test_cooccurrence_network_into_a_given_axes():
     assert not left.texts and right.texts
 
 
-def _reuse_graph() -> nx.DiGraph:
-    g = nx.DiGraph()
-    nodes = {
-        "a": dict(
-            level="ministry",
-            year=2014,
-            title="国家发改委等八部委关于印发促进智慧城市健康发展的指导意见的通知",
-            short_title="促进智慧城市健康发展的指导意见",
-            region="全国",
-        ),
-        "b": dict(
-            level="provincial", year=2020, short_title="加快推进新型智慧城市建设的指导意见", region="山东", title="t"
-        ),
-        "c": dict(
-            level="provincial", year=2020, short_title="加快新型智慧城市建设的指导意见", region="四川", title="t"
-        ),
-        "d": dict(level="provincial", year=2020, short_title="数字山东", region="山东", title="t2"),
-        "e": dict(
-            level="prefecture",
-            year=2020,
-            title="《郑州市人民政府关于加快推进新型智慧城市建设的指导意见》解读",
-            short_title="解读",
-            region="河南",
-        ),
-        "f": dict(
-            level="central",
-            year=2021,
-            title="国务院关于印发“十四五”数字经济发展规划的通知",
-            short_title="“十四五”数字经济发展规划",
-            region="全国",
-        ),
-    }
-    for node, attrs in nodes.items():
-        g.add_node(node, **attrs)
-    g.add_edge("a", "b", weight=900)
-    g.add_edge("a", "c", weight=300)
-    g.add_edge("a", "e", weight=50)
-    return g
+def _two_clusters_and_pairs() -> pd.DataFrame:
+    # Hand-built: a strong triangle 数据-共享-开放, a chain 交通-出行-停车, weak links between them, one pair.
+    rows = [
+        ("共享", "数据", 9, 20, 30),
+        ("开放", "数据", 8, 12, 30),
+        ("共享", "开放", 7, 20, 12),
+        ("交通", "出行", 6, 15, 10),
+        ("出行", "停车", 5, 10, 8),
+        ("数据", "交通", 2, 30, 15),
+        ("开放", "停车", 1, 12, 8),
+        ("幸福感", "获得感", 4, 5, 5),
+    ]
+    return pd.DataFrame(rows, columns=["term_a", "term_b", "weight", "count_a", "count_b"])
 
 
-def test_reuse_network_rows_labels_and_legend(tmp_path):
-    g = _reuse_graph()
-    path = tmp_path / "reuse.png"
-    ax = plotting.plot_reuse_network(g, path=path)
-    assert isinstance(ax, Axes)
-    assert_renders_cleanly(ax.figure)
-    assert_png(path)
-    # One y per level: no node between level rows.
-    offsets = ax.collections[0].get_offsets()
-    assert sorted(set(np.round(offsets[:, 1], 9))) == [-3.0, -2.0, -1.0, 0.0]
-    provincial = offsets[np.isclose(offsets[:, 1], -2.0)]
-    assert len(provincial) == 3 and len(set(np.round(provincial[:, 0], 6))) == 3
-    assert np.all(np.abs(provincial[:, 0] - 2020) < 0.5)
-    labels = [t for t in ax.texts if t.get_text()]
-    assert len(labels) == g.number_of_nodes()  # faint nodes too
-    heads = sorted(t.get_text().split("\n")[0] for t in labels)
-    assert heads == sorted(
-        ["国家发改委等八部委 2014", "山东 2020", "四川 2020", "山东 2020", "郑州 2020", "国务院 2021"]
+def test_backbone_is_the_maximum_spanning_tree_of_the_top_terms_plus_strongest_links():
+    edges = _two_clusters_and_pairs()
+    kept = cooccurrence_backbone(edges, n_terms=6, top_edges=6)
+    # Top 6 terms by units containing them: 数据 30, 共享 20, 交通 15, 开放 12, 出行 10, 停车 8 (not 幸福感/获得感 5).
+    terms = set(kept.term_a) | set(kept.term_b)
+    assert terms == {"数据", "共享", "交通", "开放", "出行", "停车"}
+    tree = kept[kept.backbone]
+    # By hand (Kruskal): 共享-数据 9, 开放-数据 8, (共享-开放 7 closes a cycle), 交通-出行 6, 出行-停车 5, 数据-交通 2.
+    assert sorted(zip(tree.term_a, tree.term_b)) == sorted(
+        [("共享", "数据"), ("开放", "数据"), ("交通", "出行"), ("出行", "停车"), ("数据", "交通")]
     )
+    g = nx.Graph(list(zip(tree.term_a, tree.term_b)))
+    assert nx.is_connected(g) and g.number_of_edges() == len(terms) - 1
+    extra = kept[~kept.backbone]
+    assert list(zip(extra.term_a, extra.term_b)) == [("共享", "开放")]  # the strongest non-tree edge; 6 in all
+
+
+def test_backbone_keeps_the_whole_tree_and_works_without_count_columns():
+    edges = _two_clusters_and_pairs().drop(columns=["count_a", "count_b"])
+    kept = cooccurrence_backbone(edges, n_terms=3, top_edges=1)
+    # By summed weight: 数据 19, 共享 16, 开放 16 -> a triangle whose tree has 2 edges, more than top_edges.
+    assert set(kept.term_a) | set(kept.term_b) == {"数据", "共享", "开放"}
+    assert kept.backbone.tolist() == [True, True]
+    # Disconnected top terms give a forest, not an error.
+    forest = cooccurrence_backbone(edges, n_terms=8, top_edges=0)
+    assert forest.backbone.all() and len(forest) == 8 - 2  # two components: 6 terms and a pair
+
+
+def test_cooccurrence_network_draws_a_connected_backbone_on_the_seeds(seed_corpus, tmp_path):
+    corpus = seed_corpus[seed_corpus.duplicate_of == ""]
+    edges = cooccurrence(corpus, unit="sentence", min_count=5)
+    ax = plotting.plot_cooccurrence_network(edges, top_edges=50, weight="jaccard", path=tmp_path / "c.png")
+    assert_png(tmp_path / "c.png") and (tmp_path / "c.svg").is_file()
+    kept = cooccurrence_backbone(edges, n_terms=40, top_edges=50, weight="jaccard")
+    g = nx.Graph(list(zip(kept.term_a, kept.term_b)))
+    assert g.number_of_nodes() == 40 and nx.is_connected(g)  # the old top-50 edges were mostly isolated pairs
+    old = edges.nlargest(50, "jaccard", keep="first")
+    assert nx.number_connected_components(nx.Graph(list(zip(old.term_a, old.term_b)))) > 10
+    assert "maximum spanning tree" in ax.get_xlabel().replace("\n", " ")
+    labels = [t for t in ax.texts if t.get_text()]
+    assert len(labels) == 40
+    assert_renders_cleanly(ax.figure)
     assert overlapping_pairs(text_boxes(ax.figure, labels)) == []
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert {"ministry", "provincial", "prefecture", "central"} <= set(legend)
-    assert "900 reused characters" in legend and "faint = no reuse" in legend
-    custom = plotting.plot_reuse_network(g, labels={"a": "源文件"})
-    assert "源文件" in [t.get_text() for t in custom.texts]
-
-
-def test_reuse_network_is_reproducible_and_caps_labels():
-    g = _reuse_graph()
-    assert _label_positions(plotting.plot_reuse_network(g)) == _label_positions(plotting.plot_reuse_network(g))
-    few = plotting.plot_reuse_network(g, max_labels=2)
-    heads = sorted(t.get_text().split("\n")[0] for t in few.texts if t.get_text())
-    assert heads == ["国家发改委等八部委 2014", "山东 2020"]  # most reused characters: a (1,250), b (900)
-
-
-def test_reuse_network_into_a_given_axes():
-    figure = base.new_figure((12, 8))
-    top, bottom = figure.subplots(2, 1)
-    assert plotting.plot_reuse_network(_reuse_graph(), ax=bottom) is bottom
-    assert not top.texts and bottom.texts

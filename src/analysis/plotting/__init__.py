@@ -2,12 +2,14 @@
 
 :mod:`.base` holds the font, figure creation and saving; every other module one
 family of figures: :mod:`.corpus`, :mod:`.frequency`, :mod:`.networks`,
-:mod:`.topics`, :mod:`.diffusion`, :mod:`.groups` (with :mod:`.panels` and :mod:`.labelling`
+:mod:`.reuse_network`, :mod:`.topics`, :mod:`.diffusion`, :mod:`.groups` (with :mod:`.panels` and :mod:`.labelling`
 as their shared small-multiples and label-placement helpers).
 
 A function that draws one axes takes ``ax=`` and returns the Axes; one that
 draws several takes ``figure=`` and returns the Figure.  ``path=`` saves the
-figure (PNG at >= 150 dpi; ``formats=("png", "svg")`` where offered).
+figure as PNG (>= 150 dpi) and SVG (glyphs as outlines), through
+:func:`.base.save_figure`.  :mod:`.intervals` draws ``lo``/``hi`` intervals
+and ``small_group`` flags the same way in every figure that compares groups.
 """
 
 from ..labels import doc_label
@@ -19,7 +21,8 @@ from .diffusion import plot_adoption_curves, plot_first_appearance, plot_term_ti
 from .formulas import plot_formula_adoption
 from .frequency import plot_keyness, plot_rate_heatmap, plot_top_terms, plot_wordcloud
 from .groups import plot_title_words, plot_wordclouds
-from .networks import plot_cooccurrence_network, plot_reuse_network
+from .networks import plot_cooccurrence_network
+from .reuse_network import plot_reuse_network
 from .topics import (
     plot_k_diagnostics,
     plot_prevalence_bars,

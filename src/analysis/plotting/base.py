@@ -31,6 +31,7 @@ __all__ = [
     "FIGURE_FORMATS",
     "LEVEL_COLORS",
     "MIN_DPI",
+    "SVG_FONTTYPE",
     "cjk_font_path",
     "figure_and_axes",
     "new_figure",
@@ -55,8 +56,14 @@ LEVEL_COLORS = {
 }
 
 _registered_family: str | None = None
-#: Formats :func:`save_figure` writes when given a path without suffix.
-FIGURE_FORMATS = ("png",)
+#: Formats :func:`save_figure` writes by default: PNG for the report pages and
+#: notebooks, SVG for print and editing.
+FIGURE_FORMATS = ("png", "svg")
+#: How SVG files carry text.  "path" embeds every glyph's outline, so Chinese
+#: renders on any viewer; "none" would keep text as text (selectable, smaller) but
+#: the viewer must have the font, and ours comes from a pip package (mplfonts), not
+#: the system, so most viewers would substitute another font or show boxes.
+SVG_FONTTYPE = "path"
 
 
 def cjk_font_path() -> str:
@@ -159,16 +166,23 @@ def figure_and_axes(ax: Axes | None, figsize: tuple[float, float]) -> tuple[Figu
 def save_figure(
     figure: Figure, path: str | os.PathLike[str] | None, dpi: int = MIN_DPI, formats: Iterable[str] | None = None
 ) -> list[Path]:
-    """Save ``figure`` at ``dpi >= 150``; nothing when ``path`` is None.
+    """Save ``figure`` at ``dpi >= 150`` (raster formats); nothing when ``path`` is None.
 
-    A path with a suffix (``x.png``) is written as given; ``formats`` adds the
-    same stem in other formats (``("png", "svg")``).  Returns the files written.
+    A path with a suffix (``x.png``) is written as given, and the same stem in
+    every format of ``formats`` (default :data:`FIGURE_FORMATS`: PNG and SVG;
+    ``formats=("png",)`` for PNG only).  SVG text is drawn as glyph outlines
+    (:data:`SVG_FONTTYPE`), so Chinese renders without the font installed.
+
+    Returns
+    -------
+    list of Path
+        The files written, the given path first.
     """
     if path is None:
         return []
     path = Path(path)
     targets = [path] if path.suffix else []
-    for fmt in formats or (() if path.suffix else FIGURE_FORMATS):
+    for fmt in FIGURE_FORMATS if formats is None else formats:
         target = path.with_suffix(f".{fmt}")
         if target not in targets:
             targets.append(target)
@@ -180,4 +194,7 @@ def save_figure(
 def _save_one(figure: Figure, path: Path, dpi: int) -> None:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     # bbox_inches="tight" grows the canvas rather than clipping long labels.
-    figure.savefig(path, dpi=max(int(dpi), MIN_DPI), bbox_inches="tight", facecolor="white")
+    # A fixed hash salt and no date keep SVG files identical from run to run.
+    metadata = {"Date": None} if path.suffix.lower() == ".svg" else None
+    with mpl.rc_context({"svg.fonttype": SVG_FONTTYPE, "svg.hashsalt": "analysis"}):
+        figure.savefig(path, dpi=max(int(dpi), MIN_DPI), bbox_inches="tight", facecolor="white", metadata=metadata)

@@ -21,7 +21,7 @@ from matplotlib.ticker import MaxNLocator
 from ..levels import LEVELS, order_levels
 from .base import LEVEL_COLORS, figure_and_axes, save_figure
 from .labelling import place_labels, top_by
-from .networks import ARROW_RAD, _arrow_boxes, _reuse_axes, _reuse_node_label, _reuse_positions
+from .reuse_network import ARROW_RAD, _arrow_boxes, _reuse_axes, _reuse_node_label, _reuse_positions
 
 __all__ = ["plot_citation_lags", "plot_citation_network", "plot_level_pairs"]
 

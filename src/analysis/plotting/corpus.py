@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
@@ -88,26 +89,82 @@ def plot_documents_per_year(
     return ax
 
 
+#: Above this many documents :func:`plot_document_lengths` draws a histogram:
+#: one labelled bar per document would make the figure 0.3 inch taller per document.
+MAX_LENGTH_BARS = 60
+
+
+def _length_histogram(ax: Axes, d: pd.DataFrame, excerpt: pd.Series) -> list[str]:
+    """Draw stacked histograms of length (log-spaced bins) per level, excerpts hatched; return the legend names."""
+    lengths = d["n_chars"].clip(lower=1).to_numpy(dtype=float)
+    bins = np.unique(np.geomspace(lengths.min(), lengths.max() * 1.001, 30)) if len(lengths) else np.array([1, 2])
+    levels = order_levels(d.level)
+    series = [lengths[((d.level == lv) & ~excerpt).to_numpy()] for lv in levels]
+    colours = [LEVEL_COLORS.get(lv, _OTHER_COLOR) for lv in levels]
+    names = [f"{lv} ({len(x)})" for lv, x in zip(levels, series)]
+    if excerpt.any():
+        series.append(lengths[excerpt.to_numpy()])
+        colours.append("#ffffff")
+        names.append(f"excerpt, any level ({int(excerpt.sum())})")
+    ax.hist(series, bins=bins.tolist(), stacked=True, color=colours, edgecolor="white", linewidth=0.3)
+    if excerpt.any():
+        for patch in ax.containers[-1]:
+            patch.set_hatch("///")
+            patch.set_edgecolor("#333333")
+    ax.set_xscale("log")
+    ax.set_xlabel("characters of clean text (log scale)")
+    ax.set_ylabel("documents")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    return names
+
+
 def plot_document_lengths(
     corpus: pd.DataFrame,
     *,
     ax: Axes | None = None,
     label_width: int = 20,
+    max_documents: int = MAX_LENGTH_BARS,
     title: str | None = "document length (hatched = excerpt)",
     path: str | os.PathLike[str] | None = None,
     dpi: int = MIN_DPI,
 ) -> Axes:
     """One horizontal bar per document: characters of clean text, coloured by level, excerpts hatched.
 
+    With more than ``max_documents`` documents, a histogram of lengths instead
+    (stacked by level, excerpts as a hatched series, documents per level in
+    the legend), so the figure keeps its size at any corpus size.
+
     Returns
     -------
     matplotlib.axes.Axes
         The axes drawn on (lengths in characters).
     """
-    d = corpus.assign(label=doc_label(corpus, width=label_width)).sort_values(["year", "date"])
+    d = corpus.sort_values(["year", "date"])
+    excerpt = (
+        d["is_excerpt"].astype("boolean").fillna(False).astype(bool)
+        if "is_excerpt" in d
+        else pd.Series(False, index=d.index)
+    )
+    if len(d) > max_documents:
+        figure, ax = figure_and_axes(ax, (9, 4.5))
+        names = _length_histogram(ax, d, excerpt)
+        # One handle per stacked series: the first bar of each.
+        handles = [container[0] for container in ax.containers]
+        ax.legend(
+            handles,
+            names,
+            title=f"level ({len(d)} documents)",
+            frameon=False,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1),
+        )
+        if title:
+            ax.set_title(title)
+        save_figure(figure, path, dpi)
+        return ax
+    d = d.assign(label=doc_label(d, width=label_width))
     figure, ax = figure_and_axes(ax, (9, max(2.5, 0.3 * len(d) + 1.2)))
     bars = ax.barh(d.label, d.n_chars, color=[LEVEL_COLORS.get(lv, _OTHER_COLOR) for lv in d.level], edgecolor="white")
-    excerpt = d["is_excerpt"] if "is_excerpt" in d else pd.Series(False, index=d.index)
     for bar, is_excerpt in zip(bars, excerpt):
         if is_excerpt:
             bar.set_hatch("///")

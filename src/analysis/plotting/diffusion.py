@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 import seaborn as sns
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.lines import Line2D
@@ -19,6 +21,16 @@ from matplotlib.patches import Patch
 
 from ..levels import LEVELS
 from .base import figure_and_axes, save_figure
+from .intervals import (
+    INTERVAL_NOTE,
+    SMALL_GROUP_NOTE,
+    SMALL_GROUP_STYLE,
+    error_extents,
+    has_interval,
+    interval_handle,
+    small_flags,
+    small_group_handle,
+)
 from .panels import finish_panels, panel_grid
 
 __all__ = ["plot_adoption_curves", "plot_first_appearance", "plot_term_timelines"]
@@ -52,14 +64,17 @@ def _timeline_panel(ax: Axes, t: pd.DataFrame, years: list, value: str) -> None:
             ax.axvspan(year - 0.5, year + 0.5, color=NO_DOCUMENT_BAND, linewidth=0, zorder=0)
     used = t["count"].fillna(0) if "count" in t.columns else t[value].fillna(0)
     if (used > 0).any():
-        ax.bar(
-            [y for y, o in zip(years, observed) if o],
-            t.loc[observed, value].fillna(0),
-            color=BAR_COLOUR,
-            width=0.8,
-            zorder=2,
-        )
+        seen = t[observed.to_numpy()]
+        x = np.array([y for y, o in zip(years, observed) if o], dtype=float)
+        heights = seen[value].fillna(0).to_numpy(dtype=float)
+        small = small_flags(seen)
+        ax.bar(x[~small], heights[~small], color=BAR_COLOUR, width=0.8, zorder=2)
+        ax.bar(x[small], heights[small], width=0.8, zorder=2, **SMALL_GROUP_STYLE)
         peak = float(t[value].max())
+        if has_interval(seen):
+            yerr = error_extents(heights, seen["lo"], seen["hi"])
+            ax.errorbar(x, heights, yerr=yerr, fmt="none", ecolor="#333333", elinewidth=0.7, capsize=1.5, zorder=3)
+            peak = max(peak, float(np.nanmax(seen["hi"].to_numpy(dtype=float), initial=0.0)))
         ax.set_ylim(0, peak * 1.15 if peak > 0 else 1.0)
     else:
         ax.set_ylim(0, 1.0)
@@ -101,6 +116,11 @@ def plot_term_timelines(
     frequent than the rest and would flatten every other panel); read the
     tick labels before comparing heights across panels.
 
+    With columns ``lo`` and ``hi`` (a 95 % interval of ``value``, e.g. from
+    bootstrapping documents) every bar gets a whisker; years with
+    ``small_group`` True are drawn grey and hatched.  Both are explained in
+    the legend.
+
     Parameters
     ----------
     patterns : mapping term -> regex, or the watchlist DataFrame, optional
@@ -110,7 +130,7 @@ def plot_term_timelines(
     figure : Figure or SubFigure, optional
         Draw the panels here; default a new figure, 2.6 x 1.9 inches per panel.
     path, dpi
-        Save the figure (PNG, at least 150 dpi) through :func:`.base.save_figure`.
+        Save the figure (PNG, at least 150 dpi, and SVG) through :func:`.base.save_figure`.
 
     Returns
     -------
@@ -144,10 +164,14 @@ def plot_term_timelines(
     if shown:
         note += "; small text = regex counted"
     unit = "per 10,000 characters" if value == "rate_per_10k" else value
-    legend = (
-        [Patch(facecolor=BAR_COLOUR), Patch(facecolor=NO_DOCUMENT_BAND)],
-        [unit, "no document in the corpus\nthat year"],
-    )
+    handles: list[Artist] = [Patch(facecolor=BAR_COLOUR), Patch(facecolor=NO_DOCUMENT_BAND)]
+    names = [unit, "no document in the corpus\nthat year"]
+    if has_interval(timeline):
+        handles.append(interval_handle())
+        names.append(INTERVAL_NOTE.replace(" (", "\n("))
+    if small_flags(timeline).any():
+        handles.append(small_group_handle())
+        names.append(SMALL_GROUP_NOTE.replace(" = ", " =\n"))
     return finish_panels(
         figure,
         axes,
@@ -156,7 +180,7 @@ def plot_term_timelines(
         title or f"政策术语的年度分布 (term use by year; {note})",
         path,
         dpi,
-        legend=legend,
+        legend=(handles, names),
     )
 
 
@@ -242,7 +266,7 @@ def plot_adoption_curves(
     figure : Figure or SubFigure, optional
         Draw the panels here; default a new figure, 2.6 x 1.9 inches per panel.
     path, dpi
-        Save the figure (PNG, at least 150 dpi) through :func:`.base.save_figure`.
+        Save the figure (PNG, at least 150 dpi, and SVG) through :func:`.base.save_figure`.
 
     Returns
     -------

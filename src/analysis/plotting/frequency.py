@@ -14,10 +14,21 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import seaborn as sns
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
 from .base import cjk_font_path, figure_and_axes, save_figure
+from .intervals import (
+    INTERVAL_NOTE,
+    SMALL_GROUP_NOTE,
+    SMALL_GROUP_STYLE,
+    error_extents,
+    has_interval,
+    interval_handle,
+    small_flags,
+    small_group_handle,
+)
 
 __all__ = ["plot_keyness", "plot_rate_heatmap", "plot_top_terms", "plot_wordcloud"]
 
@@ -67,7 +78,7 @@ def plot_top_terms(
     color : str
     ax : Axes, optional
     path : path, optional
-        Save a PNG here.
+        Save a PNG (and an SVG) here.
     dpi : int, default 200 (at least 150 is used)
 
     Returns
@@ -299,12 +310,19 @@ def plot_rate_heatmap(
     return ax
 
 
+def _group_name(label: str, n: int | None) -> str:
+    """Return "label (n documents)" when ``n`` is given."""
+    return label if n is None else f"{label} ({n} document{'s' if n != 1 else ''})"
+
+
 def plot_keyness(
     table: pd.DataFrame,
     n: int = 15,
     *,
     target_label: str = "target",
     reference_label: str = "reference",
+    n_target: int | None = None,
+    n_reference: int | None = None,
     colors: tuple[str, str] = ("#c0392b", "#2e86c1"),
     title: str | None = None,
     ax: Axes | None = None,
@@ -317,11 +335,15 @@ def plot_keyness(
     ----------
     table : DataFrame
         Output of :func:`analysis.frequency.keyness` (columns ``term``,
-        signed ``g2``).
+        signed ``g2``).  With columns ``lo`` and ``hi`` (a 95 % interval of
+        ``g2``, same units) each bar gets a whisker; rows with ``small_group``
+        True are drawn grey and hatched.
     n : int, default 15
         Keywords per side.
     target_label, reference_label : str
         Legend names of the two groups (e.g. "2020年以后", "2020年以前").
+    n_target, n_reference : int, optional
+        Documents in each group, shown in the legend ("central (3 documents)").
     colors : (str, str)
         Bar colours for target and reference keywords.
     title : str, optional
@@ -331,7 +353,7 @@ def plot_keyness(
     Returns
     -------
     matplotlib.axes.Axes
-        The axes drawn into.
+        The axes drawn into (x: G², signed).
     """
     for column in ("term", "g2"):
         if column not in table.columns:
@@ -340,14 +362,28 @@ def plot_keyness(
     negative = table[table["g2"] < 0].nsmallest(n, "g2", keep="first")
     shown = pd.concat([negative.iloc[::-1], positive.iloc[::-1]])
     figure, ax = figure_and_axes(ax, (7, 0.3 * max(len(shown), 4) + 1.4))
-    bar_colors = [colors[0] if g > 0 else colors[1] for g in shown["g2"]]
-    ax.barh(np.arange(len(shown)), shown["g2"].to_numpy(), color=bar_colors)
-    ax.set_yticks(np.arange(len(shown)), labels=shown["term"].tolist())
+    y, g2 = np.arange(len(shown)), shown["g2"].to_numpy(dtype=float)
+    small = small_flags(shown)
+    bar_colors = [colors[0] if g > 0 else colors[1] for g in g2]
+    ax.barh(y[~small], g2[~small], color=[c for c, s in zip(bar_colors, small) if not s])
+    if small.any():
+        ax.barh(y[small], g2[small], **SMALL_GROUP_STYLE)
+    if has_interval(shown):
+        xerr = error_extents(g2, shown["lo"], shown["hi"])
+        ax.errorbar(g2, y, xerr=xerr, fmt="none", ecolor="#333333", elinewidth=0.8, capsize=2, zorder=3)
+    ax.set_yticks(y, labels=shown["term"].tolist())
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel(f"G² (log-likelihood): + {target_label} / - {reference_label}")
     ax.set_title(title or f"关键词 (keyness): {target_label} vs {reference_label}")
-    handles = [Patch(color=colors[0]), Patch(color=colors[1])]
-    ax.legend(handles, [target_label, reference_label], loc="lower right", frameon=False)
+    handles: list[Artist] = [Patch(color=colors[0]), Patch(color=colors[1])]
+    names = [_group_name(target_label, n_target), _group_name(reference_label, n_reference)]
+    if has_interval(shown):
+        handles.append(interval_handle())
+        names.append(INTERVAL_NOTE)
+    if small.any():
+        handles.append(small_group_handle())
+        names.append(SMALL_GROUP_NOTE)
+    ax.legend(handles, names, loc="best", frameon=False, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     save_figure(figure, path, dpi)
     return ax

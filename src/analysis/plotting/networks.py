@@ -1,4 +1,4 @@
-"""Network figures: term co-occurrence and passage reuse between documents.
+"""Term co-occurrence network figure and the per-component layout it uses (reuse network: :mod:`.reuse_network`).
 
 Both draw one axes: they take ``ax=None`` (a new figure when None) and
 return the :class:`~matplotlib.axes.Axes`.  Labels are placed with
@@ -9,7 +9,6 @@ bounds the cost of placement on large graphs.
 
 from __future__ import annotations
 
-import functools
 import math
 import os
 from collections.abc import Mapping
@@ -19,14 +18,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.lines import Line2D
 
-from ..labels import is_inferred_year, who_issued
-from ..levels import LEVELS
-from .base import LEVEL_COLORS, figure_and_axes, save_figure
+from .base import figure_and_axes, save_figure
 from .labelling import place_labels, renderer, top_by, wrap_to_width
 
-__all__ = ["component_layout", "plot_cooccurrence_network", "plot_reuse_network"]
+__all__ = ["component_layout", "cooccurrence_backbone", "plot_cooccurrence_network"]
 
 #: Community colours of the co-occurrence network.  No grey: grey marks two-term components.
 COMMUNITY_PALETTE = (
@@ -43,8 +39,6 @@ COMMUNITY_PALETTE = (
     "#1f78b4",
     "#b2df8a",
 )
-#: Curvature of reuse arrows (matplotlib's ``arc3`` connection style).
-ARROW_RAD = 0.12
 
 
 # --------------------------------------------------------------------------- layout
@@ -138,15 +132,69 @@ def component_layout(graph: nx.Graph, seed: int, *, aspect: float = 1.25) -> dic
 # --------------------------------------------------------------------------- co-occurrence network
 
 
-def _strongest_graph(edges: pd.DataFrame, top_edges: int, weight: str) -> nx.Graph:
-    """Return the graph of the ``top_edges`` strongest edges (ties by table order)."""
+def _check_edge_table(edges: pd.DataFrame, weight: str) -> None:
     for column in ("term_a", "term_b", weight):
         if column not in edges.columns:
             raise KeyError(f"table has no column {column!r}")
-    strongest = edges.nlargest(top_edges, weight, keep="first")
+
+
+def _top_terms(edges: pd.DataFrame, n_terms: int, weight: str) -> list[str]:
+    """Return the ``n_terms`` most frequent terms (units containing them, from ``count_a``/``count_b``).
+
+    Without count columns, terms are ranked by summed ``weight``.  Ties by term.
+    """
+    if {"count_a", "count_b"} <= set(edges.columns):
+        both = pd.concat([edges.set_index("term_a")["count_a"], edges.set_index("term_b")["count_b"]])
+        counts = both.groupby(level=0).max()
+    else:
+        both = pd.concat([edges.set_index("term_a")[weight], edges.set_index("term_b")[weight]])
+        counts = both.groupby(level=0).sum()
+    ranked = sorted(counts.items(), key=lambda item: (-float(item[1]), str(item[0])))
+    return [str(term) for term, _ in ranked[:n_terms]]
+
+
+def cooccurrence_backbone(
+    edges: pd.DataFrame, *, n_terms: int = 40, top_edges: int = 80, weight: str = "weight"
+) -> pd.DataFrame:
+    """Return the edges a readable co-occurrence network draws: a connected backbone plus the strongest links.
+
+    Among the ``n_terms`` most frequent terms, the maximum spanning tree of
+    their co-occurrence graph (Kruskal on ``weight``; a forest when the terms
+    do not all co-occur) ties every term to its strongest partner without
+    cycles, so the picture is one connected structure rather than isolated
+    pairs.  The strongest remaining edges among the same terms are added until
+    ``top_edges`` edges in all (the tree is kept whole even if it is longer).
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``edges`` kept, with a boolean column ``backbone`` (True:
+        a tree edge), tree edges first, each part by ``weight`` descending
+        (ties by term pair).
+    """
+    _check_edge_table(edges, weight)
+    terms = set(_top_terms(edges, n_terms, weight))
+    among = edges[edges["term_a"].isin(terms) & edges["term_b"].isin(terms)]
+    among = among.sort_values([weight, "term_a", "term_b"], ascending=[False, True, True], kind="mergesort")
     graph = nx.Graph()
-    for a, b, w in zip(strongest["term_a"], strongest["term_b"], strongest[weight]):
-        graph.add_edge(a, b, weight=float(w))
+    graph.add_nodes_from(sorted(terms))
+    # Insertion in a fixed order: Kruskal breaks weight ties by edge order.
+    for i, (a, b, w) in enumerate(zip(among["term_a"], among["term_b"], among[weight])):
+        graph.add_edge(a, b, weight=float(w), row=i)
+    tree_rows = sorted(d["row"] for *_, d in nx.maximum_spanning_tree(graph, weight="weight").edges(data=True))
+    in_tree = np.zeros(len(among), dtype=bool)
+    in_tree[tree_rows] = True
+    n_extra = max(0, top_edges - int(in_tree.sum()))
+    kept = pd.concat([among[in_tree].assign(backbone=True), among[~in_tree].head(n_extra).assign(backbone=False)])
+    return kept.reset_index(drop=True)
+
+
+def _edge_graph(edges: pd.DataFrame, weight: str) -> nx.Graph:
+    """Return the graph of ``edges`` (attributes weight and backbone; all backbone without that column)."""
+    graph = nx.Graph()
+    backbone = edges["backbone"] if "backbone" in edges.columns else pd.Series(True, index=edges.index)
+    for a, b, w, t in zip(edges["term_a"], edges["term_b"], edges[weight], backbone):
+        graph.add_edge(a, b, weight=float(w), backbone=bool(t))
     return graph
 
 
@@ -201,10 +249,32 @@ def _outward_directions(ax: Axes, graph: nx.Graph, positions: Mapping, names: li
     return directions
 
 
+def _draw_edges(ax: Axes, graph: nx.Graph, positions: Mapping, edge_color: str) -> None:
+    """Draw backbone edges solid and the further links dashed and lighter, width growing with weight."""
+    largest_edge = max(w for _, _, w in graph.edges(data="weight"))
+    for backbone, style, alpha in ((True, "solid", 0.6), (False, "dashed", 0.35)):
+        edge_list = sorted(
+            (min(u, v), max(u, v), d["weight"]) for u, v, d in graph.edges(data=True) if d["backbone"] == backbone
+        )
+        if edge_list:
+            nx.draw_networkx_edges(
+                graph,
+                positions,
+                ax=ax,
+                edgelist=[(u, v) for u, v, _ in edge_list],
+                edge_color=edge_color,
+                alpha=alpha,
+                style=style,
+                width=[0.5 + 3.0 * w / largest_edge for _, _, w in edge_list],
+            )
+
+
 def plot_cooccurrence_network(
     edges: pd.DataFrame,
     *,
     top_edges: int = 80,
+    n_terms: int = 40,
+    backbone: bool = True,
     weight: str = "weight",
     seed: int = 42,
     node_color: str = "#f5b041",
@@ -226,7 +296,14 @@ def plot_cooccurrence_network(
         Output of :func:`analysis.frequency.cooccurrence` (``term_a``,
         ``term_b`` and the ``weight`` column).
     top_edges : int, default 80
-        Keep the strongest edges (ties by table order).
+        Edges drawn in all (the backbone is kept whole even if longer).
+    n_terms : int, default 40
+        With ``backbone``: the network of the ``n_terms`` most frequent terms.
+    backbone : bool, default True
+        Draw :func:`cooccurrence_backbone`: the maximum spanning tree of the
+        top terms (solid lines) plus their strongest other links (dashed), a
+        connected picture.  False: the ``top_edges`` strongest edges of the
+        whole table (ties by table order), often many isolated pairs.
     weight : str, default "weight"
         Edge column that sets layout attraction and line width (``weight``,
         ``jaccard`` or ``pmi``).
@@ -251,7 +328,7 @@ def plot_cooccurrence_network(
     ax : Axes, optional
         Draw here; default a new figure.
     path, dpi
-        Save the figure (PNG, at least 150 dpi) through :func:`.base.save_figure`.
+        Save the figure (PNG, at least 150 dpi, and SVG) through :func:`.base.save_figure`.
 
     Notes
     -----
@@ -268,7 +345,13 @@ def plot_cooccurrence_network(
     matplotlib.axes.Axes
         The axes drawn into.
     """
-    graph = _strongest_graph(edges, top_edges, weight)
+    _check_edge_table(edges, weight)
+    kept = (
+        cooccurrence_backbone(edges, n_terms=n_terms, top_edges=top_edges, weight=weight)
+        if backbone
+        else edges.nlargest(top_edges, weight, keep="first")
+    )
+    graph = _edge_graph(kept, weight)
     figure, ax = figure_and_axes(ax, figsize)
     if graph.number_of_nodes() == 0:
         ax.set_axis_off()
@@ -278,17 +361,7 @@ def plot_cooccurrence_network(
     positions = component_layout(graph, seed)
     names = sorted(graph.nodes)
     strength = dict(graph.degree(weight="weight"))
-    largest_edge = max(w for _, _, w in graph.edges(data="weight"))
-    edge_list = sorted((min(u, v), max(u, v), w) for u, v, w in graph.edges(data="weight"))
-    nx.draw_networkx_edges(
-        graph,
-        positions,
-        ax=ax,
-        edgelist=[(u, v) for u, v, _ in edge_list],
-        edge_color=edge_color,
-        alpha=0.5,
-        width=[0.5 + 3.0 * w / largest_edge for _, _, w in edge_list],
-    )
+    _draw_edges(ax, graph, positions, edge_color)
     colour = _community_colours(graph, names, node_color, pair_color)
     sizes = np.array([20 + 230 * strength[node] / max(strength.values()) for node in names])
     nx.draw_networkx_nodes(
@@ -307,12 +380,19 @@ def plot_cooccurrence_network(
     note = f"node size = summed edge weight ({weight}); colour = community (greedy modularity)" + (
         "; grey = two-term component" if has_pairs else ""
     )
+    if backbone:
+        note += "; solid = maximum spanning tree (each term's strongest tie), dashed = further strongest links"
     if max_labels is not None and len(names) > max_labels:
         note += f"; labels: the {max_labels} largest nodes"
     ax.set_xlabel(
         wrap_to_width(figure, note, 8, limit=ax.get_window_extent(renderer(figure)).width), fontsize=8, color="#555555"
     )
-    ax.set_title(title or f"共现网络 (co-occurrence, top {graph.number_of_edges()} edges by {weight})")
+    default = (
+        f"共现网络 (co-occurrence of the {len(names)} most frequent terms: backbone + strongest links, by {weight})"
+        if backbone
+        else f"共现网络 (co-occurrence, top {graph.number_of_edges()} edges by {weight})"
+    )
+    ax.set_title(title or default)
     directions = _outward_directions(ax, graph, positions, names)
     shown = top_by([strength[n] for n in names], max_labels)
     place_labels(
@@ -322,242 +402,6 @@ def plot_cooccurrence_network(
         marker_radius_pt=np.sqrt(sizes[shown]) / 2,
         directions=directions[shown],
         fontsize=font_size,
-    )
-    save_figure(figure, path, dpi)
-    return ax
-
-
-# --------------------------------------------------------------------------- reuse network
-
-
-def _reuse_node_label(data: Mapping[str, Any], node: Any, label_width: int) -> str:
-    """Return "山东 2020" over the short title cut to ``label_width``; "≈" marks an inferred year."""
-    level = str(data.get("level") or "")
-    who = who_issued(level, data.get("region") or "", data.get("issuer") or "", str(data.get("title") or ""))
-    year = data.get("year", "")
-    if is_inferred_year(data.get("date_source")):
-        year = f"{year}≈"
-    body = str(data.get("short_title") or data.get("title") or node)
-    body = body if len(body) <= label_width else body[: label_width - 1] + "…"
-    return f"{who} {year}\n{body}"
-
-
-def _reuse_positions(graph: nx.DiGraph, levels: list[str]) -> tuple[dict, dict]:
-    """Return node -> (year, -row) and node -> +1/-1 (label above / below).
-
-    Documents of the same level and year sit side by side on their level's
-    row, in date order, a small fixed step apart; labels alternate sides.
-    """
-    groups: dict[tuple, list] = {}
-    by_date = sorted(
-        graph.nodes(data=True), key=lambda x: (x[1].get("year", 0), str(x[1].get("date") or ""), str(x[0]))
-    )
-    for node, d in by_date:
-        groups.setdefault((d.get("level"), d.get("year")), []).append(node)
-    pos, side = {}, {}
-    for (lv, year), nodes in groups.items():
-        y0 = -levels.index(lv) if lv in levels else -len(levels)
-        step = min(0.22, 0.9 / len(nodes))
-        for i, node in enumerate(nodes):
-            pos[node] = (float(year) + step * (i - (len(nodes) - 1) / 2), float(y0))
-            side[node] = 1.0 if i % 2 == 0 else -1.0
-    return pos, side
-
-
-def _arrow_width(w: float, wmax: float) -> float:
-    """Return the line width (points) of an arrow carrying ``w`` reused characters."""
-    return 0.6 + 5 * w / wmax
-
-
-def _sorted_edges(graph: nx.DiGraph) -> list[tuple[Any, Any, float]]:
-    """Return (source, target, weight) in a hash-seed-independent order."""
-    return sorted(graph.edges(data="weight"), key=lambda e: (str(e[0]), str(e[1])))
-
-
-def _draw_reuse_graph(ax: Axes, graph: nx.DiGraph, pos: dict, levels: list[str], node_size: float) -> set:
-    """Draw nodes (faint without reuse), arrows and the legend; return the nodes with reuse."""
-    nodes = list(pos)
-    linked = {n for e in graph.edges for n in e}
-    nx.draw_networkx_nodes(
-        graph,
-        pos,
-        ax=ax,
-        nodelist=nodes,
-        node_color=[LEVEL_COLORS.get(graph.nodes[n].get("level"), "#999999") for n in nodes],
-        alpha=[1.0 if n in linked else 0.25 for n in nodes],
-        node_size=node_size,
-        linewidths=0,
-    )
-    handles: list[Line2D] = [
-        Line2D([], [], marker="o", linestyle="", markersize=7, markerfacecolor=LEVEL_COLORS[lv], markeredgecolor="none")
-        for lv in levels
-    ]
-    names = list(levels)
-    if graph.number_of_edges():
-        edges = _sorted_edges(graph)
-        wmax = max(w for *_, w in edges)
-        nx.draw_networkx_edges(
-            graph,
-            pos,
-            ax=ax,
-            edgelist=[(u, v) for u, v, _ in edges],
-            width=[_arrow_width(w, wmax) for *_, w in edges],
-            edge_color="#555555",
-            alpha=0.7,
-            arrows=True,
-            arrowsize=12,
-            connectionstyle=f"arc3,rad={ARROW_RAD}",
-            node_size=node_size,
-        )
-        for w in sorted({min(w for *_, w in edges), wmax}):
-            handles.append(Line2D([], [], color="#555555", alpha=0.7, linewidth=_arrow_width(w, wmax)))
-            names.append(f"{w:,} reused characters")
-    if len(linked) < len(nodes):
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="",
-                markersize=7,
-                markerfacecolor="#777777",
-                markeredgecolor="none",
-                alpha=0.35,
-            )
-        )
-        names.append("faint = no reuse")
-    ax.legend(
-        handles,
-        names,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        frameon=False,
-        fontsize=8,
-        title="colour = level; arrow: source → target",
-        title_fontsize=8,
-        alignment="left",
-    )
-    return linked
-
-
-def _reuse_axes(ax: Axes, graph: nx.DiGraph, row_names: list[str], title: str | None) -> None:
-    """Set level rows as y ticks, one x tick per year, and the title."""
-    ax.set_yticks([-i for i in range(len(row_names))], row_names)
-    years = [d.get("year") for _, d in graph.nodes(data=True) if d.get("year") is not None]
-    if years:
-        first, last = int(min(years)), int(max(years))
-        ax.set_xticks(range(first, last + 1))
-        ax.set_xlim(first - 0.6, last + 0.6)
-    ax.set_ylim(-(len(row_names) - 1) - 0.6, 0.6)
-    ax.tick_params(left=True, bottom=True, labelleft=True, labelbottom=True)
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
-    ax.set_title(title or "文本复用网络 (passage reuse: source → target, width = reused characters)", fontsize=11)
-
-
-def _arrow_boxes(ax: Axes, graph: nx.DiGraph, pos: dict, piece_px: float = 24.0, max_pieces: int = 8) -> np.ndarray:
-    """Return boxes (display pixels, m x 4: x0, y0, x1, y1) covering every arrow, so labels keep off them.
-
-    Each arrow (the quadratic Bezier curve of connectionstyle "arc3") is cut
-    into pieces about ``piece_px`` long (at most ``max_pieces``); each piece's bounding box, widened
-    by half the line width, is one obstacle.  Boxes rather than many points
-    keep the obstacle count (and adjustText's cost per step) low.
-    """
-    boxes = []
-    edges = _sorted_edges(graph)
-    wmax = max((w for *_, w in edges), default=1.0)
-    px_per_pt = ax.figure.dpi / 72.0
-    for u, v, w in edges:
-        p0, p2 = ax.transData.transform([pos[u], pos[v]])
-        (dx, dy), mid = p2 - p0, (p0 + p2) / 2
-        p1 = mid + ARROW_RAD * np.array([dy, -dx])
-        n_pieces = min(max_pieces, max(1, int(np.hypot(dx, dy) / piece_px)))
-        t = np.linspace(0.1, 0.9, n_pieces + 1)[:, None]
-        curve = (1 - t) ** 2 * p0 + 2 * (1 - t) * t * p1 + t**2 * p2
-        half = _arrow_width(w, wmax) / 2 * px_per_pt + 1.0
-        lo, hi = np.minimum(curve[:-1], curve[1:]) - half, np.maximum(curve[:-1], curve[1:]) + half
-        boxes.append(np.hstack([lo, hi]))
-    return np.vstack(boxes) if boxes else np.empty((0, 4))
-
-
-def _reuse_priority(graph: nx.DiGraph, nodes: list) -> list[float]:
-    """Return, per node, the reused characters on its edges (in or out); documents without reuse get 0."""
-    return [float(graph.in_degree(n, weight="weight") + graph.out_degree(n, weight="weight")) for n in nodes]
-
-
-def plot_reuse_network(
-    graph: nx.DiGraph,
-    *,
-    title: str | None = None,
-    label_width: int = 10,
-    labels: Mapping[Any, str] | None = None,
-    font_size: float = 7,
-    max_labels: int | None = 80,
-    ax: Axes | None = None,
-    path: str | os.PathLike[str] | None = None,
-    dpi: int = 200,
-) -> Axes:
-    """Draw a reuse network: documents placed by year (x) and level (y), arrows from source to target.
-
-    ``graph`` is :func:`analysis.reuse.reuse_network` output (node attributes
-    level, year, title, short_title, region and, when present, issuer and
-    date_source; edge attribute weight = reused characters).  Every level has
-    one row; documents of the same level and year sit side by side on it, in
-    date order, a small fixed step apart.  Arrow width grows with reused
-    characters; documents without any reuse are drawn faint.  Position
-    carries the time order, so an arrow's direction reads left to right.
-
-    Every document is labelled "who year" over its short title cut to
-    ``label_width`` characters, where who is the region, the place that
-    issues a prefecture or county document, or the national issuing body
-    (see :func:`analysis.labels.who_issued`); pass ``labels`` (node -> text)
-    to label differently.  Labels start alternately above and below their
-    node; ``adjustText`` (a fixed number of iterations: deterministic) moves
-    them off each other, the nodes and the arrows, and a leader line joins
-    each label to its node.  At most ``max_labels`` documents are labelled
-    (None: all), those with the most reused characters first, which bounds
-    the cost of placement.  A legend explains colour (level), arrow width and
-    faint nodes.
-
-    Parameters
-    ----------
-    ax : Axes, optional
-        Draw here; default a new 12-inch-wide figure, one row height per level.
-    path, dpi
-        Save the figure (PNG, at least 150 dpi) through :func:`.base.save_figure`.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-        The axes drawn into.  Documents without a year (undated) cannot be placed on the
-        time axis and are left out of the figure.
-    """
-    graph = graph.subgraph([n for n, d in graph.nodes(data=True) if not pd.isna(d.get("year"))])
-    levels = [lv for lv in LEVELS if any(d.get("level") == lv for _, d in graph.nodes(data=True))]
-    has_other = any(d.get("level") not in levels for _, d in graph.nodes(data=True))
-    row_names = levels + (["other"] if has_other else [])
-    pos, side = _reuse_positions(graph, levels)
-    figure, ax = figure_and_axes(ax, (12, 1.9 * max(2, len(row_names)) + 1.2))
-    node_size = 130
-    linked = _draw_reuse_graph(ax, graph, pos, levels, node_size)
-    _reuse_axes(ax, graph, row_names, title)
-    nodes = list(pos)
-    shown = [nodes[i] for i in top_by(_reuse_priority(graph, nodes), max_labels)]
-    text = [
-        str(labels[n]) if labels is not None and n in labels else _reuse_node_label(graph.nodes[n], n, label_width)
-        for n in shown
-    ]
-    place_labels(
-        ax,
-        np.array([pos[n] for n in shown]).reshape(-1, 2),
-        text,
-        marker_radius_pt=np.full(len(shown), math.sqrt(node_size) / 2),
-        directions=np.array([(0.0, side[n]) for n in shown]).reshape(-1, 2),
-        fontsize=font_size,
-        colors=["black" if n in linked else "#777777" for n in shown],
-        gap_pt=5.0,
-        always_lead=True,
-        avoid=functools.partial(_arrow_boxes, ax, graph, pos) if graph.number_of_edges() else None,
     )
     save_figure(figure, path, dpi)
     return ax

@@ -3,7 +3,7 @@
 One-axes figures take ``ax=None`` and return the Axes; figures that need
 several axes (the k diagnostics' three panels, the prevalence small
 multiples, the similarity heatmap with its dendrogram) take ``figure=None``
-and return the Figure.  Every function saves a PNG when given ``path=``
+and return the Figure.  Every function saves a PNG and an SVG when given ``path=``
 (:func:`analysis.plotting.base.save_figure`, at least 150 dpi).
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias
 
@@ -21,6 +21,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from scipy.cluster.hierarchy import dendrogram
 
 from ..labels import doc_label
@@ -28,6 +29,7 @@ from ..levels import LEVELS
 from ..similarity import DocumentClustering, FlatClusters, cluster_documents
 from ..topics import KDiagnostics, choose_k
 from .base import figure_and_axes, new_figure, save_figure, use_chinese_font
+from .intervals import SMALL_GROUP_NOTE, SMALL_GROUP_STYLE, error_extents, has_interval, small_flags
 
 __all__ = [
     "plot_k_diagnostics",
@@ -159,7 +161,7 @@ def plot_k_diagnostics(
     figure : Figure, optional
         Draw into this figure (three new subplots); default a new 11 x 4.4 in figure.
     path : path, optional
-        Save a PNG here (at least 150 dpi).
+        Save a PNG (at least 150 dpi) and an SVG here.
     dpi : int, default 200
 
     Returns
@@ -262,11 +264,52 @@ def _prevalence_title(by: str) -> str:
     return f"主题随{word}的分布 (topic prevalence by {by})"
 
 
-def _heatmap(grid: _Grid, *, cmap: str, title: str | None, ax: Axes | None, path: PathLike, dpi: int) -> Axes:
-    """Topics x groups heatmap of mean shares (cells in %), hatched grey where a group has no units."""
+def _cell_text(v: float, lo: float, hi: float) -> str:
+    """Return "32" (a share in %), with its interval under it ("20-41") when both bounds are known."""
+    text = f"{100 * v:.0f}"
+    if np.isfinite(lo) and np.isfinite(hi):
+        text += f"\n{100 * lo:.0f}-{100 * hi:.0f}"
+    return text
+
+
+def _hatch_small_groups(ax: Axes, small: np.ndarray, n_topics: int) -> None:
+    """Cover the columns of groups below the minimum size with grey hatching."""
+    for j in np.flatnonzero(small):
+        ax.add_patch(
+            Rectangle(
+                (j - 0.5, -0.5),
+                1.0,
+                n_topics,
+                facecolor="none",
+                hatch=SMALL_GROUP_STYLE["hatch"],
+                edgecolor=SMALL_GROUP_STYLE["edgecolor"],
+                linewidth=0,
+            )
+        )
+
+
+def _heatmap(
+    grid: _Grid,
+    *,
+    cmap: str,
+    title: str | None,
+    ax: Axes | None,
+    path: PathLike,
+    dpi: int,
+    prevalence: pd.DataFrame | None = None,
+) -> Axes:
+    """Topics x groups heatmap of mean shares (cells in %), hatched grey where a group has no units.
+
+    With ``lo``/``hi`` columns in ``prevalence`` each cell also gives its 95 %
+    interval; groups flagged ``small_group`` are hatched over.
+    """
     longest = max((len(line) for tick in grid.ticks for line in tick.split("\n")), default=0)
     width = max(0.85, 0.11 * longest)
-    figsize = (max(6.0, width * len(grid.groups) + 3.5), 0.5 * len(grid.topics) + 2.2)
+    with_interval = prevalence is not None and has_interval(prevalence)
+    small = _small_groups(prevalence, grid) if prevalence is not None else np.zeros(len(grid.groups), dtype=bool)
+    # Cells with an interval hold two lines; the small-group note is a third line under the axis.
+    row = 0.75 if with_interval else 0.5
+    figsize = (max(6.0, width * len(grid.groups) + 3.5), row * len(grid.topics) + 2.4 + 0.3 * bool(small.any()))
     figure, ax = figure_and_axes(ax, figsize)
     values = grid.share.to_numpy(dtype=float)
     data = np.ma.masked_invalid(values)
@@ -275,23 +318,28 @@ def _heatmap(grid: _Grid, *, cmap: str, title: str | None, ax: Axes | None, path
     ax.patch.set_hatch("///")
     ax.patch.set_edgecolor("#bdbdbd")
     image = ax.imshow(data, aspect="auto", cmap=cmap, vmin=0, vmax=max(top, 1e-9), interpolation="nearest")
+    nan = np.full_like(values, np.nan)
+    lo = _pivot(prevalence, grid, "lo").to_numpy(dtype=float) if with_interval else nan
+    hi = _pivot(prevalence, grid, "hi").to_numpy(dtype=float) if with_interval else nan
     for (i, j), v in np.ndenumerate(values):
         if np.isfinite(v):
             ax.text(
                 j,
                 i,
-                f"{100 * v:.0f}",
+                _cell_text(v, lo[i, j], hi[i, j]),
                 ha="center",
                 va="center",
-                fontsize=8,
+                fontsize=7 if with_interval else 8,
                 color="white" if v > 0.6 * top else "black",
             )
+    _hatch_small_groups(ax, small, len(grid.topics))
     ax.set_xticks(range(len(grid.groups)), labels=grid.ticks, fontsize=8)
     ax.set_yticks(range(len(grid.topics)), labels=grid.names, fontsize=9)
     ax.tick_params(length=0)
     colorbar = figure.colorbar(image, ax=ax, shrink=0.8)
-    colorbar.set_label("mean share 主题占比 (cells: %)")
-    ax.set_xlabel(f"{grid.by}  (n = documents; hatched = no {grid.unit_word})")
+    colorbar.set_label("mean share 主题占比 (cells: %" + (", 95% bootstrap interval)" if with_interval else ")"))
+    small_note = f"\n{SMALL_GROUP_NOTE}" if small.any() else ""
+    ax.set_xlabel(f"{grid.by}  (n = documents; hatched = no {grid.unit_word}){small_note}")
     ax.set_title(title or _prevalence_title(grid.by))
     save_figure(figure, path, dpi)
     return ax
@@ -311,7 +359,9 @@ def plot_prevalence_by_year(
     """Topic prevalence by year: topics x years heatmap.
 
     Years without documents are drawn as hatched grey cells; nothing is
-    interpolated.  Column labels give the number of documents (and, with
+    interpolated.  With columns ``lo`` and ``hi`` (a 95 % interval of
+    ``share``) each cell gives the interval under the share; years flagged
+    ``small_group`` are hatched over.  Column labels give the number of documents (and, with
     ``unit="paragraphs"``, paragraphs) behind each year.  For bar small
     multiples see :func:`plot_prevalence_bars`.
 
@@ -329,7 +379,7 @@ def plot_prevalence_by_year(
     ax : Axes, optional
         Draw here (a colour bar is added next to it); default a new figure sized to the table.
     path : path, optional
-        Save a PNG of the figure here.
+        Save a PNG and an SVG of the figure here.
     dpi : int, default 200
 
     Returns
@@ -338,7 +388,7 @@ def plot_prevalence_by_year(
         The heatmap; cell values are mean shares in percent.
     """
     grid = _grid(prevalence, "year", labels, unit)
-    return _heatmap(grid, cmap=cmap, title=title, ax=ax, path=path, dpi=dpi)
+    return _heatmap(grid, cmap=cmap, title=title, ax=ax, path=path, dpi=dpi, prevalence=prevalence)
 
 
 def plot_prevalence_by_level(
@@ -363,7 +413,35 @@ def plot_prevalence_by_level(
     matplotlib.axes.Axes
     """
     grid = _grid(prevalence, "level", labels, unit, LEVEL_NAMES)
-    return _heatmap(grid, cmap=cmap, title=title, ax=ax, path=path, dpi=dpi)
+    return _heatmap(grid, cmap=cmap, title=title, ax=ax, path=path, dpi=dpi, prevalence=prevalence)
+
+
+def _pivot(prevalence: pd.DataFrame, grid: _Grid, column: str) -> pd.DataFrame:
+    """Return topics x groups of ``column``, in the grid's order."""
+    return prevalence.pivot(index="topic", columns=grid.by, values=column).reindex(
+        index=grid.topics, columns=grid.groups
+    )
+
+
+def _prevalence_errors(prevalence: pd.DataFrame, grid: _Grid) -> tuple[Callable | None, str]:
+    """Return (topic, shares) -> 2 x groups whisker lengths, and the y-label suffix naming them.
+
+    A 95 % interval (``lo``/``hi``) wins over the standard error (``share_se``).
+    """
+    if has_interval(prevalence):
+        lo, hi = _pivot(prevalence, grid, "lo"), _pivot(prevalence, grid, "hi")
+        return (lambda t, values: error_extents(values, lo.loc[t], hi.loc[t])), " (95% bootstrap interval)"
+    if "share_se" in prevalence.columns:
+        se = _pivot(prevalence, grid, "share_se")
+        return (lambda t, values: np.nan_to_num(se.loc[t].to_numpy(dtype=float))), " (± 1 SE)"
+    return None, ""
+
+
+def _small_groups(prevalence: pd.DataFrame, grid: _Grid) -> np.ndarray:
+    """Return one boolean per group: True if any of its rows is flagged ``small_group``."""
+    flags = pd.Series(small_flags(prevalence), index=prevalence.index)
+    per_group = flags.groupby(prevalence[grid.by]).any()
+    return np.array([bool(per_group.get(g, False)) for g in grid.groups])
 
 
 def plot_prevalence_bars(
@@ -403,16 +481,18 @@ def plot_prevalence_bars(
     figure = _figure(figure, (4.2 * n_col, 2.6 * n_row + 0.8))
     axes = np.atleast_1d(figure.subplots(n_row, n_col, sharex=True, sharey=True, squeeze=False)).ravel()
     x = np.arange(len(grid.groups))
-    se = None
-    if "share_se" in prevalence.columns:
-        se = prevalence.pivot(index="topic", columns=by, values="share_se").reindex(
-            index=grid.topics, columns=grid.groups
-        )
+    errors_of, error_word = _prevalence_errors(prevalence, grid)
     empty = grid.counts["n_documents"].to_numpy() == 0
+    small = _small_groups(prevalence, grid)
     for ax, t, name in zip(axes, grid.topics, grid.names, strict=False):
-        values = grid.share.loc[t].to_numpy(dtype=float)
-        errors = None if se is None else np.nan_to_num(se.loc[t].to_numpy(dtype=float))
-        ax.bar(x, np.nan_to_num(values), yerr=errors, color="#3a6ea5", ecolor="#555555", error_kw={"linewidth": 0.8})
+        values = np.nan_to_num(grid.share.loc[t].to_numpy(dtype=float))
+        errors = None if errors_of is None else errors_of(t, values)
+        colours = [SMALL_GROUP_STYLE["color"] if s else "#3a6ea5" for s in small]
+        bars = ax.bar(x, values, yerr=errors, color=colours, ecolor="#555555", error_kw={"linewidth": 0.8})
+        for bar, is_small in zip(bars, small):
+            if is_small:
+                bar.set_hatch(SMALL_GROUP_STYLE["hatch"])
+                bar.set_edgecolor(SMALL_GROUP_STYLE["edgecolor"])
         for xi in x[empty]:
             ax.text(xi, 0, "无\n0", ha="center", va="bottom", fontsize=7, color="#888888")
         ax.set_title(name, fontsize=9, loc="left")
@@ -423,8 +503,9 @@ def plot_prevalence_bars(
         lowest = axes[max(i for i in range(col, len(grid.topics), n_col))]
         lowest.set_xticks(x, labels=grid.ticks, fontsize=7)
         lowest.tick_params(labelbottom=True)
-    figure.supylabel("mean share 主题占比 (± 1 SE)")
-    figure.supxlabel(f"{by}  (n = documents; 无 0 = no {grid.unit_word})")
+    figure.supylabel(f"mean share 主题占比{error_word}")
+    small_note = f"; {SMALL_GROUP_NOTE}" if small.any() else ""
+    figure.supxlabel(f"{by}  (n = documents; 无 0 = no {grid.unit_word}{small_note})")
     figure.suptitle(title or _prevalence_title(by))
     save_figure(figure, path, dpi)
     return figure

@@ -25,7 +25,7 @@ hashes), :mod:`.index` (hash groups, boilerplate, winnowing sample),
 :mod:`.seeds` (seed matches), :mod:`.candidates` (windows, runs, diagonal
 bands), :mod:`.direction` (which document is the source), :mod:`.align`
 (chaining, extension, scoring), :mod:`.detect` (:func:`find_reuse`),
-:mod:`.summary` (pair table, :func:`reuse_by_level`, :func:`reuse_network`),
+:mod:`.summary` (pair table, :func:`reuse_by_level`, :func:`reuse_network`, :func:`aggregate_network`),
 :mod:`.display` (HTML view) and :mod:`.reference` (a slow, plain reference
 implementation the tests compare :func:`find_reuse` with).
 
@@ -101,7 +101,7 @@ from .detect import find_reuse
 from .display import AlignmentHTML, format_alignment_html
 from .reference import reference_reuse
 from .result import ReuseResult
-from .summary import PAIR_COLUMNS, PASSAGE_COLUMNS, reuse_by_level, reuse_network
+from .summary import PAIR_COLUMNS, PASSAGE_COLUMNS, aggregate_network, reuse_by_level, reuse_network
 
 __all__ = [
     "LEVELS",
@@ -109,6 +109,7 @@ __all__ = [
     "PASSAGE_COLUMNS",
     "AlignmentHTML",
     "ReuseResult",
+    "aggregate_network",
     "align_passages",
     "find_reuse",
     "format_alignment_html",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..levels import LEVELS
+from ..labels import who_issued
+from ..levels import LEVELS, level_rank
 from .direction import BASIS_NAMES, Meta, orient
 from .result import ReuseResult
 
@@ -226,14 +229,16 @@ def reuse_network(corpus: pd.DataFrame, reuse: ReuseResult | pd.DataFrame, *, mi
     -------
     networkx.DiGraph
         Every corpus document is a node (attributes level, year, title, short_title, date,
-        region where available).  Edge attributes: ``weight`` =
+        region, issuer, date_source where available).  Edge attributes: ``weight`` =
         aligned_chars (target characters reused), plus target_share,
         source_share, similarity, score, n_passages, same_year and
         direction_basis.
     """
     pairs = pairs_of(reuse)
     g = nx.DiGraph()
-    attrs = [c for c in ("level", "year", "title", "short_title", "date", "region") if c in corpus]
+    attrs = [
+        c for c in ("level", "year", "title", "short_title", "date", "region", "issuer", "date_source") if c in corpus
+    ]
     for row in corpus[["doc_id", *attrs]].itertuples(index=False):
         g.add_node(str(row[0]), **{a: plain(v) for a, v in zip(attrs, row[1:])})
     edge_attrs = ["target_share", "source_share", "similarity", "score", "n_passages", "same_year", "direction_basis"]
@@ -247,6 +252,128 @@ def reuse_network(corpus: pd.DataFrame, reuse: ReuseResult | pd.DataFrame, *, mi
             **{a: plain(getattr(row, a)) for a in edge_attrs if hasattr(row, a)},
         )
     return g
+
+
+#: Name of the group that collects the jurisdictions beyond ``max_groups`` in one level.
+OTHER_GROUP = "其他"
+
+
+def _who_key(level: str, region: object, issuer: object, title: object) -> tuple[str, str, str, str]:
+    """Return the arguments of :func:`who_issued` with the title cut to its issuer part (a cache key)."""
+    title = str(title or "")
+    head = re.match(r"^(.+?)(?:关于|印发)", title)
+    return (str(level or ""), str(region or ""), str(issuer or ""), head.group(1) if head else title[:16])
+
+
+def _group_names(nodes: pd.DataFrame, by: str) -> pd.Series:
+    """Return, per document, its group name: the level, or who issued it (郑州, 河北, 国务院)."""
+    if by == "level":
+        return nodes["level"].astype(str)
+    keys = [
+        _who_key(lv, rg, iss, t)
+        for lv, rg, iss, t in zip(nodes["level"], nodes["region"], nodes["issuer"], nodes["title"])
+    ]
+    # Documents of one jurisdiction share the key: each name is looked up once.
+    names = {key: who_issued(*key) or "?" for key in set(keys)}
+    return pd.Series([names[key] for key in keys], index=nodes.index)
+
+
+def _merge_small_groups(nodes: pd.DataFrame, edges: pd.DataFrame, max_groups: int | None) -> pd.DataFrame:
+    """Return ``nodes`` with groups beyond the ``max_groups`` with most reuse renamed to their level's 其他."""
+    groups = nodes.groupby("group", sort=True).size()
+    if max_groups is None or len(groups) <= max_groups:
+        return nodes
+    reuse = (
+        pd.concat([edges.groupby("source_group")["weight"].sum(), edges.groupby("target_group")["weight"].sum()])
+        .groupby(level=0)
+        .sum()
+    )
+    ranked = sorted(groups.index, key=lambda g: (-float(reuse.get(g, 0.0)), g))
+    # Keep room for one 其他 node per level among the max_groups nodes.
+    n_levels = nodes["level"].nunique()
+    keep = set(ranked[: max(1, max_groups - n_levels)])
+    merged = pd.Series([g for g in groups.index if g not in keep], dtype=object)
+    # A level with one group left over keeps its name: 其他 (1 group) would only hide it.
+    per_level = merged.str.split("|").str[0].value_counts()
+    keep |= {g for g in merged if per_level[g.split("|")[0]] == 1}
+    nodes = nodes.copy()
+    small = ~nodes["group"].isin(keep)
+    nodes.loc[small, "group"] = nodes.loc[small, "level"].astype(str) + "|" + OTHER_GROUP
+    return nodes
+
+
+def aggregate_network(graph: nx.DiGraph, by: str = "jurisdiction", *, max_groups: int | None = 40) -> nx.DiGraph:
+    """Reuse network between groups of documents: jurisdictions (who issued them) or levels.
+
+    A corpus of hundreds of documents cannot be drawn one node per document;
+    its reuse reads better between jurisdictions: all of 郑州's documents as
+    one node, all of 河北's provincial ones as another.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        :func:`reuse_network` output (node attributes level, year, region,
+        issuer, title; edge attribute weight).
+    by : {"jurisdiction", "level"}, default "jurisdiction"
+        A jurisdiction is a level plus who issued the document
+        (:func:`analysis.labels.who_issued`: the city of a prefecture
+        document, the province of a provincial one, the issuing body of a
+        national one).
+    max_groups : int or None, default 40
+        With more groups than this, the ``max_groups`` minus (number of
+        levels) groups with the most reused characters (in, out and within)
+        are kept and the others of each level are merged into one node named
+        其他 (other) of that level (a level with one group left over keeps it),
+        so there are at most ``max(max_groups, levels + 1)`` nodes.  None: no limit.
+
+    Returns
+    -------
+    networkx.DiGraph
+        Node id "level|name"; attributes level, name, n_docs, year (median
+        year of the group's dated documents, an int, or None), first_year,
+        last_year, within_weight (characters reused between documents of the
+        same group, not drawn as an edge).  Edge attributes: weight (reused
+        characters summed over document pairs) and n_pairs.  ``graph.graph``
+        holds aggregated_by and n_documents.
+    """
+    if by not in ("jurisdiction", "level"):
+        raise ValueError(f"by must be 'jurisdiction' or 'level', got {by!r}")
+    columns = ("level", "region", "issuer", "title", "year")
+    nodes = pd.DataFrame(
+        [{"doc_id": n, **{c: d.get(c) for c in columns}} for n, d in graph.nodes(data=True)],
+        columns=["doc_id", *columns],
+    )
+    nodes["level"] = nodes["level"].fillna("").astype(str)
+    nodes["group"] = nodes["level"] + "|" + _group_names(nodes, by)
+    edges = pd.DataFrame(list(graph.edges(data="weight")), columns=["source", "target", "weight"])
+    group_of = dict(zip(nodes["doc_id"], nodes["group"]))
+    edges["source_group"], edges["target_group"] = edges["source"].map(group_of), edges["target"].map(group_of)
+    nodes = _merge_small_groups(nodes, edges, max_groups)
+    group_of = dict(zip(nodes["doc_id"], nodes["group"]))
+    edges["source_group"], edges["target_group"] = edges["source"].map(group_of), edges["target"].map(group_of)
+    inside = edges["source_group"] == edges["target_group"]
+    within = edges[inside].groupby("source_group")["weight"].sum()
+    out = nx.DiGraph(aggregated_by=by, n_documents=len(nodes))
+    groups = nodes.groupby("group", sort=False)
+    ordered = sorted(groups.groups, key=lambda g: (level_rank(g.split("|")[0]), g))
+    for group in ordered:
+        members = groups.get_group(group)
+        years = pd.to_numeric(members["year"], errors="coerce").dropna()
+        level, name = group.split("|", 1)
+        out.add_node(
+            group,
+            level=level,
+            name=name,
+            n_docs=len(members),
+            year=int(np.median(years)) if len(years) else None,
+            first_year=int(years.min()) if len(years) else None,
+            last_year=int(years.max()) if len(years) else None,
+            within_weight=int(within.get(group, 0)),
+        )
+    between = edges[~inside].groupby(["source_group", "target_group"], sort=True)["weight"].agg(["sum", "size"])
+    for (source, target), row in between.iterrows():
+        out.add_edge(source, target, weight=int(row["sum"]), n_pairs=int(row["size"]))
+    return out
 
 
 def plain(value: object) -> object:
