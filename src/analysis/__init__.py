@@ -85,7 +85,7 @@ _VERBS = {
         "term_timeline",
         "title_terms",
     ],
-    "reuse": ["find_reuse", "reuse_by_level", "reuse_network"],
+    "reuse": ["aggregate_network", "find_reuse", "reuse_by_level", "reuse_network"],
     "formulas": [
         "FormulaResult",
         "bottom_up_formulas",
