@@ -56,6 +56,7 @@ from ..metadata import (
 from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_fields import page_date, page_issuer
+from .page_flattened import unflatten
 from .page_signature import find_signature, split_body
 from .page_state import PageState
 from .page_title import (
@@ -79,7 +80,7 @@ __all__ = ["parse_page"]
 # Metadata fields that government sites print above a document (gov.cn's
 # 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
 _META_KEYS = (
-    r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发文机关|制发机关|发文字号"
+    r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发文机关|制发机关|发文部门|发文字号"
     r"|文\s*号|索\s*引\s*号|标\s*题|主题分类|主\s*题\s*词|字号"
 )
 # "key: value" or, in metadata tables, "key value" / "key | value |"; a value ends at the next key
@@ -95,9 +96,19 @@ _DECREE_LINE_RE = re.compile(r"^(.{2,30}?)令\s*第\s*(?P<n>\d{1,5})\s*号$")
 _META_ROW_RE = re.compile(rf"^[•·\s]*(文\s*号|发文字号|成文日期|发文日期|发布日期)((?:(?!{_META_KEYS})[^\s|])+)")
 
 
+# a legal database's bracketed fields: "【发布单位】工业和信息化部 教育部等 【发布文号】…【发布日期】2014-04-30"
+_BRACKET_FIELD_RE = re.compile(r"【\s*(发布单位|发文机关|发布部门|发布文号|文\s*号|发布日期|成文日期)\s*】([^【】]*)")
+
+
 def _page_meta(lines: list[str]) -> dict[str, str]:
     """Metadata fields printed above the document (发布时间, 发文字号, 标题 …), key -> value."""
     meta: dict[str, str] = {}
+    for line in [ln for ln in lines if ln.strip()][:40]:
+        for b in _BRACKET_FIELD_RE.finditer(line):
+            # a legal database's 发布日期 is the document's promulgation date, not the page's posting
+            key = {"发布文号": "文号", "发布部门": "发布单位", "发布日期": "颁布时间"}.get(re.sub(r"\s", "", b.group(1)), b.group(1))
+            if b.group(2).strip() and key not in meta:
+                meta[key] = b.group(2).strip()
     # the first 40 non-empty lines: HTML pages spread their header over many
     for line in [ln for ln in lines if ln.strip()][:40]:
         for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line)]:
@@ -134,7 +145,8 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
         doc_number=page.doc_number,
         date=page_date(page, body),
     )
-    doc.genre = "解读" if page.is_interpretation else genre_of(page.title)
+    # an interpretation without a printed title has no genre either (nothing names it)
+    doc.genre = ("解读" if page.title else "") if page.is_interpretation else genre_of(page.title)
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
     # the issuer's own place decides, never a place name in the body (a ministry notice
     # naming a county, a provincial interpretation citing the State Council)
@@ -165,7 +177,7 @@ def _record_evidence(page: PageState, doc: ParsedDoc) -> None:
         inferred = " (inferred)" if doc.date.source in _INFERRED_DATE_SOURCES else ""
         ev["date"] = (doc.date.iso or str(doc.date.year), doc.date.source, f"{doc.date.source}{inferred}")
     else:
-        ev["date"] = ("", "", "no date printed")
+        ev.setdefault("date", ("", "", "no date printed"))
     ev["level"] = (
         doc.level,
         doc.level_evidence,
@@ -190,7 +202,7 @@ def _page_lines(text: str, source: str) -> PageState:
         if m:
             interp[m.group(1)] = m.group(2).strip()
     # a table row's closing bar ("…的通知 |") is layout, not text
-    nonempty, trailer = _cut_trailer([ln.rstrip(" |") for ln in raw_lines if ln.rstrip(" |")])
+    nonempty, trailer = _cut_trailer(unflatten([ln.rstrip(" |") for ln in raw_lines if ln.rstrip(" |")]))
     lines, removed = strip_page_furniture(nonempty)
     removed.extend(trailer)
     # 解读 contact block: "五、解读机关及解读人", "解读机关:…", "解读人:…"
@@ -254,6 +266,8 @@ def _find_title(page: PageState) -> None:
     page.head_limit = _index_after_substantive(lines, 30)
     sal = next((i for i, ln in enumerate(lines[: page.head_limit]) if _is_salutation(ln)), None)
     search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
+    # the title stands above the signature: below it is what a transmittal sends out
+    search_to = min(search_to, _first_signature(lines, search_to))
     page.title_idx = next((i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i])), None)
     page.headline = lines[0]
     meta = meta_title(page.raw_lines)
@@ -270,6 +284,7 @@ def _find_title(page: PageState) -> None:
             page.title = meta
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")
         _intact_print(page, first, meta)
+        _quoted_print(page, first)
     elif meta and is_title_line(meta):
         page.title = meta
         page.body_start = next((i + 1 for i, ln in enumerate(lines[: page.head_limit]) if ln.endswith(meta)), 1)
@@ -282,9 +297,13 @@ def _find_title(page: PageState) -> None:
     page.is_interpretation = bool(page.interp) or "解读" in page.headline
     quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if TITLE_GENRE_RE.search(q)]
     if page.is_interpretation and quoted:
-        page.title = f"《{max(quoted, key=len)}》解读"
+        name = max(quoted, key=len)
+        # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
+        said = re.search(re.escape(f"《{name}》") + r"([^《》\s,，。]{0,6}?解读)", page.headline)
+        page.title = f"《{name}》{said.group(1) if said else '解读'}"
         page.note("title", page.title, page.headline, "interpretation of the quoted title")
-    elif page.title_idx is None and not page.title and quoted and not rejection(page.headline):
+    elif page.title_idx is None and not page.title and quoted and rejection(page.headline) in ("", "file name"):
+        # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
 
@@ -316,6 +335,18 @@ def _is_salutation(line: str) -> bool:
     return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
 
 
+def _first_signature(lines: list[str], limit: int) -> int:
+    """Index of the first signing body over a date line (a notice's signature) among the first
+    ``limit`` lines, the body's line if it is printed; ``limit`` if there is none."""
+    for i in range(1, limit):
+        if date_line(lines[i]) is not None and "年" in lines[i]:
+            if lines[i - 1].endswith("。"):
+                return i
+            if is_org_line(lines[i - 1]) and i >= 2 and lines[i - 2].endswith("。"):
+                return i - 1
+    return limit
+
+
 def _fuller_print(page: PageState) -> None:
     """A title block damaged in print ("互联网+" lost) gives way to a fuller print of the same
     title that a run-on line just below starts with; its 文号 is then read from that line."""
@@ -343,6 +374,23 @@ def _intact_print(page: PageState, first: int, meta: str) -> None:
             page.title = cand.strip()
             page.note("title", page.title, cand, "intact print of a title block damaged in print")
             return
+
+
+def _quoted_print(page: PageState, first: int) -> None:
+    """A title block cut short (its last lines not read as title lines, so it ends in no genre
+    word) gives way to the complete title the page prints in 《》 above it
+    ("十政发〔2018〕40号《十堰市人民政府关于…的通知》") when the block's characters all appear in
+    it, in order."""
+    block = skeleton(page.title)
+    if TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", page.title)):
+        return  # a block ending in its genre word is whole (a quoted name above may be a misnomer)
+    for ln in page.lines[:first]:
+        for quoted in re.findall(r"《([^《》]{6,100})》", ln):
+            fuller = len(skeleton(quoted)) > len(block) and _subsequence(block, skeleton(quoted))
+            if fuller and is_title_line(quoted):
+                page.title = quoted
+                page.note("title", quoted, ln, "complete title quoted above a title block cut short")
+                return
 
 
 def _title_without_block(page: PageState, sal: int | None) -> None:
