@@ -51,6 +51,7 @@ from ..metadata import (
     detect_excerpt,
     find_doc_numbers,
     genre_of,
+    leading_orgs,
     split_issuer_title,
 )
 from .announcement import find_announcement
@@ -316,13 +317,22 @@ _NEWS_HEADLINE_RE = re.compile(
 )
 
 
+_ORGS_ISSUE_RE = re.compile(r"^(.{2,60}?)(?:联合)?(?:印发|发布|出台)《([^《》]{6,80})》$")
+
+
 def _news_headline(page: PageState) -> None:
     """A news headline taken as the title gives way to the document it announces (the title
     quoted in it), which is what the page prints below."""
     m = _NEWS_HEADLINE_RE.match(page.title)
-    if m and TITLE_GENRE_RE.search(m.group(1)):
-        page.note("title", m.group(1), page.title, "title quoted in a news headline")
-        page.title = m.group(1)
+    named = m.group(1) if m else ""
+    # "中共中央办公厅 国务院办公厅印发《…纲要》": the bodies named in full, the name in 《》 ending the
+    # line; a 公文's own title says 关于印发《…》的通知
+    full = _ORGS_ISSUE_RE.match(page.title)
+    if full and not named and leading_orgs(full.group(1)).replace(" ", "") == full.group(1).replace(" ", ""):
+        named = full.group(2)
+    if named and TITLE_GENRE_RE.search(named):
+        page.note("title", named, page.title, "title quoted in a news headline")
+        page.title = named
 
 
 def _is_salutation(line: str) -> bool:

@@ -75,7 +75,8 @@ def _split_signature(line: str, above: str) -> list[str]:
         if stop < 0 and (not tail or not above.endswith("。")):
             continue  # a signing body opens the line only when the line above ends the notice
         head = [before[: stop + 1]] if stop >= 0 else []
-        return head + ([tail] if tail else []) + [m.group()] + _split_heading(rest, above + before)
+        parts = head + [tail, m.group()] + _split_heading(rest, above + before)
+        return [p.strip() for p in parts if p.strip()]
     return [line]
 
 

@@ -159,7 +159,8 @@ def annex_heading(lines: list[str], start: int) -> str:
     return ""
 
 
-_PERIOD_LINE_RE = re.compile(r"^[(（]\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$")
+# the brackets may be lost in print ("2022-2024年)")
+_PERIOD_LINE_RE = re.compile(r"^[(（]?\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]?$")
 
 
 def plan_period_line(lines: list[str], i: int) -> str:
