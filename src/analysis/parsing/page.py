@@ -101,6 +101,9 @@ _META_ROW_RE = re.compile(rf"^[•·\s]*(文\s*号|发文字号|成文日期|发
 _BRACKET_FIELD_RE = re.compile(r"【\s*(发布单位|发文机关|发布部门|发布文号|文\s*号|发布日期|成文日期)\s*】([^【】]*)")
 
 
+_EN_ISSUED_RE = re.compile(r"Date\s*Issued\s*[:：]\s*(\d{1,2})[-/](\d{1,2})[-/]((?:19|20)\d{2})", re.I)
+
+
 def _page_meta(lines: list[str]) -> dict[str, str]:
     """Metadata fields printed above the document (发布时间, 发文字号, 标题 …), key -> value."""
     meta: dict[str, str] = {}
@@ -110,6 +113,10 @@ def _page_meta(lines: list[str]) -> dict[str, str]:
             key = {"发布文号": "文号", "发布部门": "发布单位", "发布日期": "颁布时间"}.get(re.sub(r"\s", "", b.group(1)), b.group(1))
             if b.group(2).strip() and key not in meta:
                 meta[key] = b.group(2).strip()
+        # the English head of a bilingual legal database: "Date Issued: 08-18-2023" (month first)
+        en = _EN_ISSUED_RE.search(line)
+        if en and "颁布时间" not in meta:
+            meta["颁布时间"] = f"{en.group(3)}-{int(en.group(1)):02d}-{int(en.group(2)):02d}"
     # the first 40 non-empty lines: HTML pages spread their header over many
     for line in [ln for ln in lines if ln.strip()][:40]:
         for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line)]:
@@ -464,7 +471,8 @@ def _find_doc_number(page: PageState) -> None:
     """Step 3: the 文号, printed on its own line or before the title, a few lines below it
     in reposts, as a decree number (令第N号), or in the page metadata; the body starts below it."""
     lines = page.lines
-    page.doc_number = _doc_number_above_body(lines, page.body_start)
+    _bracketed_number(page)
+    page.doc_number = page.doc_number or _doc_number_above_body(lines, page.body_start)
     rest = find_doc_numbers(page.run_on_rest[:40])
     if not page.doc_number and rest and rest[0][0] <= 3:
         page.doc_number = rest[0][1]
@@ -490,6 +498,17 @@ def _find_doc_number(page: PageState) -> None:
         page.body_start = doc_number_line + 1
     if page.title.startswith(page.doc_number) and page.doc_number:
         page.title = page.title[len(page.doc_number) :].strip("《》 ")
+
+
+def _bracketed_number(page: PageState) -> None:
+    """A title printed with its own 文号 in brackets after it ("…的意见(国办发(2023)29号)", as
+    gov.cn and legal databases print a document's head): the number is the document's, and
+    not part of the title."""
+    nums = find_doc_numbers(page.title)
+    if nums and nums[-1][0] > 0 and page.title.endswith(("号)", "号）")) and page.title[nums[-1][0] - 1] in "(（":
+        page.note("doc_number", nums[-1][1], page.title, "文号 in brackets after the title")
+        page.doc_number = nums[-1][1]
+        page.title = page.title[: nums[-1][0] - 1].strip()
 
 
 def _find_decree(page: PageState) -> None:

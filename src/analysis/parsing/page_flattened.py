@@ -29,11 +29,17 @@ def unflatten(lines: list[str]) -> list[str]:
     """``lines`` with each flattened line split into the 公文's parts: its own 文号 before the
     addressees, the addressees before the notice, the signing body and date after the notice's
     last sentence, and the heading of the transmitted document (the name the notice quotes in
-    《》) before its body.  Lines under 60 characters are kept as they are."""
+    《》) before its body; a bilingual line is split where its English runs into its Chinese.
+    Lines under 60 characters are kept as they are."""
     out: list[str] = []
-    for ln in lines:
+    for ln in (part for line in lines for part in _SCRIPT_CHANGE_RE.split(line)):
         out.extend(_split_line(ln, out[-1] if out else "") if len(ln) >= _FLAT_MIN else [ln])
     return out
+
+
+# a bilingual page with its spaces removed runs the English version into the Chinese one
+# ("…nationalintegratedgovernmentservice国务院办公厅关于…"): a long Latin run, then Han text
+_SCRIPT_CHANGE_RE = re.compile(r"(?<=[A-Za-z0-9.,;:'\"()\-]{100})(?=[\u4e00-\u9fff])")
 
 
 def _split_line(line: str, above: str) -> list[str]:
