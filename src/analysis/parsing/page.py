@@ -110,7 +110,8 @@ def _page_meta(lines: list[str]) -> dict[str, str]:
     for line in [ln for ln in lines if ln.strip()][:40]:
         for b in _BRACKET_FIELD_RE.finditer(line):
             # a legal database's 发布日期 is the document's promulgation date, not the page's posting
-            key = {"发布文号": "文号", "发布部门": "发布单位", "发布日期": "颁布时间"}.get(re.sub(r"\s", "", b.group(1)), b.group(1))
+            label = re.sub(r"\s", "", b.group(1))
+            key = {"发布文号": "文号", "发布部门": "发布单位", "发布日期": "颁布时间"}.get(label, label)
             if b.group(2).strip() and key not in meta:
                 meta[key] = b.group(2).strip()
         # the English head of a bilingual legal database: "Date Issued: 08-18-2023" (month first)

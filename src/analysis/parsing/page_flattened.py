@@ -22,7 +22,9 @@ _FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 # an addressee list (主送机关) at the start of a line: 各… up to its colon, no sentence inside
 _ADDRESSEES_RE = re.compile(r"^各[^。:：]{1,200}[:：]")
 # what follows a date in a sentence (起, 前, 以来 …) rather than a signature
-_DATE_IN_SENTENCE_RE = re.compile(r"^[,，、。:：;；)）起前后以至到止内]")
+_DATE_IN_SENTENCE_RE = re.compile(
+    r"^(?:[,，、。:：;；)）起前后以至到止内]|印发|发布|出台|召开|签发|公布|颁布|批准|通过|发出|下发|施行|实施)"
+)
 
 
 def unflatten(lines: list[str]) -> list[str]:
@@ -76,12 +78,12 @@ def _split_signature(line: str, above: str) -> list[str]:
         stop = before.rfind("。")
         tail = before[stop + 1 :]
         # the signing body alone between the sentence's end (or the line's start) and the date
-        if tail and leading_orgs(tail).replace(" ", "") != tail.replace(" ", ""):
-            continue
+        if tail and (tail.lstrip().startswith("各") or leading_orgs(tail).replace(" ", "") != tail.replace(" ", "")):
+            continue  # "各地区要按照国务院2018年…": addressees and a sentence, not a signing body
         if stop < 0 and (not tail or not above.endswith("。")):
             continue  # a signing body opens the line only when the line above ends the notice
         head = [before[: stop + 1]] if stop >= 0 else []
-        parts = head + [tail, m.group()] + _split_heading(rest, above + before)
+        parts = [*head, tail, m.group(), *_split_heading(rest, above + before)]
         return [p.strip() for p in parts if p.strip()]
     return [line]
 
