@@ -905,7 +905,8 @@ def test_short_form_signature_is_completed_from_the_title():
     doc = _one(raw)
     assert (doc.issuer, doc.level, doc.region) == ("广东省人民政府", "provincial", "广东")
     assert doc.evidence["issuer"][2].endswith("place completed from the page")
-    # nothing on the page completes it: the short form stays as printed, level not guessed
+    # no fuller print of the name on the page: the short form stays as printed (a place named
+    # elsewhere in the title is not the issuer's printed name; tests/devset/pages/027.txt)
     bare = _one(raw.replace("广东省人民政府关于印发", "关于印发"))
     assert bare.issuer == "省人民政府"
 

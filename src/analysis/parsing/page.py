@@ -14,7 +14,11 @@ One precedence per field:
   print; a run-on first line (title, 文号 and addressees on one line); the heading of what
   an addressee-first transmittal sends out, or the title its annex label prints (附件:…);
   the first line when it can be a title; else "".  Never an addressee line, breadcrumb,
-  field label or metadata row (文号…主题词…), or site furniture (:mod:`.page_title`).
+  field label or metadata row (文号…主题词…), site furniture or a share widget's word (转发),
+  an editor's note ((本文有删减)) or a file name (….docx) (:mod:`.page_title`); never below the
+  first signature (what a transmittal sends out).  A block cut short (no genre word at its end)
+  gives way to the complete title quoted in 《》 above it; a news headline "X印发《Y》" to Y.
+  Flattened lines are split back into the 公文's parts first (:mod:`.page_flattened`).
 * 文号: the document's own number (own line, before the title, under the title after a
   repost lead, also with 〕/号 lost in print; decree number X令第N号; the document named
   with its number 《title》(…号); a lead sentence X印发《title / …的通知》(…号); page
@@ -25,13 +29,15 @@ One precedence per field:
   dateline under the title or 文号 (unless it is the page's 发布日期), the page's
   成文日期/发文日期/颁布时间; a lead sentence's issue date (2017年4月8日,X印发《title》);
   then a posting date (发布时间, header stamps) only when it agrees with the 文号's year;
-  then the 文号's year (flagged inferred); else none (an interpretation alone is dated
-  by the latest document it cites).
+  then the 文号's year (flagged inferred); else none (only a titled interpretation is dated
+  by the latest document it cites, flagged as a lower bound; a cited 文号 is never the own).
 * issuer: the signature (all its bodies, seal notes such as (代章) dropped; an office
   signing for the group the title names gives the group), a decree's issuer, the title's
-  leading organisation (or the issuer line of a damaged title block), a flattened cover
+  leading organisation (or the issuer line of a damaged title block; never the issuer of a
+  document an interpretation quotes in 《》), a flattened cover
   (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
-  page's 发文机关/制发机关/发布单位/发布机构.
+  page's 发文机关/制发机关/发文部门/发布单位/发布机构 (also a legal database's 【发布单位】).  A
+  short form (省人民政府, 市人民政府) is completed by a fuller print of the same name on the page.
 * level and region: the issuer's own place or body, else the place leading the title,
   else the signature, the place the document's own 文号 names (六盘水府办发), a signing
   line too damaged to read as a body; never a place named in the body.
