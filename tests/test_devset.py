@@ -1,7 +1,10 @@
-"""The loader on 91 real policy pages it was not written for (tests/devset, ``make eval``).
+"""The loader on 91 real policy pages it was not written for (tests/devset, ``make eval``), and
+on the 40 pages of the hold-out set (tests/devset/holdout).
 
 A ratchet: no page may be lost, and no field may fall below the accuracy measured when the
 floor was last raised (the goal is 97% per field; raise the floors as the parser improves).
+The hold-out floors were set after the issue-10 rules, which were written against its failure
+classes: its score is no longer an unseen-page figure (see holdout/README.md).
 """
 
 import importlib.util
@@ -15,12 +18,27 @@ HERE = Path(__file__).resolve().parent / "devset"
 FLOORS = {"title": 91, "issuer": 91, "doc_number": 91, "date": 91, "year": 91, "level": 91, "region": 91, "genre": 91}
 
 
-@pytest.fixture(scope="module")
-def evaluation():
+# Correct pages of 40 in the hold-out set when its floors were set (2026-11-29).
+HOLDOUT_FLOORS = {
+    "title": 40, "issuer": 40, "doc_number": 40, "date": 40, "year": 40, "level": 40, "region": 40, "genre": 40,
+}  # fmt: skip
+
+
+def _evaluate(folder):
     spec = importlib.util.spec_from_file_location("devset_evaluate", HERE / "evaluate.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.evaluate(HERE)
+    return module.evaluate(folder)
+
+
+@pytest.fixture(scope="module")
+def evaluation():
+    return _evaluate(HERE)
+
+
+@pytest.fixture(scope="module")
+def holdout_evaluation():
+    return _evaluate(HERE / "holdout")
 
 
 def test_no_page_is_lost(evaluation):
@@ -34,3 +52,16 @@ def test_field_accuracy_does_not_fall(evaluation, field):
     n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
     wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
     assert n_correct >= FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
+
+
+def test_no_holdout_page_is_lost(holdout_evaluation):
+    _accuracy, _comparisons, lost = holdout_evaluation
+    assert lost == []
+
+
+@pytest.mark.parametrize("field", sorted(HOLDOUT_FLOORS))
+def test_holdout_field_accuracy_does_not_fall(holdout_evaluation, field):
+    accuracy, comparisons, _lost = holdout_evaluation
+    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
+    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
+    assert n_correct >= HOLDOUT_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()

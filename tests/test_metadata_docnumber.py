@@ -52,3 +52,10 @@ def test_proposal_numbers_are_not_doc_numbers():
     assert find_doc_numbers("市政协会议第20210997号提案") == []
     assert find_doc_numbers("人大代表第2021015号建议") == []
     assert find_doc_numbers("国发〔2021〕第5号") == [(0, "国发〔2021〕5号")]
+
+
+def test_label_after_other_text_is_not_part_of_the_number():
+    # tests/devset/holdout/pages/017.txt after cleaning joined the spaced label "文  號" to its row
+    row = "发布机构 自治区人民政府办公厅文号内政办发〔2023〕32号"
+    assert [n for _, n in find_doc_numbers(row)] == ["内政办发〔2023〕32号"]
+    assert [n for _, n in find_doc_numbers("发文字号:国办发〔2023〕29号")] == ["国办发〔2023〕29号"]

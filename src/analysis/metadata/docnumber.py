@@ -38,7 +38,7 @@ _DECREE_NUMBER_RE = re.compile(rf"^(?P<org>{_H}{{2,30}}?)令\s*第\s*(?P<n>\d{{1
 
 
 # a field label printed before the number ("文号苏民基〔2023〕6号", "发文字号:")
-_LABEL_RE = re.compile(r"^(?:发文字号|文\s*号|字号|编号)")
+_LABEL_RE = re.compile(r"(?:发文字号|文\s*号|字号|编号)")
 # a number followed by these is a deputy's proposal or suggestion (提案/议案/建议), not a 文号
 _PROPOSAL_WORDS = ("提案", "议案", "建议")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -65,9 +65,10 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
             k = code.rfind(word)
             if k != -1 and len(code) - (k + len(word)) >= 2:
                 code = code[k + len(word) :]
-        label = _LABEL_RE.match(code)
-        if label and len(code) > label.end():
-            code = code[label.end() :]
+        # the label may stand after other text the lazy code swallowed ("…人民政府办公厅文号内政办发")
+        labels = list(_LABEL_RE.finditer(code))
+        if labels and len(code) > labels[-1].end():
+            code = code[labels[-1].end() :]
         if not code or code in ("第", "年", "月") or code.endswith("第"):
             continue
         if text[m.end() : m.end() + 2] in _PROPOSAL_WORDS:
@@ -92,7 +93,7 @@ def damaged_doc_number_line(line: str) -> str:
     m = _DAMAGED_LINE_RE.match(line.strip().translate(_FULL_WIDTH_DIGITS))
     if not m:
         return ""
-    label = _LABEL_RE.match(m.group("code"))
+    label = _LABEL_RE.match(m.group("code"))  # the damaged line may open with its label only
     code = m.group("code")[label.end() :] if label else m.group("code")
     return f"{code}〔{m.group('year')}〕{int(m.group('serial'))}号" if code else ""
 

@@ -53,11 +53,18 @@ def genre_of(title: str) -> str:
     text is; a notice that transmits nothing is a 通知.  Returns "" if the
     title ends in no known genre word.
     """
+    # pinyin glosses and symbol noise a mirror injects ("指南(nán)的(de)通(tōng)知(zhī)", "体φλ系"):
+    # a bracket with no Han character or digit in it, and any letter or symbol outside Han
+    # text, brackets, digits and dashes, hide the genre word
+    t = re.sub(r"[(（][^()（）\u4e00-\u9fff\d]*[)）]", "", title)
+    t = re.sub(r"[^\u4e00-\u9fff\d()（）《》“”\"'—\-–、·]", "", t)
     # drop trailing (2021年3月), (2020—2022年), closing quotes, in any nesting
-    t, prev = title.strip(), None
+    t, prev = t.strip(), None
     while t != prev:
         prev = t
         t = re.sub(r"[(（][^()（）]*[)）]\s*$", "", t)
+        # a plan period whose opening bracket was lost in print: "…行动方案2022-2024年)"
+        t = re.sub(r"(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]?\s*$", "", t)
         t = re.sub(r"[”\"》]+\s*$", "", t)
     # an official's answers to the press on a policy (答记者问) interpret it
     if "解读" in t[-8:] or t.startswith("解读") or t.endswith("答记者问"):

@@ -14,7 +14,11 @@ One precedence per field:
   print; a run-on first line (title, 文号 and addressees on one line); the heading of what
   an addressee-first transmittal sends out, or the title its annex label prints (附件:…);
   the first line when it can be a title; else "".  Never an addressee line, breadcrumb,
-  field label or metadata row (文号…主题词…), or site furniture (:mod:`.page_title`).
+  field label or metadata row (文号…主题词…), site furniture or a share widget's word (转发),
+  an editor's note ((本文有删减)) or a file name (….docx) (:mod:`.page_title`); never below the
+  first signature (what a transmittal sends out).  A block cut short (no genre word at its end)
+  gives way to the complete title quoted in 《》 above it; a news headline "X印发《Y》" to Y.
+  Flattened lines are split back into the 公文's parts first (:mod:`.page_flattened`).
 * 文号: the document's own number (own line, before the title, under the title after a
   repost lead, also with 〕/号 lost in print; decree number X令第N号; the document named
   with its number 《title》(…号); a lead sentence X印发《title / …的通知》(…号); page
@@ -25,13 +29,15 @@ One precedence per field:
   dateline under the title or 文号 (unless it is the page's 发布日期), the page's
   成文日期/发文日期/颁布时间; a lead sentence's issue date (2017年4月8日,X印发《title》);
   then a posting date (发布时间, header stamps) only when it agrees with the 文号's year;
-  then the 文号's year (flagged inferred); else none (an interpretation alone is dated
-  by the latest document it cites).
+  then the 文号's year (flagged inferred); else none (only a titled interpretation is dated
+  by the latest document it cites, flagged as a lower bound; a cited 文号 is never the own).
 * issuer: the signature (all its bodies, seal notes such as (代章) dropped; an office
   signing for the group the title names gives the group), a decree's issuer, the title's
-  leading organisation (or the issuer line of a damaged title block), a flattened cover
+  leading organisation (or the issuer line of a damaged title block; never the issuer of a
+  document an interpretation quotes in 《》), a flattened cover
   (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
-  page's 发文机关/制发机关/发布单位/发布机构.
+  page's 发文机关/制发机关/发文部门/发布单位/发布机构 (also a legal database's 【发布单位】).  A
+  short form (省人民政府, 市人民政府) is completed by a fuller print of the same name on the page.
 * level and region: the issuer's own place or body, else the place leading the title,
   else the signature, the place the document's own 文号 names (六盘水府办发), a signing
   line too damaged to read as a body; never a place named in the body.
@@ -51,11 +57,14 @@ from ..metadata import (
     detect_excerpt,
     find_doc_numbers,
     genre_of,
+    leading_orgs,
     split_issuer_title,
 )
 from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_fields import page_date, page_issuer
+from .page_flattened import unflatten
+from .page_meta import page_meta
 from .page_signature import find_signature, split_body
 from .page_state import PageState
 from .page_title import (
@@ -76,35 +85,9 @@ from .page_title import (
 
 __all__ = ["parse_page"]
 
-# Metadata fields that government sites print above a document (gov.cn's
-# 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
-_META_KEYS = (
-    r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发文机关|制发机关|发文字号"
-    r"|文\s*号|索\s*引\s*号|标\s*题|主题分类|主\s*题\s*词|字号"
-)
-# "key: value" or, in metadata tables, "key value" / "key | value |"; a value ends at the next key
-_META_FIELD_RE = re.compile(
-    rf"(?:^|(?<=[\s|•]))({_META_KEYS})(?:\s*[:：]\s*\|?\s*|\s*\|\s*|\s+)((?:(?!{_META_KEYS})[^\s|])*)"
-)
 # a decree (令) heads its text with "X人民政府令" and "第328号", and is signed by a person
 _DECREE_RE = re.compile(r"^(.{2,30}?)令$")
 _DECREE_LINE_RE = re.compile(r"^(.{2,30}?)令\s*第\s*(?P<n>\d{1,5})\s*号$")
-
-
-# a row whose spaced label cleaning has joined to its value ("文  號 白政辦發…" -> "文号白政办发…")
-_META_ROW_RE = re.compile(rf"^[•·\s]*(文\s*号|发文字号|成文日期|发文日期|发布日期)((?:(?!{_META_KEYS})[^\s|])+)")
-
-
-def _page_meta(lines: list[str]) -> dict[str, str]:
-    """Metadata fields printed above the document (发布时间, 发文字号, 标题 …), key -> value."""
-    meta: dict[str, str] = {}
-    # the first 40 non-empty lines: HTML pages spread their header over many
-    for line in [ln for ln in lines if ln.strip()][:40]:
-        for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line)]:
-            key = re.sub(r"\s", "", m.group(1))
-            if m.group(2) and key not in meta:
-                meta[key] = m.group(2)
-    return meta
 
 
 _INTERP_FIELD_RE = re.compile(r"^解\s*读\s*(机关|单位|部门|人)\s*[:：]\s*(.*)$")
@@ -134,7 +117,8 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
         doc_number=page.doc_number,
         date=page_date(page, body),
     )
-    doc.genre = "解读" if page.is_interpretation else genre_of(page.title)
+    # an interpretation without a printed title has no genre either (nothing names it)
+    doc.genre = ("解读" if page.title else "") if page.is_interpretation else genre_of(page.title)
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
     # the issuer's own place decides, never a place name in the body (a ministry notice
     # naming a county, a provincial interpretation citing the State Council)
@@ -165,7 +149,7 @@ def _record_evidence(page: PageState, doc: ParsedDoc) -> None:
         inferred = " (inferred)" if doc.date.source in _INFERRED_DATE_SOURCES else ""
         ev["date"] = (doc.date.iso or str(doc.date.year), doc.date.source, f"{doc.date.source}{inferred}")
     else:
-        ev["date"] = ("", "", "no date printed")
+        ev.setdefault("date", ("", "", "no date printed"))
     ev["level"] = (
         doc.level,
         doc.level_evidence,
@@ -190,7 +174,7 @@ def _page_lines(text: str, source: str) -> PageState:
         if m:
             interp[m.group(1)] = m.group(2).strip()
     # a table row's closing bar ("…的通知 |") is layout, not text
-    nonempty, trailer = _cut_trailer([ln.rstrip(" |") for ln in raw_lines if ln.rstrip(" |")])
+    nonempty, trailer = _cut_trailer(unflatten([ln.rstrip(" |") for ln in raw_lines if ln.rstrip(" |")]))
     lines, removed = strip_page_furniture(nonempty)
     removed.extend(trailer)
     # 解读 contact block: "五、解读机关及解读人", "解读机关:…", "解读人:…"
@@ -207,7 +191,7 @@ def _page_lines(text: str, source: str) -> PageState:
         (removed if _NOTE_RE.match(ln) else lines).append(ln)
     if not lines:
         raise CorpusError(source, "no text left after removing page boilerplate")
-    return PageState(text, raw_lines, lines, removed, _page_meta(raw_lines), interp)
+    return PageState(text, raw_lines, lines, removed, page_meta(raw_lines), interp)
 
 
 # a news site's tag before the addressee line: "【智慧城市网 政策法规】各市州民政局…:"
@@ -254,6 +238,8 @@ def _find_title(page: PageState) -> None:
     page.head_limit = _index_after_substantive(lines, 30)
     sal = next((i for i, ln in enumerate(lines[: page.head_limit]) if _is_salutation(ln)), None)
     search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
+    # the title stands above the signature: below it is what a transmittal sends out
+    search_to = min(search_to, _first_signature(lines, search_to))
     page.title_idx = next((i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i])), None)
     page.headline = lines[0]
     meta = meta_title(page.raw_lines)
@@ -270,6 +256,7 @@ def _find_title(page: PageState) -> None:
             page.title = meta
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")
         _intact_print(page, first, meta)
+        _quoted_print(page, first)
     elif meta and is_title_line(meta):
         page.title = meta
         page.body_start = next((i + 1 for i, ln in enumerate(lines[: page.head_limit]) if ln.endswith(meta)), 1)
@@ -282,9 +269,13 @@ def _find_title(page: PageState) -> None:
     page.is_interpretation = bool(page.interp) or "解读" in page.headline
     quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if TITLE_GENRE_RE.search(q)]
     if page.is_interpretation and quoted:
-        page.title = f"《{max(quoted, key=len)}》解读"
+        name = max(quoted, key=len)
+        # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
+        said = re.search(re.escape(f"《{name}》") + r"([^《》\s,，。]{0,6}?解读)", page.headline)
+        page.title = f"《{name}》{said.group(1) if said else '解读'}"
         page.note("title", page.title, page.headline, "interpretation of the quoted title")
-    elif page.title_idx is None and not page.title and quoted and not rejection(page.headline):
+    elif page.title_idx is None and not page.title and quoted and rejection(page.headline) in ("", "file name"):
+        # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
 
@@ -297,13 +288,22 @@ _NEWS_HEADLINE_RE = re.compile(
 )
 
 
+_ORGS_ISSUE_RE = re.compile(r"^(.{2,60}?)(?:联合)?(?:印发|发布|出台)《([^《》]{6,80})》$")
+
+
 def _news_headline(page: PageState) -> None:
     """A news headline taken as the title gives way to the document it announces (the title
     quoted in it), which is what the page prints below."""
     m = _NEWS_HEADLINE_RE.match(page.title)
-    if m and TITLE_GENRE_RE.search(m.group(1)):
-        page.note("title", m.group(1), page.title, "title quoted in a news headline")
-        page.title = m.group(1)
+    named = m.group(1) if m else ""
+    # "中共中央办公厅 国务院办公厅印发《…纲要》": the bodies named in full, the name in 《》 ending the
+    # line; a 公文's own title says 关于印发《…》的通知
+    full = _ORGS_ISSUE_RE.match(page.title)
+    if full and not named and leading_orgs(full.group(1)).replace(" ", "") == full.group(1).replace(" ", ""):
+        named = full.group(2)
+    if named and TITLE_GENRE_RE.search(named):
+        page.note("title", named, page.title, "title quoted in a news headline")
+        page.title = named
 
 
 def _is_salutation(line: str) -> bool:
@@ -314,6 +314,18 @@ def _is_salutation(line: str) -> bool:
     if line.startswith("各") and len(line) <= 200 and "。" not in line and re.search(r"(政府|部门|单位|机构)$", line):
         return True  # the colon lost in print: "各区、县(市)人民政府,市政府各部门、各单位"
     return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
+
+
+def _first_signature(lines: list[str], limit: int) -> int:
+    """Index of the first signing body over a date line (a notice's signature) among the first
+    ``limit`` lines, the body's line if it is printed; ``limit`` if there is none."""
+    for i in range(1, limit):
+        if date_line(lines[i]) is not None and "年" in lines[i]:
+            if lines[i - 1].endswith("。"):
+                return i
+            if is_org_line(lines[i - 1]) and i >= 2 and lines[i - 2].endswith("。"):
+                return i - 1
+    return limit
 
 
 def _fuller_print(page: PageState) -> None:
@@ -343,6 +355,23 @@ def _intact_print(page: PageState, first: int, meta: str) -> None:
             page.title = cand.strip()
             page.note("title", page.title, cand, "intact print of a title block damaged in print")
             return
+
+
+def _quoted_print(page: PageState, first: int) -> None:
+    """A title block cut short (its last lines not read as title lines, so it ends in no genre
+    word) gives way to the complete title the page prints in 《》 above it
+    ("十政发〔2018〕40号《十堰市人民政府关于…的通知》") when the block's characters all appear in
+    it, in order."""
+    block = skeleton(page.title)
+    if TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", page.title)):
+        return  # a block ending in its genre word is whole (a quoted name above may be a misnomer)
+    for ln in page.lines[:first]:
+        for quoted in re.findall(r"《([^《》]{6,100})》", ln):
+            fuller = len(skeleton(quoted)) > len(block) and _subsequence(block, skeleton(quoted))
+            if fuller and is_title_line(quoted):
+                page.title = quoted
+                page.note("title", quoted, ln, "complete title quoted above a title block cut short")
+                return
 
 
 def _title_without_block(page: PageState, sal: int | None) -> None:
@@ -406,7 +435,8 @@ def _find_doc_number(page: PageState) -> None:
     """Step 3: the 文号, printed on its own line or before the title, a few lines below it
     in reposts, as a decree number (令第N号), or in the page metadata; the body starts below it."""
     lines = page.lines
-    page.doc_number = _doc_number_above_body(lines, page.body_start)
+    _bracketed_number(page)
+    page.doc_number = page.doc_number or _doc_number_above_body(lines, page.body_start)
     rest = find_doc_numbers(page.run_on_rest[:40])
     if not page.doc_number and rest and rest[0][0] <= 3:
         page.doc_number = rest[0][1]
@@ -432,6 +462,17 @@ def _find_doc_number(page: PageState) -> None:
         page.body_start = doc_number_line + 1
     if page.title.startswith(page.doc_number) and page.doc_number:
         page.title = page.title[len(page.doc_number) :].strip("《》 ")
+
+
+def _bracketed_number(page: PageState) -> None:
+    """A title printed with its own 文号 in brackets after it ("…的意见(国办发(2023)29号)", as
+    gov.cn and legal databases print a document's head): the number is the document's, and
+    not part of the title."""
+    nums = find_doc_numbers(page.title)
+    if nums and nums[-1][0] > 0 and page.title.endswith(("号)", "号）")) and page.title[nums[-1][0] - 1] in "(（":
+        page.note("doc_number", nums[-1][1], page.title, "文号 in brackets after the title")
+        page.doc_number = nums[-1][1]
+        page.title = page.title[: nums[-1][0] - 1].strip()
 
 
 def _find_decree(page: PageState) -> None:

@@ -24,7 +24,10 @@ def page_issuer(page: PageState) -> str:
     line of a damaged title block), then a cover's issuer line, then "X印发《title》" in the page,
     then the 解读机关, then page metadata; "" if none.  Notes the rule that chose it."""
     title = page.title.strip("《》")
-    titled, _ = split_issuer_title(title)
+    # "《X人民政府办公室关于…的通知》政策解读": the body leading a quoted title issued the
+    # document interpreted, not the interpretation
+    quoted = page.is_interpretation and page.title.startswith("《")
+    titled = "" if quoted else split_issuer_title(title)[0]
     candidates = [
         (strip_seal_notes(page.sig_org), page.sig_org, "signature"),
         (page.decree_issuer, page.decree_issuer, "decree head (X令)"),
@@ -40,14 +43,35 @@ def page_issuer(page: PageState) -> str:
     if page.is_interpretation:
         for key in ("单位", "部门"):
             candidates.append((page.interp.get(key, ""), page.interp.get(key, ""), f"解读{key}"))
-    for key in ("发文机关", "制发机关", "发布单位", "发布机构"):
-        candidates.append((page.meta.get(key, ""), page.meta.get(key, ""), f"page metadata ({key})"))
+    for key in ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构"):
+        # "工业和信息化部 国家发展和改革委员会 教育部等": a list cut short with 等 names the bodies it prints
+        value = re.sub(r"\s*等$", "", page.meta.get(key, ""))
+        candidates.append((value, page.meta.get(key, ""), f"page metadata ({key})"))
     issuer, evidence, rule = next(((i, e, r) for i, e, r in candidates if i), ("", "", "no issuer printed"))
     if titled and rule == "signature" and issuer == titled + "办公室":
         # a group's office signs for the group the title names
         issuer, evidence, rule = titled, f"{page.sig_org} / {page.title}", "title prefix (its office signs)"
+    issuer, evidence, rule = _completed(page, titled, issuer, evidence, rule)
     page.note("issuer", issuer, evidence, rule)
     return issuer
+
+
+# a body named without its place, as a letterhead or signature prints it inside its own area
+# ("市人民政府", "省人民政府", "县政府办公室")
+_SHORT_FORM_RE = re.compile(r"^(?:省|市|县|区|旗|州|盟|自治区|自治州|自治县|自治旗)(?:人民)?政府")
+
+
+def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: str) -> tuple[str, str, str]:
+    """(issuer, evidence, rule) with a short-form issuer ("省人民政府") completed by the full name
+    that ends in it elsewhere on the page: the title's leading organisation, else a metadata field
+    (发文机关, 发布机构, 来源 …); unchanged when it is not a short form or nothing completes it."""
+    if not _SHORT_FORM_RE.match(issuer):
+        return issuer, evidence, rule
+    fields = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "来源")
+    for full in [titled, *(page.meta.get(k, "") for k in fields)]:
+        if len(full) > len(issuer) and full.endswith(issuer):
+            return full, f"{evidence} / {full}", f"{rule}, place completed from the page"
+    return issuer, evidence, rule
 
 
 def _cover_issuer(page: PageState) -> str:
@@ -95,9 +119,15 @@ def page_date(page: PageState, body: str) -> DateInfo | None:
         return posted
     if number_year is not None:
         return DateInfo(str(number_year), number_year, "doc_number")
-    # an interpretation (解读) comes out with the document it explains, whose 文号 it cites:
-    # the latest cited year dates it; any other undated page stays undated
-    return cited_lower_bound(body) if page.is_interpretation else None
+    # a cited 文号 is never the document's own: its year only bounds the date from below.  An
+    # interpretation whose title names what it explains comes out with that document, so the
+    # latest cited year dates it (flagged as a lower bound); any other undated page stays undated
+    bound = cited_lower_bound(body)
+    if bound is not None and page.is_interpretation and page.title:
+        return bound
+    if bound is not None:
+        page.note("date", "", bound.source, f"no date printed (cited documents: not before {bound.year})")
+    return None
 
 
 def _dateline_below_title(page: PageState) -> DateInfo | None:

@@ -20,6 +20,11 @@ __all__ = ["find_signature", "split_body"]
 _SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
 
 
+# a notice's closing formula on a line of its own (特此通知, 此复; "此通知" with 特 lost): the
+# notice's last words, never a signing body
+_CLOSING_RE = re.compile(r"^特?此(?:通知|公告|通告|函|函告|函复|复|批复|通报|报告)[。.]?$")
+
+
 def find_signature(page: PageState) -> None:
     """Step 4: the signature block, organisation line(s) then a date line.
 
@@ -31,7 +36,7 @@ def find_signature(page: PageState) -> None:
     if _cover_signature(page) or _decree_signature(page):
         return
     for i in range(body_start + 1, len(lines)):
-        after_notice = lines[i - 1].endswith("。")
+        after_notice = lines[i - 1].endswith("。") or bool(_CLOSING_RE.match(lines[i - 1]))
         d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) or after_notice else None)
         if d is None:
             continue

