@@ -19,6 +19,7 @@ import argparse
 import ast
 import os
 import sys
+import warnings
 
 __all__ = ["main"]
 
@@ -67,6 +68,27 @@ def _check_corpus(path: str | None) -> None:
         raise CliError(f"corpus path does not exist: {path}")
     if os.path.isdir(path) and not any(files for _root, _dirs, files in os.walk(path)):
         raise CliError(f"corpus folder has no files: {path}")
+    _check_readable(path)
+
+
+def _check_readable(path: str) -> None:
+    """Refuse, in well under a second, a corpus with no file of a type the loader reads."""
+    from ..io.files import NOT_DOCUMENTS, SUFFIXES
+
+    if os.path.isfile(path):
+        names = [path]
+    else:
+        names = [os.path.join(root, f) for root, _dirs, files in os.walk(path) for f in files]
+    readable = [n for n in names if n.lower().endswith(SUFFIXES) and os.path.basename(n) not in NOT_DOCUMENTS]
+    if any(os.path.getsize(n) > 0 for n in readable):
+        return
+    if readable:
+        raise CliError(f"every document file in {path} is empty ({len(readable)} file(s))")
+    found = sorted({os.path.splitext(n)[1].lower() or "(no suffix)" for n in names})
+    raise CliError(
+        f"no document file in {path}: found {len(names)} file(s) of type {', '.join(found)}; "
+        f"readable types are {', '.join(SUFFIXES)}"
+    )
 
 
 def _require_documents(n_documents: int, skipped, path: str | None) -> None:
@@ -89,12 +111,22 @@ def _parameters(pairs: list[list[str]]) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; returns the process exit code (2 for a problem with the input)."""
     args = _parser().parse_args(argv)
-    try:
-        _check_corpus(args.corpus)
-        _run(args)
-    except CliError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    # the loader's warnings are shown after a successful run; a refused corpus gets one line
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            _check_corpus(args.corpus)
+            _run(args)
+        except CliError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        except RuntimeError as error:  # a notebook that failed (report.NotebookFailed): one line, not a traceback
+            if type(error).__name__ != "NotebookFailed":
+                raise
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    for warning in caught:
+        print(f"warning: {warning.message}", file=sys.stderr)
     return 0
 
 
