@@ -35,6 +35,7 @@ LAYERS = {
     "diffusion": 5,
     "reuse": 5,
     "plotting": 6,
+    "narrative": 6,
     "cli": 7,
     "__init__": 7,
     "__main__": 7,

@@ -19,7 +19,8 @@ def page_abstract(documents: pd.DataFrame, findings: Iterable[str] = (), skipped
     functions, empty strings dropped.
     """
     lines = [f"**In brief.** This corpus: {corpus_sentence(documents, skipped)}"]
-    bullets = [f"- {f.strip()}" for f in findings if f and f.strip()]
+    # the same sentence twice (e.g. one reason several sections cannot be computed) is shown once
+    bullets = [f"- {f}" for f in dict.fromkeys(f.strip() for f in findings if f and f.strip())]
     if bullets:
         lines += ["", *bullets]
     return "\n".join(lines)

@@ -39,6 +39,13 @@ def seed_note(text: str, corpus_dir: str | os.PathLike[str] | None) -> str:
     return "> **On the bundled seeds** (written for them by hand; not computed):\n>\n" + body
 
 
+def _levels(documents: pd.DataFrame) -> pd.Series:
+    """Each document's level, "unknown" where the loader could not tell."""
+    if "level" not in documents:
+        return pd.Series(["unknown"] * len(documents), index=documents.index)
+    return documents["level"].fillna("").astype(str).replace("", "unknown")
+
+
 def _unique(documents: pd.DataFrame) -> pd.DataFrame:
     if "duplicate_of" not in documents:
         return documents
@@ -60,8 +67,7 @@ def corpus_facts(documents: pd.DataFrame) -> dict[str, Any]:
     kept = _unique(documents)
     years = kept["year"] if "year" in kept else pd.Series([None] * len(kept))
     inferred = kept["date_source"].map(is_inferred_year) if "date_source" in kept else pd.Series([], dtype=bool)
-    levels = kept["level"].fillna("unknown").astype(str) if "level" in kept else pd.Series(dtype=str)
-    counts = levels.value_counts()
+    counts = _levels(kept).value_counts()
     return {
         "n_documents": len(kept),
         "n_duplicates": len(documents) - len(kept),
@@ -94,7 +100,11 @@ def corpus_sentence(documents: pd.DataFrame, skipped: pd.DataFrame | None = None
     if dated == 0:
         text += ", none of them dated"
     else:
-        text += f", dated {f['span']}" if f["n_undated"] == 0 else f"; {dated} dated ({f['span']}), {f['n_undated']} undated"
+        text += (
+            f", dated {f['span']}"
+            if f["n_undated"] == 0
+            else f"; {dated} dated ({f['span']}), {f['n_undated']} undated"
+        )
     text += f"; levels: {levels_sentence(documents)}."
     extras = []
     if f["n_duplicates"]:
@@ -131,8 +141,9 @@ def years_sentence(documents: pd.DataFrame) -> str:
         if gaps:
             text += f" No document is dated {listing(gaps, limit=8, conjunction='or')}."
     spans = []
-    for level in order_levels(dated["level"].fillna("unknown")):
-        span = year_span(dated.loc[dated["level"].fillna("unknown") == level, "year"])
+    levels = _levels(dated)
+    for level in order_levels(levels):
+        span = year_span(dated.loc[levels == level, "year"])
         spans.append(f"{level} {span}")
     if len(spans) > 1:
         text += f" By level: {listing(spans, limit=10)}."

@@ -28,7 +28,11 @@ def adoption_lag_sentence(lag: pd.DataFrame) -> str:
     text = f"Of the {plural(len(both), 'watchlist term')} used at both levels: {listing(parts)}."
     down = both[both.direction == "top-down"].sort_values("lag_years", ascending=False).head(3)
     if len(down):
-        text += " Longest top-down lags: " + listing([f"{t} ({int(y)} years)" for t, y in zip(down.term, down.lag_years)]) + "."
+        text += (
+            " Longest top-down lags: "
+            + listing([f"{t} ({int(y)} years)" for t, y in zip(down.term, down.lag_years)])
+            + "."
+        )
     return text
 
 
@@ -39,7 +43,10 @@ def emerging_sentence(emerging: pd.DataFrame, split_year: int | None, n: int = 6
     if emerging.empty:
         return f"No term passes the emerging-term thresholds for {split_year} and later against earlier years."
     top = emerging.head(n)
-    items = [f"{t} ({int(a)} times from {split_year}, {int(b)} before)" for t, a, b in zip(top.term, top.count_target, top.count_reference)]
+    items = [
+        f"{t} ({int(a)} times from {split_year}, {int(b)} before)"
+        for t, a, b in zip(top.term, top.count_target, top.count_reference)
+    ]
     return f"The strongest emerging terms from {split_year} on: {listing(items, limit=n)}."
 
 
@@ -58,7 +65,8 @@ def title_words_sentence(title_words: pd.DataFrame) -> str:
 def _pair_text(row: pd.Series, labels: Mapping[str, str]) -> str:
     source, target = labels.get(row.source_doc_id, row.source_doc_id), labels.get(row.target_doc_id, row.target_doc_id)
     return (
-        f"{source} → {target}: {number(int(row.aligned_chars))} characters in {plural(int(row.n_passages), 'passage')}, "
+        f"{source} → {target}: {number(int(row.aligned_chars))} characters in "
+        f"{plural(int(row.n_passages), 'passage')}, "
         f"{percent(row.target_share, 1)} of the later document's text ({target}) and "
         f"{percent(row.source_share, 1)} of the earlier one's ({source})"
     )
@@ -69,7 +77,8 @@ def reuse_pairs_sentence(pairs: pd.DataFrame, labels: Mapping[str, str], n: int 
     if pairs.empty:
         return "No pair of documents in this corpus shares a passage long enough to count as reuse."
     top = pairs.sort_values("score", ascending=False).head(n)
-    text = f"{plural(len(pairs), 'pair')} of documents share passages. Strongest: "
+    verb = "shares" if len(pairs) == 1 else "share"
+    text = f"{plural(len(pairs), 'pair')} of documents {verb} passages. Strongest: "
     return text + "; ".join(_pair_text(row, labels) for _, row in top.iterrows()) + "."
 
 
@@ -81,7 +90,8 @@ def reuse_by_level_sentence(by_level: pd.DataFrame, labels: Mapping[str, str], n
     items = []
     for _, row in rows.iterrows():
         levels = [c.removeprefix("share_from_") for c in by_level.columns if c.startswith("share_from_") and row[c] > 0]
-        items.append(f"{labels.get(row.doc_id, row.doc_id)} ({percent(row.share_any, 1)} of its text, from {listing(levels)} documents)")
+        name = labels.get(row.doc_id, row.doc_id)
+        items.append(f"{name} ({percent(row.share_any, 1)} of its text, from {listing(levels)} documents)")
     return "Largest shares of a document's text reused from earlier documents: " + "; ".join(items) + "."
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+import pandas as pd
+
 __all__ = ["cannot", "listing", "number", "percent", "plural", "year_span"]
 
 
@@ -47,7 +49,7 @@ def listing(items: Iterable[str], limit: int = 6, conjunction: str = "and") -> s
 
 def year_span(years: Iterable[object]) -> str:
     """The span of the known years: "2014-2023", "2021" for one year, "" when none is known."""
-    known = sorted({int(y) for y in years if y is not None and y == y})
+    known = sorted(set(pd.to_numeric(pd.Series(list(years), dtype=object), errors="coerce").dropna().astype(int)))
     if not known:
         return ""
     return str(known[0]) if known[0] == known[-1] else f"{known[0]}-{known[-1]}"

@@ -38,22 +38,32 @@ def keyness_groups_sentence(corpus: pd.DataFrame, target: pd.Series, target_labe
     return "Groups compared: " + "; ".join(parts) + "."
 
 
-def keyness_sentence(key: pd.DataFrame, target_label: str, reference_label: str, n: int = 5) -> str:
+#: G2 of a single term at p < 0.05 (chi-squared, one degree of freedom).
+G2_P05 = 3.84
+
+
+def keyness_sentence(
+    key: pd.DataFrame, target_label: str, reference_label: str, n: int = 5, min_g2: float = G2_P05
+) -> str:
     """The strongest keywords of each side of a keyness table, with G2, only where the direction matches.
 
     A term is named as over-used by ``target_label`` only if its ``direction``
-    is "target" (and by ``reference_label`` only if it is "reference"), so the
-    sentence never lists a term on the side it is rarer in.
+    is "target" (and by ``reference_label`` only if it is "reference") and its
+    G2 (the absolute value; the table signs reference keywords negative)
+    reaches ``min_g2`` (3.84: p < 0.05 for one term, uncorrected), so the
+    sentence never lists a term on the side it is rarer in or a difference
+    that chance explains.
     """
     if key.empty:
         return "No term is frequent enough in both groups together to be tested (minimum count not reached)."
     sides = []
     for side, label in (("target", target_label), ("reference", reference_label)):
-        rows = key[key["direction"] == side].sort_values("g2", ascending=False).head(n)
+        rows = key[(key["direction"] == side) & (key["g2"].abs() >= min_g2)]
+        rows = rows.assign(strength=rows["g2"].abs()).sort_values("strength", ascending=False).head(n)
         if rows.empty:
-            sides.append(f"no term is over-used by {label}")
+            sides.append(f"no term is over-used by {label} (none reaches G2 {min_g2:g})")
         else:
-            terms = [f"{t} (G2 {g:.1f})" for t, g in zip(rows.term, rows.g2)]
+            terms = [f"{t} (G2 {g:.1f})" for t, g in zip(rows.term, rows.strength)]
             sides.append(f"{label} over-use {listing(terms, limit=n)}")
     return "Compared with each other, " + "; ".join(sides) + "."
 
@@ -64,4 +74,5 @@ def cooccurrence_sentence(edges: pd.DataFrame, weight: str = "jaccard", n: int =
         return cannot("The co-occurrence network", "no pair of terms occurs together often enough")
     top = edges.sort_values(weight, ascending=False).head(n)
     pairs = [f"{a}–{b} ({w:.2f})" for a, b, w in zip(top.term_a, top.term_b, top[weight])]
-    return f"{plural(len(edges), 'pair')} of terms pass the threshold; the strongest by {weight} are {listing(pairs, limit=n)}."
+    strongest = listing(pairs, limit=n)
+    return f"{plural(len(edges), 'pair')} of terms pass the threshold; the strongest by {weight} are {strongest}."

@@ -40,7 +40,8 @@ def lda_agreement_sentence(match: pd.DataFrame, threshold: float = 0.7) -> str:
         f" (range {match.cosine.min():.2f}-{match.cosine.max():.2f})"
     )
     if missed:
-        text += f"; {listing([f'T{t}' for t in missed], limit=12)} rest on NMF alone"
+        verb = "rests" if len(missed) == 1 else "rest"
+        text += f"; {listing([f'T{t}' for t in missed], limit=12)} {verb} on NMF alone"
     return text + "."
 
 
