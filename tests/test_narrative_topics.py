@@ -6,7 +6,7 @@ from analysis.narrative import k_choice_sentence, lda_agreement_sentence, preval
 
 
 def test_k_choice_names_an_override():
-    assert k_choice_sentence(5, "most stable") == "The model uses k = 5: most stable."
+    assert k_choice_sentence(5, "k=5: most stable k") == "The model uses k = 5: the most stable k."
     assert "set by the `k` parameter (the diagnostics would choose k = 4)" in k_choice_sentence(6, "x", chosen_k=4)
 
 

@@ -91,6 +91,14 @@ def _check_readable(path: str) -> None:
     )
 
 
+def _check_notebooks(args: argparse.Namespace) -> None:
+    """Refuse a missing notebook folder or an unknown ``-p`` name before the corpus is parsed."""
+    from .notebooks import check_parameters, notebook_dir
+
+    folder = notebook_dir(args.notebooks)
+    check_parameters(sorted(folder.glob("[0-9][0-9]_*.ipynb")), _parameters(args.parameter), folder)
+
+
 def _require_documents(n_documents: int, skipped, path: str | None) -> None:
     if n_documents == 0:
         reasons = "; ".join(f"{f}: {r}" for f, r in zip(skipped.file, skipped.reason))
@@ -116,15 +124,19 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("always")
         try:
             _check_corpus(args.corpus)
+            if args.command == "report":
+                _check_notebooks(args)
             _run(args)
         except CliError as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
-        except RuntimeError as error:  # a notebook that failed (report.NotebookFailed): one line, not a traceback
-            if type(error).__name__ != "NotebookFailed":
+        except RuntimeError as error:  # a report that failed (report.ReportError): one line, not a traceback
+            from .notebooks import NotebookFailed, ReportError
+
+            if not isinstance(error, ReportError):
                 raise
             print(f"error: {error}", file=sys.stderr)
-            return 1
+            return 1 if isinstance(error, NotebookFailed) else 2
     for warning in caught:
         print(f"warning: {warning.message}", file=sys.stderr)
     return 0

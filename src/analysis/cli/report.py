@@ -9,20 +9,9 @@ from pathlib import Path
 
 from ..corpus import default_seed_dir
 from ..interim import Prepared, prepare
+from .notebooks import NotebookFailed, ReportError, check_parameters, notebook_dir
 
-__all__ = ["NotebookFailed", "build_report"]
-
-
-class NotebookFailed(RuntimeError):
-    """A notebook raised while executing: one line naming the notebook, the cell and the error."""
-
-
-def _project_root() -> Path:
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "notebooks").is_dir() and (parent / "pyproject.toml").exists():
-            return parent
-    return Path.cwd()
+__all__ = ["NotebookFailed", "ReportError", "build_report"]
 
 
 def build_report(
@@ -36,7 +25,8 @@ def build_report(
 ) -> list[Path]:
     """Execute the numbered notebooks in order and render them to HTML.
 
-    ``parameters`` are injected into every notebook (e.g. ``{"split_year": 2020}``);
+    ``parameters`` are injected into each notebook that declares them (e.g.
+    ``{"split_year": 2020}``); a parameter no notebook declares raises :class:`ReportError`;
     ``check`` sees the prepared interim tables before any notebook runs.  Returns
     the HTML paths.  A notebook that fails stops the build with the failing cell's
     error (papermill keeps the partly executed notebook in ``OUT/executed`` for inspection).
@@ -45,7 +35,9 @@ def build_report(
     import papermill as pm
     from nbconvert import HTMLExporter
 
-    nb_dir = Path(notebooks_dir) if notebooks_dir else _project_root() / "notebooks"
+    nb_dir = notebook_dir(notebooks_dir)
+    notebooks = sorted(p for p in nb_dir.glob("[0-9][0-9]_*.ipynb"))
+    declared = check_parameters(notebooks, parameters or {}, nb_dir)
     out = Path(out_dir).resolve()
     executed = out / "executed"
     executed.mkdir(parents=True, exist_ok=True)
@@ -56,9 +48,6 @@ def build_report(
     prepared = prepare(corpus, out / "interim")
     if check is not None:  # e.g. the CLI refusing a corpus that gave no document
         check(prepared)
-    notebooks = sorted(p for p in nb_dir.glob("[0-9][0-9]_*.ipynb"))
-    if not notebooks:
-        raise SystemExit(f"no numbered notebooks in {nb_dir}")
     exporter = HTMLExporter(template_name="lab")
     exporter.embed_images = True
     pages = []
@@ -77,7 +66,8 @@ def build_report(
                     "figures_dir": str(figures),
                     "output_dir": str(out),
                     "interim_dir": str(out / "interim"),
-                    **(parameters or {}),
+                    # each notebook gets the parameters it declares (-p k 8 is notebook 03's only)
+                    **{k: v for k, v in (parameters or {}).items() if k in declared[nb]},
                 },
             )
         except pm.PapermillExecutionError as error:

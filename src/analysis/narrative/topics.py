@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .format import cannot, listing, percent, plural
@@ -9,11 +11,18 @@ from .format import cannot, listing, percent, plural
 __all__ = ["k_choice_sentence", "lda_agreement_sentence", "prevalence_sentence", "topics_sentence"]
 
 
-def k_choice_sentence(k: int, reason: str, chosen_k: int | None = None) -> str:
-    """Which k the model uses and why (the reason :func:`analysis.topics.choose_k` gives, or an override)."""
+def k_choice_sentence(k: int, reason: str | None, chosen_k: int | None = None) -> str:
+    """Which k the model uses and why (the reason :func:`analysis.topics.choose_k` gives, or an override).
+
+    ``reason`` None means the diagnostics chose no k and ``k`` came from the parameter.
+    """
+    if reason is None:
+        return f"The model uses k = {k}, set by the `k` parameter."
     if chosen_k is not None and chosen_k != k:
         return f"The model uses k = {k}, set by the `k` parameter (the diagnostics would choose k = {chosen_k})."
-    return f"The model uses k = {k}: {reason}."
+    # choose_k's reason starts with the k it chose ("k=4: smallest k whose ..."): say it once
+    reason = re.sub(r"^k\s*=\s*\d+\s*:\s*", "", reason).rstrip(".")
+    return f"The model uses k = {k}: the {reason}."
 
 
 def topics_sentence(labels: pd.DataFrame, document_topics: pd.DataFrame | None = None, n_terms: int = 3) -> str:
