@@ -37,4 +37,6 @@ def test_year_span_ignores_missing_years():
 
 
 def test_cannot_is_one_sentence_with_the_reason():
-    assert cannot("Keyness", "no local document.") == "*Keyness is not computed for this corpus: no local document.*"
+    assert cannot("Keyness", "it has no local document.") == (
+        "*Keyness: not computed for this corpus, because it has no local document.*"
+    )

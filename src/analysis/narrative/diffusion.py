@@ -39,7 +39,7 @@ def adoption_lag_sentence(lag: pd.DataFrame) -> str:
 def emerging_sentence(emerging: pd.DataFrame, split_year: int | None, n: int = 6) -> str:
     """The strongest emerging terms after ``split_year`` with their counts before and after."""
     if split_year is None:
-        return cannot("Emerging terms", "the dated documents do not span two periods to compare")
+        return cannot("The emerging-term list", "the dated documents do not span two periods to compare")
     if emerging.empty:
         return f"No term passes the emerging-term thresholds for {split_year} and later against earlier years."
     top = emerging.head(n)
@@ -52,6 +52,8 @@ def emerging_sentence(emerging: pd.DataFrame, split_year: int | None, n: int = 6
 
 def title_words_sentence(title_words: pd.DataFrame) -> str:
     """Per year, the title word used by the largest share of titles (with the number of titles)."""
+    if title_words.empty:
+        return cannot("The title-word count", "no title has a known year")
     rows = title_words[title_words.n_with_word > 0]
     if rows.empty:
         return cannot("The title-word count", "no title uses any of the listed words")

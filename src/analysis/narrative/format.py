@@ -56,6 +56,9 @@ def year_span(years: Iterable[object]) -> str:
 
 
 def cannot(section: str, reason: str) -> str:
-    """One italic sentence saying why a section is not computed: "*Keyness is not computed: <reason>.*"."""
+    """One italic sentence saying why a section is not computed.
+
+    e.g. "*Keyness: not computed for this corpus, because it has no local document.*".
+    """
     reason = reason.rstrip(".")
-    return f"*{section} is not computed for this corpus: {reason}.*"
+    return f"*{section}: not computed for this corpus, because {reason}.*"
