@@ -46,8 +46,12 @@ def test_years_sentence_names_busiest_year_gaps_and_level_spans():
     text = years_sentence(_docs())
     # the duplicate c is set aside: one document in 2019, one in 2021
     assert text == (
-        "The busiest years are 2019 and 2021 (1 document each). No document is dated 2020. "
+        "Each of the 2 dated years has 1 document. No document is dated 2020. "
         "By level: provincial 2019 and prefecture 2021."
+    )
+    three = _docs().assign(duplicate_of="", year=pd.array([2019, 2021, 2021, 2023], dtype="Int64"))
+    assert years_sentence(three).startswith(
+        "The busiest year is 2021 (2 documents). No document is dated 2020 or 2022."
     )
     one_year = _docs().assign(year=pd.array([2021, 2021, 2021, None], dtype="Int64"))
     assert years_sentence(one_year).startswith("Every dated document is from 2021 (2 documents).")

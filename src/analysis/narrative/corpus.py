@@ -134,9 +134,12 @@ def years_sentence(documents: pd.DataFrame) -> str:
     else:
         top = int(per_year.max())
         busiest = [str(y) for y, n in per_year.items() if n == top]
-        each = "" if len(busiest) == 1 else " each"
-        verb = "year is" if len(busiest) == 1 else "years are"
-        text = f"The busiest {verb} {listing(busiest)} ({plural(top, 'document')}{each})."
+        if len(busiest) == len(per_year):
+            text = f"Each of the {len(per_year)} dated years has {plural(top, 'document')}."
+        else:
+            each = "" if len(busiest) == 1 else " each"
+            verb = "year is" if len(busiest) == 1 else "years are"
+            text = f"The busiest {verb} {listing(busiest)} ({plural(top, 'document')}{each})."
         gaps = [str(y) for y in range(per_year.index.min(), per_year.index.max() + 1) if y not in per_year.index]
         if gaps:
             text += f" No document is dated {listing(gaps, limit=8, conjunction='or')}."
