@@ -23,7 +23,10 @@ def test_help_lists_every_subcommand():
     [
         ("corpus", ["--corpus", "--out"]),
         ("prepare", ["--corpus", "--out", "--n-terms", "--terms"]),
-        ("report", ["--corpus", "--out", "--figures", "--notebooks", "--kernel", "--parameter"]),
+        (
+            "report",
+            ["--corpus", "--out", "--figures", "--notebooks", "--kernel", "--parameter", "split_year", "k_values"],
+        ),
     ],
 )
 def test_subcommand_help_lists_its_options(command, options, capsys):

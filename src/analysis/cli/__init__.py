@@ -38,7 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     p_prepare.add_argument("--out", default="reports/interim", help="output folder (default: reports/interim)")
     p_prepare.add_argument("--n-terms", type=int, default=50, help="discovered terms added to the tokenizer")
     p_prepare.add_argument("--terms", default=None, help="CSV with a 'term' column: a curated list instead")
-    p_report = sub.add_parser("report", help="execute every notebook and write HTML reports")
+    p_report = sub.add_parser(
+        "report", help="execute every notebook and write HTML reports", epilog=_notebook_parameters_help()
+    )
     p_report.add_argument("--corpus", default=None, help=corpus_help)
     p_report.add_argument("--out", default="reports", help="report folder (default: reports)")
     p_report.add_argument("--figures", default="figures", help="figure folder (default: figures)")
@@ -54,6 +56,18 @@ def _parser() -> argparse.ArgumentParser:
         help="set a notebook parameter, e.g. -p split_year 2020 (a Python literal, else text); repeatable",
     )
     return parser
+
+
+def _notebook_parameters_help() -> str:
+    """The parameters ``-p`` can set, read from the notebooks' parameters cells ("" if none are found)."""
+    from .notebooks import notebook_dir, parameter_names
+
+    try:
+        notebooks = sorted(notebook_dir().glob("[0-9][0-9]_*.ipynb"))
+        names = sorted({n for nb in notebooks for n in parameter_names(nb)})
+    except (OSError, ValueError, SyntaxError):
+        return ""
+    return "notebook parameters (-p NAME VALUE): " + ", ".join(names) if names else ""
 
 
 class CliError(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["NotebookFailed", "ReportError", "check_parameters", "notebook_dir"]
+__all__ = ["NotebookFailed", "ReportError", "check_parameters", "notebook_dir", "parameter_names"]
 
 
 def notebook_dir(folder: str | None = None) -> Path:
@@ -21,7 +21,7 @@ class NotebookFailed(ReportError):
     """A notebook raised while executing: one line naming the notebook, the cell and the error."""
 
 
-def _parameter_names(notebook: Path) -> set[str]:
+def parameter_names(notebook: Path) -> set[str]:
     """Names assigned in the notebook's cell tagged ``parameters`` (read without starting papermill)."""
     import ast
     import json
@@ -42,7 +42,7 @@ def check_parameters(notebooks: list[Path], parameters: Mapping[str, object], fo
     """Each notebook's parameter names; refuses no notebooks, or a parameter that no notebook declares (a typo)."""
     if not notebooks:
         raise ReportError(f"no numbered notebooks in {folder}")
-    declared = {nb: _parameter_names(nb) for nb in notebooks}
+    declared = {nb: parameter_names(nb) for nb in notebooks}
     known = set().union(*declared.values()) if declared else set()
     unknown = sorted(set(parameters) - known)
     if unknown:
