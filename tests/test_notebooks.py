@@ -146,7 +146,7 @@ def shape_report(request, tmp_path_factory):
     """The whole report (``build_report``, as ``make report``) on one corpus shape; run once per shape."""
     pytest.importorskip("papermill")
     if request.param == "few_hundred" and not SLOW:
-        pytest.skip("200 documents: set ANALYSIS_SLOW_TESTS=1 (measured 615 s on a loaded 2-core machine)")
+        pytest.skip("200 documents: set ANALYSIS_SLOW_TESTS=1 (measured 261 s on the shared 2-core machine)")
     from analysis.cli.report import build_report
 
     base = tmp_path_factory.mktemp(request.param)
