@@ -37,6 +37,7 @@ LAYERS = {
     "citations": 5,
     "formulas": 5,
     "plotting": 6,
+    "narrative": 6,
     "cli": 7,
     "__init__": 7,
     "__main__": 7,

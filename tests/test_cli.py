@@ -1,7 +1,10 @@
 """The command line: every subcommand documents its options and writes its tables."""
 
+import json
 import subprocess
 import sys
+from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -20,7 +23,10 @@ def test_help_lists_every_subcommand():
     [
         ("corpus", ["--corpus", "--out"]),
         ("prepare", ["--corpus", "--out", "--n-terms", "--terms"]),
-        ("report", ["--corpus", "--out", "--figures", "--notebooks", "--kernel", "--parameter"]),
+        (
+            "report",
+            ["--corpus", "--out", "--figures", "--notebooks", "--kernel", "--parameter", "split_year", "k_values"],
+        ),
     ],
 )
 def test_subcommand_help_lists_its_options(command, options, capsys):
@@ -74,8 +80,16 @@ def test_an_empty_folder_and_an_unreadable_corpus_are_refused(tmp_path, capsys):
     junk.mkdir()
     (junk / "scan.pdf").write_bytes(b"%PDF-1.4 binary")
     assert main(["corpus", "--corpus", str(junk), "--out", str(tmp_path / "o")]) == 2
-    last = capsys.readouterr().err.strip().splitlines()[-1]  # after the loader's own warning
-    assert last.startswith("error: no document could be read from") and "scan.pdf: not a readable PDF" in last
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err
+    assert (
+        err[0].startswith(f"error: no document could be read from {junk}") and "scan.pdf: not a readable PDF" in err[0]
+    )
+    # a readable type that holds no Chinese text: the loader reads it and finds no document; still one line
+    (junk / "notes.txt").write_text("lorem ipsum", encoding="utf-8")
+    assert main(["prepare", "--corpus", str(junk), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"error: no document could be read from {junk} (")
 
 
 def test_report_parameters_are_python_literals_else_text():
@@ -162,3 +176,78 @@ def test_export_workbook_gathers_a_folder_of_tables(tmp_path):
     row = dictionary[(dictionary.table == "02_term_frequencies") & (dictionary.column == "rate_per_10k")].iloc[0]
     assert row.type == "number" and "10,000 characters" in row.unit
     assert dictionary[dictionary.table == "x"].type.tolist() == ["text", "integer"]  # types from the Parquet file
+
+
+REFUSED = [
+    (["report", "--corpus", "{tmp}/nowhere"], "error: corpus path does not exist: {tmp}/nowhere"),
+    (["report", "--corpus", "{tmp}/empty"], "error: corpus folder has no files: {tmp}/empty"),
+    (["prepare", "--corpus", "{tmp}/sheets"], "error: no document file in {tmp}/sheets: found 1 file(s) of type .xlsx"),
+    (["corpus", "--corpus", "{tmp}/blank"], "error: every document file in {tmp}/blank is empty (1 file(s))"),
+    (["report", "-p", "split_yeer", "2020"], "error: no notebook has the parameter(s) split_yeer; known: "),
+]
+
+
+@pytest.mark.parametrize(("argv", "message"), REFUSED, ids=["missing", "empty", "xlsx-only", "blank", "typo"])
+def test_refused_input_is_one_line_exit_2_within_seconds(argv, message, tmp_path):
+    """Measured 0.3-0.4 s on an idle machine (no pandas import); 5 s leaves room for a busy one."""
+    import time
+
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "sheets").mkdir()
+    (tmp_path / "sheets" / "a.xlsx").write_bytes(b"PK")
+    (tmp_path / "blank").mkdir()
+    (tmp_path / "blank" / "a.txt").write_bytes(b"")
+    argv = [a.format(tmp=tmp_path) for a in argv] + ["--out", str(tmp_path / "out")]
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "analysis", *argv], capture_output=True, text=True, timeout=60)
+    elapsed = time.perf_counter() - t0
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(message.format(tmp=tmp_path)), out.stderr
+    assert elapsed < 5, f"{elapsed:.1f} s"
+
+
+def test_report_defaults_to_the_bundled_seeds_from_any_folder(tmp_path, monkeypatch):
+    """`report` without --corpus reads the bundled seeds even when run outside the project."""
+    import analysis.cli.report as report
+    from analysis.cli import CliError
+    from analysis.resources import seed_dir
+
+    seen = []
+
+    def stop(corpus, out):
+        seen.append(corpus)
+        raise CliError("stopped before parsing")
+
+    monkeypatch.setattr(report, "prepare", stop)
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--out", str(tmp_path / "r"), "--figures", str(tmp_path / "f")]) == 2
+    assert [Path(p).resolve() for p in seen] == [seed_dir().resolve()]
+
+
+def test_a_failing_notebook_is_one_line_naming_it(tmp_path, capsys, monkeypatch):
+    import analysis.cli.report as report
+
+    notebooks = tmp_path / "nb"
+    notebooks.mkdir()
+    cell = {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": "corpus_dir = None\nx = 1"}
+    (notebooks / "01_x.ipynb").write_text(
+        json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    )
+
+    class Failed(Exception):
+        exec_count, ename, evalue = 3, "ValueError", "target must select some but not all documents"
+
+    def execute(*args, **kwargs):
+        raise Failed()
+
+    pm = pytest.importorskip("papermill")
+    monkeypatch.setattr(pm, "PapermillExecutionError", Failed)
+    monkeypatch.setattr(pm, "execute_notebook", execute)
+    prepared = SimpleNamespace(documents=[{"doc_id": "a"}], skipped=None)  # one document: the report goes on
+    monkeypatch.setattr(report, "prepare", lambda corpus, out: prepared)
+    out = ["--out", str(tmp_path / "r"), "--figures", str(tmp_path / "f")]
+    code = main(["report", "--notebooks", str(notebooks), *out])
+    assert code == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: 01_x.ipynb failed in cell 3: ValueError: target must select some but not all")

@@ -20,6 +20,7 @@ import argparse
 import ast
 import os
 import sys
+import warnings
 
 __all__ = ["main"]
 
@@ -40,7 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     p_prepare.add_argument("--out", default="reports/interim", help="output folder (default: reports/interim)")
     p_prepare.add_argument("--n-terms", type=int, default=50, help="discovered terms added to the tokenizer")
     p_prepare.add_argument("--terms", default=None, help="CSV with a 'term' column: a curated list instead")
-    p_report = sub.add_parser("report", help="execute every notebook and write HTML reports")
+    p_report = sub.add_parser(
+        "report", help="execute every notebook and write HTML reports", epilog=_notebook_parameters_help()
+    )
     p_report.add_argument("--corpus", default=None, help=corpus_help)
     p_report.add_argument("--out", default="reports", help="report folder (default: reports)")
     p_report.add_argument("--figures", default="figures", help="figure folder (default: figures)")
@@ -58,6 +61,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _notebook_parameters_help() -> str:
+    """The parameters ``-p`` can set, read from the notebooks' parameters cells ("" if none are found)."""
+    from .notebooks import notebook_dir, parameter_names
+
+    try:
+        notebooks = sorted(notebook_dir().glob("[0-9][0-9]_*.ipynb"))
+        names = sorted({n for nb in notebooks for n in parameter_names(nb)})
+    except (OSError, ValueError, SyntaxError):
+        return ""
+    return "notebook parameters (-p NAME VALUE): " + ", ".join(names) if names else ""
+
+
 class CliError(Exception):
     """A problem with the command's input, reported as one line."""
 
@@ -70,6 +85,35 @@ def _check_corpus(path: str | None) -> None:
         raise CliError(f"corpus path does not exist: {path}")
     if os.path.isdir(path) and not any(files for _root, _dirs, files in os.walk(path)):
         raise CliError(f"corpus folder has no files: {path}")
+    _check_readable(path)
+
+
+def _check_readable(path: str) -> None:
+    """Refuse, in well under a second, a corpus with no file of a type the loader reads."""
+    from ..io.files import NOT_DOCUMENTS, SUFFIXES
+
+    if os.path.isfile(path):
+        names = [path]
+    else:
+        names = [os.path.join(root, f) for root, _dirs, files in os.walk(path) for f in files]
+    readable = [n for n in names if n.lower().endswith(SUFFIXES) and os.path.basename(n) not in NOT_DOCUMENTS]
+    if any(os.path.getsize(n) > 0 for n in readable):
+        return
+    if readable:
+        raise CliError(f"every document file in {path} is empty ({len(readable)} file(s))")
+    found = sorted({os.path.splitext(n)[1].lower() or "(no suffix)" for n in names})
+    raise CliError(
+        f"no document file in {path}: found {len(names)} file(s) of type {', '.join(found)}; "
+        f"readable types are {', '.join(SUFFIXES)}"
+    )
+
+
+def _check_notebooks(args: argparse.Namespace) -> None:
+    """Refuse a missing notebook folder or an unknown ``-p`` name before the corpus is parsed."""
+    from .notebooks import check_parameters, notebook_dir
+
+    folder = notebook_dir(args.notebooks)
+    check_parameters(sorted(folder.glob("[0-9][0-9]_*.ipynb")), _parameters(args.parameter), folder)
 
 
 def _require_documents(n_documents: int, skipped, path: str | None) -> None:
@@ -92,12 +136,26 @@ def _parameters(pairs: list[list[str]]) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; returns the process exit code (2 for a problem with the input)."""
     args = _parser().parse_args(argv)
-    try:
-        _check_corpus(args.corpus)
-        _run(args)
-    except CliError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    # the loader's warnings are shown after a successful run; a refused corpus gets one line
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            _check_corpus(args.corpus)
+            if args.command == "report":
+                _check_notebooks(args)
+            _run(args)
+        except CliError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        except RuntimeError as error:  # a report that failed (report.ReportError): one line, not a traceback
+            from .notebooks import NotebookFailed, ReportError
+
+            if not isinstance(error, ReportError):
+                raise
+            print(f"error: {error}", file=sys.stderr)
+            return 1 if isinstance(error, NotebookFailed) else 2
+    for warning in caught:
+        print(f"warning: {warning.message}", file=sys.stderr)
     return 0
 
 

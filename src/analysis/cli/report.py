@@ -9,16 +9,9 @@ from pathlib import Path
 
 from ..corpus import default_seed_dir
 from ..interim import Prepared, prepare
+from .notebooks import NotebookFailed, ReportError, check_parameters, notebook_dir
 
-__all__ = ["build_report"]
-
-
-def _project_root() -> Path:
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "notebooks").is_dir() and (parent / "pyproject.toml").exists():
-            return parent
-    return Path.cwd()
+__all__ = ["NotebookFailed", "ReportError", "build_report"]
 
 
 def build_report(
@@ -32,7 +25,8 @@ def build_report(
 ) -> list[Path]:
     """Execute the numbered notebooks in order and render them to HTML.
 
-    ``parameters`` are injected into every notebook (e.g. ``{"split_year": 2020}``);
+    ``parameters`` are injected into each notebook that declares them (e.g.
+    ``{"split_year": 2020}``); a parameter no notebook declares raises :class:`ReportError`;
     ``check`` sees the prepared interim tables before any notebook runs.  Returns
     the HTML paths.  A notebook that fails stops the build with the failing cell's
     error (papermill keeps the partly executed notebook in ``OUT/executed`` for inspection).
@@ -41,7 +35,9 @@ def build_report(
     import papermill as pm
     from nbconvert import HTMLExporter
 
-    nb_dir = Path(notebooks_dir) if notebooks_dir else _project_root() / "notebooks"
+    nb_dir = notebook_dir(notebooks_dir)
+    notebooks = sorted(p for p in nb_dir.glob("[0-9][0-9]_*.ipynb"))
+    declared = check_parameters(notebooks, parameters or {}, nb_dir)
     out = Path(out_dir).resolve()
     executed = out / "executed"
     executed.mkdir(parents=True, exist_ok=True)
@@ -52,29 +48,33 @@ def build_report(
     prepared = prepare(corpus, out / "interim")
     if check is not None:  # e.g. the CLI refusing a corpus that gave no document
         check(prepared)
-    notebooks = sorted(p for p in nb_dir.glob("[0-9][0-9]_*.ipynb"))
-    if not notebooks:
-        raise SystemExit(f"no numbered notebooks in {nb_dir}")
     exporter = HTMLExporter(template_name="lab")
     exporter.embed_images = True
     pages = []
     for nb in notebooks:
         t0 = time.time()
         target = executed / nb.name
-        pm.execute_notebook(
-            str(nb),
-            str(target),
-            kernel_name=kernel,
-            cwd=str(nb_dir),
-            progress_bar=False,
-            parameters={
-                "corpus_dir": corpus,
-                "figures_dir": str(figures),
-                "output_dir": str(out),
-                "interim_dir": str(out / "interim"),
-                **(parameters or {}),
-            },
-        )
+        try:
+            pm.execute_notebook(
+                str(nb),
+                str(target),
+                kernel_name=kernel,
+                cwd=str(nb_dir),
+                progress_bar=False,
+                parameters={
+                    "corpus_dir": corpus,
+                    "figures_dir": str(figures),
+                    "output_dir": str(out),
+                    "interim_dir": str(out / "interim"),
+                    # each notebook gets the parameters it declares (-p k 8 is notebook 03's only)
+                    **{k: v for k, v in (parameters or {}).items() if k in declared[nb]},
+                },
+            )
+        except pm.PapermillExecutionError as error:
+            raise NotebookFailed(
+                f"{nb.name} failed in cell {error.exec_count}: {error.ename}: {error.evalue} "
+                f"(the partly executed notebook is {target})"
+            ) from error
         body, _ = exporter.from_notebook_node(nbformat.read(target, as_version=4))
         page = out / (nb.stem + ".html")
         page.write_text(body, encoding="utf-8")
@@ -85,33 +85,62 @@ def build_report(
     return pages
 
 
+ABSTRACT_MARK = "**In brief.**"
+
+
+def _first_paragraph(source: str) -> str:
+    """The first paragraph after the heading that ends a sentence, whole (never cut), as plain text."""
+    blocks = [b.strip() for b in source.split("\n\n") if b.strip()]
+    for block in blocks[1:] if blocks and blocks[0].startswith("#") else blocks:
+        text = " ".join(line.strip() for line in block.splitlines())
+        if text.endswith((".", "。", ")")) and not text.startswith(("#", "1.", "*", "-", ">")):
+            return text
+    return ""
+
+
+def _abstract(nb) -> str:
+    """The findings of the page's computed abstract (its bullets), or "" if the page has none."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/markdown", "")
+            if isinstance(text, list):
+                text = "".join(text)
+            if text.startswith(ABSTRACT_MARK):
+                return "\n".join(line for line in text.splitlines() if line.startswith("- "))
+    return ""
+
+
 def _describe(executed: Path, page: Path) -> str:
-    """The notebook's first heading and first paragraph, as HTML for the index."""
+    """HTML for the index: the notebook's heading, then its computed findings (else its first whole paragraph)."""
+    import mistune
     import nbformat
 
     nb = nbformat.read(executed / (page.stem + ".ipynb"), as_version=4)
     first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
     lines = [ln.strip() for ln in first.splitlines() if ln.strip()]
     head = lines[0].lstrip("# ") if lines else page.stem
-    body = next((ln for ln in lines[1:] if not ln.startswith(("#", "1.", "*"))), "")
-    return f"<b>{html.escape(head)}</b><br><small>{html.escape(body)}</small>"
+    findings = _abstract(nb)
+    if findings:
+        body = str(mistune.html(findings))
+    else:
+        body = f"<small>{html.escape(_first_paragraph(first))}</small>"
+    return f'<a href="{html.escape(page.name)}"><b>{html.escape(head)}</b></a>{body}'
 
 
 def _write_index(out: Path, pages: list[Path], corpus: str, prepared: Prepared) -> Path:
-    """Write ``out/index.html``: the corpus in one line and a link per notebook page."""
-    links = "\n".join(f'<li><a href="{html.escape(p.name)}">{_describe(out / "executed", p)}</a></li>' for p in pages)
-    docs = prepared.documents
-    summary = (
-        f"{len(docs)} documents, {docs.year.min()}-{docs.year.max()}; levels: "
-        + ", ".join(f"{k} {v}" for k, v in docs.level.value_counts().items())
-        + f"; {len(prepared.skipped)} file(s) skipped"
-    )
+    """Write ``out/index.html``: the corpus in one sentence and, per notebook page, a link and its findings."""
+    import mistune
+
+    from ..narrative import corpus_facts, corpus_sentence
+
+    links = "\n".join(f"<li>{_describe(out / 'executed', p)}</li>" for p in pages)
+    span = corpus_facts(prepared.documents)["span"]
+    summary = str(mistune.html(corpus_sentence(prepared.documents, prepared.skipped)))
     index = out / "index.html"
     index.write_text(
         "<!doctype html><meta charset='utf-8'><title>Smart-city policy language: report</title>"
-        "<h1>Smart-city policy language, 2014-2023</h1>"
-        f"<p>Corpus folder <code>{html.escape(Path(corpus).name)}</code>: "
-        f"{html.escape(summary)}.</p>"
+        f"<h1>Smart-city policy language{', ' + span if span else ''}</h1>"
+        f"<p>Corpus folder <code>{html.escape(Path(corpus).name)}</code>:</p>{summary}"
         f"<ol>{links}</ol>",
         encoding="utf-8",
     )

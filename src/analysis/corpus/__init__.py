@@ -6,6 +6,7 @@
 * :mod:`.duplicates`    ``flag_duplicates``: later copies of the same policy
 * :mod:`.docvars`       ``with_docvars``: year / level / region onto any derived table
 * :mod:`.audit`         ``audit_folder``, ``audit_file``: what loading kept of each file, and why
+* :mod:`.periods`       ``split_year_for``, ``year_range_for``: the corpus's own period split and span
 
 Reading files is :mod:`analysis.io`, parsing text :mod:`analysis.parsing`,
 metadata :mod:`analysis.metadata`.
@@ -29,6 +30,7 @@ from .load import (
     load_policy_list,
     read_corpus,
 )
+from .periods import split_year_for, year_range_for
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -53,5 +55,7 @@ __all__ = [
     "read_document_file",
     "split_paragraphs",
     "split_run_on",
+    "split_year_for",
     "with_docvars",
+    "year_range_for",
 ]
