@@ -19,15 +19,15 @@ The tables follow the forms diffusion studies use:
 
 Modules: :mod:`.watchlist` (the term list, counting), :mod:`.timelines`,
 :mod:`.adoption` (jurisdictions, first appearance, lag, event history,
-adoption curves), :mod:`.emerging`, :mod:`.periods` and :mod:`.titles`.
+adoption curves), :mod:`.emerging` and :mod:`.titles` (the period split lives in :mod:`analysis.corpus.periods`).
 """
 
 from __future__ import annotations
 
+from ..corpus.periods import split_year_for
 from ..levels import CENTRAL_LEVELS, LEVELS, LOCAL_LEVELS
 from .adoption import adoption_curve, adoption_lag, event_history, first_appearance, jurisdictions
 from .emerging import EMERGING_MIN_COUNT, EMERGING_MIN_DOCS, emerging_method, emerging_terms
-from .periods import split_year_for
 from .timelines import term_timeline
 from .titles import title_terms
 from .watchlist import count_terms, load_watchlist, term_patterns

@@ -6,8 +6,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..corpus.periods import split_year_for
 from ..frequency.keyness import G2_P01
-from .periods import split_year_for
 from .watchlist import count_terms
 
 __all__ = ["EMERGING_MIN_COUNT", "EMERGING_MIN_DOCS", "emerging_method", "emerging_terms"]
