@@ -42,6 +42,12 @@ EXPECTED_FIGURES = {
         "04_title_words.png",
         "04_reuse_network.png",
     ],
+    "05_citations_and_formulas": [
+        "05_citation_level_pairs.png",
+        "05_citation_network.png",
+        "05_citation_lags.png",
+        "05_formula_adoption.png",
+    ],
 }
 
 

@@ -81,6 +81,11 @@ def build_report(
         pages.append(page)
         print(f"{nb.name}: executed in {time.time() - t0:.0f} s -> {page}")
 
+    # every table the notebooks wrote, in one Excel workbook with the data dictionary beside it
+    from .export import export_workbook
+
+    written = export_workbook(out / "tables")
+    print(f"workbook -> {written['workbook']}; data dictionary -> {written['data_dictionary']}")
     _write_index(out, pages, corpus, prepared)
     return pages
 
