@@ -35,3 +35,13 @@ def test_a_pdf_without_chinese_and_an_empty_file_are_refused(tmp_path):
     (tmp_path / "empty.docx").write_bytes(b"")
     with pytest.raises(CorpusError, match=re.escape("empty.docx: empty file")):
         read_file(tmp_path / "empty.docx")
+
+
+def test_file_text_unpacks_and_indexes_like_the_old_tuple(tmp_path):
+    from analysis.io import read_file
+
+    path = tmp_path / "a.txt"
+    path.write_text("关于推进智慧城市建设的通知", encoding="utf-8")
+    got = read_file(path)
+    text, encoding = got
+    assert (got[0], got[1]) == (text, encoding) == ("关于推进智慧城市建设的通知", "utf-8")

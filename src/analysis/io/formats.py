@@ -57,6 +57,10 @@ class FileText:
         """Unpacks as ``(text, encoding)``, what :func:`~analysis.io.files.read_document_file` always returned."""
         return iter((self.text, self.encoding))
 
+    def __getitem__(self, index: int) -> str:
+        """``[0]`` is the text and ``[1]`` the encoding, as for the (text, encoding) tuple of earlier versions."""
+        return (self.text, self.encoding)[index]
+
 
 def read_file(path: str | os.PathLike) -> FileText:
     """Read one corpus file of any supported format (:data:`SUFFIXES`); returns its :class:`FileText`.
