@@ -240,10 +240,19 @@ def _find_title(page: PageState) -> None:
     search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
     # the title stands above the signature: below it is what a transmittal sends out
     search_to = min(search_to, _first_signature(lines, search_to))
-    page.title_idx = next((i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i])), None)
+    page.title_idx = next(
+        (i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i]) or _header_run_on(lines[i])), None
+    )
     page.headline = lines[0]
     meta = meta_title(page.raw_lines)
-    if page.title_idx is not None:
+    if page.title_idx is not None and not is_title_line(lines[page.title_idx]):
+        # a header line packing the title with its 文号, date and issuer (维基文库: "X关于…的通知
+        # 合政办〔2021〕10号 2021年5月24日 发布机关:…") is the title block, whatever stands above it
+        page.title = _header_run_on(lines[page.title_idx])
+        page.run_on_rest = lines[page.title_idx][len(page.title) :]
+        page.body_start = page.title_idx + 1
+        page.note("title", page.title, lines[page.title_idx], "run-on header line (title, 文号, date)")
+    elif page.title_idx is not None:
         page.title, first = join_wrapped_title(lines, page.title_idx)
         page.body_start = page.title_idx + 1
         period = plan_period_line(lines, page.body_start)
@@ -278,6 +287,13 @@ def _find_title(page: PageState) -> None:
         # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+def _header_run_on(line: str) -> str:
+    """The title a header line starts with when the line goes on into the title's 文号, date or
+    issuer but holds no sentence (a flattened page, whose body follows on the same line, is
+    read by :func:`_title_without_block`); "" otherwise."""
+    return "" if "。" in line else run_on_title(line)
 
 
 # a news headline names who issued a document by a count or an abbreviation ("九部门印发《…》的通知",
