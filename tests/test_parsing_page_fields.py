@@ -50,3 +50,25 @@ def test_joint_issuers_of_a_title_are_separated_by_a_space():
     bodies = "民政部 中央政法委 中央网信办 发展改革委 工业和信息化部 公安部 财政部 住房城乡建设部 农业农村部"
     assert doc.issuer == bodies
     assert (doc.level, doc.region) == ("ministry", "全国")
+
+
+# tests/devset/holdout2/pages/032.txt (opening): a plan's cover dated by the month alone, a
+# stray "." line between the title and the date, the site's previous/next links above
+PLAN = """“十四五”国家信息化规划
+維基文庫,自由的圖書館
+“十三五”国家信息化规划 “十四五”国家信息化规划
+.
+2021年12月
+“十四五”时期,信息化进入加快数字化发展、建设数字中国的新阶段。习近平总书记强调,没有信息化就没有现代化。
+一、现状与形势
+"""
+
+
+def test_month_alone_under_the_title_dates_a_plan():
+    doc = _parse(PLAN)
+    assert doc.title == "“十四五”国家信息化规划"
+    assert (doc.date.iso, doc.date.source) == ("2021-12", "dateline below the title (month)")
+    assert (doc.issuer, doc.level, doc.region) == ("", "", "")
+    # a month inside the text's first sentence is not the plan's date
+    later = PLAN.replace(".\n2021年12月\n", "")
+    assert _parse(later).date is None

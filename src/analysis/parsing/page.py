@@ -8,13 +8,16 @@ and furniture dropped), title block, 文号 line, decree head, announcement, sig
 One precedence per field:
 
 * title: the title block above the addressees (wrapped lines joined whole, with a
-  plan period "(2021—2023年)" printed under it; printed twice -> once); the metadata
+  plan period "(2021—2023年)" printed under it; printed twice -> once; a site's year tag
+  "(2020年)" dropped), or a header line nearer the addressees that packs the title with its
+  文号, date and issuer (维基文库); the metadata
   table's 标题/名称 when the block is a damaged print of it, or a run-on line just below
   that prints it fuller, or an intact print above it when the block lost 号/brackets in
   print; a run-on first line (title, 文号 and addressees on one line); the heading of what
   an addressee-first transmittal sends out, or the title its annex label prints (附件:…);
   the first line when it can be a title; else "".  Never an addressee line, breadcrumb,
   field label or metadata row (文号…主题词…), site furniture or a share widget's word (转发),
+  a line of several different titles (previous/next links),
   an editor's note ((本文有删减)) or a file name (….docx) (:mod:`.page_title`); never below the
   first signature (what a transmittal sends out).  A block cut short (no genre word at its end)
   gives way to the complete title quoted in 《》 above it; a news headline "X印发《Y》" to Y.
@@ -22,12 +25,14 @@ One precedence per field:
 * 文号: the document's own number (own line, before the title, under the title after a
   repost lead, also with 〕/号 lost in print; decree number X令第N号; the document named
   with its number 《title》(…号); a lead sentence X印发《title / …的通知》(…号); page
-  metadata).  A number the body cites (根据《…》(…), 按照/依据…) is never its own, nor a
-  proposal's number (第0997号提案).
+  metadata, a decree number with the site's year "令(2019年)第21号" read as 令第21号).  A
+  number the body cites (根据《…》(…), 按照/依据…) is never its own, nor a proposal's number
+  (第0997号提案).
 * date: the signature (or a plan's cover, or a decree's signer above the rules; a notice
-  dated without its signing body; 年月日 lost in print read only when unambiguous), a
-  dateline under the title or 文号 (unless it is the page's 发布日期), the page's
-  成文日期/发文日期/颁布时间; a lead sentence's issue date (2017年4月8日,X印发《title》);
+  dated without its signing body, the annex heading or a transmittal's annex below it; 年月日
+  lost in print read only when unambiguous), a dateline under the title or under the own 文号
+  of a header block (unless it is the page's 发布日期), a month alone under a plan's title, the
+  page's 成文日期/发文日期/颁布时间; a lead sentence's issue date (2017年4月8日,X印发《title》);
   then a posting date (发布时间, header stamps) only when it agrees with the 文号's year;
   then the 文号's year (flagged inferred); else none (only a titled interpretation is dated
   by the latest document it cites, flagged as a lower bound; a cited 文号 is never the own).
@@ -38,9 +43,14 @@ One precedence per field:
   (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
   page's 发文机关/制发机关/发文部门/发布单位/发布机构 (also a legal database's 【发布单位】).  A
   short form (省人民政府, 市人民政府) is completed by a fuller print of the same name on the page.
-* level and region: the issuer's own place or body, else the place leading the title,
-  else the signature, the place the document's own 文号 names (六盘水府办发), a signing
-  line too damaged to read as a body; never a place named in the body.
+  Several bodies are separated by one space, however the page separates them (:func:`join_issuers`).
+* level and region: the issuer's own place or body, else the place leading the title; a
+  short-form issuer (省人民政府, 县人民政府办公室) sits in the first place of its kind the
+  title names (湖北省, 英山县 -> county, 湖北); else the signature, the place the document's
+  own 文号 names (六盘水府办发), a signing line too damaged to read as a body; never a place
+  named in the body, and nothing for a title with neither issuer nor place ("十四五"国家信息化规划).
+* a page is never lost to a misread form: with nothing left below the title, all its lines
+  are the body (only a page that is its title alone is skipped).
 * genre: the title's last genre word (of what a transmittal or forwarding notice sends).
 """
 
@@ -58,6 +68,7 @@ from ..metadata import (
     find_doc_numbers,
     genre_of,
     leading_orgs,
+    normalize_doc_number,
     split_issuer_title,
 )
 from .announcement import find_announcement
@@ -81,6 +92,7 @@ from .page_title import (
     run_on_title,
     skeleton,
     taken_once,
+    without_year_tag,
 )
 
 __all__ = ["parse_page"]
@@ -273,7 +285,7 @@ def _find_title(page: PageState) -> None:
     else:
         _title_without_block(page, sal)
     _fuller_print(page)
-    page.title = taken_once(page.title)
+    page.title = without_year_tag(taken_once(page.title))
     _news_headline(page)
     page.is_interpretation = bool(page.interp) or "解读" in page.headline
     quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if TITLE_GENRE_RE.search(q)]
@@ -465,7 +477,7 @@ def _find_doc_number(page: PageState) -> None:
         page.doc_number = (find_doc_numbers(m.group(1)) or [(0, "")])[0][1] if m else ""
     for key in ("发文字号", "文号"):
         if not page.doc_number and page.meta.get(key):
-            page.doc_number = (find_doc_numbers(page.meta[key]) or [(0, "")])[0][1]
+            page.doc_number = normalize_doc_number(page.meta[key])
     doc_number_line = None
     for i in range(page.body_start, min(page.body_start + 2, len(lines))):
         if (

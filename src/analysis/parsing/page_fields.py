@@ -138,7 +138,9 @@ def page_date(page: PageState, body: str) -> DateInfo | None:
 def _dateline_below_title(page: PageState) -> DateInfo | None:
     """A 年月日 date standing alone on one of the first lines below the title or 文号 (gov.cn
     and 维基文库 print the signing date there), or on the line under the document's own 文号 in
-    a header block above the title, unless it is the page's 发布日期; None if there is none."""
+    a header block above the title, unless it is the page's 发布日期; else a month alone
+    (2021年12月, a plan's cover) on a line under the title before the text's first sentence;
+    None if there is none."""
     # a metadata table printed one value per line puts its 发布日期 there too: that is the page's
     posted = {ds[0].iso for k in ("发布日期", "发布时间") if (ds := find_dates(page.meta.get(k, "")))}
     for ln in page.lines[page.body_start : page.body_start + 2]:
@@ -153,6 +155,18 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
         own = page.doc_number and [n for _p, n in find_doc_numbers(above)] == [page.doc_number]
         if own and d is not None and "年" in ln and d.iso not in posted and len(above) <= 30:
             return DateInfo(d.iso, d.year, "dateline below the 文号")
+    # a plan's cover dates it by the month alone ("2021年12月") under the title, above its text
+    for ln in page.lines[page.body_start : page.body_start + 4]:
+        if ln.endswith("。"):
+            break
+        ds = find_dates(ln)
+        if (
+            len(ds) == 1
+            and ds[0].iso.count("-") == 1
+            and "年" in ln
+            and not (ln[: ds[0].pos] + ln[ds[0].end :]).strip()
+        ):
+            return DateInfo(ds[0].iso, ds[0].year, "dateline below the title (month)")
     return None
 
 
