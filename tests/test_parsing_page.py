@@ -1037,6 +1037,10 @@ def test_header_line_packing_title_number_date_and_issuer_is_the_title_block():
         "合政办〔2021〕10号",
     )
     assert doc.genre == "方案" and (doc.level, doc.region) == ("prefecture", "安徽")
+    # a short header line (which alone would pass as a title, since it holds 关于) is split too
+    short = text.replace("「城市大腦」建設方案的通知", "方案的通知")
+    doc, _removed = parse_page(analysis.cleaning.clean_text(short), "hefei.txt")
+    assert (doc.title, doc.doc_number) == ("合肥市人民政府办公室关于印发方案的通知", "合政办〔2021〕10号")
     # a flattened page, whose body runs on in the same line, is not a header line: its body is kept
     flat = (
         "国务院关于加强数字政府建设的指导意见 国发〔2022〕14号 各省、自治区、直辖市人民政府:"

@@ -257,7 +257,7 @@ def _find_title(page: PageState) -> None:
     )
     page.headline = lines[0]
     meta = meta_title(page.raw_lines)
-    if page.title_idx is not None and not is_title_line(lines[page.title_idx]):
+    if page.title_idx is not None and _header_run_on(lines[page.title_idx]):
         # a header line packing the title with its 文号, date and issuer (维基文库: "X关于…的通知
         # 合政办〔2021〕10号 2021年5月24日 发布机关:…") is the title block, whatever stands above it
         page.title = _header_run_on(lines[page.title_idx])
