@@ -1048,3 +1048,21 @@ def test_header_line_packing_title_number_date_and_issuer_is_the_title_block():
     )
     doc, _removed = parse_page(flat, "flat.txt")
     assert doc.title == "国务院关于加强数字政府建设的指导意见" and "现就加强数字政府建设" in doc.text
+
+
+def test_decree_head_below_an_introduction_gives_the_decree_number():
+    # tests/devset/holdout2/pages/036.txt without its infobox's 發文字號: an encyclopedia page
+    # introduces the rules, then prints the decree head over two lines, the 令文 and the signer
+    text = (
+        "上海市公共數據開放暫行辦法\n"
+        "《上海市公共數據開放暫行辦法》是為促進和規範上海市公共數據開放和利用,根據相關法律法規,上海市政府結合實際,制定的辦法。\n"
+        "2019年8月29日,上海市人民政府令第21號公布《上海市公共數據開放暫行辦法》,自2019年10月1日起施行。\n"
+        "基本介紹\n  • 中文名:《上海市公共數據開放暫行辦法》\n  • 實施時間:2019年10月1日 \n"
+        "  • 發布單位:上海市人民政府 \n辦法發布,辦法全文,內容解讀,解讀一,解讀二,\n辦法發布\n"
+        "上海市人民政府令\n第21號\n"
+        "《上海市公共數據開放暫行辦法》已經2019年8月16日市政府第61次常務會議通過,現予公布,自2019年10月1日起施行。\n"
+        "市長 應勇\n2019年8月29日\n辦法全文\n第一條(目的和依據)\n為了促進和規範本市公共數據開放和利用,制定本辦法。\n"
+    )
+    doc, _removed = parse_page(analysis.cleaning.clean_text(text), "decree.txt")
+    assert (doc.doc_number, doc.issuer, doc.date.iso) == ("上海市人民政府令第21号", "上海市人民政府", "2019-08-29")
+    assert (doc.title, doc.genre, doc.level, doc.region) == ("上海市公共数据开放暂行办法", "办法", "provincial", "上海")

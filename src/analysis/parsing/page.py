@@ -505,10 +505,11 @@ def _bracketed_number(page: PageState) -> None:
 
 def _find_decree(page: PageState) -> None:
     """A decree's head: "X令" over "第N号", or both on one line, at the top of the page (the
-    令文 and the signature may stand above the title of the rules it promulgates) or just
-    below the title.  Sets the decree's issuer and number and where the head ends."""
+    令文 and the signature may stand above the title of the rules it promulgates) or below the
+    title among the page's first lines (an encyclopedia page puts an introduction first).  Sets
+    the decree's issuer and number and where the head ends."""
     lines = page.lines
-    for i in range(0, min(page.body_start + 4, len(lines))):
+    for i in range(0, min(max(page.body_start + 4, page.head_limit), len(lines))):
         one = _DECREE_LINE_RE.match(lines[i])
         m = one or _DECREE_RE.match(lines[i])
         n = one or (re.fullmatch(r"第\s*(?P<n>\d{1,5})\s*号", lines[i + 1]) if i + 1 < len(lines) else None)
