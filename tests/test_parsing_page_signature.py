@@ -70,3 +70,16 @@ def test_page_whose_form_is_misread_is_kept_whole():
     assert doc.evidence["text"][2].startswith("whole page kept")
     with pytest.raises(CorpusError, match=r"page\.txt: no body text"):
         _parse("关于加快推进智慧城市建设的通知")
+
+
+def test_signature_dated_by_the_month_alone():
+    # a plan signed with the month only, as tests/devset/holdout2/pages/032.txt dates its cover
+    text = (
+        "“十四五”信息通信行业发展规划\n各省、自治区、直辖市通信管理局:\n"
+        "现将规划印发给你们,请认真贯彻落实。\n工业和信息化部\n2021年11月\n"
+        "一、发展回顾\n“十三五”时期,信息通信行业快速发展。\n"
+    )
+    doc = _parse(text)
+    assert (doc.issuer, doc.date.iso, doc.date.source) == ("工业和信息化部", "2021-11", "signature")
+    # a month inside a sentence is no signature
+    assert _parse(text.replace("工业和信息化部\n2021年11月\n", "")).date is None

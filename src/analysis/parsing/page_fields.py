@@ -159,14 +159,9 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
     for ln in page.lines[page.body_start : page.body_start + 4]:
         if ln.endswith("。"):
             break
-        ds = find_dates(ln)
-        if (
-            len(ds) == 1
-            and ds[0].iso.count("-") == 1
-            and "年" in ln
-            and not (ln[: ds[0].pos] + ln[ds[0].end :]).strip()
-        ):
-            return DateInfo(ds[0].iso, ds[0].year, "dateline below the title (month)")
+        d = date_line(ln, month=True)
+        if d is not None and d.iso.count("-") == 1:
+            return DateInfo(d.iso, d.year, "dateline below the title (month)")
     return None
 
 

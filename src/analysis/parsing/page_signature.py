@@ -38,6 +38,8 @@ def find_signature(page: PageState) -> None:
     for i in range(body_start + 1, len(lines)):
         after_notice = lines[i - 1].endswith("。") or bool(_CLOSING_RE.match(lines[i - 1]))
         d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) or after_notice else None)
+        if d is None and is_org_line(lines[i - 1]) and i - 1 >= body_start:
+            d = date_line(lines[i], month=True)  # a plan signed with the month alone ("2021年12月")
         if d is None:
             continue
         if after_notice and (_dated_notice_end(lines, i) or d.source.endswith("together)")):
