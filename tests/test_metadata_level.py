@@ -47,4 +47,6 @@ def test_body_named_without_its_place_sits_in_the_place_of_its_kind_the_title_na
 
 def test_title_without_issuer_or_place_tells_no_level():
     # tests/devset/holdout2/pages/032.txt: no issuer printed, the title names no place
-    assert classify_level("", "“十四五”国家信息化规划")[:2] == ("", "")
+    assert classify_level("", "“十四五”国家信息化规划", national_title=False)[:2] == ("", "")
+    # a document known only by its title (a cited plan) is read as national
+    assert classify_level("", "“十四五”国家信息化规划")[:2] == ("central", "全国")

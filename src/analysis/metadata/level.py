@@ -24,7 +24,9 @@ _MINISTRY_HINT = re.compile(
 )
 
 
-def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) -> tuple[str, str, str]:
+def classify_level(
+    issuer: str, title: str = "", hints: tuple[str, ...] = (), national_title: bool = True
+) -> tuple[str, str, str]:
     """Return (level, region, evidence) for a document.
 
     level is one of central, ministry, provincial, prefecture, county.  The
@@ -32,8 +34,10 @@ def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) ->
     otherwise the title's leading place; a body named without its place (省人民政府,
     县政府办公室) sits in the first place of its kind the title, else the hints, name; then
     ``hints`` (e.g. the compilation section the document sits in, or its signature) are
-    searched for a place name.  A title without an issuer or a leading place (“十四五”国家
-    信息化规划) tells nothing.  Region
+    searched for a place name.  With ``national_title`` (for a document known only by its
+    title, such as a cited one) a title opening with 国家/全国 ("“十四五”国家信息化规划") is
+    read as central; without it (a page's own document, judged by what it prints about its
+    issuer) such a title tells nothing.  Region
     is the province-level short name, or 全国 for central and ministerial
     documents; "" when nothing in the text says.
     """
@@ -57,6 +61,8 @@ def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) ->
         local_short = re.match(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|自治区|自治州)", first)
         if label == "issuer" and not local_short and _MINISTRY_HINT.search(first):
             return _MINISTRY, "全国", f"{label}: national ministry or commission"
+    if national_title and title and re.match(r"^(“十[一二三四五]五”)?(国家|全国)", title):
+        return _CENTRAL, "全国", "title: national plan"
     short = _SHORT_FORM_RE.match(issuer.strip())
     if short:
         # "省人民政府关于印发湖北省…", "县人民政府办公室关于印发英山县…": a body named without its place

@@ -134,8 +134,13 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
     # the issuer's own place decides, never a place name in the body (a ministry notice
     # naming a county, a provincial interpretation citing the State Council)
+    # a page's level is read from what it prints of its issuer's place: a title opening with
+    # 国家 ("“十四五”国家信息化规划") names no issuer (cf. tests/devset/README.md, level)
     doc.level, doc.region, doc.level_evidence = classify_level(
-        doc.issuer, page.title.strip("《》"), hints=(page.sig_org, page.doc_number, page.sig_hint)
+        doc.issuer,
+        page.title.strip("《》"),
+        hints=(page.sig_org, page.doc_number, page.sig_hint),
+        national_title=False,
     )
     _record_evidence(page, doc)
     return doc, page.removed
