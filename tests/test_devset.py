@@ -1,10 +1,12 @@
 """The loader on 91 real policy pages it was not written for (tests/devset, ``make eval``), and
-on the 40 pages of the hold-out set (tests/devset/holdout).
+on the 40 pages of each hold-out set (tests/devset/holdout, tests/devset/holdout2).
 
 A ratchet: no page may be lost, and no field may fall below the accuracy measured when the
 floor was last raised (the goal is 97% per field; raise the floors as the parser improves).
 The hold-out floors were set after the issue-10 rules, which were written against its failure
-classes: its score is no longer an unseen-page figure (see holdout/README.md).
+classes: its score is no longer an unseen-page figure (see holdout/README.md).  The same holds
+for holdout2 since the rules of issue 10's second round (measured blind at 91.6% of fields, one page
+lost, before them).
 """
 
 import importlib.util
@@ -24,6 +26,12 @@ HOLDOUT_FLOORS = {
 }  # fmt: skip
 
 
+# Correct pages of 40 in the second hold-out set when its floors were set (2026-11-29).
+HOLDOUT2_FLOORS = {
+    "title": 40, "issuer": 40, "doc_number": 40, "date": 40, "year": 40, "level": 40, "region": 40, "genre": 40,
+}  # fmt: skip
+
+
 def _evaluate(folder):
     spec = importlib.util.spec_from_file_location("devset_evaluate", HERE / "evaluate.py")
     module = importlib.util.module_from_spec(spec)
@@ -39,6 +47,11 @@ def evaluation():
 @pytest.fixture(scope="module")
 def holdout_evaluation():
     return _evaluate(HERE / "holdout")
+
+
+@pytest.fixture(scope="module")
+def holdout2_evaluation():
+    return _evaluate(HERE / "holdout2")
 
 
 def test_no_page_is_lost(evaluation):
@@ -65,3 +78,16 @@ def test_holdout_field_accuracy_does_not_fall(holdout_evaluation, field):
     n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
     wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
     assert n_correct >= HOLDOUT_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
+
+
+def test_no_holdout2_page_is_lost(holdout2_evaluation):
+    _accuracy, _comparisons, lost = holdout2_evaluation
+    assert lost == []
+
+
+@pytest.mark.parametrize("field", sorted(HOLDOUT2_FLOORS))
+def test_holdout2_field_accuracy_does_not_fall(holdout2_evaluation, field):
+    accuracy, comparisons, _lost = holdout2_evaluation
+    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
+    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
+    assert n_correct >= HOLDOUT2_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()

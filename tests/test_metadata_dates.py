@@ -52,3 +52,12 @@ def test_iso_date_with_spaces_after_separators():
 
     # tests/devset/pages/006.txt: "发布日期: 2022- 04- 27"
     assert [d.iso for d in find_dates("发布日期: 2022- 04- 27 浏览次数:")] == ["2022-04-27"]
+
+
+def test_date_line_with_the_month_alone():
+    # tests/devset/holdout2/pages/032.txt: a plan's cover dated "2021年12月"
+    assert date_line("2021年12月") is None
+    assert date_line("2021年12月", month=True).iso == "2021-12"
+    assert date_line("二〇二一年十二月", month=True).iso == "2021-12"
+    assert date_line("2021年12月起", month=True) is None and date_line("2021-12", month=True) is None
+    assert date_line("2021年12月6日", month=True).iso == "2021-12-06"

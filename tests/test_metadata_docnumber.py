@@ -59,3 +59,10 @@ def test_label_after_other_text_is_not_part_of_the_number():
     row = "发布机构 自治区人民政府办公厅文号内政办发〔2023〕32号"
     assert [n for _, n in find_doc_numbers(row)] == ["内政办发〔2023〕32号"]
     assert [n for _, n in find_doc_numbers("发文字号:国办发〔2023〕29号")] == ["国办发〔2023〕29号"]
+
+
+def test_decree_number_with_the_year_a_site_adds():
+    # tests/devset/holdout2/pages/036.txt: an infobox's 發文字號 "上海市人民政府令(2019年)第21號"
+    assert normalize_doc_number("上海市人民政府令(2019年)第21号") == "上海市人民政府令第21号"
+    assert normalize_doc_number("上海市人民政府令（2019）第21号") == "上海市人民政府令第21号"
+    assert doc_number_year(normalize_doc_number("上海市人民政府令(2019年)第21号")) is None

@@ -1,6 +1,6 @@
 """Issuing bodies (analysis.metadata.issuer): split title lines, recognise organisation names."""
 
-from analysis.metadata import leading_orgs, looks_like_org, split_issuer_title
+from analysis.metadata import ISSUER_SEPARATOR, join_issuers, leading_orgs, looks_like_org, split_issuer_title
 
 
 def test_ban_followed_by_a_verb_is_not_an_office():
@@ -27,3 +27,16 @@ def test_sub_district_office_is_an_organisation_but_a_service_guide_is_not():
     assert looks_like_org("城关街道办事处")
     assert leading_orgs("城关街道办事处") == "城关街道办事处"
     assert leading_orgs("政务服务办事指南") == ""
+
+
+def test_joint_issuers_are_separated_by_one_space():
+    # tests/devset/holdout2/pages/040.txt: the title names nine bodies separated by 、
+    printed = "民政部、中央政法委、中央网信办、发展改革委、工业和信息化部、公安部、财政部、住房城乡建设部、农业农村部"
+    joined = join_issuers(printed)
+    assert joined.split(ISSUER_SEPARATOR) == printed.split("、") and ISSUER_SEPARATOR == " "
+    # the seeds' hand table prints joint signatures with a space (tests/test_corpus_load.py)
+    seed = "国家发改委办公厅 中央网信办秘书局 国家标准委办公室"
+    assert join_issuers(seed) == seed
+    # one body whose name holds a 、 is kept whole
+    assert join_issuers("农业农村(农牧)厅(局、委)") == "农业农村(农牧)厅(局、委)"
+    assert join_issuers("市政府办") == "市政府办"

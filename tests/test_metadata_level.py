@@ -28,3 +28,25 @@ def test_levels():
 def test_levels_come_from_analysis_levels():
     for issuer in ("杭州市余杭区人民政府", "天津市人民政府办公厅", "工业和信息化部", "国务院", "郑州市人民政府"):
         assert classify_level(issuer)[0] in LEVELS
+
+
+def test_body_named_without_its_place_sits_in_the_place_of_its_kind_the_title_names():
+    # tests/devset/holdout2/pages/018.txt: "省人民政府关于印发湖北省电子政务“十二五”发展规划的通知"
+    title = "省人民政府关于印发湖北省电子政务“十二五”发展规划的通知"
+    assert classify_level("省人民政府", title)[:2] == ("provincial", "湖北")
+    # tests/devset/holdout2/pages/035.txt: a county (英山县, of 黄冈市) needs its province
+    title = "县人民政府办公室关于印发英山县宽带乡村惠民工程建设项目实施方案的通知"
+    assert classify_level("县人民政府办公室", title)[:2] == ("county", "湖北")
+    # a place of another kind is not the body's own: 市人民政府 is not the province the title names
+    assert classify_level("市人民政府", "市人民政府关于贯彻湖北省电子政务规划的通知")[:2] == ("", "")
+    # the 文号 or signature may name it instead (tests/devset/pages/027.txt: 六盘水府办发)
+    assert classify_level(
+        "市人民政府办公室", "市人民政府办公室关于印发新基建方案的通知", hints=("六盘水府办发〔2022〕10号",)
+    )[:2] == ("prefecture", "贵州")
+
+
+def test_title_without_issuer_or_place_tells_no_level():
+    # tests/devset/holdout2/pages/032.txt: no issuer printed, the title names no place
+    assert classify_level("", "“十四五”国家信息化规划", national_title=False)[:2] == ("", "")
+    # a document known only by its title (a cited plan) is read as national
+    assert classify_level("", "“十四五”国家信息化规划")[:2] == ("central", "全国")

@@ -1017,3 +1017,52 @@ def test_flattened_and_bilingual_pages_keep_their_fields():
     assert doc.title == "国务院办公厅关于依托全国一体化政务服务平台建立政务服务效能提升常态化工作机制的意见"
     assert (doc.issuer, doc.doc_number, doc.genre) == ("国务院办公厅", "国办发〔2023〕29号", "意见")
     assert doc.date.iso == "2023-08-18"  # the English head's "Date Issued: 08-18-2023" (month first)
+
+
+def test_header_line_packing_title_number_date_and_issuer_is_the_title_block():
+    # tests/devset/holdout2/pages/004.txt: a 维基文库 page names itself after the annex (first line);
+    # the notice's title, 文号, a date and 發布機關 share the header line above the addressees
+    text = (
+        "合肥市「城市大腦」建設方案(2021-2023年)\n"
+        "合肥市人民政府辦公室關於印發「城市大腦」建設方案的通知 合政辦〔2021〕10號 2021年5月24日 "
+        "發布機關:合肥市人民政府 |\n"
+        "市政府文件 |\n各縣(市)、區人民政府,市政府各部門,各直屬機構:\n"
+        "《合肥市「城市大腦」建設方案(2021-2023年)》已經市政府常務會議審議通過,現印發給你們,請認真對照實施。\n"
+        "2021年5月6日\n為認真貫徹習近平總書記考察安徽重要講話指示精神,結合我市實際,制定本方案。\n"
+    )
+    doc, _removed = parse_page(analysis.cleaning.clean_text(text), "hefei.txt")
+    assert (doc.title, doc.issuer, doc.doc_number) == (
+        "合肥市人民政府办公室关于印发「城市大脑」建设方案的通知",
+        "合肥市人民政府办公室",
+        "合政办〔2021〕10号",
+    )
+    assert doc.genre == "方案" and (doc.level, doc.region) == ("prefecture", "安徽")
+    # a short header line (which alone would pass as a title, since it holds 关于) is split too
+    short = text.replace("「城市大腦」建設方案的通知", "方案的通知")
+    doc, _removed = parse_page(analysis.cleaning.clean_text(short), "hefei.txt")
+    assert (doc.title, doc.doc_number) == ("合肥市人民政府办公室关于印发方案的通知", "合政办〔2021〕10号")
+    # a flattened page, whose body runs on in the same line, is not a header line: its body is kept
+    flat = (
+        "国务院关于加强数字政府建设的指导意见 国发〔2022〕14号 各省、自治区、直辖市人民政府:"
+        "现就加强数字政府建设提出如下意见。"
+    )
+    doc, _removed = parse_page(flat, "flat.txt")
+    assert doc.title == "国务院关于加强数字政府建设的指导意见" and "现就加强数字政府建设" in doc.text
+
+
+def test_decree_head_below_an_introduction_gives_the_decree_number():
+    # tests/devset/holdout2/pages/036.txt without its infobox's 發文字號: an encyclopedia page
+    # introduces the rules, then prints the decree head over two lines, the 令文 and the signer
+    text = (
+        "上海市公共數據開放暫行辦法\n"
+        "《上海市公共數據開放暫行辦法》是為促進和規範上海市公共數據開放和利用,根據相關法律法規,上海市政府結合實際,制定的辦法。\n"
+        "2019年8月29日,上海市人民政府令第21號公布《上海市公共數據開放暫行辦法》,自2019年10月1日起施行。\n"
+        "基本介紹\n  • 中文名:《上海市公共數據開放暫行辦法》\n  • 實施時間:2019年10月1日 \n"
+        "  • 發布單位:上海市人民政府 \n辦法發布,辦法全文,內容解讀,解讀一,解讀二,\n辦法發布\n"
+        "上海市人民政府令\n第21號\n"
+        "《上海市公共數據開放暫行辦法》已經2019年8月16日市政府第61次常務會議通過,現予公布,自2019年10月1日起施行。\n"
+        "市長 應勇\n2019年8月29日\n辦法全文\n第一條(目的和依據)\n為了促進和規範本市公共數據開放和利用,制定本辦法。\n"
+    )
+    doc, _removed = parse_page(analysis.cleaning.clean_text(text), "decree.txt")
+    assert (doc.doc_number, doc.issuer, doc.date.iso) == ("上海市人民政府令第21号", "上海市人民政府", "2019-08-29")
+    assert (doc.title, doc.genre, doc.level, doc.region) == ("上海市公共数据开放暂行办法", "办法", "provincial", "上海")

@@ -48,3 +48,22 @@ def test_bilingual_page_is_split_where_english_runs_into_chinese():
     chinese = "国务院办公厅关于依托全国一体化政务服务平台建立政务服务效能提升常态化工作机制的意见"
     assert unflatten([english + chinese]) == [english, chinese]
     assert unflatten(["5G" + chinese]) == ["5G" + chinese]  # a short Latin run stays in its line
+
+
+def test_number_then_a_space_then_the_addressees_is_split():
+    # tests/devset/holdout2/pages/021.txt: the whole text on one line, 文号, a space, addressees, body
+    line = (
+        "浙政办发〔2014〕67号 各市、县(市、区)人民政府,省政府直属各单位:云工程产业是指提供全流程整体设计、"
+        "装备制造、软件开发、软硬件系统集成、工程安装、网络运维服务等“一揽子”有效解决方案的产业。"
+    )
+    assert unflatten([line])[:2] == ["浙政办发〔2014〕67号", "各市、县(市、区)人民政府,省政府直属各单位:"]
+
+
+def test_signature_date_ending_the_line_is_split_from_the_notice():
+    # tests/devset/holdout2/pages/040.txt: nine joint signers run together, the date ends the line
+    notice = "现将《关于深入推进智慧社区建设的意见》印发给你们,请结合实际认真贯彻执行。"
+    signers = "民政部 中央政法委 中央网信办发展改革委 工业和信息化部 公安部财政部 住房城乡建设部 农业农村部"
+    assert unflatten([notice + signers + "2022年5月10日"]) == [notice, signers, "2022年5月10日"]
+    # a date ending a sentence's line without a signing body before it stays in the line
+    body = "各地区要按照国务院部署,结合实际制定实施细则,认真抓好落实,确保各项任务按时完成。截止日期为2022年5月10日"
+    assert unflatten([body]) == [body]

@@ -1,6 +1,13 @@
 """Title candidates of a single page (analysis.parsing.page_title)."""
 
-from analysis.parsing.page_title import is_org_line, is_title_line, lost_in_print, rejection, strip_seal_notes
+from analysis.parsing.page_title import (
+    is_org_line,
+    is_title_line,
+    lost_in_print,
+    rejection,
+    strip_seal_notes,
+    without_year_tag,
+)
 
 
 def test_metadata_row_whose_label_runs_into_its_value_is_a_field_label():
@@ -50,3 +57,21 @@ def test_editor_notes_widgets_and_file_names_are_never_titles():
     # tests/devset/holdout/pages/026.txt: a plan period printed under the title, its "(" lost
     assert plan_period_line(["2022-2024年)"], 0) == "2022-2024年)"
     assert plan_period_line(["2022年3月"], 0) == ""
+
+
+def test_previous_and_next_links_are_not_a_title():
+    # tests/devset/holdout2/pages/032.txt: 维基文库's links to the previous and the next plan
+    nav = "“十三五”国家信息化规划 “十四五”国家信息化规划"
+    assert rejection(nav) == "navigation" and not is_title_line(nav)
+    # a title printed twice is one title (taken once later), a title with a spaced issuer is one
+    assert is_title_line("“十四五”国家信息化规划 “十四五”国家信息化规划")
+    assert is_title_line("中共中央 国务院关于加强基层治理体系和治理能力现代化建设的意见")
+
+
+def test_site_year_tag_is_not_part_of_the_title():
+    # tests/devset/holdout2/pages/039.txt: a legal database appends the year to the heading
+    title = "国务院办公厅关于加快推进政务服务“跨省通办”的指导意见"
+    assert without_year_tag(title + "(2020年)") == title
+    # a plan period is part of the title; so is a year that does not follow a genre word
+    assert without_year_tag("洛阳市加强数字政府建设实施方案(2023—2025年)").endswith("(2023—2025年)")
+    assert without_year_tag("数字经济发展白皮书(2020年)") == "数字经济发展白皮书(2020年)"

@@ -6,7 +6,8 @@ One module per field family, each working on clean simplified text:
                      ``damaged_doc_number_line``
 * :mod:`.dates`      dates: ``find_dates``, ``signature_date``, ``date_line``, ``date_parts``,
                      ``cited_lower_bound``, ``plan_period_start`` (the one date parser)
-* :mod:`.issuer`     issuing bodies: ``split_issuer_title``, ``looks_like_org``
+* :mod:`.issuer`     issuing bodies: ``split_issuer_title``, ``looks_like_org``, ``join_issuers``
+                     (several bodies separated by one space, ``ISSUER_SEPARATOR``)
 * :mod:`.level`      level and region: ``classify_level`` (gazetteer of divisions)
 * :mod:`.genre`      ``genre_of``, ``short_title``
 * :mod:`.excerpt`    ``detect_excerpt``
@@ -30,11 +31,12 @@ from .dates import (
 from .docnumber import damaged_doc_number_line, doc_number_year, find_doc_numbers, normalize_doc_number
 from .excerpt import detect_excerpt
 from .genre import genre_of, short_title
-from .issuer import leading_orgs, looks_like_org, split_issuer_title
+from .issuer import ISSUER_SEPARATOR, join_issuers, leading_orgs, looks_like_org, split_issuer_title
 from .level import classify_level
 from .numerals import cn_to_int
 
 __all__ = [
+    "ISSUER_SEPARATOR",
     "LEVELS",
     "DateInfo",
     "cited_lower_bound",
@@ -48,6 +50,7 @@ __all__ = [
     "find_dates",
     "find_doc_numbers",
     "genre_of",
+    "join_issuers",
     "leading_orgs",
     "looks_like_org",
     "normalize_doc_number",

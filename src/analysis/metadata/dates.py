@@ -159,13 +159,16 @@ def date_parts(value: object, year: object = None) -> tuple[int, int, int]:
     return 0, 0, 0
 
 
-def date_line(line: str) -> DateInfo | None:
-    """The full date (年月日, also in Chinese numerals) a line consists of, else None.
+def date_line(line: str, month: bool = False) -> DateInfo | None:
+    """The full date (年月日, also in Chinese numerals) a line consists of, else None; with
+    ``month``, also a month written with 年 and 月 ("2021年12月", as a plan's cover or signature
+    dates it; iso "2021-12").
 
     Brackets and spaces around the date are allowed: "(2020年10月11日)".
     """
     ds = find_dates(line)
-    if len(ds) != 1 or ds[0].iso.count("-") != 2:
+    whole = len(ds) == 1 and ds[0].iso.count("-") == 2
+    if not whole and not (month and len(ds) == 1 and ds[0].iso.count("-") == 1 and "月" in line):
         return None
     rest = (line[: ds[0].pos] + line[ds[0].end :]).strip(" ()（）")
     return ds[0] if not rest else None

@@ -24,17 +24,23 @@ def normalize_doc_number(raw: str) -> str:
     Accepts the forms found in scraped and PDF-extracted text: 发改高技〔2014〕1770号,
     豫郑办【2020】27号, 国发[2021]29号, 国发 2021 29号, 发改高技20141770号 (brackets
     lost; the first four digits are the year), and a decree's number when ``raw`` is nothing
-    else (湖北省人民政府令第427号).  Returns "" if ``raw`` holds no 文号.
+    else (湖北省人民政府令第427号; 上海市人民政府令(2019年)第21号 -> 上海市人民政府令第21号).
+    Returns "" if ``raw`` holds no 文号.
     """
-    found = find_doc_numbers(raw)
-    if found:
-        return found[0][1]
+    # a decree number is read whole first: its bracketed year would read as a 文号's otherwise
     decree = _DECREE_NUMBER_RE.match(raw.strip().translate(_FULL_WIDTH_DIGITS))
-    return f"{decree.group('org')}令第{int(decree.group('n'))}号" if decree else ""
+    if decree:
+        return f"{decree.group('org')}令第{int(decree.group('n'))}号"
+    found = find_doc_numbers(raw)
+    return found[0][1] if found else ""
 
 
-# a decree's number carries no year: 湖北省人民政府令第427号, 重庆市人民政府令 第328号
-_DECREE_NUMBER_RE = re.compile(rf"^(?P<org>{_H}{{2,30}}?)令\s*第\s*(?P<n>\d{{1,5}})\s*号$")
+# a decree's number carries no year: 湖北省人民政府令第427号, 重庆市人民政府令 第328号; a site
+# may add the year it was issued in brackets (上海市人民政府令(2019年)第21号), not part of the number
+_DECREE_NUMBER_RE = re.compile(
+    rf"^(?P<org>{_H}{{2,30}}?)令\s*(?:[(（〔\[]\s*(?:19|20)\d{{2}}\s*年?\s*[)）〕\]])?"
+    r"\s*第\s*(?P<n>\d{1,5})\s*号$"
+)
 
 
 # a field label printed before the number ("文号苏民基〔2023〕6号", "发文字号:")

@@ -1,4 +1,9 @@
-"""Issuing bodies: split "X关于Y的通知" headings, recognise organisation names."""
+"""Issuing bodies: split "X关于Y的通知" headings, recognise organisation names.
+
+Several issuing bodies (a joint document) are written with one separator, a space
+(:data:`ISSUER_SEPARATOR`), whatever the page prints between them ("民政部、中央政法委",
+"民政部 中央政法委", one per signature line): :func:`join_issuers`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,10 @@ import re
 
 from ..chars import CJK
 
-__all__ = ["leading_orgs", "looks_like_org", "split_issuer_title"]
+__all__ = ["ISSUER_SEPARATOR", "join_issuers", "leading_orgs", "looks_like_org", "split_issuer_title"]
+
+#: The one separator between the bodies of a joint document's issuer ("中共中央 国务院").
+ISSUER_SEPARATOR = " "
 
 _H = f"[{CJK}]"
 
@@ -70,3 +78,19 @@ def looks_like_org(s: str) -> bool:
     if any(ch in s for ch in "。,，:：;；《》“”"):
         return False
     return bool(re.search(rf"{_ORG_SUFFIX}$|部门$|等.{{1,3}}部(委|门)?$|中共中央$", s))
+
+
+# what pages print between the bodies of a joint issuer: 、 in titles and lead sentences, spaces
+# or line breaks in signatures, commas in metadata fields
+_ISSUER_SPLIT_RE = re.compile(r"[、,，;；\s]+")
+
+
+def join_issuers(issuer: str) -> str:
+    """``issuer`` with its bodies separated by :data:`ISSUER_SEPARATOR`: "民政部、中央政法委、
+    公安部" -> "民政部 中央政法委 公安部".  Unchanged (but stripped) unless every part between
+    the separators reads as an organisation, so a single name such as "农业农村(农牧)厅(局、委)"
+    keeps its 、."""
+    parts = [p for p in _ISSUER_SPLIT_RE.split(issuer.strip()) if p]
+    if len(parts) > 1 and all(looks_like_org(p) or leading_orgs(p) == p for p in parts):
+        return ISSUER_SEPARATOR.join(parts)
+    return issuer.strip()

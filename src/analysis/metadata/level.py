@@ -24,13 +24,20 @@ _MINISTRY_HINT = re.compile(
 )
 
 
-def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) -> tuple[str, str, str]:
+def classify_level(
+    issuer: str, title: str = "", hints: tuple[str, ...] = (), national_title: bool = True
+) -> tuple[str, str, str]:
     """Return (level, region, evidence) for a document.
 
     level is one of central, ministry, provincial, prefecture, county.  The
     issuer decides when it names a place (gazetteer) or a central body;
-    otherwise the title, then ``hints`` (e.g. the compilation section the
-    document sits in, or its signature) are searched for a place name.  Region
+    otherwise the title's leading place; a body named without its place (省人民政府,
+    县政府办公室) sits in the first place of its kind the title, else the hints, name; then
+    ``hints`` (e.g. the compilation section the document sits in, or its signature) are
+    searched for a place name.  With ``national_title`` (for a document known only by its
+    title, such as a cited one) a title opening with 国家/全国 ("“十四五”国家信息化规划") is
+    read as central; without it (a page's own document, judged by what it prints about its
+    issuer) such a title tells nothing.  Region
     is the province-level short name, or 全国 for central and ministerial
     documents; "" when nothing in the text says.
     """
@@ -54,8 +61,16 @@ def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) ->
         local_short = re.match(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|自治区|自治州)", first)
         if label == "issuer" and not local_short and _MINISTRY_HINT.search(first):
             return _MINISTRY, "全国", f"{label}: national ministry or commission"
-    if title and re.match(r"^(“十[一二三四五]五”)?(国家|全国)", title):
+    if national_title and title and re.match(r"^(“十[一二三四五]五”)?(国家|全国)", title):
         return _CENTRAL, "全国", "title: national plan"
+    short = _SHORT_FORM_RE.match(issuer.strip())
+    if short:
+        # "省人民政府关于印发湖北省…", "县人民政府办公室关于印发英山县…": a body named without its place
+        # sits in the place of its kind that the title (else the signature or 文号) names
+        for label, s in (("title", title), *(("hint", h) for h in hints)):
+            place = next((p for _pos, p in find_places(s) if p.name.endswith(_KIND[short.group(1)])), None)
+            if place is not None:
+                return _level_of(place.rank), place.province, f"{label}: {place.name} (place of {short.group()})"
     for hint in hints:
         places = find_places(hint)
         if places:
@@ -67,6 +82,15 @@ def classify_level(issuer: str, title: str = "", hints: tuple[str, ...] = ()) ->
         if re.search(r"部委", hint):
             return _MINISTRY, "全国", "hint: ministries"
     return "", "", "none"
+
+
+# a local body named without its place ("省人民政府", "县政府办公室", "市大数据局"), and the ending
+# of the place names of that kind
+_SHORT_FORM_RE = re.compile(
+    r"^(自治区|自治州|自治县|省|市|县|区|州|旗|盟)(?:人民)?(?:政府|委|[^ ]{0,12}?(?:局|厅|委员会|办公室))"
+)
+_KIND = {"自治区": "自治区", "自治州": "州", "自治县": "县", "省": "省", "市": "市", "县": "县"}
+_KIND.update({"区": "区", "州": "州", "旗": "旗", "盟": "盟"})
 
 
 def _level_of(rank: str) -> str:

@@ -16,6 +16,7 @@ from ..metadata import (
     find_dates,
     find_doc_numbers,
     genre_of,
+    join_issuers,
     plan_period_start,
     signature_date,
     split_issuer_title,
@@ -190,7 +191,7 @@ def _entry_document(e: TocEntry, printed: str, body: str, source: str) -> Parsed
         if nums:
             doc_number = nums[-1][1]
             break
-    issuer, _ = split_issuer_title(title)
+    issuer = join_issuers(split_issuer_title(title)[0])
     date = _entry_date(body, (printed, toc_meta), doc_number, title)
     d = ParsedDoc(
         title=title,

@@ -8,13 +8,16 @@ and furniture dropped), title block, 文号 line, decree head, announcement, sig
 One precedence per field:
 
 * title: the title block above the addressees (wrapped lines joined whole, with a
-  plan period "(2021—2023年)" printed under it; printed twice -> once); the metadata
+  plan period "(2021—2023年)" printed under it; printed twice -> once; a site's year tag
+  "(2020年)" dropped), or a header line nearer the addressees that packs the title with its
+  文号, date and issuer (维基文库); the metadata
   table's 标题/名称 when the block is a damaged print of it, or a run-on line just below
   that prints it fuller, or an intact print above it when the block lost 号/brackets in
   print; a run-on first line (title, 文号 and addressees on one line); the heading of what
   an addressee-first transmittal sends out, or the title its annex label prints (附件:…);
   the first line when it can be a title; else "".  Never an addressee line, breadcrumb,
   field label or metadata row (文号…主题词…), site furniture or a share widget's word (转发),
+  a line of several different titles (previous/next links),
   an editor's note ((本文有删减)) or a file name (….docx) (:mod:`.page_title`); never below the
   first signature (what a transmittal sends out).  A block cut short (no genre word at its end)
   gives way to the complete title quoted in 《》 above it; a news headline "X印发《Y》" to Y.
@@ -22,12 +25,14 @@ One precedence per field:
 * 文号: the document's own number (own line, before the title, under the title after a
   repost lead, also with 〕/号 lost in print; decree number X令第N号; the document named
   with its number 《title》(…号); a lead sentence X印发《title / …的通知》(…号); page
-  metadata).  A number the body cites (根据《…》(…), 按照/依据…) is never its own, nor a
-  proposal's number (第0997号提案).
+  metadata, a decree number with the site's year "令(2019年)第21号" read as 令第21号).  A
+  number the body cites (根据《…》(…), 按照/依据…) is never its own, nor a proposal's number
+  (第0997号提案).
 * date: the signature (or a plan's cover, or a decree's signer above the rules; a notice
-  dated without its signing body; 年月日 lost in print read only when unambiguous), a
-  dateline under the title or 文号 (unless it is the page's 发布日期), the page's
-  成文日期/发文日期/颁布时间; a lead sentence's issue date (2017年4月8日,X印发《title》);
+  dated without its signing body, the annex heading or a transmittal's annex below it; 年月日
+  lost in print read only when unambiguous), a dateline under the title or under the own 文号
+  of a header block (unless it is the page's 发布日期), a month alone under a plan's title, the
+  page's 成文日期/发文日期/颁布时间; a lead sentence's issue date (2017年4月8日,X印发《title》);
   then a posting date (发布时间, header stamps) only when it agrees with the 文号's year;
   then the 文号's year (flagged inferred); else none (only a titled interpretation is dated
   by the latest document it cites, flagged as a lower bound; a cited 文号 is never the own).
@@ -38,9 +43,14 @@ One precedence per field:
   (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
   page's 发文机关/制发机关/发文部门/发布单位/发布机构 (also a legal database's 【发布单位】).  A
   short form (省人民政府, 市人民政府) is completed by a fuller print of the same name on the page.
-* level and region: the issuer's own place or body, else the place leading the title,
-  else the signature, the place the document's own 文号 names (六盘水府办发), a signing
-  line too damaged to read as a body; never a place named in the body.
+  Several bodies are separated by one space, however the page separates them (:func:`join_issuers`).
+* level and region: the issuer's own place or body, else the place leading the title; a
+  short-form issuer (省人民政府, 县人民政府办公室) sits in the first place of its kind the
+  title names (湖北省, 英山县 -> county, 湖北); else the signature, the place the document's
+  own 文号 names (六盘水府办发), a signing line too damaged to read as a body; never a place
+  named in the body, and nothing for a title with neither issuer nor place ("十四五"国家信息化规划).
+* a page is never lost to a misread form: with nothing left below the title, all its lines
+  are the body (only a page that is its title alone is skipped).
 * genre: the title's last genre word (of what a transmittal or forwarding notice sends).
 """
 
@@ -58,6 +68,7 @@ from ..metadata import (
     find_doc_numbers,
     genre_of,
     leading_orgs,
+    normalize_doc_number,
     split_issuer_title,
 )
 from .announcement import find_announcement
@@ -81,6 +92,7 @@ from .page_title import (
     run_on_title,
     skeleton,
     taken_once,
+    without_year_tag,
 )
 
 __all__ = ["parse_page"]
@@ -122,8 +134,13 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
     # the issuer's own place decides, never a place name in the body (a ministry notice
     # naming a county, a provincial interpretation citing the State Council)
+    # a page's level is read from what it prints of its issuer's place: a title opening with
+    # 国家 ("“十四五”国家信息化规划") names no issuer (cf. tests/devset/README.md, level)
     doc.level, doc.region, doc.level_evidence = classify_level(
-        doc.issuer, page.title.strip("《》"), hints=(page.sig_org, page.doc_number, page.sig_hint)
+        doc.issuer,
+        page.title.strip("《》"),
+        hints=(page.sig_org, page.doc_number, page.sig_hint),
+        national_title=False,
     )
     _record_evidence(page, doc)
     return doc, page.removed
@@ -240,10 +257,19 @@ def _find_title(page: PageState) -> None:
     search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
     # the title stands above the signature: below it is what a transmittal sends out
     search_to = min(search_to, _first_signature(lines, search_to))
-    page.title_idx = next((i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i])), None)
+    page.title_idx = next(
+        (i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i]) or _header_run_on(lines[i])), None
+    )
     page.headline = lines[0]
     meta = meta_title(page.raw_lines)
-    if page.title_idx is not None:
+    if page.title_idx is not None and _header_run_on(lines[page.title_idx]):
+        # a header line packing the title with its 文号, date and issuer (维基文库: "X关于…的通知
+        # 合政办〔2021〕10号 2021年5月24日 发布机关:…") is the title block, whatever stands above it
+        page.title = _header_run_on(lines[page.title_idx])
+        page.run_on_rest = lines[page.title_idx][len(page.title) :]
+        page.body_start = page.title_idx + 1
+        page.note("title", page.title, lines[page.title_idx], "run-on header line (title, 文号, date)")
+    elif page.title_idx is not None:
         page.title, first = join_wrapped_title(lines, page.title_idx)
         page.body_start = page.title_idx + 1
         period = plan_period_line(lines, page.body_start)
@@ -264,7 +290,7 @@ def _find_title(page: PageState) -> None:
     else:
         _title_without_block(page, sal)
     _fuller_print(page)
-    page.title = taken_once(page.title)
+    page.title = without_year_tag(taken_once(page.title))
     _news_headline(page)
     page.is_interpretation = bool(page.interp) or "解读" in page.headline
     quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if TITLE_GENRE_RE.search(q)]
@@ -278,6 +304,13 @@ def _find_title(page: PageState) -> None:
         # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+def _header_run_on(line: str) -> str:
+    """The title a header line starts with when the line goes on into the title's 文号, date or
+    issuer but holds no sentence (a flattened page, whose body follows on the same line, is
+    read by :func:`_title_without_block`); "" otherwise."""
+    return "" if "。" in line else run_on_title(line)
 
 
 # a news headline names who issued a document by a count or an abbreviation ("九部门印发《…》的通知",
@@ -449,7 +482,7 @@ def _find_doc_number(page: PageState) -> None:
         page.doc_number = (find_doc_numbers(m.group(1)) or [(0, "")])[0][1] if m else ""
     for key in ("发文字号", "文号"):
         if not page.doc_number and page.meta.get(key):
-            page.doc_number = (find_doc_numbers(page.meta[key]) or [(0, "")])[0][1]
+            page.doc_number = normalize_doc_number(page.meta[key])
     doc_number_line = None
     for i in range(page.body_start, min(page.body_start + 2, len(lines))):
         if (
@@ -477,10 +510,11 @@ def _bracketed_number(page: PageState) -> None:
 
 def _find_decree(page: PageState) -> None:
     """A decree's head: "X令" over "第N号", or both on one line, at the top of the page (the
-    令文 and the signature may stand above the title of the rules it promulgates) or just
-    below the title.  Sets the decree's issuer and number and where the head ends."""
+    令文 and the signature may stand above the title of the rules it promulgates) or below the
+    title among the page's first lines (an encyclopedia page puts an introduction first).  Sets
+    the decree's issuer and number and where the head ends."""
     lines = page.lines
-    for i in range(0, min(page.body_start + 4, len(lines))):
+    for i in range(0, min(max(page.body_start + 4, page.head_limit), len(lines))):
         one = _DECREE_LINE_RE.match(lines[i])
         m = one or _DECREE_RE.match(lines[i])
         n = one or (re.fullmatch(r"第\s*(?P<n>\d{1,5})\s*号", lines[i + 1]) if i + 1 < len(lines) else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..metadata import (
@@ -10,6 +11,8 @@ from ..metadata import (
     date_line,
     doc_number_year,
     find_dates,
+    find_doc_numbers,
+    join_issuers,
     leading_orgs,
     split_issuer_title,
 )
@@ -22,7 +25,8 @@ __all__ = ["page_date", "page_issuer"]
 def page_issuer(page: PageState) -> str:
     """Step 6: the issuer: signature, then a decree's issuer, then the title prefix (or the issuer
     line of a damaged title block), then a cover's issuer line, then "X印发《title》" in the page,
-    then the 解读机关, then page metadata; "" if none.  Notes the rule that chose it."""
+    then the 解读机关, then page metadata; "" if none; several bodies separated by one space
+    (:func:`analysis.metadata.join_issuers`).  Notes the rule that chose it."""
     title = page.title.strip("《》")
     # "《X人民政府办公室关于…的通知》政策解读": the body leading a quoted title issued the
     # document interpreted, not the interpretation
@@ -52,6 +56,7 @@ def page_issuer(page: PageState) -> str:
         # a group's office signs for the group the title names
         issuer, evidence, rule = titled, f"{page.sig_org} / {page.title}", "title prefix (its office signs)"
     issuer, evidence, rule = _completed(page, titled, issuer, evidence, rule)
+    issuer = join_issuers(issuer)
     page.note("issuer", issuer, evidence, rule)
     return issuer
 
@@ -132,13 +137,31 @@ def page_date(page: PageState, body: str) -> DateInfo | None:
 
 def _dateline_below_title(page: PageState) -> DateInfo | None:
     """A 年月日 date standing alone on one of the first lines below the title or 文号 (gov.cn
-    and 维基文库 print the signing date there), unless it is the page's 发布日期; None if there is none."""
+    and 维基文库 print the signing date there), or on the line under the document's own 文号 in
+    a header block above the title, unless it is the page's 发布日期; else a month alone
+    (2021年12月, a plan's cover) on a line under the title before the text's first sentence;
+    None if there is none."""
     # a metadata table printed one value per line puts its 发布日期 there too: that is the page's
     posted = {ds[0].iso for k in ("发布日期", "发布时间") if (ds := find_dates(page.meta.get(k, "")))}
     for ln in page.lines[page.body_start : page.body_start + 2]:
         d = date_line(ln)
         if d is not None and "年" in ln and d.iso not in posted:
             return DateInfo(d.iso, d.year, "dateline below the title")
+    # a header block above a repeated title (维基文库: title / 文号 / date / 发布机关) dates the
+    # document on the line under its own 文号
+    head = page.lines[: page.body_start]
+    for above, ln in itertools.pairwise(head):
+        d = date_line(ln)
+        own = page.doc_number and [n for _p, n in find_doc_numbers(above)] == [page.doc_number]
+        if own and d is not None and "年" in ln and d.iso not in posted and len(above) <= 30:
+            return DateInfo(d.iso, d.year, "dateline below the 文号")
+    # a plan's cover dates it by the month alone ("2021年12月") under the title, above its text
+    for ln in page.lines[page.body_start : page.body_start + 4]:
+        if ln.endswith("。"):
+            break
+        d = date_line(ln, month=True)
+        if d is not None and d.iso.count("-") == 1:
+            return DateInfo(d.iso, d.year, "dateline below the title (month)")
     return None
 
 

@@ -51,9 +51,9 @@ def _split_line(line: str, above: str) -> list[str]:
     if nums and nums[0][0] == 0:
         # "川府发[2017]62号各市(州)人民政府,…:": the document's own 文号, then the addressees
         end = _doc_number_end(line)
-        if end and _ADDRESSEES_RE.match(line[end:]):
+        if end and _ADDRESSEES_RE.match(line[end:].lstrip()):
             parts.append(line[:end])
-            line = line[end:]
+            line = line[end:].lstrip()
     m = _ADDRESSEES_RE.match(line)
     if m and len(line) > m.end():
         parts.append(line[: m.end()])
@@ -70,10 +70,11 @@ def _doc_number_end(line: str) -> int:
 
 def _split_signature(line: str, above: str) -> list[str]:
     """``line`` split at a signature run into the notice's last sentence: "…请认真贯彻执行。
-    [发文机关]2017年12月21日[heading]…" -> notice, [body,] date, [heading,] rest."""
+    [发文机关]2017年12月21日[heading]…" -> notice, [body,] date, [heading,] rest (a date ending the
+    line closes a signature as well: "…贯彻执行。民政部 中央政法委 …农业农村部2022年5月10日")."""
     for m in _FULL_DATE_RE.finditer(line):
         before, rest = line[: m.start()], line[m.end() :]
-        if not rest or _DATE_IN_SENTENCE_RE.match(rest):
+        if _DATE_IN_SENTENCE_RE.match(rest):
             continue
         stop = before.rfind("。")
         tail = before[stop + 1 :]

@@ -13,7 +13,7 @@ import re
 from ..io.errors import CorpusError
 from ..metadata import DateInfo, date_line, find_dates, run_together_date
 from .page_state import PageState
-from .page_title import is_org_line, is_title_line
+from .page_title import annex_heading, is_org_line, is_title_line
 
 __all__ = ["find_signature", "split_body"]
 
@@ -38,9 +38,11 @@ def find_signature(page: PageState) -> None:
     for i in range(body_start + 1, len(lines)):
         after_notice = lines[i - 1].endswith("。") or bool(_CLOSING_RE.match(lines[i - 1]))
         d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) or after_notice else None)
+        if d is None and is_org_line(lines[i - 1]) and i - 1 >= body_start:
+            d = date_line(lines[i], month=True)  # a plan signed with the month alone ("2021年12月")
         if d is None:
             continue
-        if after_notice and (i + 1 >= len(lines) or is_title_line(lines[i + 1]) or d.source.endswith("together)")):
+        if after_notice and (_dated_notice_end(lines, i) or d.source.endswith("together)")):
             # a notice dated without its signing body (the seal stands for it), the annex
             # heading below; a date printed with 年月日 lost stands nowhere else
             page.sig_date = DateInfo(d.iso, d.year, "signature")
@@ -71,6 +73,23 @@ def find_signature(page: PageState) -> None:
                 page.sig_org = lines[i - 1]
                 page.sig_lines = (i - 1, i + 1)
             return
+
+
+# a transmittal notice's last sentence: what it sends out follows its signature
+_TRANSMITS_RE = re.compile(r"(?:印发|转发|印送)(?:给)?你们|现予(?:印发|公布|发布)")
+
+
+def _dated_notice_end(lines: list[str], i: int) -> bool:
+    """True when the date line ``lines[i]``, printed right under a notice's last sentence, is
+    the notice's signature: the page ends there, or the heading of what it sends out follows
+    (wrapped or not), or the sentence is a transmittal's (现印发给你们), whose annex may follow
+    without its heading."""
+    return (
+        i + 1 >= len(lines)
+        or is_title_line(lines[i + 1])
+        or bool(annex_heading(lines, i + 1))
+        or bool(_TRANSMITS_RE.search(lines[i - 1]))
+    )
 
 
 def _decree_signature(page: PageState) -> bool:
@@ -104,7 +123,9 @@ def _cover_signature(page: PageState) -> bool:
 
 
 def split_body(page: PageState, source: str) -> None:
-    """Step 5: the body lines, without the signature (and the trailer below a closing signature)."""
+    """Step 5: the body lines, without the signature (and the trailer below a closing signature);
+    all the page's lines when none is left below the title but the page holds more than its title
+    (a page is never lost to a misread form).  Raises CorpusError when the page is its title alone."""
     lines, sig = page.lines, page.sig_lines
     closing = sig is not None and sig[1] >= len(lines) - 3 and sig[0] > page.body_start
     if closing and sig is not None and _attachment_follows(lines[sig[1] :]):
@@ -119,6 +140,11 @@ def split_body(page: PageState, source: str) -> None:
         page.removed.extend(lines[sig[0] : sig[1]])
     else:
         page.body_lines = lines[page.body_start :]
+    if not "\n".join(page.body_lines).strip() and re.sub(r"\s", "", "".join(lines)) != re.sub(r"\s", "", page.title):
+        # the steps above misread the page's form (everything taken as head or signature): keep
+        # all its text as the body rather than lose the document
+        page.body_lines = list(lines)
+        page.note("text", "", lines[0], "whole page kept as the body (no body found below the title)")
     if not "\n".join(page.body_lines).strip():
         raise CorpusError(source, "no body text found below the title")
 

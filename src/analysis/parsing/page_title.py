@@ -28,6 +28,7 @@ __all__ = [
     "skeleton",
     "strip_seal_notes",
     "taken_once",
+    "without_year_tag",
 ]
 
 SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
@@ -76,7 +77,8 @@ def strip_seal_notes(signature: str) -> str:
 
 
 def rejection(line: str) -> str:
-    """Why ``line`` can never be a title ("addressee", "breadcrumb", "field label", "furniture"); "" if it can."""
+    """Why ``line`` can never be a title ("addressee", "breadcrumb", "field label", "furniture",
+    "editor's note", "file name", "navigation"); "" if it can."""
     s = line.strip()
     if len(s) <= 120 and SALUTATION_RE.search(s):
         return "addressee"
@@ -90,7 +92,20 @@ def rejection(line: str) -> str:
         return "editor's note"
     if _FILE_NAME_RE.search(s):
         return "file name"
+    if _several_titles(s):
+        return "navigation"
     return ""
+
+
+def _several_titles(s: str) -> bool:
+    """True for a line of two or more different complete titles separated by spaces: a site's
+    previous/next links or a list ("“十三五”国家信息化规划 “十四五”国家信息化规划"), not one title."""
+    parts = s.split()
+    return (
+        len(parts) >= 2
+        and len(set(parts)) == len(parts)
+        and all(len(p) >= 6 and TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", p)) for p in parts)
+    )
 
 
 def is_title_line(line: str) -> bool:
@@ -212,6 +227,17 @@ def taken_once(title: str) -> str:
         if len(parts) == 2 and parts[0] and parts[0].strip() == parts[1].strip():
             return parts[0].strip()
     return t
+
+
+# a site's year tag after a title ("…的指导意见(2020年)", as legal databases print headings): a
+# 公文 title prints a plan period as a range ("(2021—2023年)"), a single year before its name
+_YEAR_TAG_RE = re.compile(r"\s*[(（]\s*(?:19|20)\d{2}\s*年\s*[)）]$")
+
+
+def without_year_tag(title: str) -> str:
+    """``title`` without a site's year tag "(2020年)" after its genre word; unchanged otherwise."""
+    m = _YEAR_TAG_RE.search(title)
+    return title[: m.start()] if m and TITLE_GENRE_RE.search(title[: m.start()]) else title
 
 
 def skeleton(s: str) -> str:

@@ -1,0 +1,85 @@
+"""The signature block of a single page (analysis.parsing.page_signature), through parse_page.
+
+Snippets from the development sets (file cited per test), cleaned as the loader cleans them.
+"""
+
+import pytest
+
+from analysis.cleaning import clean_text
+from analysis.corpus import CorpusError
+from analysis.parsing import parse_page
+
+
+def _parse(text: str):
+    return parse_page(clean_text(text), "page.txt")[0]
+
+
+# tests/devset/holdout2/pages/013.txt (opening): addressee-first, the signature is the date alone,
+# the transmitted plan's heading wrapped over two lines below it
+LUOYANG = """各縣區人民政府,市人民政府各部門,各有關單位:
+《洛陽市加強數字政府建設實施方案(2023—2025年)》已經市委市政府同意,現印發給你們,請結合實際認真貫徹落實。
+2023年12月11日
+洛陽市加強數字政府建設
+實施方案(2023—2025年)
+為貫徹落實《國務院關于加強數字政府建設的指導意見》(國發〔2022〕14號),結合我市實際,制定本方案。
+一、總體要求
+"""
+
+
+def test_date_alone_above_a_wrapped_annex_heading_is_the_signature():
+    doc = _parse(LUOYANG)
+    assert (doc.date.iso, doc.date.source) == ("2023-12-11", "signature")
+    assert doc.title == "洛阳市加强数字政府建设实施方案(2023—2025年)"
+
+
+# tests/devset/holdout2/pages/004.txt (opening): a 维基文库 page; the annex heading is the page
+# name on top, so the transmittal's date-only signature is followed straight by the plan's body
+HEFEI = """合肥市「城市大腦」建設方案(2021-2023年)
+合肥市人民政府辦公室關於印發「城市大腦」建設方案的通知 合政辦〔2021〕10號 2021年5月24日 發布機關:合肥市人民政府 |
+市政府文件 |
+各縣(市)、區人民政府,市政府各部門,各直屬機構:
+《合肥市「城市大腦」建設方案(2021-2023年)》已經市政府常務會議審議通過,現印發給你們,請認真對照實施。
+2021年5月6日
+為認真貫徹習近平總書記考察安徽重要講話指示精神,促進城市數據資源匯聚融合,結合我市實際,制定本方案。
+一、建設目標
+到2023年,「城市大腦」基本建成,基礎設施和智慧中樞支撐更加夯實。
+"""
+
+
+def test_transmittal_dated_without_its_signing_body_before_the_annex_body():
+    doc = _parse(HEFEI)
+    # the signature's date, not the 2021年5月24日 of the page's header line
+    assert (doc.date.iso, doc.date.source) == ("2021-05-06", "signature")
+
+
+def test_a_date_line_inside_a_body_is_not_a_signature():
+    # the same layout without a transmittal's sentence or a heading below: not a signature
+    text = (
+        "关于开展智慧社区试点工作的通知\n各区人民政府:\n一、工作安排如下。\n2021年5月6日\n召开动员会议,部署试点任务,"
+        "各区认真组织落实。\n二、有关要求\n各区要加强组织领导。\n市民政局\n2021年6月1日\n"
+    )
+    doc = _parse(text)
+    assert (doc.date.iso, doc.issuer) == ("2021-06-01", "市民政局")
+
+
+def test_page_whose_form_is_misread_is_kept_whole():
+    # a page is never lost: when nothing is left below what was read as its head, all its lines
+    # are the body (here a notice whose only lines are its title and 文号)
+    doc = _parse("关于加快推进智慧城市建设的通知\n冀政办〔2019〕3号\n")
+    assert doc.text == "关于加快推进智慧城市建设的通知\n冀政办〔2019〕3号" and doc.doc_number == "冀政办〔2019〕3号"
+    assert doc.evidence["text"][2].startswith("whole page kept")
+    with pytest.raises(CorpusError, match=r"page\.txt: no body text"):
+        _parse("关于加快推进智慧城市建设的通知")
+
+
+def test_signature_dated_by_the_month_alone():
+    # a plan signed with the month only, as tests/devset/holdout2/pages/032.txt dates its cover
+    text = (
+        "“十四五”信息通信行业发展规划\n各省、自治区、直辖市通信管理局:\n"
+        "现将规划印发给你们,请认真贯彻落实。\n工业和信息化部\n2021年11月\n"
+        "一、发展回顾\n“十三五”时期,信息通信行业快速发展。\n"
+    )
+    doc = _parse(text)
+    assert (doc.issuer, doc.date.iso, doc.date.source) == ("工业和信息化部", "2021-11", "signature")
+    # a month inside a sentence is no signature
+    assert _parse(text.replace("工业和信息化部\n2021年11月\n", "")).date is None
