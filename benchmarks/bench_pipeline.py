@@ -77,19 +77,29 @@ class MemorySampler:
         self.peak = max(self.peak, self._rss())
 
 
+def cpu_seconds() -> float:
+    """CPU time (user + system, seconds) of this process and its finished children so far."""
+    times = psutil.Process().cpu_times()
+    return float(times.user + times.system + times.children_user + times.children_system)
+
+
 def run_stage(name: str, func: Callable[[], Any], rows: list[dict[str, Any]]) -> Any:
-    """Run one stage, append its row (seconds, peak GB, note) and return its result (None on error)."""
+    """Run one stage, append its row (wall and CPU seconds, peak GB, note) and return its result (None on error).
+
+    CPU time is reported beside wall time because the benchmark machine is
+    shared: wall time grows with other users' load, CPU time much less.
+    """
     print(f"-- {name} ...", flush=True)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     result, note = None, ""
     with MemorySampler() as memory:
         try:
             result = func()
         except Exception as error:  # the benchmark records a failing stage and goes on
             note = f"failed: {type(error).__name__}: {str(error)[:160]}"
-    seconds = time.perf_counter() - start
-    rows.append({"stage": name, "seconds": seconds, "peak_gb": memory.peak / 1e9, "note": note})
-    print(f"   {seconds:8.1f} s  peak {memory.peak / 1e9:5.2f} GB {note}", flush=True)
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    rows.append({"stage": name, "seconds": seconds, "cpu": cpu, "peak_gb": memory.peak / 1e9, "note": note})
+    print(f"   {seconds:8.1f} s wall, {cpu:8.1f} s CPU, peak {memory.peak / 1e9:5.2f} GB {note}", flush=True)
     return result
 
 
@@ -161,6 +171,7 @@ def pipeline(folder: Path, skip: set[str], rows: list[dict[str, Any]]) -> None:
                 {
                     "stage": name,
                     "seconds": float("nan"),
+                    "cpu": float("nan"),
                     "peak_gb": float("nan"),
                     "note": f"analysis.{stage} not in this build",
                 }
@@ -191,14 +202,17 @@ def main(argv: list[str] | None = None) -> None:
             f"{len(planted['formulas'])} formulas"
         )
     rows: list[dict[str, Any]] = []
-    total = time.perf_counter()
+    total, cpu = time.perf_counter(), cpu_seconds()
+    print(f"load average at start: {os.getloadavg()}")
     with tempfile.TemporaryDirectory() as cache, MemorySampler() as memory:
         os.environ["ANALYSIS_CACHE_DIR"] = cache  # a cold segmentation cache
         pipeline(folder, set(args.skip), rows)
-    rows.append({"stage": "total", "seconds": time.perf_counter() - total, "peak_gb": memory.peak / 1e9, "note": ""})
-    print("\n| stage | seconds | peak memory (GB) | note |\n|---|---:|---:|---|")
+    seconds, cpu = time.perf_counter() - total, cpu_seconds() - cpu
+    rows.append({"stage": "total", "seconds": seconds, "cpu": cpu, "peak_gb": memory.peak / 1e9, "note": ""})
+    print(f"load average at end: {os.getloadavg()}")
+    print("\n| stage | wall (s) | CPU (s) | peak memory (GB) | note |\n|---|---:|---:|---:|---|")
     for row in rows:
-        print(f"| {row['stage']} | {row['seconds']:.1f} | {row['peak_gb']:.2f} | {row['note']} |")
+        print(f"| {row['stage']} | {row['seconds']:.1f} | {row['cpu']:.1f} | {row['peak_gb']:.2f} | {row['note']} |")
 
 
 if __name__ == "__main__":
