@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -308,3 +309,228 @@ def make_corpus(
     corpus = pd.DataFrame(meta)
     corpus["text"] = texts
     return corpus, pd.DataFrame(truth)
+
+
+# ---------------------------------------------------------------------------
+# Folders of realistic policy documents, for the pipeline benchmark
+# ---------------------------------------------------------------------------
+# Province: (full name, 文号 abbreviation, prefecture cities, county-level places with their city).
+PROVINCES = {
+    "山东": ("山东省", "鲁", "济南 青岛 淄博 烟台 潍坊 济宁".split(), [("寿光", "市"), ("平度", "市"), ("曲阜", "市")]),
+    "江苏": ("江苏省", "苏", "南京 苏州 无锡 常州 南通 徐州".split(), [("昆山", "市"), ("江阴", "市"), ("沛", "县")]),
+    "浙江": ("浙江省", "浙", "杭州 宁波 温州 嘉兴 绍兴 金华".split(), [("义乌", "市"), ("长兴", "县"), ("德清", "县")]),
+    "广东": ("广东省", "粤", "广州 深圳 佛山 东莞 珠海 中山".split(), [("台山", "市"), ("博罗", "县")]),
+    "四川": ("四川省", "川", "成都 绵阳 德阳 宜宾 南充".split(), [("简阳", "市"), ("郫都", "区")]),
+    "河南": ("河南省", "豫", "郑州 洛阳 开封 新乡 南阳".split(), [("新郑", "市"), ("巩义", "市")]),
+    "河北": ("河北省", "冀", "石家庄 唐山 保定 邯郸 廊坊".split(), [("正定", "县"), ("迁安", "市")]),
+    "福建": ("福建省", "闽", "福州 厦门 泉州 漳州".split(), [("晋江", "市"), ("石狮", "市")]),
+    "贵州": ("贵州省", "黔", "贵阳 遵义 六盘水 安顺".split(), [("仁怀", "市"), ("盘州", "市")]),
+}
+MINISTRIES = [("国家发展改革委", "发改高技"), ("工业和信息化部", "工信部信软"), ("住房城乡建设部", "建科")]
+TOPICS = (
+    "新型智慧城市建设 数字政府建设 城市大脑建设 政务服务一网通办 城市运行一网统管 数字经济发展 "
+    "新型基础设施建设 数字乡村发展 智慧社区建设 公共数据开放共享 城市信息模型平台建设"
+).split()
+TITLE_FORMS = (
+    ("关于加快推进{topic}的通知", "通知"),
+    ("关于印发{place}{topic}实施方案的通知", "实施方案"),
+    ("关于{topic}的指导意见", "指导意见"),
+    ("关于印发{place}{topic}三年行动计划的通知", "行动计划"),
+)
+# Slogans ("formulas") that spread from one jurisdiction to others, with their origin and first year.
+FORMULAS = (
+    ("优政、惠民、兴业、强基", "浙江", 2016),
+    ("善政、惠民、兴业", "贵州", 2015),
+    ("一网通办、一网统管、一网协同", "广东", 2019),
+    ("三融五跨", "central", 2016),
+    ("城市大脑+N", "浙江", 2018),
+)
+NUMERALS = "一二三四五六七八九十"
+_RANK = {"central": 0, "ministry": 1, "provincial": 2, "prefecture": 3, "county": 4}
+
+
+@dataclass
+class _Doc:
+    doc_id: str
+    level: str
+    province: str
+    place: str
+    issuer: str
+    doc_number: str
+    title: str
+    year: int
+    date: str
+    paragraphs: list[str]
+
+
+def _jurisdiction(rng: random.Random, year: int, serial: int) -> tuple[str, str, str, str, str]:
+    """Draw (level, province, place, issuer, 文号) for one document."""
+    level = rng.choices(["central", "ministry", "provincial", "prefecture", "county"], [2, 4, 14, 55, 25])[0]
+    number = f"〔{year}〕{serial % 180 + 1}号"
+    if level == "central":
+        return level, "", "", "国务院办公厅", f"国办发{number}"
+    if level == "ministry":
+        ministry, prefix = rng.choice(MINISTRIES)
+        return level, "", "", ministry, f"{prefix}{number}"
+    province = rng.choice(sorted(PROVINCES))
+    full, abbr, cities, counties = PROVINCES[province]
+    if level == "provincial":
+        return level, province, full, f"{full}人民政府办公厅", f"{abbr}政办发{number}"
+    if level == "prefecture":
+        city = rng.choice(cities)
+        return level, province, f"{city}市", f"{city}市人民政府办公厅", f"{city[0]}政办发{number}"
+    county, suffix = rng.choice(counties)
+    return level, province, county + suffix, f"{county}{suffix}人民政府办公室", f"{county[0]}政办发{number}"
+
+
+def _paragraphs(rng: random.Random, sentences: list[str], mean_chars: int) -> list[str]:
+    """Numbered sections of seed sentences, about ``mean_chars`` characters in all."""
+    target = int(mean_chars * rng.lognormvariate(0, 0.4))
+    paragraphs, size, section = [], 0, 0
+    while size < target:
+        if rng.random() < 0.25 and section < len(NUMERALS):
+            paragraphs.append(f"{NUMERALS[section]}、{rng.choice(TOPICS)[:4]}{rng.choice(GOALS)}")
+            section += 1
+        body = "".join(rng.choice(sentences) for _ in range(rng.randint(2, 5)))
+        paragraphs.append(body)
+        size += len(body)
+    return paragraphs
+
+
+def _formula_sentence(rng: random.Random, doc: _Doc, adopted: dict[str, dict[str, int]]) -> str | None:
+    """A sentence using a formula this jurisdiction has adopted by now, or None.
+
+    A formula reaches a province (and the central level) one to four years
+    after its origin, then every jurisdiction there, so adoption spreads.
+    """
+    usable = []
+    for formula, origin, first in FORMULAS:
+        reach = adopted.setdefault(formula, {origin: first})
+        where = doc.province or "central"
+        if where not in reach and doc.year >= first + 1 and rng.random() < 0.15:
+            reach[where] = doc.year
+        if where in reach and doc.year >= reach[where]:
+            usable.append(formula)
+    if not usable or rng.random() < 0.4:
+        return None
+    formula = rng.choice(usable)
+    return f"围绕“{formula}”目标，统筹推进{rng.choice(TOPICS)}，形成可复制可推广的经验。"
+
+
+def write_policy_corpus(
+    folder: str | Path,
+    n_docs: int,
+    *,
+    sentences: list[str],
+    mean_chars: int = 4000,
+    reuse_rate: float = 0.3,
+    cite_rate: float = 0.6,
+    seed: int = 0,
+) -> dict[str, pd.DataFrame]:
+    """Write ``n_docs`` policy documents as ``.txt`` files and return what was planted.
+
+    Documents have a 公文 header (title 关于…的通知/实施方案/指导意见/行动计划,
+    文号 such as 鲁政办发〔2019〕12号, 主送), numbered sections of
+    ``sentences`` (e.g. the seed sentences), a signature and a date, from 2014
+    to 2023, at every level in 9 provinces (45 cities, 20 counties).  Planted:
+    passage reuse (a later document copies 1-3 paragraphs of an earlier one of
+    its province, or of a central one), citations (根据《title》（文号）) of
+    earlier documents, and formulas (:data:`FORMULAS`) spreading over years.
+
+    Parameters
+    ----------
+    folder : path
+        Created; existing ``doc*.txt`` files are overwritten.
+    n_docs : int
+        Documents to write.
+    sentences : list of str
+        Sentences to assemble bodies from.
+    mean_chars : int
+        Median body length in characters (log-normal spread).
+    reuse_rate, cite_rate : float
+        Share of documents that copy paragraphs / cite earlier documents.
+    seed : int
+        Random seed; the output is a deterministic function of the arguments.
+
+    Returns
+    -------
+    dict of DataFrame
+        ``documents`` (doc_id, file, level, province, place, issuer,
+        doc_number, title, year, date, chars), ``reuse`` (source_doc_id,
+        target_doc_id, paragraphs), ``citations`` (citing_doc_id,
+        cited_doc_id, cited_doc_number), ``formulas`` (doc_id, formula).
+    """
+    rng = random.Random(seed)
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    years = sorted(rng.randint(2014, 2023) for _ in range(n_docs))
+    docs: list[_Doc] = []
+    reuse, citations, formulas, adopted = [], [], [], {}
+    for i, year in enumerate(years):
+        level, province, place, issuer, number = _jurisdiction(rng, year, i)
+        form, _genre = rng.choice(TITLE_FORMS)
+        title = form.format(topic=rng.choice(TOPICS), place=place)
+        date = f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
+        doc = _Doc(f"doc{i:05d}", level, province, place, issuer, number, title, year, date, [])
+        doc.paragraphs = _paragraphs(rng, sentences, mean_chars)
+        earlier = [d for d in docs[-400:] if d.year < year and (d.province in ("", province))]
+        # a document cites its own or a higher level, as 公文 do
+        above = [d for d in earlier if _RANK[d.level] <= _RANK[level]]
+        if above and rng.random() < cite_rate:
+            cited = rng.sample(above, min(len(above), rng.randint(1, 2)))
+            refs = "、".join(f"《{d.issuer}{d.title}》（{d.doc_number}）" for d in cited)
+            doc.paragraphs.insert(0, f"根据{refs}精神，结合{place or '工作'}实际，制定本方案。")
+            citations += [
+                {"citing_doc_id": doc.doc_id, "cited_doc_id": d.doc_id, "cited_doc_number": d.doc_number} for d in cited
+            ]
+        if earlier and rng.random() < reuse_rate:
+            source = rng.choice(earlier)
+            bodies = [k for k, p in enumerate(source.paragraphs) if len(p) > 80 and not p.startswith("根据")]
+            if bodies:
+                first = rng.choice(bodies)
+                copied = [p for p in source.paragraphs[first : first + rng.randint(1, 3)] if len(p) > 80]
+                at = rng.randint(1, len(doc.paragraphs))
+                doc.paragraphs[at:at] = copied
+                reuse.append({"source_doc_id": source.doc_id, "target_doc_id": doc.doc_id, "paragraphs": len(copied)})
+        sentence = _formula_sentence(rng, doc, adopted)
+        if sentence:
+            doc.paragraphs.insert(rng.randint(1, len(doc.paragraphs)), sentence)
+            formulas.append({"doc_id": doc.doc_id, "formula": sentence.split("“")[1].split("”")[0]})
+        docs.append(doc)
+        recipients = "各县（市、区）人民政府，市政府各部门：" if level in ("prefecture", "county") else "各有关单位："
+        text = "\n\n".join([f"{issuer}{title}", number, recipients, *doc.paragraphs, issuer, date]) + "\n"
+        (out / f"{doc.doc_id}.txt").write_text(text, encoding="utf-8")
+    table = pd.DataFrame(
+        [
+            {
+                **{
+                    k: getattr(d, k)
+                    for k in ("doc_id", "level", "province", "place", "issuer", "doc_number", "title", "year", "date")
+                },
+                "file": f"{d.doc_id}.txt",
+                "chars": sum(map(len, d.paragraphs)),
+            }
+            for d in docs
+        ]
+    )
+    return {
+        "documents": table,
+        "reuse": pd.DataFrame(reuse),
+        "citations": pd.DataFrame(citations),
+        "formulas": pd.DataFrame(formulas),
+    }
+
+
+def seed_sentences(min_chars: int = 12, max_chars: int = 160) -> list[str]:
+    """Return the seed documents' sentences (simplified): Chinese prose, no web furniture, no dates."""
+    import re
+
+    from bench_tokenize import SEEDS, read_sentences
+
+    han = re.compile(r"[\u4e00-\u9fff]")
+    furniture = re.compile(r"[|•:：\[\]]|http|www|发布|来源|〔|年\d|\d月|\d日")
+    keep = []
+    for s in dict.fromkeys(read_sentences(SEEDS)):
+        if min_chars <= len(s) <= max_chars and len(han.findall(s)) > 0.8 * len(s) and not furniture.search(s):
+            keep.append(s)
+    return keep

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import pytest
 
@@ -55,3 +57,39 @@ def test_parallel_segmentation_gives_the_same_tokens(seed_texts):
     serial = tokenize_corpus(chunks, cache=False)
     parallel = tokenize_corpus(chunks, cache=False, n_jobs=2)
     assert parallel.tolist() == serial.tolist()
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+def test_worker_processes_give_the_in_process_tokens_for_either_engine(seed_texts, engine):
+    tok = segment.Tokenizer(engine=engine, extra_terms=["三融五跨"])
+    texts = [t[i : i + 800] for t in seed_texts[:2] for i in range(0, 4000, 800)] + ["", "推进三融五跨", "、。"]
+    serial = tokenize_corpus(texts, tokenizer=tok, cache=False, n_jobs=1)
+    parallel = tokenize_corpus(texts, tokenizer=tok, cache=False, n_jobs=2)
+    assert parallel.tolist() == serial.tolist()
+    assert serial.iloc[-3:].tolist() == [[], ["推进", "三融五跨"], []]
+
+
+def test_processes_are_used_only_above_the_threshold(monkeypatch):
+    assert segment_batch.default_n_jobs(0) == 1
+    assert segment_batch.default_n_jobs(segment_batch.PARALLEL_MIN_BYTES - 1) == 1
+    assert 1 <= segment_batch.default_n_jobs(segment_batch.PARALLEL_MIN_BYTES) <= 4
+    used = []
+    original = segment_batch._segment_all
+
+    def recording(tokenizer, texts, n_jobs):
+        used.append(n_jobs)
+        return original(tokenizer, texts, n_jobs)
+
+    monkeypatch.setattr(segment_batch, "_segment_all", recording)
+    tokenize_corpus(["推进智慧城市建设"], cache=False)
+    monkeypatch.setattr(segment_batch, "PARALLEL_MIN_BYTES", 10)
+    monkeypatch.setattr(segment_batch, "default_n_jobs", lambda n_bytes: 2 if n_bytes >= 10 else 1)
+    tokens = tokenize_corpus(["推进智慧城市建设", "一网通办"], cache=False)
+    assert used == [1, 2]
+    assert tokens.tolist() == [["推进", "智慧城市", "建设"], ["一网通办"]]
+
+
+def test_a_foreign_tokenizer_keeping_the_separator_survives_the_workers():
+    by_space = functools.partial(str.split, sep=" ")  # str.split() alone would split at \x1f too
+    texts = ["a\x1fb c", "d", ""]
+    assert tokenize_corpus(texts, tokenizer=by_space, n_jobs=2).tolist() == [["a\x1fb", "c"], ["d"], [""]]

@@ -116,3 +116,17 @@ def test_tokenize_corpus_writes_where_resolve_cache_dir_points(counted_calls, is
 def test_text_hash_is_stable():
     assert segment_cache.text_hash("智慧城市") == hashlib.blake2b("智慧城市".encode(), digest_size=16).hexdigest()
     assert len(segment_cache.text_hash("")) == 32
+
+
+def test_the_cache_key_includes_the_engine(isolated_cache):
+    text = "联系电话010-64102856，推进NB-IoT建设"
+    fast, reference = Tokenizer(keep_numbers=True), Tokenizer(engine="jieba", keep_numbers=True)
+    assert fast.fingerprint != reference.fingerprint
+    first = tokenize_corpus([text], tokenizer=fast)
+    second = tokenize_corpus([text], tokenizer=reference)
+    # the engines split ASCII runs differently, and neither answer is served from the other's entry
+    assert first.tolist() == [fast(text)] and second.tolist() == [reference(text)]
+    assert first.tolist() != second.tolist()
+    segment_cache.MEMORY_CACHE.clear()
+    assert tokenize_corpus([text], tokenizer=reference).tolist() == second.tolist()
+    assert tokenize_corpus([text], tokenizer=fast).tolist() == first.tolist()

@@ -33,3 +33,20 @@ def test_boilerplate_is_kept_by_default_and_removed_on_request():
     text = "加快推进新型智慧城市建设，进一步加强数据共享"
     assert {"加快", "推进", "进一步", "加强"} <= set(tokenize(text))
     assert tokenize(text, boilerplate=True) == ["新型智慧城市", "建设", "数据共享"]
+
+
+def test_the_memo_of_decisions_gives_the_same_tokens_and_stays_bounded(monkeypatch):
+    from analysis.segment import filters
+
+    tokens = ["智慧城市", "的", "2020", "十四五", "，", "建设", "智慧城市", "3.5%", "a"]
+    stopset = filters.stopword_set("default", False)
+    protected = filters.numeric_dictionary_terms()
+    memo: dict[str, bool] = {}
+    plain = filters.filter_tokens(tokens, stopset, 2, False, protected)
+    assert plain == ["智慧城市", "十四五", "建设", "智慧城市"]
+    assert filters.filter_tokens(tokens, stopset, 2, False, protected, memo) == plain
+    assert filters.filter_tokens(tokens, stopset, 2, False, protected, memo) == plain  # from the memo
+    assert memo["智慧城市"] is True and memo["2020"] is False
+    monkeypatch.setattr(filters, "MEMO_MAX", 3)
+    filters.filter_tokens(["数字政府"], stopset, 2, False, protected, memo)
+    assert len(memo) == 1

@@ -15,6 +15,7 @@ from analysis.segment import (
     tokenizer_provenance,
 )
 from analysis.segment import dictionary as segment_dictionary
+from analysis.segment import tokenizer as segment_tokenizer
 
 
 def test_provenance_reports_versions_and_file_hashes():
@@ -29,11 +30,17 @@ def test_provenance_reports_versions_and_file_hashes():
     assert provenance(str.split)["fingerprint"] is None
 
 
-def test_fingerprint_depends_on_data_files_and_jieba_version(monkeypatch):
+def test_fingerprint_depends_on_data_files_engine_and_its_version(monkeypatch):
     base = Tokenizer().fingerprint
+    reference = Tokenizer(engine="jieba").fingerprint
     assert Tokenizer().fingerprint == base
     assert Tokenizer(min_len=1).fingerprint != base
+    assert reference != base
+    # each engine's fingerprint follows its own library's version, not the other's
     monkeypatch.setattr(jieba, "__version__", "0.0.0")
+    assert Tokenizer(engine="jieba").fingerprint != reference
+    assert Tokenizer().fingerprint == base
+    monkeypatch.setattr(segment_tokenizer, "rjieba_version", lambda: "0.0.0")
     assert Tokenizer().fingerprint != base
     monkeypatch.undo()
     monkeypatch.setattr(segment_dictionary, "file_sha256", lambda path: "0" * 64)
@@ -69,6 +76,7 @@ def test_provenance_dict_keeps_its_key_order():
         "package",
         "package_version",
         "jieba_version",
+        "rjieba_version",
         "dictionary_version",
         "files",
         "tokenizer",

@@ -2,19 +2,22 @@
 
 jieba's general-purpose dictionary splits the vocabulary this project is
 about (智慧城市 -> 智慧/城市, 一网通办 -> 一网通/办, 物联网 -> 物/联网), so every
-count built on it would be wrong.  This package wraps a *private*
-``jieba.Tokenizer`` loaded with the shipped user dictionary and adds stopword
-filtering, a disk-backed segmentation cache, corpus-driven new-term discovery
-and provenance records.
+count built on it would be wrong.  This package wraps a *private* segmenter
+loaded with the shipped user dictionary -- ``rjieba.Jieba`` (jieba's
+algorithm in Rust, the default engine) or ``jieba.Tokenizer`` (the reference,
+``Tokenizer(engine="jieba")``) -- and adds stopword filtering, a disk-backed
+segmentation cache, worker processes for large corpora, corpus-driven
+new-term discovery and provenance records.
 
 Modules
 -------
 dictionary       shipped data: user dictionary, stopword lists, version, file hashes
 filters          stopword, punctuation, number and length filtering of tokens
-jieba_backend    the private jieba instance (never the global one)
+jieba_backend    the jieba engine: a private jieba instance (never the global one)
+rjieba_backend   the rjieba engine: one ``rjieba.Jieba`` per tokenizer (never the module-level one)
 tokenizer        ``Tokenizer``, ``tokenize``, ``add_terms``, ``get_default_tokenizer``
 cache            memory LRU and on-disk cache, ``resolve_cache_dir``, ``clear_cache``
-batch            ``tokenize_corpus``: a column of texts, cached, optionally in processes
+batch            ``tokenize_corpus``: a column of texts, cached, in processes above 32 MB
 discovery        ``discover_terms``, ``review_terms``, ``adapt_tokenizer``
 fragments        the review rules: why a discovered string is not a term to add
 provenance_info  ``provenance`` (dict) and ``tokenizer_provenance`` (Provenance record)
@@ -35,7 +38,7 @@ Adapting the dictionary to a new corpus takes two lines::
 
 from __future__ import annotations
 
-from .batch import PROGRESS_MIN_BYTES, PROGRESS_MIN_DOCS, tokenize_corpus
+from .batch import PARALLEL_MIN_BYTES, PROGRESS_MIN_BYTES, PROGRESS_MIN_DOCS, default_n_jobs, tokenize_corpus
 from .cache import CACHE_ENV_VAR, clear_cache, default_cache_dir, resolve_cache_dir
 from .dictionary import (
     BOILERPLATE_PATH,
@@ -47,13 +50,16 @@ from .dictionary import (
 )
 from .discovery import EDGE_CHARS, REVIEW_COLUMNS, adapt_tokenizer, discover_terms, review_terms
 from .provenance_info import provenance, tokenizer_provenance
-from .tokenizer import Tokenizer, add_terms, get_default_tokenizer, tokenize
+from .tokenizer import DEFAULT_ENGINE, ENGINES, Tokenizer, add_terms, get_default_tokenizer, tokenize
 
 __all__ = [
     "BOILERPLATE_PATH",
     "CACHE_ENV_VAR",
+    "DEFAULT_ENGINE",
     "DICTIONARY_VERSION",
     "EDGE_CHARS",
+    "ENGINES",
+    "PARALLEL_MIN_BYTES",
     "PROGRESS_MIN_BYTES",
     "PROGRESS_MIN_DOCS",
     "REVIEW_COLUMNS",
@@ -64,6 +70,7 @@ __all__ = [
     "add_terms",
     "clear_cache",
     "default_cache_dir",
+    "default_n_jobs",
     "discover_terms",
     "get_default_tokenizer",
     "load_stopwords",

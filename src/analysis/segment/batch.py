@@ -14,11 +14,19 @@ from tqdm import tqdm
 from . import cache as _cache
 from . import tokenizer as _tokenizer
 
-__all__ = ["PROGRESS_MIN_BYTES", "PROGRESS_MIN_DOCS", "tokenize_corpus"]
+__all__ = ["PARALLEL_MIN_BYTES", "PROGRESS_MIN_BYTES", "PROGRESS_MIN_DOCS", "default_n_jobs", "tokenize_corpus"]
 
 #: ``tokenize_corpus`` shows a progress bar above either threshold (texts to segment, bytes of UTF-8).
 PROGRESS_MIN_DOCS = 200
 PROGRESS_MIN_BYTES = 2_000_000
+#: With ``n_jobs=None``, ``tokenize_corpus`` segments in worker processes only above this much new
+#: text (bytes of UTF-8).  rjieba with filtering runs at about 2-4 MB/s on one core, and sending
+#: tokens back from a worker costs a good part of that: on the shared 2-core benchmark machine
+#: two workers were slower than one process at 2, 8 and 16 MB (``benchmarks/RESULTS.md``), so
+#: processes are kept for corpora of tens of MB, where they pay on machines with idle cores.
+PARALLEL_MIN_BYTES = 32_000_000
+#: At most this many worker processes by default: returning token lists to the parent is serial.
+_MAX_DEFAULT_JOBS = 4
 # Newly segmented texts are written to disk in batches of this size, so an interrupted run keeps its work.
 _WRITE_BATCH = 500
 
@@ -56,9 +64,25 @@ def _init_worker(tokenizer: Segmenter) -> None:
     _WORKER_TOKENIZER = tokenizer
 
 
-def _worker_tokenize(text: str) -> list[str]:
+# Tokens travel back from a worker as one string per text: pickling a list of
+# strings costs about as much as segmenting it with rjieba.  No token holds
+# this control character (the engines split text at it, and the filters drop
+# tokens without a letter, digit or CJK character).
+_SEP = "\x1f"
+
+
+def _worker_tokenize(text: str) -> str | list[str]:
     assert _WORKER_TOKENIZER is not None
-    return _WORKER_TOKENIZER(text)
+    tokens = _WORKER_TOKENIZER(text)
+    joined = _SEP.join(tokens)
+    # A foreign tokenizer might keep the separator inside a token: then send the list (and [] as []).
+    return tokens if joined.count(_SEP) != len(tokens) - 1 else joined
+
+
+def _unpack(packed: str | list[str]) -> list[str]:
+    if isinstance(packed, list):
+        return packed
+    return packed.split(_SEP)  # an empty list travels as a list, so "" is [""]
 
 
 def _segment_all(tokenizer: Segmenter, texts: list[str], n_jobs: int) -> Iterator[list[str]]:
@@ -71,7 +95,8 @@ def _segment_all(tokenizer: Segmenter, texts: list[str], n_jobs: int) -> Iterato
     # The tokenizer goes to each worker once (initializer), not once per task:
     # unpickling it would otherwise reload jieba's dictionary every chunk.
     with ProcessPoolExecutor(max_workers=n_jobs, initializer=_init_worker, initargs=(tokenizer,)) as pool:
-        yield from pool.map(_worker_tokenize, texts, chunksize=chunksize)
+        for packed in pool.map(_worker_tokenize, texts, chunksize=chunksize):
+            yield _unpack(packed)
 
 
 def _cached_tokens(fingerprint: str, hashes: list[str], disk: _cache.DiskCache) -> Found:
@@ -89,9 +114,30 @@ def _cached_tokens(fingerprint: str, hashes: list[str], disk: _cache.DiskCache) 
     return found
 
 
+def _utf8_size(todo: dict[str, str]) -> int:
+    return sum(len(text) for text in todo.values()) * 3  # ~UTF-8 size of CJK
+
+
 def _want_progress(todo: dict[str, str]) -> bool:
-    n_bytes = sum(len(text) for text in todo.values()) * 3  # ~UTF-8 size of CJK
-    return len(todo) > PROGRESS_MIN_DOCS or n_bytes > PROGRESS_MIN_BYTES
+    return len(todo) > PROGRESS_MIN_DOCS or _utf8_size(todo) > PROGRESS_MIN_BYTES
+
+
+def default_n_jobs(n_bytes: int) -> int:
+    """Return the worker processes ``tokenize_corpus(n_jobs=None)`` uses for ``n_bytes`` of new text.
+
+    Returns
+    -------
+    int
+        1 (in-process) below :data:`PARALLEL_MIN_BYTES`, else the usable
+        cores, at most 4.
+    """
+    if n_bytes < PARALLEL_MIN_BYTES:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS and Windows lack sched_getaffinity
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, _MAX_DEFAULT_JOBS))
 
 
 def _segment_missing(
@@ -127,7 +173,7 @@ def tokenize_corpus(
     tokenizer: Segmenter | None = None,
     cache: bool = True,
     cache_dir: str | os.PathLike[str] | None = None,
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
     progress: bool | None = None,
 ) -> pd.Series:
     """Segment every text of a corpus, re-using earlier results.
@@ -153,9 +199,11 @@ def tokenize_corpus(
     cache_dir : path, optional
         Disk cache directory; default ``$ANALYSIS_CACHE_DIR`` or the user
         cache directory (see :func:`analysis.segment.resolve_cache_dir`).
-    n_jobs : int, default 1
-        Worker processes for the texts not in the cache.  Each worker loads
-        jieba (~0.5 s), so this pays off only for tens of MB of new text.
+    n_jobs : int, optional
+        Worker processes for the texts not in the cache.  Default: in-process
+        below :data:`PARALLEL_MIN_BYTES` (32 MB) of new text, else one per
+        core (at most 4; :func:`default_n_jobs`).  Results are identical
+        either way; each worker loads the dictionary (about 0.5 s).
     progress : bool, optional
         Show a tqdm bar.  Default: only when more than 200 texts or 2 MB of
         text need segmenting.
@@ -166,7 +214,7 @@ def tokenize_corpus(
         One list of tokens per text, aligned with the corpus index, named
         ``"tokens"``.  What produced it: :func:`analysis.segment.tokenizer_provenance`.
     """
-    if n_jobs < 1:
+    if n_jobs is not None and n_jobs < 1:
         raise ValueError(f"n_jobs must be >= 1, got {n_jobs}")
     texts, index = _as_texts(corpus, text_col)
     tokenizer = _tokenizer.get_default_tokenizer() if tokenizer is None else tokenizer
@@ -183,7 +231,8 @@ def tokenize_corpus(
             if key not in found and key not in todo:
                 todo[key] = text
         show = _want_progress(todo) if progress is None else progress
-        _segment_missing(tokenizer, todo, found, fingerprint=fingerprint, disk=disk, n_jobs=n_jobs, progress=show)
+        jobs = default_n_jobs(_utf8_size(todo)) if n_jobs is None else n_jobs
+        _segment_missing(tokenizer, todo, found, fingerprint=fingerprint, disk=disk, n_jobs=jobs, progress=show)
     finally:
         if disk is not None:
             disk.close()

@@ -1,4 +1,4 @@
-"""The private jieba instance: default dictionary plus the policy terms.
+"""The jieba engine (the reference): a private instance with the policy terms.
 
 The global ``jieba`` singleton is never touched, so other code using
 ``jieba.lcut`` is not affected by this package's dictionary.
@@ -16,13 +16,21 @@ import jieba
 
 from .dictionary import load_user_dictionary
 
-__all__ = ["add_words", "base_jieba", "copy_jieba", "normalise_terms", "quiet_jieba"]
+__all__ = [
+    "MIN_TERM_FREQ",
+    "TERM_FREQ_MARGIN",
+    "add_words",
+    "base_jieba",
+    "copy_jieba",
+    "normalise_terms",
+    "quiet_jieba",
+]
 
 # A discovered term gets this many times the frequency jieba says is just
 # enough to keep it whole in isolation: the bare minimum loses to overlapping
 # dictionary words in context (e.g. 城市大脑 inside 智慧城市大脑建设).
-_TERM_FREQ_MARGIN = 20
-_MIN_TERM_FREQ = 2000
+TERM_FREQ_MARGIN = 20
+MIN_TERM_FREQ = 2000
 
 # jieba's Han-block pattern: a dictionary word with characters outside it
 # (spaces, 《》, ·) can never be matched, so such terms are rejected early.
@@ -78,7 +86,7 @@ def add_words(instance: jieba.Tokenizer, terms: Iterable[str]) -> None:
     """Add ``terms`` to ``instance`` with a frequency high enough to stay whole in context."""
     for term in terms:
         suggested = instance.suggest_freq(term, tune=False)
-        freq = max(suggested * _TERM_FREQ_MARGIN, instance.FREQ.get(term, 0), _MIN_TERM_FREQ)
+        freq = max(suggested * TERM_FREQ_MARGIN, instance.FREQ.get(term, 0), MIN_TERM_FREQ)
         instance.add_word(term, freq, "nz")
 
 

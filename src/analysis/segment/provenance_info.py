@@ -21,6 +21,7 @@ import jieba
 from ..provenance import Provenance
 from . import tokenizer as _tokenizer
 from .dictionary import DICTIONARY_VERSION, data_file_hashes
+from .rjieba_backend import rjieba_version
 
 __all__ = ["provenance", "tokenizer_provenance"]
 
@@ -53,7 +54,7 @@ def provenance(tokenizer: Callable[[str], list[str]] | None = None) -> dict[str,
     -------
     dict
         ``package``, ``package_version``, ``jieba_version``,
-        ``dictionary_version``, ``files`` (data file name -> sha256 hex),
+        ``rjieba_version``, ``dictionary_version``, ``files`` (data file name -> sha256 hex),
         ``tokenizer`` (settings, or ``repr`` of a foreign callable) and
         ``fingerprint`` (None for a foreign callable).
     """
@@ -61,6 +62,7 @@ def provenance(tokenizer: Callable[[str], list[str]] | None = None) -> dict[str,
         "package": "analysis",
         "package_version": _package_version(),
         "jieba_version": jieba.__version__,
+        "rjieba_version": rjieba_version(),
         "dictionary_version": DICTIONARY_VERSION,
         "files": data_file_hashes(),
         **_tokenizer_facts(tokenizer),
