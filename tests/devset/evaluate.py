@@ -14,8 +14,8 @@ document is compared with what the page prints, as annotated in ``annotations.cs
 A page that gives no document is *lost*: every field counts as wrong.
 
 Run ``python tests/devset/evaluate.py`` (or ``make eval``); ``--failures`` lists every wrong field;
-``--set holdout`` / ``--set holdout2`` / ``--set holdout3`` score the hold-out sets in ``holdout/`` /
-``holdout2/`` / ``holdout3/`` instead
+``--set holdout`` / ``--set holdout2`` / ``--set holdout3`` / ``--set holdout4`` score the hold-out sets in
+``holdout/`` / ``holdout2/`` / ``holdout3/`` / ``holdout4/`` instead
 (see their README.md: never tune on them).
 """
 
@@ -139,9 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list every wrong field")
     parser.add_argument(
         "--set",
-        choices=("dev", "holdout", "holdout2", "holdout3"),
+        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4"),
         default="dev",
-        help="dev: pages/ and annotations.csv next to this script; holdout, holdout2, holdout3: that folder (never tune on them)",
+        help="dev: pages/ and annotations.csv next to this script; holdout, holdout2, holdout3, holdout4: that folder (never tune on them)",
     )
     args = parser.parse_args(argv)
     accuracy, comparisons, lost = evaluate(HERE if args.set == "dev" else HERE / args.set)
