@@ -31,6 +31,7 @@ import pandas as pd
 from ..metadata.gazetteer import gazetteer
 from .dictionary import load_user_dictionary
 from .filters import stopword_set
+from .jieba_backend import add_words, base_jieba, copy_jieba, quiet_jieba
 from .tokenizer import Tokenizer
 
 __all__ = [
@@ -174,12 +175,29 @@ def cuts_dictionary_term(term: str, stream: str, terms: frozenset[str]) -> str:
 _TAGGERS: dict[str, jieba.posseg.POSTokenizer] = {}
 
 
+def _jieba_instance(tokenizer: Tokenizer) -> jieba.Tokenizer:
+    """A jieba.Tokenizer with ``tokenizer``'s dictionary and added terms, whatever its engine.
+
+    jieba.posseg needs jieba's own tokenizer object; the default rjieba engine has no
+    tag table, so the tags come from jieba on the same dictionary.
+    """
+    if tokenizer.engine == "jieba":
+        return tokenizer._get_jieba()
+    base = base_jieba()
+    if not tokenizer.extra_terms:
+        return base
+    instance = copy_jieba(base)
+    with quiet_jieba():
+        add_words(instance, tokenizer.extra_terms)
+    return instance
+
+
 def _tags(term: str, tokenizer: Tokenizer) -> list[tuple[str, str]]:
     """jieba's (word, part-of-speech tag) pairs of ``term``, on ``tokenizer``'s dictionary."""
     key = tokenizer.fingerprint
     if key not in _TAGGERS:
         _TAGGERS.clear()  # one tagger at a time: each holds a copy of the tag table
-        _TAGGERS[key] = jieba.posseg.POSTokenizer(tokenizer._get_jieba())
+        _TAGGERS[key] = jieba.posseg.POSTokenizer(_jieba_instance(tokenizer))
     return [(pair.word, pair.flag) for pair in _TAGGERS[key].lcut(term, HMM=tokenizer.hmm)]
 
 
