@@ -168,9 +168,12 @@ def test_export_workbook_gathers_a_folder_of_tables(tmp_path):
     write_table(
         pd.DataFrame({"doc_id": ["a"], "year": pd.array([pd.NA], dtype="Int64")}), tmp_path / "x", ("parquet", "csv")
     )
+    # a section the corpus could not support writes an empty table (a CSV of no columns)
+    write_table(pd.DataFrame(), tmp_path / "02_keyness_central_local")
     paths = export_workbook(tmp_path)
     sheets = pd.read_excel(paths["workbook"], sheet_name=None)
-    assert list(sheets) == ["02_term_frequencies", "x", "data_dictionary"]
+    assert list(sheets) == ["02_keyness_central_local", "02_term_frequencies", "x", "data_dictionary"]
+    assert sheets["02_keyness_central_local"].empty
     assert sheets["02_term_frequencies"].term.tolist() == ["智慧城市"]
     dictionary = pd.read_csv(paths["data_dictionary"], encoding="utf-8-sig", keep_default_na=False)
     row = dictionary[(dictionary.table == "02_term_frequencies") & (dictionary.column == "rate_per_10k")].iloc[0]

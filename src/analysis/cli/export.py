@@ -84,8 +84,14 @@ def export_workbook(folder: str | os.PathLike[str], path: str | os.PathLike[str]
         if csv.stem == "data_dictionary":
             continue
         parquet = csv.with_suffix(".parquet")
-        table = pd.read_parquet(parquet) if parquet.exists() else pd.read_csv(csv, encoding="utf-8-sig")
-        tables[csv.stem] = table.convert_dtypes() if not parquet.exists() else table
+        if parquet.exists():
+            tables[csv.stem] = pd.read_parquet(parquet)
+            continue
+        try:
+            tables[csv.stem] = pd.read_csv(csv, encoding="utf-8-sig").convert_dtypes()
+        except pd.errors.EmptyDataError:
+            # a section the corpus could not support wrote an empty table: an empty sheet, not a crash
+            tables[csv.stem] = pd.DataFrame()
     dictionary = data_dictionary({**tables, "data_dictionary": pd.DataFrame(columns=DICTIONARY_COLUMNS)})
     return {
         "data_dictionary": write_table(dictionary, folder / "data_dictionary")[0],
