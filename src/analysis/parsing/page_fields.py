@@ -16,6 +16,7 @@ from ..metadata import (
     leading_orgs,
     split_issuer_title,
 )
+from ..metadata.gazetteer import leading_place
 from .page_state import PageState
 from .page_title import strip_seal_notes
 
@@ -67,9 +68,14 @@ _SHORT_FORM_RE = re.compile(r"^(?:省|市|县|区|旗|州|盟|自治区|自治�
 
 
 def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: str) -> tuple[str, str, str]:
-    """(issuer, evidence, rule) with a short-form issuer ("省人民政府") completed by the full name
+    """(issuer, evidence, rule) with an issuer printed short ("西青区人民政府") replaced by the
+    title's fuller print of the same body, and a short-form issuer ("省人民政府") completed by the full name
     that ends in it elsewhere on the page: the title's leading organisation, else a metadata field
     (发文机关, 发布机构, 来源 …); unchanged when it is not a short form or nothing completes it."""
+    if titled != issuer and titled.endswith(issuer) and _same_place(titled, issuer):
+        # "西青区人民政府" signs what the title prints as "天津市西青区人民政府": the fuller print
+        # of the same body (its place chain printed whole) wins
+        return titled, f"{evidence} / {titled}", f"{rule}, fuller print in the title"
     if not _SHORT_FORM_RE.match(issuer):
         return issuer, evidence, rule
     fields = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "来源")
@@ -77,6 +83,12 @@ def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: s
         if len(full) > len(issuer) and full.endswith(issuer):
             return full, f"{evidence} / {full}", f"{rule}, place completed from the page"
     return issuer, evidence, rule
+
+
+def _same_place(full: str, short: str) -> bool:
+    """True when both names start with the same most specific division (天津市西青区… and 西青区…)."""
+    a, b = leading_place(full), leading_place(short)
+    return a is not None and a == b
 
 
 def _cover_issuer(page: PageState) -> str:
