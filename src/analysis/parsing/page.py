@@ -141,6 +141,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
         page.title.strip("《》"),
         hints=(page.sig_org, page.doc_number, page.sig_hint),
         national_title=False,
+        source_hints=(page.meta.get("来源", ""),),
     )
     _record_evidence(page, doc)
     return doc, page.removed
