@@ -181,10 +181,14 @@ _POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更�
 
 
 def _posting_date(page: PageState) -> DateInfo | None:
-    """The page's posting date: a dated header line (发布时间, 来源, a | row), a date under a
-    label line (最后修订:), or the 发布日期 / 发布时间 metadata; None if none is printed."""
+    """The page's posting date: a dated header line (发布时间, 来源, a | row) among the first ten
+    lines or the two under the title's first print, a date under a label line (最后修订:), or the
+    发布日期 / 发布时间 metadata; None if none is printed."""
     raw = [ln for ln in page.raw_lines if ln]
-    for i, ln in enumerate(raw[:10]):
+    # the header is the page's first lines, or the lines just under the headline's repeat when a
+    # menu pushes it down (title / 分享至 / "2016年01月13日 浏览:… 来源:…")
+    head = next((k for k, ln in enumerate(raw[1:], 1) if page.title and ln == page.title), 0)
+    for i, ln in enumerate(raw[: max(10, head + 3)]):
         if ln == page.headline and len(raw) >= 3:
             continue
         ds = find_dates(ln)
