@@ -18,14 +18,15 @@ from ..metadata import (
 )
 from ..metadata.gazetteer import leading_place
 from .page_state import PageState
-from .page_title import strip_seal_notes
+from .page_title import is_org_line, strip_seal_notes
 
 __all__ = ["page_date", "page_issuer"]
 
 
 def page_issuer(page: PageState) -> str:
     """Step 6: the issuer: signature, then a decree's issuer, then the title prefix (or the issuer
-    line of a damaged title block), then a cover's issuer line, then "X印发《title》" in the page,
+    line of a damaged title block), then a cover's issuer line, then a 发文机关 line above the 文号
+    of an untitled page, then "X印发《title》" in the page,
     then the 解读机关, then page metadata; "" if none; several bodies separated by one space
     (:func:`analysis.metadata.join_issuers`).  Notes the rule that chose it."""
     title = page.title.strip("《》")
@@ -43,6 +44,7 @@ def page_issuer(page: PageState) -> str:
         (titled, page.title, "title prefix"),
         (page.block_issuer, page.block_issuer, "issuer line of the title block"),
         (_cover_issuer(page), page.title, "cover (title, then the issuing body)"),
+        (_head_issuer(page), page.doc_number, "发文机关 line above the 文号"),
         (page.announcement.issuer, page.announcement.sentence, "announcement (X、Y印发《title》)"),
     ]
     if page.is_interpretation:
@@ -89,6 +91,18 @@ def _same_place(full: str, short: str) -> bool:
     """True when both names start with the same most specific division (天津市西青区… and 西青区…)."""
     a, b = leading_place(full), leading_place(short)
     return a is not None and a == b
+
+
+def _head_issuer(page: PageState) -> str:
+    """The issuing body printed on a line of its own right above the document's own 文号 at the
+    head of a page without a title ("山东省人民政府 / 鲁政字〔2019〕84号 / 各市…:"); "" otherwise."""
+    if not page.doc_number or page.title:
+        return ""
+    head = page.lines[:6]
+    for above, ln in itertools.pairwise(head):
+        if is_org_line(above) and [n for _p, n in find_doc_numbers(ln)] == [page.doc_number]:
+            return strip_seal_notes(above)
+    return ""
 
 
 def _cover_issuer(page: PageState) -> str:
