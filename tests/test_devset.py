@@ -1,12 +1,12 @@
 """The loader on 91 real policy pages it was not written for (tests/devset, ``make eval``), and
-on the 40 pages of each hold-out set (tests/devset/holdout, tests/devset/holdout2).
+on the pages of each hold-out set (tests/devset/holdout, holdout2: 40 each; holdout3: 39).
 
 A ratchet: no page may be lost, and no field may fall below the accuracy measured when the
 floor was last raised (the goal is 97% per field; raise the floors as the parser improves).
 The hold-out floors were set after the issue-10 rules, which were written against its failure
 classes: its score is no longer an unseen-page figure (see holdout/README.md).  The same holds
 for holdout2 since the rules of issue 10's second round (measured blind at 91.6% of fields, one page
-lost, before them).
+lost, before them), and for holdout3 since round 3 (blind 91.0% of fields before it).
 """
 
 import importlib.util

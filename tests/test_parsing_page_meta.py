@@ -30,7 +30,10 @@ def test_publication_note_is_the_pages_publisher_and_date():
     # tests/devset/holdout3/pages/038.txt: the note heads the text of a plan printed without its title
     note = "(重庆市人民政府 2018年5月17日发布)"
     assert publication_note(note) == ("重庆市人民政府", "2018年5月17日")
-    assert page_meta([note, "为贯彻落实…,制定本实施方案。"]) == {"发布机构": "重庆市人民政府", "发布日期": "2018年5月17日"}
+    assert page_meta([note, "为贯彻落实…,制定本实施方案。"]) == {
+        "发布机构": "重庆市人民政府",
+        "发布日期": "2018年5月17日",
+    }
     assert publication_note("(2018年5月17日重庆市人民政府印发)") == ("重庆市人民政府", "2018年5月17日")
     # a bracket in a sentence, or one naming no organisation, is no publication note
     assert publication_note("(此件公开发布)") == ("", "")

@@ -83,7 +83,10 @@ def test_site_year_tag_is_not_part_of_the_title():
 
 def test_page_number_suffix_of_a_paginated_repost_is_dropped():
     # tests/devset/holdout3/pages/007.txt: "国务院关于印发“十三五”国家信息化规划的通知(5)", page 5 of a repost
-    assert without_year_tag("国务院关于印发“十三五”国家信息化规划的通知(5)") == "国务院关于印发“十三五”国家信息化规划的通知"
+    assert (
+        without_year_tag("国务院关于印发“十三五”国家信息化规划的通知(5)")
+        == "国务院关于印发“十三五”国家信息化规划的通知"
+    )
     # a plan period is part of the title; a number not after a genre word is kept
     assert without_year_tag("行动计划(2019-2021年)") == "行动计划(2019-2021年)"
     assert without_year_tag("第(5)") == "第(5)"
@@ -98,7 +101,10 @@ def test_title_printed_twice_joined_with_a_bullet_is_taken_once():
 
 def test_font_size_toolbar_is_not_part_of_a_run_on_title():
     # tests/devset/holdout3/pages/033.txt: a flattened page, the toolbar between title and addressees
-    line = "天津市西青区人民政府关于印发“智慧西青”顶层设计的通知 字号大中小 各镇人民政府、街道办事处,各委、局,各直属单位: 经区人民政府同意"
+    line = (
+        "天津市西青区人民政府关于印发“智慧西青”顶层设计的通知 字号大中小 "
+        "各镇人民政府、街道办事处,各委、局,各直属单位: 经区人民政府同意"
+    )
     assert run_on_title(line) == "天津市西青区人民政府关于印发“智慧西青”顶层设计的通知"
 
 
