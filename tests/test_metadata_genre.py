@@ -32,3 +32,12 @@ def test_genre_behind_pinyin_glosses_and_a_lost_bracket():
     assert genre_of("关于印发5G产业发展行动方案(试行)的通知") == "方案"
     # tests/devset/holdout/pages/026.txt: the plan period lost its opening bracket in print
     assert genre_of("于都县新型智慧城市建设三年行动方案2022-2024年)") == "方案"
+
+
+def test_top_level_design_is_a_genre():
+    from analysis.metadata import genre_of
+
+    # tests/devset/holdout3/pages/033.txt
+    assert genre_of("天津市西青区人民政府关于印发“智慧西青”顶层设计的通知") == "设计"
+    assert genre_of("“智慧西青”顶层设计") == "设计"
+    assert genre_of("关于印发某某建筑设计的通知") == "通知"  # a design is not a policy genre

@@ -50,3 +50,17 @@ def test_title_without_issuer_or_place_tells_no_level():
     assert classify_level("", "“十四五”国家信息化规划", national_title=False)[:2] == ("", "")
     # a document known only by its title (a cited plan) is read as national
     assert classify_level("", "“十四五”国家信息化规划")[:2] == ("central", "全国")
+
+
+def test_short_form_government_placed_by_the_page_source_else_level_of_its_kind():
+    # tests/devset/holdout3/pages/014.txt: "省人民政府关于加快推进…", 来源: 湖北毕业生就业网
+    title = "省人民政府关于加快推进“互联网+”行动的实施意见"
+    level, region, evidence = classify_level("省人民政府", title, source_hints=("湖北毕业生就业网",))
+    assert (level, region) == ("provincial", "湖北") and evidence.startswith("page source")
+    assert classify_level("省人民政府", title)[:2] == ("provincial", "")
+    assert classify_level("区人民政府", "")[:2] == ("county", "")
+    # 市 is a prefecture or a county-level city: not told
+    assert classify_level("市人民政府", "")[:2] == ("", "")
+    # the source places only a body named without its place
+    assert classify_level("教育部", "", source_hints=("湖北毕业生就业网",))[:2] == ("ministry", "全国")
+    assert classify_level("", "", source_hints=("湖北毕业生就业网",))[:2] == ("", "")

@@ -72,3 +72,108 @@ def test_month_alone_under_the_title_dates_a_plan():
     # a month inside the text's first sentence is not the plan's date
     later = PLAN.replace(".\n2021年12月\n", "")
     assert _parse(later).date is None
+
+
+# tests/devset/holdout3/pages/012.txt (opening): a repost printing the issuer and the date
+# directly under the title, then the transmitted plan's heading; no 文号, no addressees
+ZHEJIANG = """浙江省人民政府关于印发浙江省“互联网+”行动计划的通知
+浙江省人民政府
+2016年1月14日
+浙江省“互联网+”行动计划
+推进“互联网+”发展是国家的重大战略部署,也是新常态下我省深入实施“八八战略”、全面建设“两富”“两美”现代化浙江的重大战略举措。
+一、总体要求
+"""
+
+
+def test_issuer_and_date_under_the_title_are_its_signature():
+    doc = _parse(ZHEJIANG)
+    assert doc.title == "浙江省人民政府关于印发浙江省“互联网+”行动计划的通知"
+    assert (doc.issuer, doc.date.iso, doc.genre) == ("浙江省人民政府", "2016-01-14", "计划")
+    assert (doc.level, doc.region) == ("provincial", "浙江")
+    assert doc.date.source == "signature (cover)"
+    # the transmitted plan's heading is body text, not the title
+    assert doc.text.startswith("浙江省“互联网+”行动计划")
+
+
+# tests/devset/holdout3/pages/033.txt (flattened policy-library page): the signature prints the
+# district without its city, the title prints it whole
+XIQING = """天津市西青区人民政府关于印发“智慧西青”顶层设计的通知
+发布时间:2017年03月03日
+天津市西青区人民政府关于印发“智慧西青”顶层设计的通知 字号大中小 各镇人民政府、街道办事处,各委、局,各直属单位: \
+经区人民政府同意,现将《“智慧西青”顶层设计》印发给你们,请遵照执行。西青区人民政府2017年2月13日(此件主动公开)\
+“智慧西青”顶层设计二〇一七年二月目 录一、前言
+"""
+
+
+def test_fuller_print_of_the_same_issuer_in_the_title_wins():
+    doc = _parse(XIQING)
+    assert doc.title == "天津市西青区人民政府关于印发“智慧西青”顶层设计的通知"
+    assert (doc.issuer, doc.genre, doc.level, doc.region) == ("天津市西青区人民政府", "设计", "county", "天津")
+    # another body in the title is not a fuller print of the signer
+    other = XIQING.replace("天津市西青区人民政府关于", "天津市人民政府关于")
+    assert _parse(other).issuer == "西青区人民政府"
+
+
+# tests/devset/holdout3/pages/014.txt (opening): a job site's menu pushes the header (date, 来源)
+# below the title; a spam "今天是" date heads the page; the issuer is printed as 省人民政府
+HUBEI = """• 今天是:2024年03月28日  星期四
+  • 欢迎来到湖北毕业生就业网!
+  • 官方微信
+  1. 首页
+  2. >
+  3. 政策规章
+  4. >
+  5. 详情
+
+省人民政府关于加快推进“互联网+”行动的实施意见
+
+分享至:
+2016年01月13日     浏览:16294 次      来源: 湖北毕业生就业网
+
+省人民政府关于加快推进“互联网+”行动的实施意见
+
+各市、州、县人民政府,省政府各部门:
+  为促进互联网与经济社会各领域深度融合,加快传统产业转型升级和提质增效,结合我省实际,提出如下实施意见。
+"""
+
+
+def test_header_date_under_the_title_and_a_short_form_issuer_placed_by_the_site():
+    doc = _parse(HUBEI)
+    assert (doc.issuer, doc.date.iso, doc.date.source) == ("省人民政府", "2016-01-13", "page header")
+    assert (doc.level, doc.region) == ("provincial", "湖北")
+    assert "page source" in doc.level_evidence
+    # a site naming no place: the level of the issuer's kind, no region
+    unnamed = _parse(HUBEI.replace("湖北毕业生就业网", "毕业生就业网"))
+    assert (unnamed.level, unnamed.region) == ("provincial", "")
+
+
+# tests/devset/holdout3/pages/021.txt (opening): a flattened page without a title, opening with the
+# issuing body, then its 文号 and the addressees
+SHANDONG = (
+    "山东省人民政府 鲁政字〔2019〕84号 各市人民政府,各县(市、区)人民政府,"
+    "省政府各部门、各直属机构,各大企业,各高等院校: "
+    "为充分发挥人工智能在新一轮科技革命和产业变革中的技术优势及“头雁”效应,推进“现代优势产业集群+人工智能”,"
+    "推动全省新旧动能转换,塑造经济高质量发展新优势,制定本指导意见。 "
+    "一、总体要求 以习近平新时代中国特色社会主义思想为指导。"
+)
+
+
+def test_issuer_line_before_the_doc_number_of_an_untitled_page():
+    doc = _parse(SHANDONG)
+    assert (doc.title, doc.issuer, doc.doc_number) == ("", "山东省人民政府", "鲁政字〔2019〕84号")
+    assert (doc.date.iso, doc.level, doc.region) == ("2019", "provincial", "山东")
+
+
+# tests/devset/holdout3/pages/038.txt (opening): a provincial plan without its title, a publication
+# note before its text
+CHONGQING = """(重庆市人民政府 2018年5月17日发布)
+为贯彻落实《国务院关于深化“互联网+先进制造业”发展工业互联网的指导意见》(国发〔2017〕50号),结合我市实际,制定本实施方案。
+一、总体要求
+深入贯彻党的十九大精神,坚持以习近平新时代中国特色社会主义思想为指导,加快发展工业互联网。
+"""
+
+
+def test_publication_note_gives_issuer_and_page_date():
+    doc = _parse(CHONGQING)
+    assert (doc.issuer, doc.date.iso, doc.level, doc.region) == ("重庆市人民政府", "2018-05-17", "provincial", "重庆")
+    assert doc.doc_number == ""  # the cited 国发〔2017〕50号 is not its own

@@ -67,3 +67,23 @@ def test_signature_date_ending_the_line_is_split_from_the_notice():
     # a date ending a sentence's line without a signing body before it stays in the line
     body = "各地区要按照国务院部署,结合实际制定实施细则,认真抓好落实,确保各项任务按时完成。截止日期为2022年5月10日"
     assert unflatten([body]) == [body]
+
+
+def test_issuing_body_before_the_number_and_addressees_is_split():
+    # tests/devset/holdout3/pages/021.txt (opening)
+    line = (
+        "山东省人民政府 鲁政字〔2019〕84号 各市人民政府,各县(市、区)人民政府,"
+        "省政府各部门、各直属机构,各大企业,各高等院校: "
+        "为充分发挥人工智能在新一轮科技革命和产业变革中的技术优势及“头雁”效应,制定本指导意见。"
+    )
+    assert unflatten([line])[:3] == [
+        "山东省人民政府",
+        "鲁政字〔2019〕84号",
+        "各市人民政府,各县(市、区)人民政府,省政府各部门、各直属机构,各大企业,各高等院校:",
+    ]
+    # tests/devset/holdout2/pages/021.txt: the 文号's own prefix (浙政办) is not an issuing body
+    number_first = (
+        "浙政办发〔2014〕67号 各市、县(市、区)人民政府,省政府直属各单位: "
+        "云工程产业是指提供全流程整体设计、装备制造、软件开发的产业。"
+    )
+    assert unflatten([number_first])[0] == "浙政办发〔2014〕67号"

@@ -1,6 +1,6 @@
 """Metadata fields printed above a page's document (analysis.parsing.page_meta)."""
 
-from analysis.parsing.page_meta import page_meta
+from analysis.parsing.page_meta import page_meta, publication_note
 
 
 def test_legal_database_bracketed_fields():
@@ -24,3 +24,17 @@ def test_english_head_and_policy_library_fields():
     meta = page_meta(["发布时间:2022-08-12", "政策级别:市级", "发文部门:盐城市工业和信息化局"])
     assert (meta["发布时间"], meta["发文部门"]) == ("2022-08-12", "盐城市工业和信息化局")
     assert page_meta(["没有任何元数据的一行正文。"]) == {}
+
+
+def test_publication_note_is_the_pages_publisher_and_date():
+    # tests/devset/holdout3/pages/038.txt: the note heads the text of a plan printed without its title
+    note = "(重庆市人民政府 2018年5月17日发布)"
+    assert publication_note(note) == ("重庆市人民政府", "2018年5月17日")
+    assert page_meta([note, "为贯彻落实…,制定本实施方案。"]) == {
+        "发布机构": "重庆市人民政府",
+        "发布日期": "2018年5月17日",
+    }
+    assert publication_note("(2018年5月17日重庆市人民政府印发)") == ("重庆市人民政府", "2018年5月17日")
+    # a bracket in a sentence, or one naming no organisation, is no publication note
+    assert publication_note("(此件公开发布)") == ("", "")
+    assert page_meta(["(会议 2018年5月17日发布)"]) == {}

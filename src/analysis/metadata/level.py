@@ -25,7 +25,11 @@ _MINISTRY_HINT = re.compile(
 
 
 def classify_level(
-    issuer: str, title: str = "", hints: tuple[str, ...] = (), national_title: bool = True
+    issuer: str,
+    title: str = "",
+    hints: tuple[str, ...] = (),
+    national_title: bool = True,
+    source_hints: tuple[str, ...] = (),
 ) -> tuple[str, str, str]:
     """Return (level, region, evidence) for a document.
 
@@ -37,7 +41,10 @@ def classify_level(
     searched for a place name.  With ``national_title`` (for a document known only by its
     title, such as a cited one) a title opening with 国家/全国 ("“十四五”国家信息化规划") is
     read as central; without it (a page's own document, judged by what it prints about its
-    issuer) such a title tells nothing.  Region
+    issuer) such a title tells nothing.  ``source_hints`` (the page's 来源, the site that
+    prints the text) place only a body named without its place: a province's own outlets print
+    its government as "省人民政府".  Such a body placed nowhere still has the level of its kind
+    (省 -> provincial, 县/区/旗 -> county), with no region.  Region
     is the province-level short name, or 全国 for central and ministerial
     documents; "" when nothing in the text says.
     """
@@ -67,10 +74,14 @@ def classify_level(
     if short:
         # "省人民政府关于印发湖北省…", "县人民政府办公室关于印发英山县…": a body named without its place
         # sits in the place of its kind that the title (else the signature or 文号) names
-        for label, s in (("title", title), *(("hint", h) for h in hints)):
+        named = (("title", title), *(("hint", h) for h in hints), *(("page source", h) for h in source_hints))
+        for label, s in named:
             place = next((p for _pos, p in find_places(s) if p.name.endswith(_KIND[short.group(1)])), None)
             if place is not None:
                 return _level_of(place.rank), place.province, f"{label}: {place.name} (place of {short.group()})"
+        kind = _KIND_LEVEL.get(short.group(1), "")
+        if kind and short.group().endswith("政府"):
+            return kind, "", f"issuer: {short.group()} (level of its kind, place not printed)"
     for hint in hints:
         places = find_places(hint)
         if places:
@@ -91,6 +102,12 @@ _SHORT_FORM_RE = re.compile(
 )
 _KIND = {"自治区": "自治区", "自治州": "州", "自治县": "县", "省": "省", "市": "市", "县": "县"}
 _KIND.update({"区": "区", "州": "州", "旗": "旗", "盟": "盟"})
+
+
+# the level a government named by its kind alone has ("省人民政府"); 市 and 州 are left out: a
+# 县级市 and a 地级市 are both 市
+_KIND_LEVEL = {"省": _PROVINCIAL, "自治区": _PROVINCIAL, "县": _COUNTY, "区": _COUNTY, "旗": _COUNTY}
+_KIND_LEVEL["自治县"] = _COUNTY
 
 
 def _level_of(rank: str) -> str:

@@ -141,6 +141,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
         page.title.strip("《》"),
         hints=(page.sig_org, page.doc_number, page.sig_hint),
         national_title=False,
+        source_hints=(page.meta.get("来源", ""),),
     )
     _record_evidence(page, doc)
     return doc, page.removed
@@ -350,14 +351,17 @@ def _is_salutation(line: str) -> bool:
 
 
 def _first_signature(lines: list[str], limit: int) -> int:
-    """Index of the first signing body over a date line (a notice's signature) among the first
-    ``limit`` lines, the body's line if it is printed; ``limit`` if there is none."""
+    """Index of the first signing body over a date line (a notice's signature, or the issuer and
+    date printed right under the title) among the first ``limit`` lines, the body's line if it is
+    printed; ``limit`` if there is none."""
     for i in range(1, limit):
         if date_line(lines[i]) is not None and "年" in lines[i]:
             if lines[i - 1].endswith("。"):
                 return i
             if is_org_line(lines[i - 1]) and i >= 2 and lines[i - 2].endswith("。"):
                 return i - 1
+            if is_org_line(lines[i - 1]) and i >= 2 and is_title_line(lines[i - 2]):
+                return i - 1  # the issuer and date printed under the title (its header block)
     return limit
 
 

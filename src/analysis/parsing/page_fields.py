@@ -16,15 +16,17 @@ from ..metadata import (
     leading_orgs,
     split_issuer_title,
 )
+from ..metadata.gazetteer import leading_place
 from .page_state import PageState
-from .page_title import strip_seal_notes
+from .page_title import is_org_line, strip_seal_notes
 
 __all__ = ["page_date", "page_issuer"]
 
 
 def page_issuer(page: PageState) -> str:
     """Step 6: the issuer: signature, then a decree's issuer, then the title prefix (or the issuer
-    line of a damaged title block), then a cover's issuer line, then "X印发《title》" in the page,
+    line of a damaged title block), then a cover's issuer line, then a 发文机关 line above the 文号
+    of an untitled page, then "X印发《title》" in the page,
     then the 解读机关, then page metadata; "" if none; several bodies separated by one space
     (:func:`analysis.metadata.join_issuers`).  Notes the rule that chose it."""
     title = page.title.strip("《》")
@@ -42,6 +44,7 @@ def page_issuer(page: PageState) -> str:
         (titled, page.title, "title prefix"),
         (page.block_issuer, page.block_issuer, "issuer line of the title block"),
         (_cover_issuer(page), page.title, "cover (title, then the issuing body)"),
+        (_head_issuer(page), page.doc_number, "发文机关 line above the 文号"),
         (page.announcement.issuer, page.announcement.sentence, "announcement (X、Y印发《title》)"),
     ]
     if page.is_interpretation:
@@ -67,9 +70,14 @@ _SHORT_FORM_RE = re.compile(r"^(?:省|市|县|区|旗|州|盟|自治区|自治�
 
 
 def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: str) -> tuple[str, str, str]:
-    """(issuer, evidence, rule) with a short-form issuer ("省人民政府") completed by the full name
+    """(issuer, evidence, rule) with an issuer printed short ("西青区人民政府") replaced by the
+    title's fuller print of the same body, and a short-form issuer ("省人民政府") completed by the full name
     that ends in it elsewhere on the page: the title's leading organisation, else a metadata field
     (发文机关, 发布机构, 来源 …); unchanged when it is not a short form or nothing completes it."""
+    if titled != issuer and titled.endswith(issuer) and _same_place(titled, issuer):
+        # "西青区人民政府" signs what the title prints as "天津市西青区人民政府": the fuller print
+        # of the same body (its place chain printed whole) wins
+        return titled, f"{evidence} / {titled}", f"{rule}, fuller print in the title"
     if not _SHORT_FORM_RE.match(issuer):
         return issuer, evidence, rule
     fields = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "来源")
@@ -77,6 +85,24 @@ def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: s
         if len(full) > len(issuer) and full.endswith(issuer):
             return full, f"{evidence} / {full}", f"{rule}, place completed from the page"
     return issuer, evidence, rule
+
+
+def _same_place(full: str, short: str) -> bool:
+    """True when both names start with the same most specific division (天津市西青区… and 西青区…)."""
+    a, b = leading_place(full), leading_place(short)
+    return a is not None and a == b
+
+
+def _head_issuer(page: PageState) -> str:
+    """The issuing body printed on a line of its own right above the document's own 文号 at the
+    head of a page without a title ("山东省人民政府 / 鲁政字〔2019〕84号 / 各市…:"); "" otherwise."""
+    if not page.doc_number or page.title:
+        return ""
+    head = page.lines[:6]
+    for above, ln in itertools.pairwise(head):
+        if is_org_line(above) and [n for _p, n in find_doc_numbers(ln)] == [page.doc_number]:
+            return strip_seal_notes(above)
+    return ""
 
 
 def _cover_issuer(page: PageState) -> str:
@@ -169,10 +195,14 @@ _POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更�
 
 
 def _posting_date(page: PageState) -> DateInfo | None:
-    """The page's posting date: a dated header line (发布时间, 来源, a | row), a date under a
-    label line (最后修订:), or the 发布日期 / 发布时间 metadata; None if none is printed."""
+    """The page's posting date: a dated header line (发布时间, 来源, a | row) among the first ten
+    lines or the two under the title's first print, a date under a label line (最后修订:), or the
+    发布日期 / 发布时间 metadata; None if none is printed."""
     raw = [ln for ln in page.raw_lines if ln]
-    for i, ln in enumerate(raw[:10]):
+    # the header is the page's first lines, or the lines just under the headline's repeat when a
+    # menu pushes it down (title / 分享至 / "2016年01月13日 浏览:… 来源:…")
+    head = next((k for k, ln in enumerate(raw[1:], 1) if page.title and ln == page.title), 0)
+    for i, ln in enumerate(raw[: max(10, head + 3)]):
         if ln == page.headline and len(raw) >= 3:
             continue
         ds = find_dates(ln)

@@ -28,7 +28,8 @@ _DATE_IN_SENTENCE_RE = re.compile(
 
 
 def unflatten(lines: list[str]) -> list[str]:
-    """``lines`` with each flattened line split into the 公文's parts: its own 文号 before the
+    """``lines`` with each flattened line split into the 公文's parts: the issuing body and its own
+    文号 before the
     addressees, the addressees before the notice, the signing body and date after the notice's
     last sentence, and the heading of the transmitted document (the name the notice quotes in
     《》) before its body; a bilingual line is split where its English runs into its Chinese.
@@ -47,6 +48,11 @@ _SCRIPT_CHANGE_RE = re.compile(r"(?<=[A-Za-z0-9.,;:'\"()\-]{100})(?=[\u4e00-\u9f
 def _split_line(line: str, above: str) -> list[str]:
     """The parts of one flattened line, in order (the line itself when nothing splits)."""
     parts: list[str] = []
+    issuer = _issuer_before_number(line)
+    if issuer:
+        # "山东省人民政府 鲁政字〔2019〕84号 各市人民政府,…:": the 发文机关 line of the head first
+        parts.append(issuer)
+        line = line[len(issuer) :].lstrip()
     nums = find_doc_numbers(line[:40])
     if nums and nums[0][0] == 0:
         # "川府发[2017]62号各市(州)人民政府,…:": the document's own 文号, then the addressees
@@ -60,6 +66,27 @@ def _split_line(line: str, above: str) -> list[str]:
         line = line[m.end() :]
     parts.extend(_split_signature(line, above))
     return parts
+
+
+def _issuer_before_number(line: str) -> str:
+    """The issuing body(ies) opening ``line`` when a 文号 then the addressees follow it
+    ("山东省人民政府 鲁政字〔2019〕84号 各市…:"); "" otherwise."""
+    orgs = leading_orgs(line[:80])
+    if not orgs:
+        return ""
+    # the organisation names as printed (spaces between them kept)
+    end = 0
+    for name in orgs.split():
+        end = line.index(name, end) + len(name)
+    own = find_doc_numbers(line[:120])
+    if not own or own[0][0] < end:
+        return ""  # the "organisation" is the 文号's own prefix (浙政办发〔2014〕67号)
+    rest = line[end:].lstrip()
+    number_end = _doc_number_end(rest)
+    nums = find_doc_numbers(rest[:40])
+    if not (nums and nums[0][0] == 0 and number_end and _ADDRESSEES_RE.match(rest[number_end:].lstrip())):
+        return ""
+    return line[:end].strip()
 
 
 def _doc_number_end(line: str) -> int:

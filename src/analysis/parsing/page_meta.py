@@ -1,13 +1,16 @@
 """Metadata fields a page prints above its document: gov.cn's 发文机关 / 发文字号 / 成文日期 table,
 provincial 来源 / 发布时间 lines, a policy library's 发文部门, a legal database's 【发布单位】【发布文号】
-【发布日期】 and the English head of a bilingual one (Date Issued).
+【发布日期】, the English head of a bilingual one (Date Issued), and a publication note
+"(X 2018年5月17日发布)" (the page's 发布机构 and 发布日期).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["page_meta"]
+from ..metadata import looks_like_org
+
+__all__ = ["page_meta", "publication_note"]
 
 # Metadata fields that government sites print above a document (gov.cn's
 # 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
@@ -33,6 +36,24 @@ _BRACKET_FIELD_RE = re.compile(r"【\s*(发布单位|发文机关|发布部门|�
 _EN_ISSUED_RE = re.compile(r"Date\s*Issued\s*[:：]\s*(\d{1,2})[-/](\d{1,2})[-/]((?:19|20)\d{2})", re.I)
 
 
+# a publication note on a line of its own before the text, as official gazettes and government
+# portals print under a heading: "(重庆市人民政府 2018年5月17日发布)", "(2018年5月17日X印发)"
+_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_NOTE_RE = re.compile(
+    rf"^[(（]\s*(?:(?P<org>[^\s()（）\d,，。:：]{{2,40}})\s*(?P<date>{_DATE})|(?P<date2>{_DATE})\s*"
+    rf"(?P<org2>[^\s()（）\d,，。:：]{{2,40}}))\s*(?:发布|公布|印发)\s*[)）]$"
+)
+
+
+def publication_note(line: str) -> tuple[str, str]:
+    """(issuer, date as printed) of a publication note "(X 2018年5月17日发布)"; ("", "") if the
+    line is not one."""
+    m = _NOTE_RE.match(line.strip())
+    if not m:
+        return "", ""
+    return (m.group("org") or m.group("org2")), (m.group("date") or m.group("date2"))
+
+
 def page_meta(lines: list[str]) -> dict[str, str]:
     """Metadata fields printed above the document (发布时间, 发文字号, 标题 …), key -> value (a
     legal database's 【发布文号】 as 文号, its 【发布日期】 and an English "Date Issued" as 颁布时间)."""
@@ -50,6 +71,11 @@ def page_meta(lines: list[str]) -> dict[str, str]:
             meta["颁布时间"] = f"{en.group(3)}-{int(en.group(1)):02d}-{int(en.group(2)):02d}"
     # the first 40 non-empty lines: HTML pages spread their header over many
     for line in [ln for ln in lines if ln.strip()][:40]:
+        org, date = publication_note(line)
+        if org and looks_like_org(org):
+            # the note says who published the text and when: the page's 发布机构 and 发布日期
+            meta.setdefault("发布机构", org)
+            meta.setdefault("发布日期", date)
         for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line)]:
             key = re.sub(r"\s", "", m.group(1))
             if m.group(2) and key not in meta:

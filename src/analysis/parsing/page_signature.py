@@ -109,13 +109,16 @@ def _decree_signature(page: PageState) -> bool:
 
 def _cover_signature(page: PageState) -> bool:
     """A plan's cover: the issuing body and a month (嘉鱼县政务服务和大数据管理局 / 二〇二一年十一月)
-    right under the title.  Records it as the signature; returns whether there was one."""
+    right under the title; or a repost's header block, the issuer and the full 年月日 date under
+    the title (浙江省人民政府 / 2016年1月14日).  Records it as the signature; returns whether there was one."""
     lines, i = page.lines, page.body_start
     if i + 1 >= len(lines) or not is_org_line(lines[i]):
         return False
     ds = find_dates(lines[i + 1])
-    if len(ds) != 1 or ds[0].iso.count("-") != 1 or (lines[i + 1][: ds[0].pos] + lines[i + 1][ds[0].end :]).strip():
+    if len(ds) != 1 or (lines[i + 1][: ds[0].pos] + lines[i + 1][ds[0].end :]).strip():
         return False
+    if ds[0].iso.count("-") != 1 and "年" not in lines[i + 1]:
+        return False  # a full date under the issuer is a 年月日 date line (the header of 公文 reposts)
     page.sig_org = lines[i]
     page.sig_date = DateInfo(ds[0].iso, ds[0].year, "signature (cover)")
     page.sig_lines = (i, i + 2)

@@ -59,7 +59,7 @@ _FURNITURE_RE = re.compile(
 _OPENER_RE = re.compile(r"^(关于|印发|转发|《|“|\"|中共|国务院|国家|全国)")
 # a line ending like this continues on the next line ("天津市人民政府关于印发")
 _OPEN_END_RE = re.compile(r"(关于|印发|转发|关于印发|《)$")
-_TITLE_KEYS_RE = re.compile(r"(?:^|(?<=[\s|•·]))(标\s*题|名\s*称|中文名)\s*[:：|]?\s*\|?\s*")
+_TITLE_KEYS_RE = re.compile(r"(?:^|(?<=[\s|•·]))(文件标题|标\s*题|名\s*称|中文名)\s*[:：|]?\s*\|?\s*")
 _NEXT_KEY_RE = re.compile(r"\s(?:文\s*号|发文字号|发文日期|发布日期|成文日期|颁布时间)\s*[:：|]|\s*\|")
 
 
@@ -149,7 +149,9 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
         if not _fragment(prev) or re.sub(r"\s", "", prev) == re.sub(r"\s", "", title):
             break
         about = title.startswith(("关于", "印发", "转发")) and is_org_line(prev) and len(prev) <= 40
-        if not (about or not _opens_title(title) or _OPEN_END_RE.search(prev)):
+        # "X关于印发…珠江三角洲" / "国家…方案的通知": a head holding 关于 but no genre word is left open
+        open_head = "关于" in prev and "关于" not in title and _opens_title(prev) and not TITLE_GENRE_RE.search(prev)
+        if not (about or open_head or not _opens_title(title) or _OPEN_END_RE.search(prev)):
             break
         title, start = prev + title, start - 1
         if _opens_title(title):
@@ -202,12 +204,16 @@ def meta_title(lines: list[str]) -> str:
 _RUN_ON_STOP_RE = re.compile(rf"\s[{CJK}]{{1,10}}\s?[〔\[【]|\s?各[^\s:：。]{{1,80}}[:：]")
 
 
+# a page's font-size toolbar flattened onto the title line ("…的通知 字号大中小 各镇人民政府…:")
+_TOOLBAR_RE = re.compile(r"\s*[【\[]?\s*字[号体]\s*[:：]?\s*大\s*中\s*小\s*[】\]]?\s*$")
+
+
 def run_on_title(line: str) -> str:
     """The title at the start of a run-on line that goes straight on into the 文号 or the
     addressees ("国务院关于… 国发〔2022〕14号 各省、自治区…:"); "" if it does not start with one."""
     for m in _RUN_ON_STOP_RE.finditer(line[:160]):
         # "…同步发展的 意 见": a genre word spaced out in the print
-        head = re.sub(r"\s+(\S)\s+(\S)$", r"\1\2", line[: m.start()].strip())
+        head = re.sub(r"\s+(\S)\s+(\S)$", r"\1\2", _TOOLBAR_RE.sub("", line[: m.start()]).strip())
         if is_title_line(head) and _opens_title(head):
             return head
     return ""
@@ -222,7 +228,7 @@ def taken_once(title: str) -> str:
     if nums and t.endswith("号") and nums[-1][0] > 6:
         # a site joins title and number with a separator ("…的通知-鲁政办发〔2017〕75号")
         t = t[: nums[-1][0]].strip().rstrip("-_|/－").strip()
-    for sep in (" ", ""):
+    for sep in (" ", "•", "·", ""):
         parts = t.split(sep, 1) if sep else [t[: len(t) // 2], t[len(t) // 2 :]]
         if len(parts) == 2 and parts[0] and parts[0].strip() == parts[1].strip():
             return parts[0].strip()
@@ -231,11 +237,13 @@ def taken_once(title: str) -> str:
 
 # a site's year tag after a title ("…的指导意见(2020年)", as legal databases print headings): a
 # 公文 title prints a plan period as a range ("(2021—2023年)"), a single year before its name
-_YEAR_TAG_RE = re.compile(r"\s*[(（]\s*(?:19|20)\d{2}\s*年\s*[)）]$")
+# and a paginated repost's page number ("…的通知(5)"): a 公文 title never ends in a bare number
+_YEAR_TAG_RE = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d{2}\s*年|\d{1,2})\s*[)）]$")
 
 
 def without_year_tag(title: str) -> str:
-    """``title`` without a site's year tag "(2020年)" after its genre word; unchanged otherwise."""
+    """``title`` without a site's year tag "(2020年)" or page number "(5)" after its genre word;
+    unchanged otherwise."""
     m = _YEAR_TAG_RE.search(title)
     return title[: m.start()] if m and TITLE_GENRE_RE.search(title[: m.start()]) else title
 
