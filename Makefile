@@ -35,7 +35,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 test: $(STAMP) lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadscope
 
 eval: $(STAMP)
 	$(PY) tests/devset/evaluate.py --failures
