@@ -51,12 +51,14 @@ def test_clean_text_decides_the_script_once(monkeypatch):
         calls.append(len(text))
         return real(text, **kw)
 
+    cleaning.pipeline._clean.cache_clear()  # the last texts cleaned are cached
     monkeypatch.setattr(cleaning.pipeline, "detect_script", counting)
     monkeypatch.setattr(cleaning.script, "detect_script", counting)
     clean = cleaning.clean_text(ZHENGZHOU)
     assert len(calls) == 1  # the fixpoint loop runs several rounds but converts and decides once
     assert "郑州市人民政府" in clean and "鄭州" not in clean
     calls.clear()
+    cleaning.pipeline._clean.cache_clear()
     assert cleaning.clean_text(ZHENGZHOU, script="traditional") == clean
     assert calls == []  # a caller's decision is used, not made again
     # a decision of "simplified" leaves traditional characters alone, as simplify=False does

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .normalize import normalize_spaces, normalize_width, remove_ruby_pinyin
 from .pdf import is_pdf_extraction, remove_chunk_markers, remove_page_numbers
 from .script import detect_script, to_simplified
@@ -18,6 +20,14 @@ def clean_text(text: str, *, pdf: bool | None = None, simplify: bool = True, scr
     :func:`detect_script` decision if the caller made it; ``None`` decides it once,
     in the first round.  The result is a fixpoint: ``clean_text(clean_text(t)) == clean_text(t)``.
     """
+    return _clean(text, pdf, simplify, script)
+
+
+# The loader's audit cleans the text the parser has just cleaned: the last results are kept
+# (a str's hash is cached on it, so a hit costs one comparison of the text).
+@lru_cache(maxsize=2)
+def _clean(text: str, pdf: bool | None, simplify: bool, script: str | None) -> str:
+    """:func:`clean_text` (positional arguments, results cached)."""
     prev = None
     for _ in range(5):
         if text == prev:
