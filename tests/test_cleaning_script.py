@@ -21,3 +21,45 @@ def test_traditional_to_simplified():
 
 def test_text_without_han_characters_has_no_script():
     assert cleaning.detect_script("hello 2021") == "none"
+
+
+def test_sample_is_bounded_and_spread_over_the_text():
+    short = "智慧城市" * 100
+    assert cleaning.script_sample(short) == short  # 400 characters: read whole
+    long = "".join(f"{i:05d}" for i in range(20000))  # 100,000 characters, each position readable
+    sample = cleaning.script_sample(long)
+    assert len(sample) <= cleaning.SCRIPT_SAMPLE + 7
+    windows = sample.split("\n")
+    assert len(windows) == 8
+    assert windows[0] == long[:250] and windows[-1] == long[-250:]
+
+
+def test_traditional_body_below_a_long_simplified_header_is_found():
+    # 3,000 characters of simplified site navigation, then a traditional page of 9,000:
+    # the windows spread over the text see the body (6 of 8 windows are traditional).
+    header = "首页 政务公开 政策文件 " * 250
+    body = "鄭州市人民政府關於加快推進新型智慧城市建設的實施意見" * 350
+    assert cleaning.detect_script(header) == "simplified"
+    assert cleaning.detect_script(header + body) == "traditional"
+
+
+def test_clean_text_decides_the_script_once(monkeypatch):
+    calls = []
+    real = cleaning.script.detect_script
+
+    def counting(text, **kw):
+        calls.append(len(text))
+        return real(text, **kw)
+
+    cleaning.pipeline._clean.cache_clear()  # the last texts cleaned are cached
+    monkeypatch.setattr(cleaning.pipeline, "detect_script", counting)
+    monkeypatch.setattr(cleaning.script, "detect_script", counting)
+    clean = cleaning.clean_text(ZHENGZHOU)
+    assert len(calls) == 1  # the fixpoint loop runs several rounds but converts and decides once
+    assert "郑州市人民政府" in clean and "鄭州" not in clean
+    calls.clear()
+    cleaning.pipeline._clean.cache_clear()
+    assert cleaning.clean_text(ZHENGZHOU, script="traditional") == clean
+    assert calls == []  # a caller's decision is used, not made again
+    # a decision of "simplified" leaves traditional characters alone, as simplify=False does
+    assert cleaning.clean_text(ZHENGZHOU, script="simplified") == cleaning.clean_text(ZHENGZHOU, simplify=False)

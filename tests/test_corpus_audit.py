@@ -119,3 +119,44 @@ def test_document_cut_off_mid_sentence_is_kept_not_removed_as_a_teaser(tmp_path)
         warnings.simplefilter("error")
         audit = audit_file(tmp_path / "cut.txt")
     assert tail not in set(audit.removed.text) and audit.files.iloc[0].body_lost_share == 0
+
+
+def _assert_same_audit(a, b):
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(a.files, b.files)
+    pd.testing.assert_frame_equal(a.removed, b.removed)
+
+
+def test_the_load_gives_the_audit_of_the_seeds_and_devset_without_reading_again():
+    from analysis.corpus import read_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for folder in (SEEDS, DEVSET):
+            loaded = read_corpus(folder, audit=True)
+            assert loaded.audit is not None
+            _assert_same_audit(loaded.audit, audit_folder(folder, warn=False))
+            # the documents are those of a load without the audit
+            assert loaded.documents.equals(read_corpus(folder).documents)
+        assert read_corpus(SEEDS).audit is None  # asked for only
+
+
+def test_the_loads_audit_keeps_unreadable_files_and_warns_about_lossy_ones(tmp_path):
+    from analysis.corpus import read_corpus
+
+    lines = _PAGE.split("\n")
+    body = ["分享到:", "【打印本页】【关闭窗口】", "微信扫一扫分享到朋友圈", "关注我们官方微信"]
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "lossy.txt").write_text("\n".join([*lines[:6], *body, *lines[6:]]), encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "latin.txt").write_text("no Chinese text at all\n", encoding="utf-8")
+    (tmp_path / "gbk.txt").write_bytes(_PAGE.encode("gb18030"))
+    (tmp_path / "notes.xyz").write_text("智慧城市", encoding="utf-8")  # not a document: no audit row
+    with pytest.warns(UserWarning) as caught:
+        loaded = read_corpus(tmp_path, audit=True)
+    assert any("1 file(s) lost more than 10% of their body" in str(w.message) for w in caught)
+    assert loaded.audit is not None
+    assert list(loaded.audit.files.file) == ["empty.txt", "gbk.txt", "latin.txt", "sub/lossy.txt"]
+    assert list(loaded.audit.files.error != "") == [True, False, True, False]
+    _assert_same_audit(loaded.audit, audit_folder(tmp_path, warn=False))

@@ -35,6 +35,17 @@ def test_prepared_tables_read_back_identical(small_corpus, tmp_path):
     assert made.policy_list.empty
 
 
+def test_the_audit_tables_come_from_the_load_and_read_back_identical(small_corpus, tmp_path):
+    # a curated term list: this test is about the load, not term discovery
+    made = analysis.prepare(small_corpus, tmp_path / "interim", terms=["智慧城市"])
+    read = analysis.load_prepared(tmp_path / "interim", small_corpus, terms=["智慧城市"])
+    again = analysis.audit_folder(small_corpus, warn=False)  # the second pass notebook 01 made before
+    for table in ("files", "removed"):
+        pd.testing.assert_frame_equal(getattr(made.audit, table), getattr(again, table))
+        pd.testing.assert_frame_equal(getattr(read.audit, table), getattr(again, table), check_dtype=False)
+    assert list(read.audit.files.file) == sorted(SMALL) and read.audit.lossy().empty
+
+
 def test_prepared_tables_are_reused_until_the_corpus_changes(small_corpus, tmp_path):
     analysis.prepare(small_corpus, tmp_path / "interim", n_terms=5)
     stamp = (tmp_path / "interim" / "documents.parquet").stat().st_mtime_ns

@@ -43,6 +43,8 @@ INTERIM_TABLES = (
     "warnings",
     "candidates",
     "terms",
+    "audit_files",
+    "audit_removed",
 )
 _MANIFEST = "manifest.json"
 #: The reviewed term list a researcher may edit in place.
@@ -75,6 +77,10 @@ class Prepared:
     terms : DataFrame
         The rows of ``candidates`` with ``status == "accepted"``, best first:
         the terms the tokenizer of every notebook adds.
+    audit_files, audit_removed : DataFrame
+        What loading kept of each file and every removed line with its rule
+        (:class:`analysis.corpus.audit.CorpusAudit` ``.files`` and ``.removed``), made in
+        the same pass as the documents; :attr:`audit` holds both.
     folder : pathlib.Path
         Where the tables were written.
     """
@@ -87,7 +93,16 @@ class Prepared:
     warnings: pd.DataFrame
     candidates: pd.DataFrame
     terms: pd.DataFrame
+    audit_files: pd.DataFrame
+    audit_removed: pd.DataFrame
     folder: Path
+
+    @property
+    def audit(self):
+        """Returns the loading audit, a :class:`analysis.corpus.audit.CorpusAudit` (files, removed, lossy())."""
+        from .corpus.audit import CorpusAudit
+
+        return CorpusAudit(self.audit_files, self.audit_removed)
 
     def tokenizer(self, **kwargs):
         """A :class:`analysis.Tokenizer` with these terms added (``boilerplate=True`` unless given)."""
@@ -196,11 +211,12 @@ def prepare(
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        loaded = read_corpus(corpus_dir)
+        loaded = read_corpus(corpus_dir, audit=True)
         policy_list = load_policy_list(corpus_dir, corpus=loaded.documents)
     for w in caught:  # shown to the caller as usual, and kept for the notebooks
         warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    documents = loaded.documents
+    documents, audit = loaded.documents, loaded.audit
+    assert audit is not None  # asked for above
     if terms is None:
         originals = documents.loc[documents["duplicate_of"] == "", "text"]
         candidates = review_terms(originals, n_terms, min_count=min_count, tokenizer=Tokenizer(boilerplate=True))
@@ -216,6 +232,8 @@ def prepare(
         warnings=pd.DataFrame({"message": [str(w.message) for w in caught]}, dtype=object),
         candidates=candidates,
         terms=term_table,
+        audit_files=audit.files,
+        audit_removed=audit.removed,
         folder=Path(folder),
     )
     _write(

@@ -38,11 +38,12 @@ from .furniture import (
 from .normalize import nfkc, normalize_spaces, normalize_width, remove_ruby_pinyin
 from .pdf import is_pdf_extraction, remove_chunk_markers, remove_page_numbers
 from .pipeline import clean_text
-from .script import detect_script, to_simplified
+from .script import SCRIPT_SAMPLE, detect_script, script_sample, to_simplified
 from .undouble import undouble
 
 __all__ = [
     "CJK",
+    "SCRIPT_SAMPLE",
     "TRAILER_START_PATTERN",
     "Removal",
     "clean_text",
@@ -62,6 +63,7 @@ __all__ = [
     "remove_chunk_markers",
     "remove_page_numbers",
     "remove_ruby_pinyin",
+    "script_sample",
     "strip_page_furniture",
     "to_simplified",
     "undouble",

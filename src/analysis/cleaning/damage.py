@@ -61,5 +61,5 @@ def damage_report(text: str) -> dict[str, int | str]:
         "converted_chars": converted,
         "mojibake": count_mojibake(t),
         "chars_before": len(text),
-        "chars_after": len(clean_text(text)),
+        "chars_after": len(clean_text(text, script=script)),
     }

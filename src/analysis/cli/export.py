@@ -35,17 +35,18 @@ def export_tables(
         Table name -> path of its CSV (a Parquet file with the same stem is written beside it),
         plus "data_dictionary" and "workbook".
     """
-    from ..corpus import audit_folder, load_paragraphs, load_policy_list, read_corpus
+    from ..corpus import load_paragraphs, load_policy_list, read_corpus
     from ..io.schema import DICTIONARY_COLUMNS, data_dictionary
     from ..io.tables import write_table, write_workbook
 
     # the loader's warnings go to the caller (the CLI prints them after a successful run; a refused
     # corpus gets its one error line)
-    loaded = read_corpus(corpus_dir)
+    loaded = read_corpus(corpus_dir, audit=True)  # the audit from the same pass, not a second read
     docs = loaded.documents
     if check is not None:  # e.g. the CLI refusing a corpus that gave no document
         check(docs, loaded.skipped)
-    audit = audit_folder(corpus_dir if corpus_dir is not None else loaded.folder, warn=False)
+    audit = loaded.audit
+    assert audit is not None
     tables = {
         "documents": docs,
         "paragraphs": load_paragraphs(docs),

@@ -21,14 +21,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..cleaning import clean_text, cut_trailer, document_span, furniture_removals
+from ..cleaning import clean_text, cut_trailer, detect_script, document_span, furniture_removals
 from ..io.errors import CorpusError
-from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files
-from ..io.formats import read_file
-from ..parsing import parse_text, parse_toc
+from ..io.files import NOT_DOCUMENTS, SUFFIXES, corpus_files, display_path
+from ..io.formats import FileText, read_file
+from ..parsing import ParsedDoc, parse_text, parse_toc
 from ..parsing.page_flattened import unflatten
 
-__all__ = ["BODY_LOSS_WARNING", "FILE_COLUMNS", "REMOVED_COLUMNS", "CorpusAudit", "audit_file", "audit_folder"]
+__all__ = [
+    "BODY_LOSS_WARNING", "FILE_COLUMNS", "REMOVED_COLUMNS", "CorpusAudit",
+    "audit_file", "audit_folder", "audit_read", "audit_result",
+]  # fmt: skip
 
 #: Share of a file's body that, once removed by furniture or trailer rules, earns a warning.
 BODY_LOSS_WARNING = 0.10
@@ -79,20 +82,8 @@ def audit_file(path: str | os.PathLike, *, name: str | None = None, warn: bool =
 
     Warns (UserWarning) when furniture and trailer rules removed more than 10% of its body.
     """
-    label = name or Path(path).name
-    try:
-        read = read_file(path)
-    except (CorpusError, OSError) as e:
-        reason = e.reason if isinstance(e, CorpusError) else f"cannot read file: {e.strerror or e}"
-        row = dict.fromkeys(FILE_COLUMNS, 0) | {"file": label, "body_lost_share": 0.0, "error": reason}
-        return _result([row], [], warn)
-    row, removed = _audit_text(read.text, label)
-    # PDF/OFD running headers, footers and page numbers, dropped by the reader (not in the text's lines: line -1)
-    furniture = [
-        {"file": label, "line": -1, "rule": f"{_PAGE_FURNITURE} (page {page})", "n_chars": len(text), "text": text}
-        for page, text in read.furniture
-    ]
-    return _result([row], furniture + removed, warn)
+    row, removed = _read_and_audit(Path(path), name or Path(path).name)
+    return _result([row], removed, warn)
 
 
 def audit_folder(path: str | os.PathLike, *, warn: bool = True) -> CorpusAudit:
@@ -100,6 +91,7 @@ def audit_folder(path: str | os.PathLike, *, warn: bool = True) -> CorpusAudit:
 
     Returns a :class:`CorpusAudit` over all files; one warning names every file
     whose furniture and trailer rules removed more than 10% of its body.
+    ``read_corpus(path, audit=True).audit`` gives the same tables from the load's own pass.
     """
     root = Path(path)
     rows: list[dict] = []
@@ -107,11 +99,47 @@ def audit_folder(path: str | os.PathLike, *, warn: bool = True) -> CorpusAudit:
     for f in corpus_files(root):
         if f.name in NOT_DOCUMENTS or f.suffix.lower() not in SUFFIXES:
             continue
-        label = f.relative_to(root).as_posix() if root.is_dir() else f.name
-        one = audit_file(f, name=label, warn=False)
-        rows.extend(one.files.to_dict("records"))
-        removed.extend(one.removed.to_dict("records"))
+        row, lines = _read_and_audit(f, display_path(f, root if root.is_dir() else None))
+        rows.append(row)
+        removed.extend(lines)
     return _result(rows, removed, warn)
+
+
+def audit_result(rows: list[dict], removed: list[dict], *, warn: bool = True) -> CorpusAudit:
+    """The :class:`CorpusAudit` of rows from :func:`audit_read` (files, removed lines); warns about
+    lossy files when ``warn``, as :func:`audit_folder` does."""
+    return _result(rows, removed, warn)
+
+
+def audit_read(
+    read: FileText | None, label: str, *, parsed: list[ParsedDoc] | None = None, error: str = ""
+) -> tuple[dict, list[dict]]:
+    """What loading kept of one file: (its row of :attr:`CorpusAudit.files`, its rows of
+    :attr:`CorpusAudit.removed`).
+
+    ``read`` is the file as read (None when reading failed with ``error``); ``parsed`` the
+    documents the loader parsed from ``read.text`` (or [] with the parser's ``error``), so
+    the text is not parsed again; None parses it here.
+    """
+    if read is None:
+        return dict.fromkeys(FILE_COLUMNS, 0) | {"file": label, "body_lost_share": 0.0, "error": error}, []
+    row, removed = _audit_text(read.text, label, parsed, error)
+    # PDF/OFD running headers, footers and page numbers, dropped by the reader (not in the text's lines: line -1)
+    furniture = [
+        {"file": label, "line": -1, "rule": f"{_PAGE_FURNITURE} (page {page})", "n_chars": len(text), "text": text}
+        for page, text in read.furniture
+    ]
+    return row, furniture + removed
+
+
+def _read_and_audit(path: Path, label: str) -> tuple[dict, list[dict]]:
+    """:func:`audit_read` of the file at ``path``, read here."""
+    try:
+        read = read_file(path)
+    except (CorpusError, OSError) as e:
+        reason = e.reason if isinstance(e, CorpusError) else f"cannot read file: {e.strerror or e}"
+        return audit_read(None, label, error=reason)
+    return audit_read(read, label)
 
 
 def _result(rows: list[dict], removed: list[dict], warn: bool) -> CorpusAudit:
@@ -132,15 +160,18 @@ def _result(rows: list[dict], removed: list[dict], warn: bool) -> CorpusAudit:
     return audit
 
 
-def _audit_text(raw: str, label: str) -> tuple[dict, list[dict]]:
-    """(file row, removed rows) for one file's decoded text."""
-    clean = clean_text(raw)
+def _audit_text(raw: str, label: str, docs: list[ParsedDoc] | None, error: str) -> tuple[dict, list[dict]]:
+    """(file row, removed rows) for one file's decoded text and its parsed documents (None: parse here)."""
+    # cleaned as parse_text cleans it (the script decided on the raw text), so the two calls share
+    # clean_text's cache
+    clean = clean_text(raw, script=detect_script(raw))
     lines = [ln.strip() for ln in clean.split("\n") if ln.strip()]
-    row: dict = {"file": label, "chars_read": len(raw), "chars_clean": len(clean), "error": ""}
-    try:
-        docs, _ = parse_text(raw, label)
-    except CorpusError as e:
-        docs, row["error"] = [], e.reason
+    row: dict = {"file": label, "chars_read": len(raw), "chars_clean": len(clean), "error": error}
+    if docs is None:
+        try:
+            docs, _ = parse_text(raw, label)
+        except CorpusError as e:
+            docs, row["error"] = [], e.reason
     kept_lines = [ln for d in docs for ln in d.text.split("\n") if ln.strip()]
     if parse_toc(clean):
         rules = _compilation_rules(lines, kept_lines)

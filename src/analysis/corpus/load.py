@@ -29,6 +29,7 @@ from ..io.formats import FileText
 from ..metadata import short_title
 from ..parsing import ParsedDoc, has_policy_table, parse_policy_table, parse_text, split_paragraphs
 from ..resources import seed_dir
+from .audit import CorpusAudit, audit_read, audit_result
 from .duplicates import flag_duplicates, title_key
 from .evidence import with_csv_evidence
 from .metadata_csv import CELL_COLUMNS, apply_metadata_csv
@@ -85,6 +86,9 @@ class CorpusLoad:
         inferred (True when the value is not printed as such, e.g. a year from the 文号).
         Filled for single pages; a value a metadata.csv set has rule "metadata.csv" (the
         CSV's name) and names the CSV line and the value the text gave.
+    audit : what loading kept of each file (:class:`analysis.corpus.audit.CorpusAudit`, the tables
+        :func:`analysis.corpus.audit_folder` returns), made in the same pass when
+        ``read_corpus(..., audit=True)``; else None.
     """
 
     def document_sources(self) -> pd.DataFrame:
@@ -100,9 +104,12 @@ class CorpusLoad:
     field_sources: pd.DataFrame
     folder: Path
     evidence: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=EVIDENCE_TABLE_COLUMNS))
+    audit: CorpusAudit | None = None
 
 
-def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.PathLike | None = None) -> CorpusLoad:
+def read_corpus(
+    path: str | os.PathLike | None = None, *, metadata: str | os.PathLike | None = None, audit: bool = False
+) -> CorpusLoad:
     """Read a folder of policy files; returns a :class:`CorpusLoad` (documents, skipped, field_sources, folder).
 
     Parameters
@@ -114,6 +121,10 @@ def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
         or ``source``; a bare file name works when it names one file); by default
         ``metadata.csv`` inside the folder is used if present.  It is applied
         before ids, duplicates and order are decided, so it can date an undated document.
+    audit : also fill ``.audit`` (characters read and kept per file, every removed line and its
+        rule) from this pass over the files, instead of reading them again with
+        :func:`analysis.corpus.audit_folder` (same tables; files losing more than 10% of
+        their body are named in a warning).
 
     The documents are sorted by year, date then doc_id, undated documents last.
     ``year`` is int64, or nullable Int64 when some document prints no date (then
@@ -125,7 +136,7 @@ def read_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
     files and folders, undated documents and documents whose date was only inferred are
     announced with a warning.
     """
-    load = _read(path, metadata)
+    load = _read(path, metadata, audit=audit)
     _warn(load, "read_corpus", stacklevel=3)
     return load
 
@@ -143,9 +154,10 @@ def load_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
     return load.documents
 
 
-def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None) -> CorpusLoad:
+def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None, *, audit: bool = False) -> CorpusLoad:
     folder = Path(path) if path is not None else default_seed_dir()
-    parsed, skipped = _parse_folder(folder)
+    audit_rows: tuple[list[dict], list[dict]] | None = ([], []) if audit else None
+    parsed, skipped = _parse_folder(folder, audit_rows)
     df = _documents_frame(parsed)
     field_sources = {c: "text" for c in DOCUMENT_COLUMNS}
     meta_path = Path(metadata) if metadata else (folder / "metadata.csv" if folder.is_dir() else None)
@@ -168,6 +180,7 @@ def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None) ->
         field_sources=pd.DataFrame(list(field_sources.items()), columns=["field", "source"]),
         folder=folder,
         evidence=with_csv_evidence(_evidence_table(parsed, df), cells),
+        audit=None if audit_rows is None else audit_result(*audit_rows, warn=True),
     )
 
 
@@ -237,7 +250,9 @@ def _warn(load: CorpusLoad, verb: str, stacklevel: int) -> None:
         )
 
 
-def _parse_folder(folder: Path) -> tuple[list[ParsedDoc], list[dict]]:
+def _parse_folder(
+    folder: Path, audit: tuple[list[dict], list[dict]] | None = None
+) -> tuple[list[ParsedDoc], list[dict]]:
     """Parsed documents (dated or not), and skipped rows (file, reason), of every file under ``folder``.
 
     A document's ``source`` is its file's path relative to ``folder`` (the file name for
@@ -245,6 +260,7 @@ def _parse_folder(folder: Path) -> tuple[list[ParsedDoc], list[dict]]:
     Only the failures a file can cause (CorpusError: unreadable, undecodable or
     unparseable content; OSError: the file cannot be read) become skipped rows:
     any other exception is a bug and propagates.  Folders that cannot be read are skipped rows too.
+    ``audit`` (files rows, removed rows), when given, receives each file's :func:`audit_read` rows.
     """
     parsed: list[ParsedDoc] = []
     scan = scan_folder(folder)
@@ -262,21 +278,32 @@ def _parse_folder(folder: Path) -> tuple[list[ParsedDoc], list[dict]]:
         if f.suffix.lower() not in SUFFIXES:
             skipped.append({"file": source, "reason": f"not a supported file type ({f.suffix or 'no suffix'})"})
             continue
+        read: FileText | None = None
         try:
             read = read_document_file(f)
             docs, _removed = parse_text(read.text, source)
-        except CorpusError as e:
-            skipped.append({"file": source, "reason": e.reason})
+        except (CorpusError, OSError) as e:
+            reason = e.reason if isinstance(e, CorpusError) else f"cannot read file: {e.strerror or e}"
+            skipped.append({"file": source, "reason": reason})
+            _add_audit(audit, read, source, [], reason)
             continue
-        except OSError as e:
-            skipped.append({"file": source, "reason": f"cannot read file: {e.strerror or e}"})
-            continue
+        _add_audit(audit, read, source, docs, "")
         if read.pages:
             _name_start_pages(docs, read.pages)
         if read.no_text:
             skipped.append({"file": source, "reason": _no_text_reason(read)})
         parsed.extend(docs)
     return parsed, skipped
+
+
+def _add_audit(
+    audit: tuple[list[dict], list[dict]] | None, read: FileText | None, source: str, docs: list[ParsedDoc], error: str
+) -> None:
+    """Append one file's audit rows (:func:`audit_read`) to ``audit`` when the caller asked for them."""
+    if audit is not None:
+        row, removed = audit_read(read, source, parsed=docs, error=error)
+        audit[0].append(row)
+        audit[1].extend(removed)
 
 
 def _no_text_reason(read: FileText) -> str:

@@ -24,7 +24,7 @@ def parse_text(raw: str, source: str) -> tuple[list[ParsedDoc], list[str]]:
     Raises CorpusError (with ``source`` as the file name) when no document can be found.
     """
     script = detect_script(raw)
-    text = clean_text(raw)
+    text = clean_text(raw, script=script)
     if not text.strip():
         raise CorpusError(source, "no text left after cleaning")
     toc = parse_toc(text)
