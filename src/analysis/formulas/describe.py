@@ -46,9 +46,15 @@ def _summary(result: FormulaResult) -> list[str]:
     left = {k: v for k, v in p.get("n_boilerplate", {}).items() if v}
     if left and not p.get("keep_boilerplate"):
         kinds = ", ".join(f"{k} {v}" for k, v in left.items())
-        lines.append(f"{_plural(sum(left.values()), 'phrase')} of 公文 boilerplate were left out ({kinds}).")
+        n_left = sum(left.values())
+        verb = "was" if n_left == 1 else "were"
+        lines.append(f"{_plural(n_left, 'phrase')} of 公文 boilerplate {verb} left out ({kinds}).")
     if p.get("n_fragments"):
-        lines.append(f"{_plural(p['n_fragments'], 'repeat')} that start or end inside a word were left out.")
+        one = p["n_fragments"] == 1
+        lines.append(
+            f"{_plural(p['n_fragments'], 'repeat')} that {'starts or ends' if one else 'start or end'} inside a word "
+            f"{'was' if one else 'were'} left out."
+        )
     if p.get("n_undated_documents"):
         lines.append(
             f"{_plural(p['n_undated_documents'], 'document')} without any year count in n_docs but are not placed"
