@@ -19,7 +19,7 @@ def _key():
     return pd.DataFrame(
         {
             "term": ["感知", "平台", "建设", "指标", "填报"],
-            "g2": [12.0, 5.0, 0.2, -4.5, -20.0],
+            "g2": [12.0, 7.0, 0.2, -6.7, -20.0],
             "direction": ["target", "target", "target", "reference", "reference"],
         }
     )
@@ -28,18 +28,23 @@ def _key():
 def test_keyness_sentence_lists_only_significant_terms_on_their_own_side():
     text = keyness_sentence(_key(), "later documents", "earlier documents")
     assert text == (
-        "Compared with each other, later documents over-use 感知 (G2 12.0) and 平台 (G2 5.0); "
-        "earlier documents over-use 填报 (G2 20.0) and 指标 (G2 4.5)."
+        "Compared with each other, later documents over-use 感知 (G2 12.0) and 平台 (G2 7.0); "
+        "earlier documents over-use 填报 (G2 20.0) and 指标 (G2 6.7)."
     )
     assert "建设" not in text  # G2 0.2: a difference chance explains
 
 
 def test_keyness_sentence_says_when_a_side_has_no_keyword():
     key = _key()[_key().direction == "target"]
-    assert "no term is over-used by earlier documents (none reaches G2 3.84)" in keyness_sentence(
+    assert "no term is over-used by earlier documents (none reaches G2 6.63)" in keyness_sentence(
         key, "later", "earlier documents"
     )
     assert keyness_sentence(key.iloc[:0], "a", "b").startswith("No term is frequent enough")
+
+
+def test_keyness_sentence_warns_when_a_side_is_a_small_group():
+    assert "describe its documents rather than" in keyness_sentence(_key().assign(small_group=True), "a", "b")
+    assert "describe its documents" not in keyness_sentence(_key().assign(small_group=False), "a", "b")
 
 
 def test_groups_sentence_names_a_one_document_group():

@@ -39,18 +39,18 @@ def keyness_groups_sentence(corpus: pd.DataFrame, target: pd.Series, target_labe
 
 
 #: G2 of a single term at p < 0.05 (chi-squared, one degree of freedom).
-G2_P05 = 3.84
+G2_P01 = 6.63
 
 
 def keyness_sentence(
-    key: pd.DataFrame, target_label: str, reference_label: str, n: int = 5, min_g2: float = G2_P05
+    key: pd.DataFrame, target_label: str, reference_label: str, n: int = 5, min_g2: float = G2_P01
 ) -> str:
     """The strongest keywords of each side of a keyness table, with G2, only where the direction matches.
 
     A term is named as over-used by ``target_label`` only if its ``direction``
     is "target" (and by ``reference_label`` only if it is "reference") and its
     G2 (the absolute value; the table signs reference keywords negative)
-    reaches ``min_g2`` (3.84: p < 0.05 for one term, uncorrected), so the
+    reaches ``min_g2`` (6.63: p < 0.01 for one term, uncorrected, as the report's tables), so the
     sentence never lists a term on the side it is rarer in or a difference
     that chance explains.
     """
@@ -65,7 +65,14 @@ def keyness_sentence(
         else:
             terms = [f"{t} (G2 {g:.1f})" for t, g in zip(rows.term, rows.strength)]
             sides.append(f"{label} over-use {listing(terms, limit=n)}")
-    return "Compared with each other, " + "; ".join(sides) + "."
+    sentence = "Compared with each other, " + "; ".join(sides) + "."
+    if "small_group" in key.columns and bool(key["small_group"].any()):
+        # a side of one or two short documents: its keywords describe those documents, not a group
+        sentence += (
+            " One side has fewer than 3 documents or 2,000 characters, so these terms describe its"
+            " documents rather than a level or period."
+        )
+    return sentence
 
 
 def cooccurrence_sentence(edges: pd.DataFrame, weight: str = "jaccard", n: int = 5) -> str:
