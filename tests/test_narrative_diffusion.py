@@ -96,3 +96,22 @@ def test_title_words_sentence_per_year():
         title_words_sentence(tw)
         == "The most used title word per year: 2021: 数据 in 2 of 4 titles; 2022: 数字 in 1 of 1 title."
     )
+
+
+def test_emerging_sentence_warns_when_a_period_is_a_small_group():
+    from analysis.narrative import emerging_sentence
+
+    emerging = pd.DataFrame(
+        {
+            "term": ["建设"],
+            "count_target": [39],
+            "count_reference": [0],
+            "n_docs_target": [3],
+            "n_docs_reference": [1],
+            "small_group": [True],
+        }
+    )
+    text = emerging_sentence(emerging, 2018)
+    assert text.startswith("The strongest emerging terms from 2018 on: 建设 (39 times from 2018, 0 before).")
+    assert "(1 before, 3 from 2018)" in text
+    assert "fewer than 3" not in emerging_sentence(emerging.assign(small_group=False), 2018)

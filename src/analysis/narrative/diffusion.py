@@ -47,7 +47,17 @@ def emerging_sentence(emerging: pd.DataFrame, split_year: int | None, n: int = 6
         f"{t} ({int(a)} times from {split_year}, {int(b)} before)"
         for t, a, b in zip(top.term, top.count_target, top.count_reference)
     ]
-    return f"The strongest emerging terms from {split_year} on: {listing(items, limit=n)}."
+    sentence = f"The strongest emerging terms from {split_year} on: {listing(items, limit=n)}."
+    if "small_group" in emerging.columns and bool(emerging["small_group"].any()):
+        sizes = ""
+        if {"n_docs_target", "n_docs_reference"} <= set(emerging.columns):
+            first = emerging.iloc[0]
+            sizes = f" ({int(first.n_docs_reference)} before, {int(first.n_docs_target)} from {split_year})"
+        sentence += (
+            f" One period has fewer than 3 documents or 2,000 characters{sizes}: the list describes those"
+            " documents rather than a change over time."
+        )
+    return sentence
 
 
 def title_words_sentence(title_words: pd.DataFrame) -> str:
