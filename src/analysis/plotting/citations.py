@@ -21,7 +21,7 @@ from matplotlib.ticker import MaxNLocator
 from ..levels import LEVELS, order_levels
 from .base import LEVEL_COLORS, figure_and_axes, save_figure
 from .labelling import place_labels, top_by
-from .reuse_network import ARROW_RAD, _arrow_boxes, _reuse_axes, _reuse_node_label, _reuse_positions
+from .reuse_network import ARROW_RAD, _arrow_boxes, _draw_nodes, _reuse_axes, _reuse_node_label, _reuse_positions
 
 __all__ = ["plot_citation_lags", "plot_citation_network", "plot_level_pairs"]
 
@@ -34,17 +34,7 @@ def _citation_width(n: float, nmax: float) -> float:
 def _draw_citations(ax: Axes, graph: nx.DiGraph, pos: dict, levels: list[str], node_size: float) -> set:
     """Draw nodes (faint when uncited and citing nothing), arrows and legend; return the linked nodes."""
     nodes = list(pos)
-    linked = {n for e in graph.edges for n in e}
-    nx.draw_networkx_nodes(
-        graph,
-        pos,
-        ax=ax,
-        nodelist=nodes,
-        node_color=[LEVEL_COLORS.get(graph.nodes[n].get("level"), "#999999") for n in nodes],
-        alpha=[1.0 if n in linked else 0.25 for n in nodes],
-        node_size=node_size,
-        linewidths=0,
-    )
+    linked = _draw_nodes(ax, graph, pos, dict.fromkeys(nodes, node_size))
     handles = [
         Line2D([], [], marker="o", linestyle="", markersize=7, markerfacecolor=LEVEL_COLORS[lv], markeredgecolor="none")
         for lv in levels
