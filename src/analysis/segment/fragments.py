@@ -31,7 +31,6 @@ import pandas as pd
 from ..metadata.gazetteer import gazetteer
 from .dictionary import load_user_dictionary
 from .filters import stopword_set
-from .jieba_backend import add_words, base_jieba, copy_jieba, quiet_jieba
 from .tokenizer import Tokenizer
 
 __all__ = [
@@ -183,13 +182,7 @@ def _jieba_instance(tokenizer: Tokenizer) -> jieba.Tokenizer:
     """
     if tokenizer.engine == "jieba":
         return tokenizer._get_jieba()
-    base = base_jieba()
-    if not tokenizer.extra_terms:
-        return base
-    instance = copy_jieba(base)
-    with quiet_jieba():
-        add_words(instance, tokenizer.extra_terms)
-    return instance
+    return Tokenizer(extra_terms=tokenizer.extra_terms, engine="jieba")._get_jieba()
 
 
 def _tags(term: str, tokenizer: Tokenizer) -> list[tuple[str, str]]:
