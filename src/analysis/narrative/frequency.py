@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..frequency.keyness import G2_P01
 from .format import cannot, listing, number, plural
 
 __all__ = ["cooccurrence_sentence", "keyness_groups_sentence", "keyness_sentence", "top_terms_sentence"]
@@ -36,10 +37,6 @@ def keyness_groups_sentence(corpus: pd.DataFrame, target: pd.Series, target_labe
             text += f" (only {doc_label(group, width=24).iloc[0]})"
         parts.append(text)
     return "Groups compared: " + "; ".join(parts) + "."
-
-
-#: G2 of a single term at p < 0.05 (chi-squared, one degree of freedom).
-G2_P01 = 6.63
 
 
 def keyness_sentence(
