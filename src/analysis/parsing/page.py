@@ -67,6 +67,7 @@ from ..metadata import (
     detect_excerpt,
     find_doc_numbers,
     genre_of,
+    in_citation,
     leading_orgs,
     normalize_doc_number,
     split_issuer_title,
@@ -294,7 +295,13 @@ def _find_title(page: PageState) -> None:
     page.title = without_year_tag(taken_once(page.title))
     _news_headline(page)
     page.is_interpretation = bool(page.interp) or "解读" in page.headline
-    quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if TITLE_GENRE_RE.search(q)]
+    # a name the headline cites ("为贯彻落实《…》精神,…", a body-only page's first sentence) is
+    # another document's, never this one's title
+    quoted = [
+        m.group(1)
+        for m in re.finditer(r"《([^《》]{6,80})》", page.headline)
+        if TITLE_GENRE_RE.search(m.group(1)) and not in_citation(page.headline, m.start(), m.end())
+    ]
     if page.is_interpretation and quoted:
         name = max(quoted, key=len)
         # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
@@ -403,9 +410,10 @@ def _quoted_print(page: PageState, first: int) -> None:
     if TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", page.title)):
         return  # a block ending in its genre word is whole (a quoted name above may be a misnomer)
     for ln in page.lines[:first]:
-        for quoted in re.findall(r"《([^《》]{6,100})》", ln):
+        for qm in re.finditer(r"《([^《》]{6,100})》", ln):
+            quoted = qm.group(1)
             fuller = len(skeleton(quoted)) > len(block) and _subsequence(block, skeleton(quoted))
-            if fuller and is_title_line(quoted):
+            if fuller and is_title_line(quoted) and not in_citation(ln, qm.start(), qm.end()):
                 page.title = quoted
                 page.note("title", quoted, ln, "complete title quoted above a title block cut short")
                 return
@@ -483,7 +491,9 @@ def _find_doc_number(page: PageState) -> None:
     if not page.doc_number and page.title:
         # the text names the document itself with its number: 《title》(绵府办发〔2020〕13号)
         m = re.search(re.escape(f"《{page.title.strip('《》')}》") + r"[(（]([^()（）]{4,30})[)）]", page.text)
-        page.doc_number = (find_doc_numbers(m.group(1)) or [(0, "")])[0][1] if m else ""
+        # unless the text cites it there (根据《title》(…号)): then the title itself is suspect
+        own = m is not None and not in_citation(page.text, m.start())
+        page.doc_number = (find_doc_numbers(m.group(1)) or [(0, "")])[0][1] if m and own else ""
     for key in ("发文字号", "文号"):
         if not page.doc_number and page.meta.get(key):
             page.doc_number = normalize_doc_number(page.meta[key])
