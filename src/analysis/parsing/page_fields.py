@@ -191,6 +191,8 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
     return None
 
 
+# a posting date's label right before it ("发布时间:2019-01-02")
+_LABEL_END_RE = re.compile(r"(?:发布|时间|日期|更新|修订)\s*[:：]?\s*$")
 _POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|\d{1,2}:\d{2}")
 
 
@@ -207,6 +209,10 @@ def _posting_date(page: PageState) -> DateInfo | None:
             continue
         ds = find_dates(ln)
         label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
+        if ds and "。" in ln and not _LABEL_END_RE.search(ln[: ds[0].pos]):
+            # a header line is no sentence: in a body sentence ("…时间节点,确保…2018年6月底前取得…。")
+            # only a date right after its label (a header flattened onto the text) is the page's
+            continue
         if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above):
             return DateInfo(ds[0].iso, ds[0].year, "page header")
     for key in ("发布日期", "发布时间", "生成日期"):
