@@ -256,6 +256,7 @@ def _find_title(page: PageState) -> None:
     lines = page.lines
     page.head_limit = _index_after_substantive(lines, 30)
     sal = next((i for i, ln in enumerate(lines[: page.head_limit]) if _is_salutation(ln)), None)
+    page.sal_idx = sal
     search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
     # the title stands above the signature: below it is what a transmittal sends out
     search_to = min(search_to, _first_signature(lines, search_to))
@@ -487,6 +488,8 @@ def _find_doc_number(page: PageState) -> None:
         page.doc_number = rest[0][1]
     if not page.doc_number:
         _doc_number_after_lead(page)
+    if not page.doc_number:
+        _doc_number_over_addressees(page)
     _find_decree(page)
     if not page.doc_number and page.title:
         # the text names the document itself with its number: 《title》(绵府办发〔2020〕13号)
@@ -586,6 +589,21 @@ def _doc_number_after_lead(page: PageState) -> None:
             page.removed.extend(lines[page.body_start : i])
             page.body_start = i
             return
+
+
+def _doc_number_over_addressees(page: PageState) -> None:
+    """A 公文's 发文字号 stands on a line of its own right above its addressees (主送机关),
+    wherever the page puts that head (an encyclopedia prints an introduction and an infobox first,
+    a repeated title line is dropped as furniture): such a line's 文号 is the document's own."""
+    sal = page.sal_idx
+    if sal is None or sal == 0:
+        return
+    line = page.lines[sal - 1]
+    nums = find_doc_numbers(line)
+    number = nums[0][1] if nums and len(line) - len(nums[0][1]) <= 6 else damaged_doc_number_line(line)
+    if number:
+        page.doc_number = number
+        page.note("doc_number", number, line, "文号 line right above the addressees")
 
 
 def _index_after_substantive(lines: list[str], n: int) -> int:
