@@ -133,7 +133,7 @@ def page_date(page: PageState, body: str) -> DateInfo | None:
     (a year is guessed from the documents the text cites only for an interpretation)."""
     if page.sig_date is not None:
         return page.sig_date
-    own = _dateline_below_title(page)
+    own = _dateline_below_title(page) or _bracketed_dateline(page)
     if own is not None:
         return own
     for key in ("成文日期", "发文日期", "颁布时间"):
@@ -193,6 +193,23 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
 
 # a posting date's label right before it ("发布时间:2019-01-02")
 _LABEL_END_RE = re.compile(r"(?:发布|时间|日期|更新|修订)\s*[:：]?\s*$")
+_BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
+
+
+def _bracketed_dateline(page: PageState) -> DateInfo | None:
+    """The 题注: a full 年月日 date in brackets on a line of its own in the document's head, above
+    its first sentence ("(2018年12月11日)", as gazettes and formal prints date a document under or
+    over its title); None if there is none.  A bracketed note naming who published it
+    ("(X 2018年5月17日发布)") is the page's 发布日期, read by :func:`page_meta`."""
+    for ln in page.lines[: page.body_start + 2]:
+        if ln.endswith("。"):
+            break
+        d = date_line(ln)
+        if d is not None and _BRACKETED_RE.match(ln.strip()) and "年" in ln:
+            return DateInfo(d.iso, d.year, "dateline in brackets (题注)")
+    return None
+
+
 _POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|\d{1,2}:\d{2}")
 
 
