@@ -88,6 +88,7 @@ from .page_title import (
     join_wrapped_title,
     lost_in_print,
     meta_title,
+    named_heading,
     plan_period_line,
     rejection,
     run_on_title,
@@ -448,6 +449,12 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
             page.title = name
             page.body_start = sal
             page.note("title", name, line, "name of the transmitted document (addressee-first page)")
+            return
+        name, line = named_heading(lines, sal + 1)
+        if name:
+            page.title = name
+            page.body_start = sal
+            page.note("title", name, line, "heading of the document the notice names (addressee-first page)")
             return
     if is_title_line(page.headline):
         page.title = page.headline

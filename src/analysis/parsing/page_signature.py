@@ -13,7 +13,7 @@ import re
 from ..io.errors import CorpusError
 from ..metadata import DateInfo, date_line, find_dates, run_together_date
 from .page_state import PageState
-from .page_title import annex_heading, is_org_line, is_title_line
+from .page_title import TRANSMITS_RE, annex_heading, is_org_line, is_title_line
 
 __all__ = ["find_signature", "split_body"]
 
@@ -75,10 +75,6 @@ def find_signature(page: PageState) -> None:
             return
 
 
-# a transmittal notice's last sentence: what it sends out follows its signature
-_TRANSMITS_RE = re.compile(r"(?:印发|转发|印送)(?:给)?你们|现予(?:印发|公布|发布)")
-
-
 def _dated_notice_end(lines: list[str], i: int) -> bool:
     """True when the date line ``lines[i]``, printed right under a notice's last sentence, is
     the notice's signature: the page ends there, or the heading of what it sends out follows
@@ -88,7 +84,7 @@ def _dated_notice_end(lines: list[str], i: int) -> bool:
         i + 1 >= len(lines)
         or is_title_line(lines[i + 1])
         or bool(annex_heading(lines, i + 1))
-        or bool(_TRANSMITS_RE.search(lines[i - 1]))
+        or bool(TRANSMITS_RE.search(lines[i - 1]))
     )
 
 

@@ -10,18 +10,20 @@ from __future__ import annotations
 import re
 
 from ..chars import CJK
-from ..metadata import date_line, find_doc_numbers, leading_orgs, looks_like_org
+from ..metadata import date_line, find_doc_numbers, in_citation, leading_orgs, looks_like_org
 from ..metadata.gazetteer import leading_place
 
 __all__ = [
     "SALUTATION_RE",
     "TITLE_GENRE_RE",
+    "TRANSMITS_RE",
     "annex_heading",
     "is_org_line",
     "is_title_line",
     "join_wrapped_title",
     "lost_in_print",
     "meta_title",
+    "named_heading",
     "plan_period_line",
     "rejection",
     "run_on_title",
@@ -35,6 +37,9 @@ SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员
 TITLE_GENRE_RE = re.compile(
     r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|指引|解读|要点|通报|公告|批复|函|措施|答记者问)(\((试行|暂行)\))?》?$"
 )
+# a transmittal notice's last sentence ("现将《…》印发给你们", "…现印发你们"): what it sends out
+# follows its signature
+TRANSMITS_RE = re.compile(r"(?:印发|转发|印送)(?:给)?你们|现予(?:印发|公布|发布)")
 _BREADCRUMB_RE = re.compile(r"您的位置|当前位置|你的位置|所在位置|(首页|主页)\s*[>＞»]|[>＞»].*[>＞»]")
 _LABEL_RE = re.compile(rf"^[•·\-\s]*[{CJK}\s]{{1,8}}[:：]|\|")
 # a metadata row whose label runs straight into its value once cleaning has joined the spaced
@@ -271,3 +276,25 @@ def lost_in_print(damaged: str, intact: str) -> bool:
         elif ch not in _LOST_GLYPHS:
             return False
     return i == len(d)
+
+
+def named_heading(lines: list[str], start: int) -> tuple[str, str]:
+    """(heading, notice sentence) of what a notice sends out, when the notice names it in 《》 in its
+    transmitting sentence (现将《X》印发给你们, 制定了《X》,现印发你们) among ``lines[start:start+4]``
+    and the page prints that name as a line of its own below (at most 20 lines further: a
+    signature, image ids or buttons may stand between); ("", "") otherwise.  The heading is taken
+    as printed; a name only quoted in the sentence is no printed title."""
+    for k in range(start, min(start + 4, len(lines))):
+        if not TRANSMITS_RE.search(lines[k]):
+            continue
+        names = {
+            skeleton(m.group(1))
+            for m in re.finditer(r"《([^《》]{6,100})》", lines[k])
+            if not in_citation(lines[k], m.start(), m.end())
+        }
+        for ln in lines[k + 1 : k + 21]:
+            s = ln.strip()
+            if skeleton(s) in names and not re.search(r"[。,，;；:：]", s) and not rejection(s):
+                return s, lines[k]
+        return "", ""
+    return "", ""
