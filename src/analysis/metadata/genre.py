@@ -67,7 +67,8 @@ def genre_of(title: str) -> str:
         prev = t
         t = re.sub(r"[(（][^()（）]*[)）]\s*$", "", t)
         # a plan period whose opening bracket was lost in print: "…行动方案2022-2024年)"
-        t = re.sub(r"(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]?\s*$", "", t)
+        # (not a whole bracketed period, "(2018-2021年)(修订版)": that goes with its brackets)
+        t = re.sub(r"(?<![(（])(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]?\s*$", "", t)
         t = re.sub(r"[”\"》]+\s*$", "", t)
     # an official's answers to the press on a policy (答记者问) interpret it
     if "解读" in t[-8:] or t.startswith("解读") or t.endswith("答记者问"):

@@ -82,6 +82,7 @@ from .page_state import PageState
 from .page_title import (
     SALUTATION_RE,
     TITLE_GENRE_RE,
+    TRANSMITS_RE,
     annex_heading,
     is_org_line,
     is_title_line,
@@ -364,6 +365,8 @@ def _first_signature(lines: list[str], limit: int) -> int:
     date printed right under the title) among the first ``limit`` lines, the body's line if it is
     printed; ``limit`` if there is none."""
     for i in range(1, limit):
+        if TRANSMITS_RE.search(lines[i - 1]) and lines[i - 1].endswith("。") and is_org_line(lines[i]):
+            return i  # a transmittal's signing body, undated, under its last sentence (现印发给你们…。)
         if date_line(lines[i]) is not None and "年" in lines[i]:
             if lines[i - 1].endswith("。"):
                 return i
