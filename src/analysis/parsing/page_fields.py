@@ -14,11 +14,12 @@ from ..metadata import (
     find_doc_numbers,
     join_issuers,
     leading_orgs,
+    looks_like_org,
     split_issuer_title,
 )
 from ..metadata.gazetteer import leading_place
 from .page_state import PageState
-from .page_title import is_org_line, strip_seal_notes
+from .page_title import is_org_line, skeleton, strip_seal_notes
 
 __all__ = ["page_date", "page_issuer"]
 
@@ -50,9 +51,11 @@ def page_issuer(page: PageState) -> str:
     if page.is_interpretation:
         for key in ("单位", "部门"):
             candidates.append((page.interp.get(key, ""), page.interp.get(key, ""), f"解读{key}"))
-    for key in ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构"):
+    for key in _META_ISSUER_KEYS:
         # "工业和信息化部 国家发展和改革委员会 教育部等": a list cut short with 等 names the bodies it prints
         value = re.sub(r"\s*等$", "", page.meta.get(key, ""))
+        if key in _PUBLISHER_KEYS and _reposted(page.meta.get("来源", ""), value):
+            continue
         candidates.append((value, page.meta.get(key, ""), f"page metadata ({key})"))
     issuer, evidence, rule = next(((i, e, r) for i, e, r in candidates if i), ("", "", "no issuer printed"))
     if titled and rule == "signature" and issuer == titled + "办公室":
@@ -62,6 +65,29 @@ def page_issuer(page: PageState) -> str:
     issuer = join_issuers(issuer)
     page.note("issuer", issuer, evidence, rule)
     return issuer
+
+
+# page metadata naming the issuer: the document's issuing organ (发文机关 …), or who published
+# the page (发布单位 …), which is the issuer only when the page says it posts its own text
+_META_ISSUER_KEYS = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "发布部门")
+_PUBLISHER_KEYS = ("发布单位", "发布机构", "发布部门")
+
+
+def _reposted(source: str, publisher: str) -> bool:
+    """True when the page's 来源 names another body than its publisher (来源:省经信厅 on a page
+    发布机构:攀枝花市经济和信息化局): the publisher reposts a text that came from elsewhere, so
+    it is not the text's issuer.  A 来源 that is a site (龙岗政府在线) or the same body printed
+    shorter (省政府办公厅 for 四川省人民政府办公厅) says nothing against it."""
+    source = source.strip()
+    if not publisher or not looks_like_org(source):
+        return False
+    return not (_subsequence(skeleton(source), skeleton(publisher)) or _subsequence(skeleton(publisher), skeleton(source)))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """True when the characters of ``short`` appear in ``long`` in order."""
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 # a body named without its place, as a letterhead or signature prints it inside its own area
@@ -78,13 +104,25 @@ def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: s
         # "西青区人民政府" signs what the title prints as "天津市西青区人民政府": the fuller print
         # of the same body (its place chain printed whole) wins
         return titled, f"{evidence} / {titled}", f"{rule}, fuller print in the title"
+    fields = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "发布部门", "来源")
+    for full in [titled, *(page.meta.get(k, "") for k in fields[:-1])]:
+        if _fuller_print(issuer, full):
+            return full, f"{evidence} / {full}", f"{rule}, fuller print of the same body on the page"
     if not _SHORT_FORM_RE.match(issuer):
         return issuer, evidence, rule
-    fields = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "来源")
     for full in [titled, *(page.meta.get(k, "") for k in fields)]:
         if len(full) > len(issuer) and full.endswith(issuer):
             return full, f"{evidence} / {full}", f"{rule}, place completed from the page"
     return issuer, evidence, rule
+
+
+def _fuller_print(short: str, full: str) -> bool:
+    """True when ``full`` prints the body ``short`` names in full: the same place, the same last
+    character (厅, 局, 府), the characters of ``short`` in order ("郑州市政府办公厅" in
+    "郑州市人民政府办公厅"), and nothing but one body in either."""
+    if not short or len(full) <= len(short) or " " in short or " " in full.strip() or not looks_like_org(full):
+        return False
+    return full[-1] == short[-1] and _same_place(full, short) and _subsequence(skeleton(short), skeleton(full))
 
 
 def _same_place(full: str, short: str) -> bool:
