@@ -157,3 +157,13 @@ def test_heading_of_the_document_a_notice_names():
     assert named_heading(cited, 0) == ("", "")
     # no transmitting sentence, no heading
     assert named_heading(lines[1:], 0) == ("", "")
+
+
+def test_annex_label_line_is_not_part_of_the_annex_heading():
+    from analysis.parsing.page_title import annex_heading
+
+    # a 公文's annex opens with its label alone ("附件", "附件1"), then its heading (the heading of
+    # tests/devset/holdout4/pages/004.txt)
+    assert annex_heading(["附件", "青岛市城市云脑建设指引", "为贯彻落实…,制定本指引。"], 0) == "青岛市城市云脑建设指引"
+    assert annex_heading(["附件1", "数字聊城建设三年行动计划", "正文。"], 0) == "数字聊城建设三年行动计划"
+    assert join_wrapped_title(["附件", "数字聊城建设三年行动计划"], 1) == ("数字聊城建设三年行动计划", 1)

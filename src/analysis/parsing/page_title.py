@@ -126,11 +126,16 @@ def is_title_line(line: str) -> bool:
     return bool(TITLE_GENRE_RE.search(core)) or ("关于" in s and len(s) <= 60)
 
 
+# the label a 公文 prints alone on its annex's first line, above the annex's heading ("附件", "附件2")
+_ANNEX_LABEL_LINE_RE = re.compile(r"^(?:附件|附属档案)\s*\d{0,2}\s*[:：]?$")
+
+
 def _fragment(line: str) -> bool:
     """A line that can be part of a wrapped title: short, no punctuation, not a date, 文号 or label."""
     s = line.strip()
     return (
         1 <= len(s) <= 50
+        and not _ANNEX_LABEL_LINE_RE.match(s)
         and not re.search(r"[。,，;；:：|!！?？]", s)
         and date_line(s) is None
         and not find_doc_numbers(s)
@@ -170,8 +175,10 @@ def annex_heading(lines: list[str], start: int) -> str:
     """The heading of the document a transmittal notice sends out, from ``lines[start]`` on,
     joined if wrapped over up to three lines; "" when those lines make no title."""
     title = ""
-    while start < len(lines) and rejection(lines[start]) in ("furniture", "editor's note"):
-        start += 1  # a "政策全文" button or "(本文有删减)" between the notice and its annex
+    while start < len(lines) and (
+        rejection(lines[start]) in ("furniture", "editor's note") or _ANNEX_LABEL_LINE_RE.match(lines[start].strip())
+    ):
+        start += 1  # a "政策全文" button, "(本文有删减)" or the annex label 附件 above the heading
     for i, ln in enumerate(lines[start : start + 3]):
         if not _fragment(ln):
             break
