@@ -1205,3 +1205,19 @@ def test_title_stands_above_an_undated_transmittal_signature():
     assert (doc.issuer, doc.genre, doc.level, doc.region, doc.date) == (
         "聊城市人民政府办公室", "计划", "prefecture", "山东", None,
     )  # fmt: skip
+
+
+def test_name_quoted_in_a_first_sentence_is_no_printed_title():
+    # tests/devset/pages/005.txt cut to its body (a test of a page without its head): the notice's
+    # sentence quotes what it sends out, a wrapped sentence leaves a quote open on a line of its own
+    body = """經國務院同意,現將《關於促進智慧城市健康發展的指導意見》印發你們,請認真貫徹落實。各地區要充分認識促進智慧城市健康發展的重要意義。
+智慧城市是運用物聯網、雲計算、大數據、空間地理信息集成
+等新一代信息技術,促進城市規劃、建設、管理和服務智慧化的新理念和新模式。為貫徹落
+實《中共中央 國務院關於印發<國家新型城鎮化規劃(2014-2020
+年)>的通知》(中發[2014]4號)和《國務院關於促進信息消費擴
+大內需的若干意見》(國發[2013]32號)有關要求,促進智慧城市
+健康發展,經國務院同意,現提出以下意見。
+一、指導思想、基本原則和主要目標
+"""
+    doc = _doc(body)
+    assert (doc.title, doc.doc_number, doc.genre, doc.date) == ("", "", "", None)

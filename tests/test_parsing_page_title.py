@@ -167,3 +167,10 @@ def test_annex_label_line_is_not_part_of_the_annex_heading():
     assert annex_heading(["附件", "青岛市城市云脑建设指引", "为贯彻落实…,制定本指引。"], 0) == "青岛市城市云脑建设指引"
     assert annex_heading(["附件1", "数字聊城建设三年行动计划", "正文。"], 0) == "数字聊城建设三年行动计划"
     assert join_wrapped_title(["附件", "数字聊城建设三年行动计划"], 1) == ("数字聊城建设三年行动计划", 1)
+
+
+def test_line_leaving_a_quote_open_is_no_title():
+    # tests/devset/pages/005.txt: a PDF-wrapped sentence, 关于 inside the quote it opens
+    assert not is_title_line("年)>的通知》(中发[2014]4号)和《国务院关于促进信息消费扩")
+    # the last line of a title wrapped inside its quote closes it
+    assert is_title_line("智慧城市健康发展的指导意见》的通知")

@@ -312,7 +312,10 @@ def _find_title(page: PageState) -> None:
         page.title = f"《{name}》{said.group(1) if said else '解读'}"
         page.note("title", page.title, page.headline, "interpretation of the quoted title")
     elif page.title_idx is None and not page.title and quoted and rejection(page.headline) in ("", "file name"):
-        # a download's file name quoting the document's name (filename=《…》.pdf) names it too
+        # a download's file name quoting the document's name (filename=《…》.pdf) names it too;
+        # a name only quoted in a sentence (现将《…》印发给你们) is no printed title
+        if re.search(r"[。,，;；]", page.headline):
+            return
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
 

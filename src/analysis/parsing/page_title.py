@@ -121,6 +121,8 @@ def is_title_line(line: str) -> bool:
     s = line.strip()
     if not 6 <= len(s) <= 100 or re.search(r"[。,，;；!！?？]", s) or rejection(s):
         return False
+    if s.rfind("《") > s.rfind("》"):
+        return False  # a quote left open: a sentence wrapped mid-name ("…(中发[2014]4号)和《国务院关于促进信息消费扩")
     # a plan period closes many titles: …行动计划(2019-2021年)
     core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", s)
     return bool(TITLE_GENRE_RE.search(core)) or ("关于" in s and len(s) <= 60)
