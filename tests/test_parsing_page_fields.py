@@ -193,7 +193,11 @@ GAZETTE = """首页 > 政务公开 > 人民政府公报 > 2018 > 2018年12月24�
 
 def test_bracketed_date_in_the_head_is_the_documents_date():
     doc = _parse(GAZETTE)
-    assert (doc.date.iso, doc.date.source, doc.doc_number) == ("2018-12-11", "dateline in brackets (题注)", "罗府办〔2018〕7号")
+    assert (doc.date.iso, doc.date.source, doc.doc_number) == (
+        "2018-12-11",
+        "dateline in brackets (题注)",
+        "罗府办〔2018〕7号",
+    )
     # a bracketed date below the text's first sentence is no 题注
     late = GAZETTE.replace("(2018年12月11日)\n", "").replace("一、工作目标和工作思路", "(2019年1月1日)\n一、工作目标")
     assert _parse(late).date.source != "dateline in brackets (题注)"
@@ -253,7 +257,8 @@ def test_policy_site_publishing_department_is_the_issuer():
 
 # tests/devset/holdout4/pages/001.txt (shortened): an encyclopedia's lead prints the issuer short
 # (市政府办公厅), its infobox in full (市人民政府办公厅)
-ENCYCLOPEDIA_LEAD = """2022年6月6日鄭州市政府辦公廳印發《鄭州市“十四五”大數據發展規劃》,加快推動大數據健康發展和廣泛套用。
+ENCYCLOPEDIA_LEAD = """2022年6月6日鄭州市政府辦公廳印發《鄭州市“十四五”大數據發展規劃》,\
+加快推動大數據健康發展和廣泛套用。
 基本介紹
 - 中文名:鄭州市“十四五”大數據發展規劃
 - 頒布時間:2022年6月6日
@@ -268,7 +273,11 @@ def test_fuller_print_of_an_abbreviated_issuer_on_the_page_wins():
     from analysis.cleaning import detect_script
 
     doc = parse_page(clean_text(ENCYCLOPEDIA_LEAD, script=detect_script(ENCYCLOPEDIA_LEAD)), "page.txt")[0]
-    assert (doc.title, doc.issuer, doc.date.iso) == ("郑州市“十四五”大数据发展规划", "郑州市人民政府办公厅", "2022-06-06")
+    assert (doc.title, doc.issuer, doc.date.iso) == (
+        "郑州市“十四五”大数据发展规划",
+        "郑州市人民政府办公厅",
+        "2022-06-06",
+    )
     assert doc.evidence["issuer"][2].endswith("fuller print of the same body on the page")
     # another body of the same city (its 大数据局) is no fuller print of the office
     other = ENCYCLOPEDIA_LEAD.replace("發布單位:鄭州市人民政府辦公廳", "發布單位:鄭州市大數據管理局")

@@ -16,7 +16,7 @@ __all__ = ["in_citation"]
 
 _CITING_VERB_RE = re.compile(r"根据|按照|依据|贯彻|落实|参照|遵照|对照|执行")
 # what follows a cited name, after its 文号 in brackets if printed: "《X》(…号)精神", "《X》等文件要求"
-_CITED_NOUN_RE = re.compile(r"^(?:[(（][^()（）]{0,30}[)）])?\s*(?:精神|要求|部署|等文件|等文件精神|有关规定|的规定|的要求)")
+_CITED_NOUN_RE = re.compile(r"^(?:[(（][^()（）]{0,30}[)）])?\s*(?:精神|要求|部署|等文件|有关规定|的规定|的要求)")
 # where a clause starts: sentence ends, commas, colons (the clause a citing verb governs)
 _CLAUSE_START = "。！？!?；;，,：:\n"
 

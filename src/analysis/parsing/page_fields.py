@@ -81,7 +81,8 @@ def _reposted(source: str, publisher: str) -> bool:
     source = source.strip()
     if not publisher or not looks_like_org(source):
         return False
-    return not (_subsequence(skeleton(source), skeleton(publisher)) or _subsequence(skeleton(publisher), skeleton(source)))
+    a, b = skeleton(source), skeleton(publisher)
+    return not (_subsequence(a, b) or _subsequence(b, a))
 
 
 def _subsequence(short: str, long: str) -> bool:
