@@ -65,3 +65,20 @@ def test_number_the_text_names_its_title_with_is_own_unless_cited():
     # the same name and number after 根据 in its clause: the page cites it (a district's own plan)
     cited = page.replace("《绵阳", "根据《绵阳").replace("明确了", "要求,")
     assert _doc(cited).doc_number == ""
+
+
+def test_number_over_the_addressees_of_a_forwarded_document_is_not_the_own():
+    # tests/devset/pages/065.txt without its metadata table: a county office forwards a provincial
+    # notice, whose head (title, 文号, addressees) follows the county's signature
+    page = """現將《陜西省人民政府辦公廳關于印發<陜西省實體政務大廳管理暫行辦法>的通知》陜政辦發〔2018〕73號\
+轉發你們,請結合各自職責,認真貫徹執行。
+白水縣人民政府辦公室
+2019年2月22日
+陜西省人民政府辦公廳
+關于印發陜西省實體政務大廳管理暫行辦法的通知
+陜政辦發〔2018〕73號
+各市、縣、區人民政府,省人民政府各工作部門、各直屬機構:
+現將《陜西省實體政務大廳管理暫行辦法》印發給你們,請認真貫徹執行。
+"""
+    doc = _doc(page)
+    assert (doc.doc_number, doc.issuer, doc.date.iso) == ("", "白水县人民政府办公室", "2019-02-22")

@@ -75,7 +75,7 @@ from .page_docnumber import find_doc_number
 from .page_fields import page_date, page_issuer
 from .page_flattened import unflatten
 from .page_meta import page_meta
-from .page_signature import find_signature, split_body
+from .page_signature import find_signature, notice_signed_above, split_body
 from .page_state import PageState
 from .page_title import (
     SALUTATION_RE,
@@ -460,7 +460,9 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
         page.title = page.headline
         page.note("title", page.headline, page.headline, "first line of the page")
     elif sal is not None:
-        page.body_start = sal
+        # a notice signed above the addressees printed its text without a title: the page starts
+        # with it (what follows is the document it forwards); else the body starts at the addressees
+        page.body_start = 0 if notice_signed_above(lines, sal) else sal
 
 
 # "附件:关于…的意见" (附属档案 in mirrors converted to Taiwan usage)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..metadata import damaged_doc_number_line, find_doc_numbers, in_citation, normalize_doc_number
+from .page_signature import notice_signed_above
 from .page_state import PageState
 from .page_title import is_org_line
 
@@ -112,12 +113,15 @@ _CITING_RE = re.compile(r"根据|按照|依据|贯彻|落实|参照|转发|执�
 def _doc_number_after_lead(page: PageState) -> None:
     """Reposts put a dateline, font buttons or a news lead between title and 文号: accept a
     few lines more when the line is nothing but a 文号 (intact or with 〕/号 lost in print), and
-    drop what stands before it."""
+    drop what stands before it.  Not below a notice's signature: that number is the forwarded
+    document's."""
     lines = page.lines
     for i in range(page.body_start + 2, min(page.body_start + 7, len(lines))):
         damaged = damaged_doc_number_line(lines[i])
         nums = find_doc_numbers(lines[i]) or ([(0, damaged)] if damaged else [])
         if nums and len(lines[i]) <= 30 and len(lines[i]) - len(nums[0][1]) <= 6:
+            if notice_signed_above(lines, i):
+                return
             page.doc_number = nums[0][1]
             page.removed.extend(lines[page.body_start : i])
             page.body_start = i
@@ -129,7 +133,7 @@ def _doc_number_over_addressees(page: PageState) -> None:
     wherever the page puts that head (an encyclopedia prints an introduction and an infobox first,
     a repeated title line is dropped as furniture): such a line's 文号 is the document's own."""
     sal = page.sal_idx
-    if sal is None or sal == 0:
+    if sal is None or sal == 0 or notice_signed_above(page.lines, sal - 1):
         return
     line = page.lines[sal - 1]
     nums = find_doc_numbers(line)

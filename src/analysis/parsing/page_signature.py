@@ -15,7 +15,7 @@ from ..metadata import DateInfo, date_line, find_dates, run_together_date
 from .page_state import PageState
 from .page_title import TRANSMITS_RE, annex_heading, is_org_line, is_title_line
 
-__all__ = ["find_signature", "split_body"]
+__all__ = ["find_signature", "notice_signed_above", "split_body"]
 
 _SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
 
@@ -86,6 +86,18 @@ def _dated_notice_end(lines: list[str], i: int) -> bool:
         or bool(annex_heading(lines, i + 1))
         or bool(TRANSMITS_RE.search(lines[i - 1]))
     )
+
+
+def notice_signed_above(lines: list[str], end: int) -> bool:
+    """True when a notice's signature (a date line under its last sentence, with or without the
+    signing body between) stands above ``lines[end]``: what follows it is the document the notice
+    forwards or sends out, whose head and 文号 are that document's."""
+    for i in range(1, end):
+        if date_line(lines[i]) is None:
+            continue
+        if lines[i - 1].endswith("。") or (i >= 2 and is_org_line(lines[i - 1]) and lines[i - 2].endswith("。")):
+            return True
+    return False
 
 
 def _decree_signature(page: PageState) -> bool:
