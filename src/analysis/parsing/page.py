@@ -259,7 +259,8 @@ def _find_title(page: PageState) -> None:
     page.title_idx = next(
         (i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i]) or _header_run_on(lines[i])), None
     )
-    page.headline = lines[0]
+    # the page's headline: its first line, past a breadcrumb or site furniture printed above it
+    page.headline = next((ln for ln in lines[:3] if rejection(ln) not in ("breadcrumb", "furniture")), lines[0])
     meta = meta_title(page.raw_lines)
     if page.title_idx is not None and _header_run_on(lines[page.title_idx]):
         # a header line packing the title with its 文号, date and issuer (维基文库: "X关于…的通知
@@ -291,14 +292,18 @@ def _find_title(page: PageState) -> None:
     _fuller_print(page)
     page.title = without_year_tag(taken_once(page.title))
     _news_headline(page)
-    page.is_interpretation = bool(page.interp) or "解读" in page.headline
-    # a name the headline cites ("为贯彻落实《…》精神,…", a body-only page's first sentence) is
-    # another document's, never this one's title
+    # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
+    page.is_interpretation = bool(page.interp) or "解读" in page.headline or "解读" in lines[0]
+    # a name the headline quotes names the page only in a heading (a file name, "《…》政策解读"): a
+    # name quoted in a sentence (现将《…》印发给你们, 近日…印发了《…》) is no printed title, and one
+    # it cites (为贯彻落实《…》精神) is another document's
     quoted = [
         m.group(1)
         for m in re.finditer(r"《([^《》]{6,80})》", page.headline)
         if TITLE_GENRE_RE.search(m.group(1)) and not in_citation(page.headline, m.start(), m.end())
     ]
+    if re.search(r"[。,，;；]", page.headline):
+        quoted = []
     if page.is_interpretation and quoted:
         name = max(quoted, key=len)
         # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
@@ -306,10 +311,7 @@ def _find_title(page: PageState) -> None:
         page.title = f"《{name}》{said.group(1) if said else '解读'}"
         page.note("title", page.title, page.headline, "interpretation of the quoted title")
     elif page.title_idx is None and not page.title and quoted and rejection(page.headline) in ("", "file name"):
-        # a download's file name quoting the document's name (filename=《…》.pdf) names it too;
-        # a name only quoted in a sentence (现将《…》印发给你们) is no printed title
-        if re.search(r"[。,，;；]", page.headline):
-            return
+        # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
 

@@ -261,9 +261,13 @@ def _posting_date(page: PageState) -> DateInfo | None:
     # menu pushes it down (title / 分享至 / "2016年01月13日 浏览:… 来源:…")
     head = next((k for k, ln in enumerate(raw[1:], 1) if page.title and ln == page.title), 0)
     for i, ln in enumerate(raw[: max(10, head + 3)]):
-        if ln == page.headline and len(raw) >= 3:
-            continue
         ds = find_dates(ln)
+        if (
+            ln == page.headline
+            and len(raw) >= 3
+            and not (ds and (ds[0].pos == 0 or _LABEL_END_RE.search(ln[: ds[0].pos])))
+        ):
+            continue  # a headline's date is a title's or a lead's, unless the line is a dated header
         label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
         if ds and "。" in ln and not _LABEL_END_RE.search(ln[: ds[0].pos]):
             # a header line is no sentence: in a body sentence ("…时间节点,确保…2018年6月底前取得…。")
