@@ -3,9 +3,10 @@
 The page parser works in small named steps over the page's lines, each proposing
 candidates with their evidence (recorded on ``ParsedDoc.evidence`` as (value,
 evidence, rule), see :func:`analysis.parsing.field_evidence`): page lines (trailer
-and furniture dropped), title block, 文号 line, decree head, announcement, signature
+and furniture dropped), title block, 文号 (:mod:`.page_docnumber`), announcement, signature
 (:mod:`.page_signature`), body, issuer and date (:mod:`.page_fields`), classification.
-One precedence per field:
+One precedence per field.  A name or 文号 the text cites (为贯彻落实《…》精神, 根据《…》(…号),
+:func:`analysis.metadata.in_citation`) is another document's and loses to nothing.
 
 * title: the title block above the addressees (wrapped lines joined whole, with a
   plan period "(2021—2023年)" printed under it; printed twice -> once; a site's year tag
@@ -14,26 +15,31 @@ One precedence per field:
   table's 标题/名称 when the block is a damaged print of it, or a run-on line just below
   that prints it fuller, or an intact print above it when the block lost 号/brackets in
   print; a run-on first line (title, 文号 and addressees on one line); the heading of what
-  an addressee-first transmittal sends out, or the title its annex label prints (附件:…);
-  the first line when it can be a title; else "".  Never an addressee line, breadcrumb,
+  an addressee-first transmittal sends out, or the title its annex label prints (附件:…), or
+  the heading printed below it of the document its transmitting sentence names in 《》;
+  the first line when it can be a title (past a breadcrumb); else "" (a name quoted only in a
+  sentence is no printed title).  Never an addressee line, breadcrumb,
   field label or metadata row (文号…主题词…), site furniture or a share widget's word (转发),
   a line of several different titles (previous/next links),
   an editor's note ((本文有删减)) or a file name (….docx) (:mod:`.page_title`); never below the
-  first signature (what a transmittal sends out).  A block cut short (no genre word at its end)
-  gives way to the complete title quoted in 《》 above it; a news headline "X印发《Y》" to Y.
+  first signature, dated or a transmittal's undated signing body (what a transmittal sends
+  out).  A block cut short (no genre word at its end) gives way to the complete title quoted
+  in 《》 above it; a news headline "X印发《Y》" to Y.
   Flattened lines are split back into the 公文's parts first (:mod:`.page_flattened`).
 * 文号: the document's own number (own line, before the title, under the title after a
-  repost lead, also with 〕/号 lost in print; decree number X令第N号; the document named
-  with its number 《title》(…号); a lead sentence X印发《title / …的通知》(…号); page
+  repost lead, right above the addressees, also with 〕/号 lost in print; decree number
+  X令第N号; the document named with its number 《title》(…号); a lead sentence X印发《title / …的通知》(…号); page
   metadata, a decree number with the site's year "令(2019年)第21号" read as 令第21号).  A
   number the body cites (根据《…》(…), 按照/依据…) is never its own, nor a proposal's number
-  (第0997号提案).
+  (第0997号提案), nor one below a notice's signature (the head of what it forwards).
 * date: the signature (or a plan's cover, or a decree's signer above the rules; a notice
   dated without its signing body, the annex heading or a transmittal's annex below it; 年月日
   lost in print read only when unambiguous), a dateline under the title or under the own 文号
-  of a header block (unless it is the page's 发布日期), a month alone under a plan's title, the
-  page's 成文日期/发文日期/颁布时间; a lead sentence's issue date (2017年4月8日,X印发《title》);
-  then a posting date (发布时间, header stamps) only when it agrees with the 文号's year;
+  of a header block (unless it is the page's 发布日期), a bracketed 年月日 line in the head (题注,
+  "(2018年12月11日)"), a month alone under a plan's title, the page's 成文日期/发文日期/颁布时间;
+  a lead sentence's issue date (2017年4月8日,X印发《title》);
+  then a posting date (发布时间, header stamps; never a date inside a body sentence, such as a
+  deadline 2018年6月底前) only when it agrees with the 文号's year;
   then the 文号's year (flagged inferred); else none (only a titled interpretation is dated
   by the latest document it cites, flagged as a lower bound; a cited 文号 is never the own).
 * issuer: the signature (all its bodies, seal notes such as (代章) dropped; an office
@@ -41,8 +47,10 @@ One precedence per field:
   leading organisation (or the issuer line of a damaged title block; never the issuer of a
   document an interpretation quotes in 《》), a flattened cover
   (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
-  page's 发文机关/制发机关/发文部门/发布单位/发布机构 (also a legal database's 【发布单位】).  A
-  short form (省人民政府, 市人民政府) is completed by a fuller print of the same name on the page.
+  page's 发文机关/制发机关/发文部门/发布单位/发布机构/发布部门 (also a legal database's 【发布单位】;
+  a publisher is not the issuer when the page's 来源 names another body: it reposts).  A
+  short form (省人民政府, 市人民政府) is completed, and an abbreviation (市政府办公厅) replaced, by a
+  fuller print of the same body on the page (title, metadata).
   Several bodies are separated by one space, however the page separates them (:func:`join_issuers`).
 * level and region: the issuer's own place or body, else the place leading the title; a
   short-form issuer (省人民政府, 县人民政府办公室) sits in the first place of its kind the
