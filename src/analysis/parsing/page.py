@@ -100,6 +100,7 @@ from .page_title import (
     rejection,
     run_on_title,
     skeleton,
+    subsequence,
     taken_once,
     without_year_tag,
 )
@@ -286,7 +287,7 @@ def _find_title(page: PageState) -> None:
             page.body_start += 1
         rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
         page.note("title", page.title, lines[first], rule)
-        if meta and skeleton(meta) != skeleton(page.title) and _subsequence(skeleton(page.title), skeleton(meta)):
+        if meta and skeleton(meta) != skeleton(page.title) and subsequence(skeleton(page.title), skeleton(meta)):
             page.title = meta
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")
         _intact_print(page, first, meta)
@@ -392,7 +393,7 @@ def _fuller_print(page: PageState) -> None:
     for ln in page.lines[page.title_idx + 1 : page.title_idx + 4]:
         run_on = run_on_title(ln)
         if run_on and len(skeleton(run_on)) > len(skeleton(page.title)):
-            if _subsequence(skeleton(page.title), skeleton(run_on)):
+            if subsequence(skeleton(page.title), skeleton(run_on)):
                 page.title = run_on
                 page.run_on_rest = ln[len(run_on) :]
                 page.note("title", run_on, ln, "run-on line (fuller print of the title block)")
@@ -424,7 +425,7 @@ def _quoted_print(page: PageState, first: int) -> None:
     for ln in page.lines[:first]:
         for qm in re.finditer(r"《([^《》]{6,100})》", ln):
             quoted = qm.group(1)
-            fuller = len(skeleton(quoted)) > len(block) and _subsequence(block, skeleton(quoted))
+            fuller = len(skeleton(quoted)) > len(block) and subsequence(block, skeleton(quoted))
             if fuller and is_title_line(quoted) and not in_citation(ln, qm.start(), qm.end()):
                 page.title = quoted
                 page.note("title", quoted, ln, "complete title quoted above a title block cut short")
@@ -488,12 +489,6 @@ def _transmitted_name(lines: list[str], sal: int) -> tuple[str, str]:
         if m and is_title_line(m.group(1)):
             return m.group(1).strip(), ln
     return "", ""
-
-
-def _subsequence(short: str, long: str) -> bool:
-    """True when the characters of ``short`` appear in ``long`` in order."""
-    it = iter(long)
-    return all(ch in it for ch in short)
 
 
 def _read_announcement(page: PageState) -> None:

@@ -19,7 +19,7 @@ from ..metadata import (
 )
 from ..metadata.gazetteer import leading_place
 from .page_state import PageState
-from .page_title import is_org_line, skeleton, strip_seal_notes
+from .page_title import is_org_line, skeleton, strip_seal_notes, subsequence
 
 __all__ = ["page_date", "page_issuer"]
 
@@ -82,13 +82,7 @@ def _reposted(source: str, publisher: str) -> bool:
     if not publisher or not looks_like_org(source):
         return False
     a, b = skeleton(source), skeleton(publisher)
-    return not (_subsequence(a, b) or _subsequence(b, a))
-
-
-def _subsequence(short: str, long: str) -> bool:
-    """True when the characters of ``short`` appear in ``long`` in order."""
-    it = iter(long)
-    return all(ch in it for ch in short)
+    return not (subsequence(a, b) or subsequence(b, a))
 
 
 # a body named without its place, as a letterhead or signature prints it inside its own area
@@ -123,7 +117,7 @@ def _fuller_print(short: str, full: str) -> bool:
     "郑州市人民政府办公厅"), and nothing but one body in either."""
     if not short or len(full) <= len(short) or " " in short or " " in full.strip() or not looks_like_org(full):
         return False
-    return full[-1] == short[-1] and _same_place(full, short) and _subsequence(skeleton(short), skeleton(full))
+    return full[-1] == short[-1] and _same_place(full, short) and subsequence(skeleton(short), skeleton(full))
 
 
 def _same_place(full: str, short: str) -> bool:

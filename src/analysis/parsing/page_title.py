@@ -29,6 +29,7 @@ __all__ = [
     "run_on_title",
     "skeleton",
     "strip_seal_notes",
+    "subsequence",
     "taken_once",
     "without_year_tag",
 ]
@@ -267,6 +268,13 @@ def without_year_tag(title: str) -> str:
 def skeleton(s: str) -> str:
     """The Han characters of ``s`` only, for comparing a damaged print with an intact one."""
     return "".join(re.findall(f"[{CJK}]", s))
+
+
+def subsequence(short: str, long: str) -> bool:
+    """True when the characters of ``short`` appear in ``long`` in order (a damaged or short print
+    of ``long``: "郑州市政府办公厅" in "郑州市人民政府办公厅")."""
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 # what a damaged print loses: brackets, 号, 年月日 and dashes set in a font the page lacks
