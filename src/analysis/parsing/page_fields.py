@@ -243,6 +243,15 @@ def _bracketed_dateline(page: PageState) -> DateInfo | None:
     return None
 
 
+def _dated_header(line: str, dates: list[DateInfo]) -> bool:
+    """True when ``line`` is a page header carrying its date: the date right after its label
+    (发布时间:2019-01-02), or opening a line that holds no sentence ("2014-08-20 来源:…")."""
+    if not dates:
+        return False
+    opens = dates[0].pos == 0 and not re.search("[,，。]", line)
+    return opens or bool(_LABEL_END_RE.search(line[: dates[0].pos]))
+
+
 _POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|\d{1,2}:\d{2}")
 
 
@@ -256,17 +265,13 @@ def _posting_date(page: PageState) -> DateInfo | None:
     head = next((k for k, ln in enumerate(raw[1:], 1) if page.title and ln == page.title), 0)
     for i, ln in enumerate(raw[: max(10, head + 3)]):
         ds = find_dates(ln)
-        if (
-            ln == page.headline
-            and len(raw) >= 3
-            and not (ds and (ds[0].pos == 0 or _LABEL_END_RE.search(ln[: ds[0].pos])))
-        ):
+        if ln == page.headline and len(raw) >= 3 and not _dated_header(ln, ds):
             continue  # a headline's date is a title's or a lead's, unless the line is a dated header
-        label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
         if ds and "。" in ln and not _LABEL_END_RE.search(ln[: ds[0].pos]):
             # a header line is no sentence: in a body sentence ("…时间节点,确保…2018年6月底前取得…。")
             # only a date right after its label (a header flattened onto the text) is the page's
             continue
+        label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
         if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above):
             return DateInfo(ds[0].iso, ds[0].year, "page header")
     for key in ("发布日期", "发布时间", "生成日期"):
