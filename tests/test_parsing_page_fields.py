@@ -237,8 +237,16 @@ m.happymerchs.com     发布时间:2020-12-31     来源:省经信厅      选�
 def test_publisher_is_no_issuer_when_the_source_names_another_body():
     doc = _parse(REPOST)
     assert (doc.issuer, doc.level, doc.region, doc.date.iso) == ("", "", "", "2020-12-31")
-    # the publisher posting its own text (来源 the same body, printed shorter) is the issuer
-    own = REPOST.replace("来源:省经信厅", "来源:攀枝花市经信局")
+    # without the 来源, the addressees tell: a city bureau does not write to 省政府各部门
+    assert _parse(REPOST.replace("来源:省经信厅", "")).issuer == ""
+    # nor does a title leading with another place come from this publisher
+    titled = REPOST.replace("来源:省经信厅", "").replace("省政府各部门、各直属机构,有关单位:", "各有关单位:")
+    assert _parse(titled.replace("关于加快", "四川省关于加快", 1)).issuer == ""
+    # the publisher posting its own text (来源 the same body, printed shorter; its own addressees)
+    # is the issuer
+    own = REPOST.replace("来源:省经信厅", "来源:攀枝花市经信局").replace(
+        "省政府各部门、各直属机构,有关单位:", "各有关单位:"
+    )
     assert (_parse(own).issuer, _parse(own).level) == ("攀枝花市经济和信息化局", "prefecture")
 
 

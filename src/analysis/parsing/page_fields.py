@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..levels import level_rank
 from ..metadata import (
     DateInfo,
     cited_lower_bound,
+    classify_level,
     date_line,
     doc_number_year,
     find_dates,
@@ -54,7 +56,7 @@ def page_issuer(page: PageState) -> str:
     for key in _META_ISSUER_KEYS:
         # "工业和信息化部 国家发展和改革委员会 教育部等": a list cut short with 等 names the bodies it prints
         value = re.sub(r"\s*等$", "", page.meta.get(key, ""))
-        if key in _PUBLISHER_KEYS and _reposted(page.meta.get("来源", ""), value):
+        if key in _PUBLISHER_KEYS and _reposted(page, value):
             continue
         candidates.append((value, page.meta.get(key, ""), f"page metadata ({key})"))
     issuer, evidence, rule = next(((i, e, r) for i, e, r in candidates if i), ("", "", "no issuer printed"))
@@ -73,16 +75,34 @@ _META_ISSUER_KEYS = ("发文机关", "制发机关", "发文部门", "发布单�
 _PUBLISHER_KEYS = ("发布单位", "发布机构", "发布部门")
 
 
-def _reposted(source: str, publisher: str) -> bool:
-    """True when the page's 来源 names another body than its publisher (来源:省经信厅 on a page
-    发布机构:攀枝花市经济和信息化局): the publisher reposts a text that came from elsewhere, so
-    it is not the text's issuer.  A 来源 that is a site (龙岗政府在线) or the same body printed
-    shorter (省政府办公厅 for 四川省人民政府办公厅) says nothing against it."""
-    source = source.strip()
-    if not publisher or not looks_like_org(source):
+def _reposted(page: PageState, publisher: str) -> bool:
+    """True when the page's publisher (发布机构/单位/部门) reposts a text another body issued, so it
+    is not the text's issuer: the page's 来源 names another body (来源:省经信厅 on a page
+    发布机构:攀枝花市经济和信息化局), or the title leads with another place than the publisher's,
+    or the addressees sit at a higher level than the publisher (省政府各部门 are addressed by the
+    province, not by a city bureau).  A 来源 that is a site (龙岗政府在线) or the same body
+    printed shorter (省政府办公厅 for 四川省人民政府办公厅) says nothing against it."""
+    if not publisher:
         return False
-    a, b = skeleton(source), skeleton(publisher)
-    return not (subsequence(a, b) or subsequence(b, a))
+    source = page.meta.get("来源", "").strip()
+    if looks_like_org(source):
+        a, b = skeleton(source), skeleton(publisher)
+        if not (subsequence(a, b) or subsequence(b, a)):
+            return True
+    own, titled = leading_place(publisher), leading_place(page.title.strip("《》"))
+    if own is not None and titled is not None and own.adcode != titled.adcode:
+        return True
+    addressees = page.lines[page.sal_idx] if page.sal_idx is not None else ""
+    floor = next((lv for lv, rx in _ADDRESSED_BY if rx.search(addressees)), None)
+    return floor is not None and level_rank(classify_level(publisher)[0]) > level_rank(floor)
+
+
+# addressees only a body of at least this level writes to: the State Council's ministries and the
+# provinces (by the centre or a ministry), a province's own departments (by the province)
+_ADDRESSED_BY = (
+    ("ministry", re.compile(r"国务院各部委|^各省、自治区")),
+    ("provincial", re.compile(r"(?:省|自治区)(?:人民)?政府各|^省直|省级各")),
+)
 
 
 # a body named without its place, as a letterhead or signature prints it inside its own area
