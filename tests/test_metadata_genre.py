@@ -41,3 +41,13 @@ def test_top_level_design_is_a_genre():
     assert genre_of("天津市西青区人民政府关于印发“智慧西青”顶层设计的通知") == "设计"
     assert genre_of("“智慧西青”顶层设计") == "设计"
     assert genre_of("关于印发某某建筑设计的通知") == "通知"  # a design is not a policy genre
+
+
+def test_guideline_and_a_revised_plan_with_its_period():
+    from analysis.metadata import genre_of
+
+    # tests/devset/holdout4/pages/004.txt: 指引 names guidelines as 指南 does, so it is a genre word
+    assert genre_of("青岛市智慧城市建设领导小组办公室关于印发《青岛市城市云脑建设指引》的通知") == "指引"
+    # tests/devset/holdout4/pages/014.txt: a plan period in brackets, then (修订版)
+    assert genre_of("大兴区推进新型智慧城市建设行动计划(2018-2021年)(修订版)") == "计划"
+    assert genre_of("数字政府建设行动方案2022-2024年)") == "方案"  # the period's "(" lost in print

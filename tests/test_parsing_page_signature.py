@@ -83,3 +83,22 @@ def test_signature_dated_by_the_month_alone():
     assert (doc.issuer, doc.date.iso, doc.date.source) == ("工业和信息化部", "2021-11", "signature")
     # a month inside a sentence is no signature
     assert _parse(text.replace("工业和信息化部\n2021年11月\n", "")).date is None
+
+
+def test_notice_signed_above_a_line():
+    from analysis.parsing.page_signature import notice_signed_above
+
+    # tests/devset/pages/065.txt (simplified): the county's forwarding notice, signed, then the
+    # provincial notice it forwards with its own head
+    lines = [
+        "现将《陕西省人民政府办公厅关于印发<陕西省实体政务大厅管理暂行办法>的通知》转发你们,请认真贯彻执行。",
+        "白水县人民政府办公室",
+        "2019年2月22日",
+        "陕西省人民政府办公厅",
+        "陕政办发〔2018〕73号",
+        "各市、县、区人民政府:",
+    ]
+    assert notice_signed_above(lines, 4)
+    assert not notice_signed_above(lines, 2)  # the signature's own date line is not above itself
+    # a page header's posting date under a menu line is no signature
+    assert not notice_signed_above(["首页 > 政务公开", "2019年2月22日", "陕政办发〔2018〕73号"], 2)

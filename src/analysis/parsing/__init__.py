@@ -4,6 +4,7 @@
                         ``field_evidence``: where each field's value came from, as a table
 * :mod:`.page_title`    title candidates of a page (rejections, wrapped titles)
 * :mod:`.page`          ``parse_page``: a single policy scraped from a web page
+* :mod:`.page_docnumber` its 文号 step (the document's own number, never a cited one)
 * :mod:`.compilation`   ``parse_toc``, ``parse_compilation``: a 汇编 split at its table of contents
 * :mod:`.policy_table`  ``parse_policy_table``: the list of further policies appended to a compilation
 * :mod:`.paragraphs`    ``split_run_on``, ``split_paragraphs``

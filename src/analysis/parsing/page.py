@@ -3,9 +3,10 @@
 The page parser works in small named steps over the page's lines, each proposing
 candidates with their evidence (recorded on ``ParsedDoc.evidence`` as (value,
 evidence, rule), see :func:`analysis.parsing.field_evidence`): page lines (trailer
-and furniture dropped), title block, 文号 line, decree head, announcement, signature
+and furniture dropped), title block, 文号 (:mod:`.page_docnumber`), announcement, signature
 (:mod:`.page_signature`), body, issuer and date (:mod:`.page_fields`), classification.
-One precedence per field:
+One precedence per field.  A name or 文号 the text cites (为贯彻落实《…》精神, 根据《…》(…号),
+:func:`analysis.metadata.in_citation`) is another document's and loses to nothing.
 
 * title: the title block above the addressees (wrapped lines joined whole, with a
   plan period "(2021—2023年)" printed under it; printed twice -> once; a site's year tag
@@ -14,26 +15,31 @@ One precedence per field:
   table's 标题/名称 when the block is a damaged print of it, or a run-on line just below
   that prints it fuller, or an intact print above it when the block lost 号/brackets in
   print; a run-on first line (title, 文号 and addressees on one line); the heading of what
-  an addressee-first transmittal sends out, or the title its annex label prints (附件:…);
-  the first line when it can be a title; else "".  Never an addressee line, breadcrumb,
+  an addressee-first transmittal sends out, or the title its annex label prints (附件:…), or
+  the heading printed below it of the document its transmitting sentence names in 《》;
+  the first line when it can be a title (past a breadcrumb); else "" (a name quoted only in a
+  sentence is no printed title).  Never an addressee line, breadcrumb,
   field label or metadata row (文号…主题词…), site furniture or a share widget's word (转发),
   a line of several different titles (previous/next links),
   an editor's note ((本文有删减)) or a file name (….docx) (:mod:`.page_title`); never below the
-  first signature (what a transmittal sends out).  A block cut short (no genre word at its end)
-  gives way to the complete title quoted in 《》 above it; a news headline "X印发《Y》" to Y.
+  first signature, dated or a transmittal's undated signing body (what a transmittal sends
+  out).  A block cut short (no genre word at its end) gives way to the complete title quoted
+  in 《》 above it; a news headline "X印发《Y》" to Y.
   Flattened lines are split back into the 公文's parts first (:mod:`.page_flattened`).
 * 文号: the document's own number (own line, before the title, under the title after a
-  repost lead, also with 〕/号 lost in print; decree number X令第N号; the document named
-  with its number 《title》(…号); a lead sentence X印发《title / …的通知》(…号); page
+  repost lead, right above the addressees, also with 〕/号 lost in print; decree number
+  X令第N号; the document named with its number 《title》(…号); a lead sentence X印发《title / …的通知》(…号); page
   metadata, a decree number with the site's year "令(2019年)第21号" read as 令第21号).  A
   number the body cites (根据《…》(…), 按照/依据…) is never its own, nor a proposal's number
-  (第0997号提案).
+  (第0997号提案), nor one below a notice's signature (the head of what it forwards).
 * date: the signature (or a plan's cover, or a decree's signer above the rules; a notice
   dated without its signing body, the annex heading or a transmittal's annex below it; 年月日
   lost in print read only when unambiguous), a dateline under the title or under the own 文号
-  of a header block (unless it is the page's 发布日期), a month alone under a plan's title, the
-  page's 成文日期/发文日期/颁布时间; a lead sentence's issue date (2017年4月8日,X印发《title》);
-  then a posting date (发布时间, header stamps) only when it agrees with the 文号's year;
+  of a header block (unless it is the page's 发布日期), a bracketed 年月日 line in the head (题注,
+  "(2018年12月11日)"), a month alone under a plan's title, the page's 成文日期/发文日期/颁布时间;
+  a lead sentence's issue date (2017年4月8日,X印发《title》);
+  then a posting date (发布时间, header stamps; never a date inside a body sentence, such as a
+  deadline 2018年6月底前) only when it agrees with the 文号's year;
   then the 文号's year (flagged inferred); else none (only a titled interpretation is dated
   by the latest document it cites, flagged as a lower bound; a cited 文号 is never the own).
 * issuer: the signature (all its bodies, seal notes such as (代章) dropped; an office
@@ -41,8 +47,10 @@ One precedence per field:
   leading organisation (or the issuer line of a damaged title block; never the issuer of a
   document an interpretation quotes in 《》), a flattened cover
   (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
-  page's 发文机关/制发机关/发文部门/发布单位/发布机构 (also a legal database's 【发布单位】).  A
-  short form (省人民政府, 市人民政府) is completed by a fuller print of the same name on the page.
+  page's 发文机关/制发机关/发文部门/发布单位/发布机构/发布部门 (also a legal database's 【发布单位】;
+  a publisher is not the issuer when the page's 来源 names another body: it reposts).  A
+  short form (省人民政府, 市人民政府) is completed, and an abbreviation (市政府办公厅) replaced, by a
+  fuller print of the same body on the page (title, metadata).
   Several bodies are separated by one space, however the page separates them (:func:`join_issuers`).
 * level and region: the issuer's own place or body, else the place leading the title; a
   short-form issuer (省人民政府, 县人民政府办公室) sits in the first place of its kind the
@@ -62,44 +70,42 @@ from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import (
     classify_level,
-    damaged_doc_number_line,
     date_line,
     detect_excerpt,
-    find_doc_numbers,
     genre_of,
+    in_citation,
     leading_orgs,
-    normalize_doc_number,
     split_issuer_title,
 )
 from .announcement import find_announcement
 from .document import ParsedDoc
+from .page_docnumber import find_doc_number
 from .page_fields import page_date, page_issuer
 from .page_flattened import unflatten
 from .page_meta import page_meta
-from .page_signature import find_signature, split_body
+from .page_signature import find_signature, notice_signed_above, split_body
 from .page_state import PageState
 from .page_title import (
     SALUTATION_RE,
     TITLE_GENRE_RE,
+    TRANSMITS_RE,
     annex_heading,
     is_org_line,
     is_title_line,
     join_wrapped_title,
     lost_in_print,
     meta_title,
+    named_heading,
     plan_period_line,
     rejection,
     run_on_title,
     skeleton,
+    subsequence,
     taken_once,
     without_year_tag,
 )
 
 __all__ = ["parse_page"]
-
-# a decree (令) heads its text with "X人民政府令" and "第328号", and is signed by a person
-_DECREE_RE = re.compile(r"^(.{2,30}?)令$")
-_DECREE_LINE_RE = re.compile(r"^(.{2,30}?)令\s*第\s*(?P<n>\d{1,5})\s*号$")
 
 
 _INTERP_FIELD_RE = re.compile(r"^解\s*读\s*(机关|单位|部门|人)\s*[:：]\s*(.*)$")
@@ -116,7 +122,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     """
     page = _page_lines(text, source)
     _find_title(page)
-    _find_doc_number(page)
+    find_doc_number(page)
     _read_announcement(page)
     find_signature(page)
     split_body(page, source)
@@ -255,13 +261,15 @@ def _find_title(page: PageState) -> None:
     lines = page.lines
     page.head_limit = _index_after_substantive(lines, 30)
     sal = next((i for i, ln in enumerate(lines[: page.head_limit]) if _is_salutation(ln)), None)
+    page.sal_idx = sal
     search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
     # the title stands above the signature: below it is what a transmittal sends out
     search_to = min(search_to, _first_signature(lines, search_to))
     page.title_idx = next(
         (i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i]) or _header_run_on(lines[i])), None
     )
-    page.headline = lines[0]
+    # the page's headline: its first line, past a breadcrumb or site furniture printed above it
+    page.headline = next((ln for ln in lines[:3] if rejection(ln) not in ("breadcrumb", "furniture")), lines[0])
     meta = meta_title(page.raw_lines)
     if page.title_idx is not None and _header_run_on(lines[page.title_idx]):
         # a header line packing the title with its 文号, date and issuer (维基文库: "X关于…的通知
@@ -279,7 +287,7 @@ def _find_title(page: PageState) -> None:
             page.body_start += 1
         rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
         page.note("title", page.title, lines[first], rule)
-        if meta and skeleton(meta) != skeleton(page.title) and _subsequence(skeleton(page.title), skeleton(meta)):
+        if meta and skeleton(meta) != skeleton(page.title) and subsequence(skeleton(page.title), skeleton(meta)):
             page.title = meta
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")
         _intact_print(page, first, meta)
@@ -293,8 +301,18 @@ def _find_title(page: PageState) -> None:
     _fuller_print(page)
     page.title = without_year_tag(taken_once(page.title))
     _news_headline(page)
-    page.is_interpretation = bool(page.interp) or "解读" in page.headline
-    quoted = [q for q in re.findall(r"《([^《》]{6,80})》", page.headline) if TITLE_GENRE_RE.search(q)]
+    # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
+    page.is_interpretation = bool(page.interp) or "解读" in page.headline or "解读" in lines[0]
+    # a name the headline quotes names the page only in a heading (a file name, "《…》政策解读"): a
+    # name quoted in a sentence (现将《…》印发给你们, 近日…印发了《…》) is no printed title, and one
+    # it cites (为贯彻落实《…》精神) is another document's
+    quoted = [
+        m.group(1)
+        for m in re.finditer(r"《([^《》]{6,80})》", page.headline)
+        if TITLE_GENRE_RE.search(m.group(1)) and not in_citation(page.headline, m.start(), m.end())
+    ]
+    if re.search(r"[。,，;；]", page.headline):
+        quoted = []
     if page.is_interpretation and quoted:
         name = max(quoted, key=len)
         # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
@@ -355,6 +373,8 @@ def _first_signature(lines: list[str], limit: int) -> int:
     date printed right under the title) among the first ``limit`` lines, the body's line if it is
     printed; ``limit`` if there is none."""
     for i in range(1, limit):
+        if TRANSMITS_RE.search(lines[i - 1]) and lines[i - 1].endswith("。") and is_org_line(lines[i]):
+            return i  # a transmittal's signing body, undated, under its last sentence (现印发给你们…。)
         if date_line(lines[i]) is not None and "年" in lines[i]:
             if lines[i - 1].endswith("。"):
                 return i
@@ -373,7 +393,7 @@ def _fuller_print(page: PageState) -> None:
     for ln in page.lines[page.title_idx + 1 : page.title_idx + 4]:
         run_on = run_on_title(ln)
         if run_on and len(skeleton(run_on)) > len(skeleton(page.title)):
-            if _subsequence(skeleton(page.title), skeleton(run_on)):
+            if subsequence(skeleton(page.title), skeleton(run_on)):
                 page.title = run_on
                 page.run_on_rest = ln[len(run_on) :]
                 page.note("title", run_on, ln, "run-on line (fuller print of the title block)")
@@ -403,9 +423,10 @@ def _quoted_print(page: PageState, first: int) -> None:
     if TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", page.title)):
         return  # a block ending in its genre word is whole (a quoted name above may be a misnomer)
     for ln in page.lines[:first]:
-        for quoted in re.findall(r"《([^《》]{6,100})》", ln):
-            fuller = len(skeleton(quoted)) > len(block) and _subsequence(block, skeleton(quoted))
-            if fuller and is_title_line(quoted):
+        for qm in re.finditer(r"《([^《》]{6,100})》", ln):
+            quoted = qm.group(1)
+            fuller = len(skeleton(quoted)) > len(block) and subsequence(block, skeleton(quoted))
+            if fuller and is_title_line(quoted) and not in_citation(ln, qm.start(), qm.end()):
                 page.title = quoted
                 page.note("title", quoted, ln, "complete title quoted above a title block cut short")
                 return
@@ -440,11 +461,19 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
             page.body_start = sal
             page.note("title", name, line, "name of the transmitted document (addressee-first page)")
             return
+        name, line = named_heading(lines, sal + 1)
+        if name:
+            page.title = name
+            page.body_start = sal
+            page.note("title", name, line, "heading of the document the notice names (addressee-first page)")
+            return
     if is_title_line(page.headline):
         page.title = page.headline
         page.note("title", page.headline, page.headline, "first line of the page")
     elif sal is not None:
-        page.body_start = sal
+        # a notice signed above the addressees printed its text without a title: the page starts
+        # with it (what follows is the document it forwards); else the body starts at the addressees
+        page.body_start = 0 if notice_signed_above(lines, sal) else sal
 
 
 # "附件:关于…的意见" (附属档案 in mirrors converted to Taiwan usage)
@@ -462,73 +491,6 @@ def _transmitted_name(lines: list[str], sal: int) -> tuple[str, str]:
     return "", ""
 
 
-def _subsequence(short: str, long: str) -> bool:
-    """True when the characters of ``short`` appear in ``long`` in order."""
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
-def _find_doc_number(page: PageState) -> None:
-    """Step 3: the 文号, printed on its own line or before the title, a few lines below it
-    in reposts, as a decree number (令第N号), or in the page metadata; the body starts below it."""
-    lines = page.lines
-    _bracketed_number(page)
-    page.doc_number = page.doc_number or _doc_number_above_body(lines, page.body_start)
-    rest = find_doc_numbers(page.run_on_rest[:40])
-    if not page.doc_number and rest and rest[0][0] <= 3:
-        page.doc_number = rest[0][1]
-    if not page.doc_number:
-        _doc_number_after_lead(page)
-    _find_decree(page)
-    if not page.doc_number and page.title:
-        # the text names the document itself with its number: 《title》(绵府办发〔2020〕13号)
-        m = re.search(re.escape(f"《{page.title.strip('《》')}》") + r"[(（]([^()（）]{4,30})[)）]", page.text)
-        page.doc_number = (find_doc_numbers(m.group(1)) or [(0, "")])[0][1] if m else ""
-    for key in ("发文字号", "文号"):
-        if not page.doc_number and page.meta.get(key):
-            page.doc_number = normalize_doc_number(page.meta[key])
-    doc_number_line = None
-    for i in range(page.body_start, min(page.body_start + 2, len(lines))):
-        if (
-            page.doc_number
-            and (find_doc_numbers(lines[i]) or damaged_doc_number_line(lines[i]))
-            and len(lines[i]) <= 30
-        ):
-            doc_number_line = i
-    if doc_number_line is not None:
-        page.body_start = doc_number_line + 1
-    if page.title.startswith(page.doc_number) and page.doc_number:
-        page.title = page.title[len(page.doc_number) :].strip("《》 ")
-
-
-def _bracketed_number(page: PageState) -> None:
-    """A title printed with its own 文号 in brackets after it ("…的意见(国办发(2023)29号)", as
-    gov.cn and legal databases print a document's head): the number is the document's, and
-    not part of the title."""
-    nums = find_doc_numbers(page.title)
-    if nums and nums[-1][0] > 0 and page.title.endswith(("号)", "号）")) and page.title[nums[-1][0] - 1] in "(（":
-        page.note("doc_number", nums[-1][1], page.title, "文号 in brackets after the title")
-        page.doc_number = nums[-1][1]
-        page.title = page.title[: nums[-1][0] - 1].strip()
-
-
-def _find_decree(page: PageState) -> None:
-    """A decree's head: "X令" over "第N号", or both on one line, at the top of the page (the
-    令文 and the signature may stand above the title of the rules it promulgates) or below the
-    title among the page's first lines (an encyclopedia page puts an introduction first).  Sets
-    the decree's issuer and number and where the head ends."""
-    lines = page.lines
-    for i in range(0, min(max(page.body_start + 4, page.head_limit), len(lines))):
-        one = _DECREE_LINE_RE.match(lines[i])
-        m = one or _DECREE_RE.match(lines[i])
-        n = one or (re.fullmatch(r"第\s*(?P<n>\d{1,5})\s*号", lines[i + 1]) if i + 1 < len(lines) else None)
-        if m and n and is_org_line(m.group(1)) and (i >= page.body_start - 1 or i < (page.title_idx or 0)):
-            page.decree_issuer = m.group(1)
-            page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group('n')}号"
-            page.decree_end = i if one else i + 1
-            return
-
-
 def _read_announcement(page: PageState) -> None:
     """Step 3b: a lead sentence announcing the document ("2017年4月8日,河南省人民政府印发《…的通知》
     (豫政〔2017〕11号)"); its 文号 is the document's own when the page prints no other."""
@@ -536,46 +498,6 @@ def _read_announcement(page: PageState) -> None:
     if not page.doc_number and page.announcement.doc_number:
         page.doc_number = page.announcement.doc_number
         page.note("doc_number", page.doc_number, page.announcement.sentence, "announcement (X印发《title》(文号))")
-
-
-def _doc_number_above_body(lines: list[str], body_start: int) -> str:
-    """A 文号 printed on its own line or before the title, above the body (also one whose 〕 or
-    号 was lost in print, on a line of its own just below the title); "" if none."""
-    found = _intact_doc_number_above_body(lines, body_start)
-    for ln in lines[max(body_start - 1, 0) : body_start + 2]:
-        found = found or damaged_doc_number_line(ln)
-    return found
-
-
-def _intact_doc_number_above_body(lines: list[str], body_start: int) -> str:
-    """A 文号 printed on its own line or before the title, above the body; "" if none."""
-    for ln in lines[: body_start + 2]:
-        if len(ln) <= 120:
-            nums = find_doc_numbers(ln)
-            if nums and _CITING_RE.search(ln[: nums[0][0]]):
-                continue  # "按照国发〔2015〕50号…": a cited number, not the document's own
-            if nums and ("《" not in ln or nums[0][0] < ln.find("《") or ln.strip().startswith(nums[0][1][:2])):
-                return nums[0][1]
-    return ""
-
-
-# words before a 文号 that make it a citation of another document
-_CITING_RE = re.compile(r"根据|按照|依据|贯彻|落实|参照|转发|执行")
-
-
-def _doc_number_after_lead(page: PageState) -> None:
-    """Reposts put a dateline, font buttons or a news lead between title and 文号: accept a
-    few lines more when the line is nothing but a 文号 (intact or with 〕/号 lost in print), and
-    drop what stands before it."""
-    lines = page.lines
-    for i in range(page.body_start + 2, min(page.body_start + 7, len(lines))):
-        damaged = damaged_doc_number_line(lines[i])
-        nums = find_doc_numbers(lines[i]) or ([(0, damaged)] if damaged else [])
-        if nums and len(lines[i]) <= 30 and len(lines[i]) - len(nums[0][1]) <= 6:
-            page.doc_number = nums[0][1]
-            page.removed.extend(lines[page.body_start : i])
-            page.body_start = i
-            return
 
 
 def _index_after_substantive(lines: list[str], n: int) -> int:

@@ -5,20 +5,23 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..levels import level_rank
 from ..metadata import (
     DateInfo,
     cited_lower_bound,
+    classify_level,
     date_line,
     doc_number_year,
     find_dates,
     find_doc_numbers,
     join_issuers,
     leading_orgs,
+    looks_like_org,
     split_issuer_title,
 )
 from ..metadata.gazetteer import leading_place
 from .page_state import PageState
-from .page_title import is_org_line, strip_seal_notes
+from .page_title import is_org_line, skeleton, strip_seal_notes, subsequence
 
 __all__ = ["page_date", "page_issuer"]
 
@@ -50,9 +53,11 @@ def page_issuer(page: PageState) -> str:
     if page.is_interpretation:
         for key in ("单位", "部门"):
             candidates.append((page.interp.get(key, ""), page.interp.get(key, ""), f"解读{key}"))
-    for key in ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构"):
+    for key in _META_ISSUER_KEYS:
         # "工业和信息化部 国家发展和改革委员会 教育部等": a list cut short with 等 names the bodies it prints
         value = re.sub(r"\s*等$", "", page.meta.get(key, ""))
+        if key in _PUBLISHER_KEYS and _reposted(page, value):
+            continue
         candidates.append((value, page.meta.get(key, ""), f"page metadata ({key})"))
     issuer, evidence, rule = next(((i, e, r) for i, e, r in candidates if i), ("", "", "no issuer printed"))
     if titled and rule == "signature" and issuer == titled + "办公室":
@@ -62,6 +67,42 @@ def page_issuer(page: PageState) -> str:
     issuer = join_issuers(issuer)
     page.note("issuer", issuer, evidence, rule)
     return issuer
+
+
+# page metadata naming the issuer: the document's issuing organ (发文机关 …), or who published
+# the page (发布单位 …), which is the issuer only when the page says it posts its own text
+_META_ISSUER_KEYS = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "发布部门")
+_PUBLISHER_KEYS = ("发布单位", "发布机构", "发布部门")
+
+
+def _reposted(page: PageState, publisher: str) -> bool:
+    """True when the page's publisher (发布机构/单位/部门) reposts a text another body issued, so it
+    is not the text's issuer: the page's 来源 names another body (来源:省经信厅 on a page
+    发布机构:攀枝花市经济和信息化局), or the title leads with another place than the publisher's,
+    or the addressees sit at a higher level than the publisher (省政府各部门 are addressed by the
+    province, not by a city bureau).  A 来源 that is a site (龙岗政府在线) or the same body
+    printed shorter (省政府办公厅 for 四川省人民政府办公厅) says nothing against it."""
+    if not publisher:
+        return False
+    source = page.meta.get("来源", "").strip()
+    if looks_like_org(source):
+        a, b = skeleton(source), skeleton(publisher)
+        if not (subsequence(a, b) or subsequence(b, a)):
+            return True
+    own, titled = leading_place(publisher), leading_place(page.title.strip("《》"))
+    if own is not None and titled is not None and own.adcode != titled.adcode:
+        return True
+    addressees = page.lines[page.sal_idx] if page.sal_idx is not None else ""
+    floor = next((lv for lv, rx in _ADDRESSED_BY if rx.search(addressees)), None)
+    return floor is not None and level_rank(classify_level(publisher)[0]) > level_rank(floor)
+
+
+# addressees only a body of at least this level writes to: the State Council's ministries and the
+# provinces (by the centre or a ministry), a province's own departments (by the province)
+_ADDRESSED_BY = (
+    ("ministry", re.compile(r"国务院各部委|^各省、自治区")),
+    ("provincial", re.compile(r"(?:省|自治区)(?:人民)?政府各|^省直|省级各")),
+)
 
 
 # a body named without its place, as a letterhead or signature prints it inside its own area
@@ -78,13 +119,25 @@ def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: s
         # "西青区人民政府" signs what the title prints as "天津市西青区人民政府": the fuller print
         # of the same body (its place chain printed whole) wins
         return titled, f"{evidence} / {titled}", f"{rule}, fuller print in the title"
+    fields = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "发布部门", "来源")
+    for full in [titled, *(page.meta.get(k, "") for k in fields[:-1])]:
+        if _fuller_print(issuer, full):
+            return full, f"{evidence} / {full}", f"{rule}, fuller print of the same body on the page"
     if not _SHORT_FORM_RE.match(issuer):
         return issuer, evidence, rule
-    fields = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "来源")
     for full in [titled, *(page.meta.get(k, "") for k in fields)]:
         if len(full) > len(issuer) and full.endswith(issuer):
             return full, f"{evidence} / {full}", f"{rule}, place completed from the page"
     return issuer, evidence, rule
+
+
+def _fuller_print(short: str, full: str) -> bool:
+    """True when ``full`` prints the body ``short`` names in full: the same place, the same last
+    character (厅, 局, 府), the characters of ``short`` in order ("郑州市政府办公厅" in
+    "郑州市人民政府办公厅"), and nothing but one body in either."""
+    if not short or len(full) <= len(short) or " " in short or " " in full.strip() or not looks_like_org(full):
+        return False
+    return full[-1] == short[-1] and _same_place(full, short) and subsequence(skeleton(short), skeleton(full))
 
 
 def _same_place(full: str, short: str) -> bool:
@@ -133,7 +186,7 @@ def page_date(page: PageState, body: str) -> DateInfo | None:
     (a year is guessed from the documents the text cites only for an interpretation)."""
     if page.sig_date is not None:
         return page.sig_date
-    own = _dateline_below_title(page)
+    own = _dateline_below_title(page) or _bracketed_dateline(page)
     if own is not None:
         return own
     for key in ("成文日期", "发文日期", "颁布时间"):
@@ -191,6 +244,34 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
     return None
 
 
+# a posting date's label right before it ("发布时间:2019-01-02")
+_LABEL_END_RE = re.compile(r"(?:发布|时间|日期|更新|修订)\s*[:：]?\s*$")
+_BRACKETED_RE = re.compile(r"^[(（].*[)）]$")
+
+
+def _bracketed_dateline(page: PageState) -> DateInfo | None:
+    """The 题注: a full 年月日 date in brackets on a line of its own in the document's head, above
+    its first sentence ("(2018年12月11日)", as gazettes and formal prints date a document under or
+    over its title); None if there is none.  A bracketed note naming who published it
+    ("(X 2018年5月17日发布)") is the page's 发布日期, read by :func:`page_meta`."""
+    for ln in page.lines[: page.body_start + 2]:
+        if ln.endswith("。"):
+            break
+        d = date_line(ln)
+        if d is not None and _BRACKETED_RE.match(ln.strip()) and "年" in ln:
+            return DateInfo(d.iso, d.year, "dateline in brackets (题注)")
+    return None
+
+
+def _dated_header(line: str, dates: list[DateInfo]) -> bool:
+    """True when ``line`` is a page header carrying its date: the date right after its label
+    (发布时间:2019-01-02), or opening a line that holds no sentence ("2014-08-20 来源:…")."""
+    if not dates:
+        return False
+    opens = dates[0].pos == 0 and not re.search("[,，。]", line)
+    return opens or bool(_LABEL_END_RE.search(line[: dates[0].pos]))
+
+
 _POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|\d{1,2}:\d{2}")
 
 
@@ -203,9 +284,13 @@ def _posting_date(page: PageState) -> DateInfo | None:
     # menu pushes it down (title / 分享至 / "2016年01月13日 浏览:… 来源:…")
     head = next((k for k, ln in enumerate(raw[1:], 1) if page.title and ln == page.title), 0)
     for i, ln in enumerate(raw[: max(10, head + 3)]):
-        if ln == page.headline and len(raw) >= 3:
-            continue
         ds = find_dates(ln)
+        if ln == page.headline and len(raw) >= 3 and not _dated_header(ln, ds):
+            continue  # a headline's date is a title's or a lead's, unless the line is a dated header
+        if ds and "。" in ln and not _LABEL_END_RE.search(ln[: ds[0].pos]):
+            # a header line is no sentence: in a body sentence ("…时间节点,确保…2018年6月底前取得…。")
+            # only a date right after its label (a header flattened onto the text) is the page's
+            continue
         label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
         if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above):
             return DateInfo(ds[0].iso, ds[0].year, "page header")

@@ -15,13 +15,18 @@ __all__ = ["page_meta", "publication_note"]
 # Metadata fields that government sites print above a document (gov.cn's
 # 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
 _META_KEYS = (
-    r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发文机关|制发机关|发文部门|发文字号"
+    r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发布部门|发文机关|制发机关|发文部门|发文字号"
     r"|文\s*号|索\s*引\s*号|标\s*题|主题分类|主\s*题\s*词|字号"
 )
 # "key: value" or, in metadata tables, "key value" / "key | value |"; a value ends at the next key
 _META_FIELD_RE = re.compile(
     rf"(?:^|(?<=[\s|•]))({_META_KEYS})(?:\s*[:：]\s*\|?\s*|\s*\|\s*|\s+)((?:(?!{_META_KEYS})[^\s|])*)"
 )
+
+
+# a header's fields run together once cleaning has dropped the spaces between a date and the next
+# label ("发布时间:2020-12-31来源:省经信厅"): a label right after a digit, with its colon
+_AFTER_DIGIT_RE = re.compile(rf"(?<=\d)({_META_KEYS})\s*[:：]\s*((?:(?!{_META_KEYS})[^\s|])+)")
 
 
 # a row whose spaced label cleaning has joined to its value ("文  號 白政辦發…" -> "文号白政办发…")
@@ -76,7 +81,7 @@ def page_meta(lines: list[str]) -> dict[str, str]:
             # the note says who published the text and when: the page's 发布机构 and 发布日期
             meta.setdefault("发布机构", org)
             meta.setdefault("发布日期", date)
-        for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line)]:
+        for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line), *_AFTER_DIGIT_RE.finditer(line)]:
             key = re.sub(r"\s", "", m.group(1))
             if m.group(2) and key not in meta:
                 meta[key] = m.group(2)

@@ -13,9 +13,9 @@ import re
 from ..io.errors import CorpusError
 from ..metadata import DateInfo, date_line, find_dates, run_together_date
 from .page_state import PageState
-from .page_title import annex_heading, is_org_line, is_title_line
+from .page_title import TRANSMITS_RE, annex_heading, is_org_line, is_title_line
 
-__all__ = ["find_signature", "split_body"]
+__all__ = ["find_signature", "notice_signed_above", "split_body"]
 
 _SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
 
@@ -75,10 +75,6 @@ def find_signature(page: PageState) -> None:
             return
 
 
-# a transmittal notice's last sentence: what it sends out follows its signature
-_TRANSMITS_RE = re.compile(r"(?:印发|转发|印送)(?:给)?你们|现予(?:印发|公布|发布)")
-
-
 def _dated_notice_end(lines: list[str], i: int) -> bool:
     """True when the date line ``lines[i]``, printed right under a notice's last sentence, is
     the notice's signature: the page ends there, or the heading of what it sends out follows
@@ -88,8 +84,20 @@ def _dated_notice_end(lines: list[str], i: int) -> bool:
         i + 1 >= len(lines)
         or is_title_line(lines[i + 1])
         or bool(annex_heading(lines, i + 1))
-        or bool(_TRANSMITS_RE.search(lines[i - 1]))
+        or bool(TRANSMITS_RE.search(lines[i - 1]))
     )
+
+
+def notice_signed_above(lines: list[str], end: int) -> bool:
+    """True when a notice's signature (a date line under its last sentence, with or without the
+    signing body between) stands above ``lines[end]``: what follows it is the document the notice
+    forwards or sends out, whose head and 文号 are that document's."""
+    for i in range(1, end):
+        if date_line(lines[i]) is None:
+            continue
+        if lines[i - 1].endswith("。") or (i >= 2 and is_org_line(lines[i - 1]) and lines[i - 2].endswith("。")):
+            return True
+    return False
 
 
 def _decree_signature(page: PageState) -> bool:

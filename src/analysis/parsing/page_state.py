@@ -24,6 +24,7 @@ class PageState:
     head_limit: int = 0
     title: str = ""
     title_idx: int | None = None
+    sal_idx: int | None = None
     block_issuer: str = ""
     body_start: int = 1
     is_interpretation: bool = False

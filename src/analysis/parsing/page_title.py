@@ -10,31 +10,37 @@ from __future__ import annotations
 import re
 
 from ..chars import CJK
-from ..metadata import date_line, find_doc_numbers, leading_orgs, looks_like_org
+from ..metadata import date_line, find_doc_numbers, in_citation, leading_orgs, looks_like_org
 from ..metadata.gazetteer import leading_place
 
 __all__ = [
     "SALUTATION_RE",
     "TITLE_GENRE_RE",
+    "TRANSMITS_RE",
     "annex_heading",
     "is_org_line",
     "is_title_line",
     "join_wrapped_title",
     "lost_in_print",
     "meta_title",
+    "named_heading",
     "plan_period_line",
     "rejection",
     "run_on_title",
     "skeleton",
     "strip_seal_notes",
+    "subsequence",
     "taken_once",
     "without_year_tag",
 ]
 
 SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
 TITLE_GENRE_RE = re.compile(
-    r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|解读|要点|通报|公告|批复|函|措施|答记者问)(\((试行|暂行)\))?》?$"
+    r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|指引|解读|要点|通报|公告|批复|函|措施|答记者问)(\((试行|暂行)\))?》?$"
 )
+# a transmittal notice's last sentence ("现将《…》印发给你们", "…现印发你们"): what it sends out
+# follows its signature
+TRANSMITS_RE = re.compile(r"(?:印发|转发|印送)(?:给)?你们|现予(?:印发|公布|发布)")
 _BREADCRUMB_RE = re.compile(r"您的位置|当前位置|你的位置|所在位置|(首页|主页)\s*[>＞»]|[>＞»].*[>＞»]")
 _LABEL_RE = re.compile(rf"^[•·\-\s]*[{CJK}\s]{{1,8}}[:：]|\|")
 # a metadata row whose label runs straight into its value once cleaning has joined the spaced
@@ -101,10 +107,12 @@ def _several_titles(s: str) -> bool:
     """True for a line of two or more different complete titles separated by spaces: a site's
     previous/next links or a list ("“十三五”国家信息化规划 “十四五”国家信息化规划"), not one title."""
     parts = s.split()
+    # a part opening with a bracket or 的 continues the one before ("…行动计划 (2020-2022年)的通知")
     return (
         len(parts) >= 2
         and len(set(parts)) == len(parts)
         and all(len(p) >= 6 and TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", p)) for p in parts)
+        and not any(p.startswith(("(", "（", "的")) for p in parts[1:])
     )
 
 
@@ -114,9 +122,15 @@ def is_title_line(line: str) -> bool:
     s = line.strip()
     if not 6 <= len(s) <= 100 or re.search(r"[。,，;；!！?？]", s) or rejection(s):
         return False
+    if s.rfind("《") > s.rfind("》"):
+        return False  # a quote left open: a sentence wrapped mid-name ("…(中发[2014]4号)和《国务院关于促进信息消费扩")
     # a plan period closes many titles: …行动计划(2019-2021年)
     core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", s)
     return bool(TITLE_GENRE_RE.search(core)) or ("关于" in s and len(s) <= 60)
+
+
+# the label a 公文 prints alone on its annex's first line, above the annex's heading ("附件", "附件2")
+_ANNEX_LABEL_LINE_RE = re.compile(r"^(?:附件|附属档案)\s*\d{0,2}\s*[:：]?$")
 
 
 def _fragment(line: str) -> bool:
@@ -124,6 +138,7 @@ def _fragment(line: str) -> bool:
     s = line.strip()
     return (
         1 <= len(s) <= 50
+        and not _ANNEX_LABEL_LINE_RE.match(s)
         and not re.search(r"[。,，;；:：|!！?？]", s)
         and date_line(s) is None
         and not find_doc_numbers(s)
@@ -163,8 +178,10 @@ def annex_heading(lines: list[str], start: int) -> str:
     """The heading of the document a transmittal notice sends out, from ``lines[start]`` on,
     joined if wrapped over up to three lines; "" when those lines make no title."""
     title = ""
-    while start < len(lines) and rejection(lines[start]) in ("furniture", "editor's note"):
-        start += 1  # a "政策全文" button or "(本文有删减)" between the notice and its annex
+    while start < len(lines) and (
+        rejection(lines[start]) in ("furniture", "editor's note") or _ANNEX_LABEL_LINE_RE.match(lines[start].strip())
+    ):
+        start += 1  # a "政策全文" button, "(本文有删减)" or the annex label 附件 above the heading
     for i, ln in enumerate(lines[start : start + 3]):
         if not _fragment(ln):
             break
@@ -253,6 +270,13 @@ def skeleton(s: str) -> str:
     return "".join(re.findall(f"[{CJK}]", s))
 
 
+def subsequence(short: str, long: str) -> bool:
+    """True when the characters of ``short`` appear in ``long`` in order (a damaged or short print
+    of ``long``: "郑州市政府办公厅" in "郑州市人民政府办公厅")."""
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 # what a damaged print loses: brackets, 号, 年月日 and dashes set in a font the page lacks
 # ("第0997号提案" -> "第0997提案", "(2021—2025年)" -> "20212025年)")
 _LOST_GLYPHS = set("〔〕[]【】()（）号年月日—–-－")
@@ -271,3 +295,25 @@ def lost_in_print(damaged: str, intact: str) -> bool:
         elif ch not in _LOST_GLYPHS:
             return False
     return i == len(d)
+
+
+def named_heading(lines: list[str], start: int) -> tuple[str, str]:
+    """(heading, notice sentence) of what a notice sends out, when the notice names it in 《》 in its
+    transmitting sentence (现将《X》印发给你们, 制定了《X》,现印发你们) among ``lines[start:start+4]``
+    and the page prints that name as a line of its own below (at most 20 lines further: a
+    signature, image ids or buttons may stand between); ("", "") otherwise.  The heading is taken
+    as printed; a name only quoted in the sentence is no printed title."""
+    for k in range(start, min(start + 4, len(lines))):
+        if not TRANSMITS_RE.search(lines[k]):
+            continue
+        names = {
+            skeleton(m.group(1))
+            for m in re.finditer(r"《([^《》]{6,100})》", lines[k])
+            if not in_citation(lines[k], m.start(), m.end())
+        }
+        for ln in lines[k + 1 : k + 21]:
+            s = ln.strip()
+            if skeleton(s) in names and not re.search(r"[。,，;；:：]", s) and not rejection(s):
+                return s, lines[k]
+        return "", ""
+    return "", ""

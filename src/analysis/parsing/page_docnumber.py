@@ -1,0 +1,143 @@
+"""The 文号 of a single page (step 3 of :func:`analysis.parsing.parse_page`): the document's own
+number, printed on its own line or before the title, under the title after a repost lead, right above
+the addressees, as a decree number (X令第N号), in brackets after the title, named with the title in the
+text, or in the page metadata.  A number the text cites (根据《…》(…号), 按照/依据…) is never its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..metadata import damaged_doc_number_line, find_doc_numbers, in_citation, normalize_doc_number
+from .page_signature import notice_signed_above
+from .page_state import PageState
+from .page_title import is_org_line
+
+__all__ = ["find_doc_number"]
+
+# a decree (令) heads its text with "X人民政府令" and "第328号", and is signed by a person
+_DECREE_RE = re.compile(r"^(.{2,30}?)令$")
+_DECREE_LINE_RE = re.compile(r"^(.{2,30}?)令\s*第\s*(?P<n>\d{1,5})\s*号$")
+
+
+def find_doc_number(page: PageState) -> None:
+    """Step 3: the 文号, printed on its own line or before the title, a few lines below it
+    in reposts, as a decree number (令第N号), or in the page metadata; the body starts below it."""
+    lines = page.lines
+    _bracketed_number(page)
+    page.doc_number = page.doc_number or _doc_number_above_body(lines, page.body_start)
+    rest = find_doc_numbers(page.run_on_rest[:40])
+    if not page.doc_number and rest and rest[0][0] <= 3:
+        page.doc_number = rest[0][1]
+    if not page.doc_number:
+        _doc_number_after_lead(page)
+    if not page.doc_number:
+        _doc_number_over_addressees(page)
+    _find_decree(page)
+    if not page.doc_number and page.title:
+        # the text names the document itself with its number: 《title》(绵府办发〔2020〕13号)
+        m = re.search(re.escape(f"《{page.title.strip('《》')}》") + r"[(（]([^()（）]{4,30})[)）]", page.text)
+        # unless the text cites it there (根据《title》(…号)): then the title itself is suspect
+        own = m is not None and not in_citation(page.text, m.start())
+        page.doc_number = (find_doc_numbers(m.group(1)) or [(0, "")])[0][1] if m and own else ""
+    for key in ("发文字号", "文号"):
+        if not page.doc_number and page.meta.get(key):
+            page.doc_number = normalize_doc_number(page.meta[key])
+    doc_number_line = None
+    for i in range(page.body_start, min(page.body_start + 2, len(lines))):
+        if (
+            page.doc_number
+            and (find_doc_numbers(lines[i]) or damaged_doc_number_line(lines[i]))
+            and len(lines[i]) <= 30
+        ):
+            doc_number_line = i
+    if doc_number_line is not None:
+        page.body_start = doc_number_line + 1
+    if page.title.startswith(page.doc_number) and page.doc_number:
+        page.title = page.title[len(page.doc_number) :].strip("《》 ")
+
+
+def _bracketed_number(page: PageState) -> None:
+    """A title printed with its own 文号 in brackets after it ("…的意见(国办发(2023)29号)", as
+    gov.cn and legal databases print a document's head): the number is the document's, and
+    not part of the title."""
+    nums = find_doc_numbers(page.title)
+    if nums and nums[-1][0] > 0 and page.title.endswith(("号)", "号）")) and page.title[nums[-1][0] - 1] in "(（":
+        page.note("doc_number", nums[-1][1], page.title, "文号 in brackets after the title")
+        page.doc_number = nums[-1][1]
+        page.title = page.title[: nums[-1][0] - 1].strip()
+
+
+def _find_decree(page: PageState) -> None:
+    """A decree's head: "X令" over "第N号", or both on one line, at the top of the page (the
+    令文 and the signature may stand above the title of the rules it promulgates) or below the
+    title among the page's first lines (an encyclopedia page puts an introduction first).  Sets
+    the decree's issuer and number and where the head ends."""
+    lines = page.lines
+    for i in range(0, min(max(page.body_start + 4, page.head_limit), len(lines))):
+        one = _DECREE_LINE_RE.match(lines[i])
+        m = one or _DECREE_RE.match(lines[i])
+        n = one or (re.fullmatch(r"第\s*(?P<n>\d{1,5})\s*号", lines[i + 1]) if i + 1 < len(lines) else None)
+        if m and n and is_org_line(m.group(1)) and (i >= page.body_start - 1 or i < (page.title_idx or 0)):
+            page.decree_issuer = m.group(1)
+            page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group('n')}号"
+            page.decree_end = i if one else i + 1
+            return
+
+
+def _doc_number_above_body(lines: list[str], body_start: int) -> str:
+    """A 文号 printed on its own line or before the title, above the body (also one whose 〕 or
+    号 was lost in print, on a line of its own just below the title); "" if none."""
+    found = _intact_doc_number_above_body(lines, body_start)
+    for ln in lines[max(body_start - 1, 0) : body_start + 2]:
+        found = found or damaged_doc_number_line(ln)
+    return found
+
+
+def _intact_doc_number_above_body(lines: list[str], body_start: int) -> str:
+    """A 文号 printed on its own line or before the title, above the body; "" if none."""
+    for ln in lines[: body_start + 2]:
+        if len(ln) <= 120:
+            nums = find_doc_numbers(ln)
+            if nums and _CITING_RE.search(ln[: nums[0][0]]):
+                continue  # "按照国发〔2015〕50号…": a cited number, not the document's own
+            if nums and ("《" not in ln or nums[0][0] < ln.find("《") or ln.strip().startswith(nums[0][1][:2])):
+                return nums[0][1]
+    return ""
+
+
+# words before a 文号 that make it a citation of another document
+_CITING_RE = re.compile(r"根据|按照|依据|贯彻|落实|参照|转发|执行")
+
+
+def _doc_number_after_lead(page: PageState) -> None:
+    """Reposts put a dateline, font buttons or a news lead between title and 文号: accept a
+    few lines more when the line is nothing but a 文号 (intact or with 〕/号 lost in print), and
+    drop what stands before it.  Not below a notice's signature: that number is the forwarded
+    document's."""
+    lines = page.lines
+    for i in range(page.body_start + 2, min(page.body_start + 7, len(lines))):
+        damaged = damaged_doc_number_line(lines[i])
+        nums = find_doc_numbers(lines[i]) or ([(0, damaged)] if damaged else [])
+        if nums and len(lines[i]) <= 30 and len(lines[i]) - len(nums[0][1]) <= 6:
+            if notice_signed_above(lines, i):
+                return
+            page.doc_number = nums[0][1]
+            page.removed.extend(lines[page.body_start : i])
+            page.body_start = i
+            return
+
+
+def _doc_number_over_addressees(page: PageState) -> None:
+    """A 公文's 发文字号 stands on a line of its own right above its addressees (主送机关),
+    wherever the page puts that head (an encyclopedia prints an introduction and an infobox first,
+    a repeated title line is dropped as furniture): such a line's 文号 is the document's own."""
+    sal = page.sal_idx
+    if sal is None or sal == 0 or notice_signed_above(page.lines, sal - 1):
+        return
+    line = page.lines[sal - 1]
+    nums = find_doc_numbers(line)
+    number = nums[0][1] if nums and len(line) - len(nums[0][1]) <= 6 else damaged_doc_number_line(line)
+    if number:
+        page.doc_number = number
+        page.note("doc_number", number, line, "文号 line right above the addressees")

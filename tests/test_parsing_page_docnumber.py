@@ -1,0 +1,84 @@
+"""The 文号 of a single page (analysis.parsing.page_docnumber), through parse_text.
+
+Snippets from the development sets (file cited per test).
+"""
+
+import warnings
+
+from analysis.parsing import parse_text
+
+
+def _doc(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return parse_text(text, "page.txt")[0][0]
+
+
+# tests/devset/holdout4/pages/008.txt (shortened): an encyclopedia page; the title printed again
+# above the 文号 is dropped as a repeated line, so the 文号 stands far below the first title line
+ENCYCLOPEDIA = """國務院關於印發新一代人工智慧發展規劃的通知
+
+國務院關於印發新一代人工智慧發展規劃的通知
+
+《國務院關於印發新一代人工智慧發展規劃的通知》是為貫徹執行《新一代人工智慧發展規劃》印發的通知。由國務院於2017年7月8日印發並實施。
+基本介紹
+  • 中文名:國務院關於印發新一代人工智慧發展規劃的通知
+  • 發布機構:國務院
+  • 發布日期:2017年7月8日
+  • 實施日期:2017年7月8日
+政策全文,內容解讀,
+
+政策全文
+
+國務院關於印發新一代人工智慧發展規劃的通知
+國發〔2017〕35號
+各省、自治區、直轄市人民政府,國務院各部委、各直屬機構:
+現將《新一代人工智慧發展規劃》印發給你們,請認真貫徹執行。
+國務院
+2017年7月8日
+(此件公開發布)
+新一代人工智慧發展規劃
+人工智慧的迅速發展將深刻改變人類社會生活、改變世界。
+一、戰略態勢
+人工智慧發展進入新階段。
+"""
+
+
+def test_doc_number_line_right_above_the_addressees_is_the_own():
+    doc = _doc(ENCYCLOPEDIA)
+    assert (doc.doc_number, doc.date.iso, doc.issuer) == ("国发〔2017〕35号", "2017-07-08", "国务院")
+    assert doc.evidence["doc_number"][2] == "文号 line right above the addressees"
+    # a line that is more than a 文号 (a sentence citing one) is not
+    cited = ENCYCLOPEDIA.replace("國發〔2017〕35號\n", "根據國發〔2016〕1號文件要求,特發本通知。\n")
+    assert _doc(cited).doc_number == ""
+
+
+def test_number_the_text_names_its_title_with_is_own_unless_cited():
+    # the wording of tests/devset/pages/079.txt's lead (《title》(绵府办发〔2020〕13号)), on a page
+    # whose title block is that title
+    page = (
+        "绵阳市新型智慧城市建设总体方案\n"
+        "《绵阳市新型智慧城市建设总体方案》(绵府办发〔2020〕13号)明确了全市新型智慧城市建设的总体目标。\n"
+        "一、总体要求\n为加快建设新型智慧城市,制定本方案。\n"
+    )
+    assert _doc(page).doc_number == "绵府办发〔2020〕13号"
+    # the same name and number after 根据 in its clause: the page cites it (a district's own plan)
+    cited = page.replace("《绵阳", "根据《绵阳").replace("明确了", "要求,")
+    assert _doc(cited).doc_number == ""
+
+
+def test_number_over_the_addressees_of_a_forwarded_document_is_not_the_own():
+    # tests/devset/pages/065.txt without its metadata table: a county office forwards a provincial
+    # notice, whose head (title, 文号, addressees) follows the county's signature
+    page = """現將《陜西省人民政府辦公廳關于印發<陜西省實體政務大廳管理暫行辦法>的通知》陜政辦發〔2018〕73號\
+轉發你們,請結合各自職責,認真貫徹執行。
+白水縣人民政府辦公室
+2019年2月22日
+陜西省人民政府辦公廳
+關于印發陜西省實體政務大廳管理暫行辦法的通知
+陜政辦發〔2018〕73號
+各市、縣、區人民政府,省人民政府各工作部門、各直屬機構:
+現將《陜西省實體政務大廳管理暫行辦法》印發給你們,請認真貫徹執行。
+"""
+    doc = _doc(page)
+    assert (doc.doc_number, doc.issuer, doc.date.iso) == ("", "白水县人民政府办公室", "2019-02-22")
