@@ -14,10 +14,10 @@ document is compared with what the page prints, as annotated in ``annotations.cs
 A page that gives no document is *lost*: every field counts as wrong.
 
 Run ``python tests/devset/evaluate.py`` (or ``make eval``); ``--failures`` lists every wrong field;
-``--set holdout`` ... ``--set holdout5`` score the hold-out sets in ``holdout/`` ... ``holdout5/``
+``--set holdout`` ... ``--set holdout6`` score the hold-out sets in ``holdout/`` ... ``holdout6/``
 instead (see their README.md: holdout to holdout4 were each scored blind once, then used for
 development (holdout4: blind 87.9% at commit 194c64d, developed on from round 5), so they are regression
-sets now; holdout5 is still unseen by development and measures generalisation).
+sets now; holdout5 and holdout6 are still unseen by development and measure generalisation).
 """
 
 from __future__ import annotations
@@ -140,11 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list every wrong field")
     parser.add_argument(
         "--set",
-        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"),
+        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"),
         default="dev",
         help=(
-            "dev: pages/ and annotations.csv next to this script; holdout ... holdout5: that folder "
-            "(holdout-holdout4 scored blind once, then used for development; holdout5 still blind)"
+            "dev: pages/ and annotations.csv next to this script; holdout ... holdout6: that folder "
+            "(holdout-holdout4 scored blind once, then used for development; holdout5, holdout6 still blind)"
         ),
     )
     args = parser.parse_args(argv)
