@@ -24,7 +24,7 @@ SEEDS = ROOT / "seeds"
 def client():
     """Two single-threaded worker processes, started once for the module."""
     with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
         distributed.Client(cluster) as c,
     ):
         yield c

@@ -79,7 +79,7 @@ def get_client(
         "n_workers": n_workers or os.cpu_count() or 1,
         "threads_per_worker": 1,  # tokenising and parsing hold the GIL: processes, not threads
         "processes": True,
-        "dashboard_address": None,
+        "dashboard_address": ":0",  # any free port: several clusters may run on one machine
     }
     if memory_limit is not None:
         options["memory_limit"] = memory_limit
