@@ -13,6 +13,7 @@ the per-file and per-partition functions.
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 from collections.abc import Iterator
@@ -22,7 +23,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["DASK_MISSING", "PARTITIONS_PER_THREAD", "get_client", "partition_count", "require_dask"]
+__all__ = [
+    "DASK_MISSING",
+    "PARTITIONS_PER_THREAD",
+    "get_client",
+    "partition_bounds",
+    "partition_count",
+    "require_dask",
+]
 
 #: Partitions per worker thread: a few per thread, so a slow partition does not leave the others idle.
 PARTITIONS_PER_THREAD = 4
@@ -99,3 +107,12 @@ def partition_count(n_items: int, client: Client, *, max_items: int = 2000) -> i
     threads = sum(client.nthreads().values()) or 1
     wanted = max(PARTITIONS_PER_THREAD * threads, math.ceil(n_items / max_items))
     return max(1, min(n_items, wanted))
+
+
+def partition_bounds(n_items: int, npartitions: int) -> list[tuple[int, int]]:
+    """``npartitions`` consecutive [start, stop) ranges of near-equal length covering range(n_items).
+
+    Returns a list of (start, stop) int pairs, in order; none is empty when npartitions <= n_items.
+    """
+    bounds = [round(i * n_items / npartitions) for i in range(npartitions + 1)]
+    return list(itertools.pairwise(bounds))

@@ -16,7 +16,6 @@ Token lists never leave the workers.  Each worker uses its own segmentation cach
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +27,7 @@ from ..dtm import align_columns, count_matrix, prune_terms
 from ..frequency.counts import frequency_frame, group_codes, group_columns, group_sums
 from ..frequency.inputs import TokenizerLike, check_text_column
 from ..segment import get_default_tokenizer, tokenize_corpus
-from .client import get_client, partition_count
+from .client import get_client, partition_bounds, partition_count
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -135,9 +134,8 @@ def term_frequencies(
 
 
 def _split(values: list[Any], n: int) -> list[list[Any]]:
-    """``values`` cut into ``n`` consecutive runs of near-equal length (none empty when n <= len)."""
-    bounds = np.linspace(0, len(values), n + 1).round().astype(int)
-    return [values[a:b] for a, b in itertools.pairwise(bounds)]
+    """``values`` cut into ``n`` consecutive runs of near-equal length."""
+    return [values[a:b] for a, b in partition_bounds(len(values), n)]
 
 
 def _local_counts(texts: list[str], tokenizer: TokenizerLike, cache: bool) -> Part:
