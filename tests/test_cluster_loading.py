@@ -22,9 +22,11 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="module")
 def client():
-    """Two single-threaded worker processes, started once for the module."""
+    """Two single-threaded workers, started once for the module: threads of this process, since worker
+    processes took 20-30 s each to import the package on the shared 2-core machine (2:40 min for the
+    four test files against 30 s on threads)."""
     with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster,
         distributed.Client(cluster) as c,
     ):
         yield c

@@ -30,7 +30,7 @@ from ..segment import get_default_tokenizer, tokenize_corpus
 from .client import get_client, partition_bounds, partition_count
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
 
 __all__ = ["count_texts", "term_frequencies"]
 
@@ -76,21 +76,23 @@ def count_texts(
         return count_matrix([], binary=binary, vocabulary=vocabulary)
     with get_client(client) as c:
         n = npartitions or partition_count(len(values), c)
-        chunks = c.scatter(_split(values, n))
-        tok = c.scatter(tokenizer, broadcast=True)
+        chunks, tok = _scatter(c, _split(values, n), tokenizer)
         if vocabulary is not None:
             # fixed columns: one pass, each partition counted straight into them
-            fixed = c.map(_fixed_counts, chunks, tokenizer=tok, cache=cache, binary=binary, vocabulary=list(vocabulary))
+            columns = list(vocabulary)
+            fixed = c.map(
+                _fixed_counts, chunks, tokenizer=tok, cache=cache, binary=binary, vocabulary=columns, pure=False
+            )
             return sp.vstack(c.gather(fixed), format="csr"), np.asarray(list(vocabulary), dtype=object)
         parts = c.map(_local_counts, chunks, tokenizer=tok, cache=cache, pure=False)
-        terms, doc_freq, term_freq = _merged(c.gather(c.map(_term_counts, parts, binary=binary)))
+        terms, doc_freq, term_freq = _merged(c.gather(c.map(_term_counts, parts, binary=binary, pure=False)))
         if len(terms):
             keep = prune_terms(
                 doc_freq, term_freq, len(values), min_df=min_df, max_df=max_df, max_features=max_features
             )
             terms = terms[keep]
-        vocab = c.scatter(terms, broadcast=True)
-        aligned = c.gather(c.map(_aligned, parts, vocabulary=vocab, binary=binary))
+        vocab = c.scatter(terms, broadcast=True, hash=False)
+        aligned = c.gather(c.map(_aligned, parts, vocabulary=vocab, binary=binary, pure=False))
         return sp.vstack(aligned, format="csr"), terms
 
 
@@ -122,15 +124,23 @@ def term_frequencies(
         return frequency_frame(corpus, (codes, keys), coo, doc_freq, np.array([], dtype=object), text_col=text_col)
     with get_client(client) as c:
         n = npartitions or partition_count(len(values), c)
-        chunks = c.scatter(_split(values, n))
-        tok = c.scatter(tokenizer, broadcast=True)
+        chunks, tok = _scatter(c, _split(values, n), tokenizer)
         parts = c.map(_local_counts, chunks, tokenizer=tok, cache=cache, pure=False)
-        terms = _merged(c.gather(c.map(_term_counts, parts, binary=False)))[0]
-        vocab = c.scatter(terms, broadcast=True)
-        sums = c.map(_group_part, parts, _split(list(codes), n), vocabulary=vocab, n_groups=len(keys))
+        terms = _merged(c.gather(c.map(_term_counts, parts, binary=False, pure=False)))[0]
+        vocab = c.scatter(terms, broadcast=True, hash=False)
+        sums = c.map(_group_part, parts, _split(list(codes), n), vocabulary=vocab, n_groups=len(keys), pure=False)
         group_counts, group_docs = _summed(c.gather(sums), (len(keys), len(terms)))
     coo = group_counts.tocoo()
     return frequency_frame(corpus, (codes, keys), coo, group_docs.data, terms, text_col=text_col, min_count=min_count)
+
+
+def _scatter(c: Client, chunks: list[list[str]], tokenizer: TokenizerLike) -> tuple[list[Future], Future]:
+    """The partitions' texts sent to the workers, and the tokenizer to every worker (one copy each).
+
+    Keys are unique to this call (hash=False): a key equal to one an earlier call is releasing
+    could be released under this call's feet.
+    """
+    return c.scatter(chunks, hash=False), c.scatter(tokenizer, broadcast=True, hash=False)
 
 
 def _split(values: list[Any], n: int) -> list[list[Any]]:

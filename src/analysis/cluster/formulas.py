@@ -184,11 +184,12 @@ def _on_cluster(
     with get_client(client) as c:
         n = npartitions or partition_count(len(documents), c)
         chunks = c.scatter(
-            [(a, documents.iloc[a:b][columns].reset_index(drop=True)) for a, b in partition_bounds(len(documents), n)]
+            [(a, documents.iloc[a:b][columns].reset_index(drop=True)) for a, b in partition_bounds(len(documents), n)],
+            hash=False,  # keys unique to this call: an earlier call may be releasing equal ones
         )
         # one future for the whole list (scattering a list would scatter each element)
         wanted = c.scatter([prepared], broadcast=True, hash=False)[0]
-        return c.gather(c.map(_partition, chunks, formulas=wanted, by_list=by_list))
+        return c.gather(c.map(_partition, chunks, formulas=wanted, by_list=by_list, pure=False))
 
 
 def _partition(chunk: tuple[int, pd.DataFrame], formulas: list[FormulaSet], by_list: list[str] | None) -> pd.DataFrame:
