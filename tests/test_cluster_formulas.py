@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 
@@ -119,3 +120,15 @@ def test_no_use_and_no_documents(client):
     assert empty.empty and list(empty.columns) == ["formula_id", "formula", "year", "n_docs", "n_occurrences"]
     none = cluster_formulas.formula_occurrences(_small_corpus().iloc[:0], ["城市大脑"], client=client)
     assert none.empty and list(none.columns) == OCCURRENCE_COLUMNS
+
+
+def test_find_uses_equals_a_plain_search_for_every_length():
+    # a two-letter alphabet: many overlapping uses, windows of 1 to 12 letters, across two texts
+    rng = random.Random(0)
+    texts = ["".join(rng.choice("数据") for _ in range(300)), "数据数据，数数据"]
+    formulas = ["数", "数据", "据数据", "数据数据", "数数数数数数", "数据数据数据数据数据数据"]
+    occ = cluster_formulas.find_uses(texts, cluster_formulas.formula_set(cluster_formulas.formula_codes(formulas)))
+    for i, f in enumerate(formulas):
+        expected = [(d, s) for d, t in enumerate(texts) for s in range(len(t)) if t.startswith(f, s)]
+        assert list(zip(occ[occ.cand == i].doc, occ[occ.cand == i].start)) == expected, f
+    assert (occ.end - occ.start).tolist() == [len(formulas[c]) for c in occ.cand]

@@ -5,7 +5,7 @@ corpus) stays in-process; it can run on a sample or an earlier corpus.  What gro
 is finding where each known formula is used: the documents are cut into partitions, and on each
 worker they are encoded as the suffix array encodes them (:func:`analysis.formulas.index.encode_texts`:
 letters, digits and 、 kept and folded, clause punctuation a boundary no formula crosses), every
-window of a formula's length hashed (:func:`analysis.shingles.hash_shingles`) and the windows whose
+window of a formula's length hashed (a polynomial hash from prefix sums) and the windows whose
 hash is a formula's compared with it code by code (so a hash collision never makes a false use).
 The uses are annotated as :func:`~analysis.formulas.find_formulas` annotates them; counts per
 formula and group are summed on the workers, so only the group table travels.
@@ -26,7 +26,6 @@ import pandas as pd
 from ..formulas.find import annotate_occurrences, formula_documents, occurrences_frame
 from ..formulas.index import encode_texts
 from ..formulas.result import OCCURRENCE_COLUMNS, FormulaResult
-from ..shingles import hash_shingles
 from .client import get_client, partition_bounds, partition_count
 
 if TYPE_CHECKING:
@@ -45,9 +44,13 @@ __all__ = [
 
 #: Columns of :func:`count_formulas` after the ``by`` columns.
 FORMULA_COUNT_COLUMNS = ["n_docs", "n_occurrences"]
-_SALT = 0  # any fixed salt: hashes are only compared with hashes of the same call
+_BASE = 0x100000001B3  # odd, so invertible modulo 2**64
+_BASE_INVERSE = pow(_BASE, -1, 1 << 64)
 _OCC_COLUMNS = ["cand", "doc", "start", "end"]
-_FILTER_SIZE = 1 << 20  # entries of the low-bits table (a power of two)
+_FILTER_BITS = 20  # the table of hash slots has 2**20 entries
+_FILTER_SIZE = 1 << _FILTER_BITS
+_FILTER_SHIFT = np.uint64(64 - _FILTER_BITS)
+_FIBONACCI = np.uint64(0x9E3779B97F4A7C15)
 
 Formulas: TypeAlias = "FormulaResult | pd.DataFrame | Iterable[str]"
 
@@ -223,12 +226,39 @@ def formula_set(formulas: list[np.ndarray]) -> list[FormulaSet]:
     for length in np.unique(lengths).tolist():
         which = np.flatnonzero(lengths == length)
         wanted = np.stack([formulas[i] for i in which])
-        # unsigned codes: the hash's uint64 arithmetic must not meet int64 (numpy would go to float)
-        rows = np.repeat(np.arange(len(which)), length)
-        own = hash_shingles(wanted.ravel().astype(np.uint64), rows, length, _SALT)[0][::length]
+        own = _WindowHashes(wanted.ravel()).of(length)[::length]
         order = np.argsort(own, kind="stable")
+        if len(np.unique(own)) < len(own):  # two formulas of one hash (about 2**-64 a pair): say so, never miss uses
+            raise RuntimeError(f"two formulas of {length} characters share a hash; count them in separate calls")
         out.append(FormulaSet(length, which, wanted, own[order], order))
     return out
+
+
+class _WindowHashes:
+    """Polynomial hashes of every window of a code array, any length, each in a few passes.
+
+    With prefix sums Q[i] = sum of c[j] * B**-j (j < i), modulo 2**64 (B is odd, so it has an
+    inverse), the window of length L at i is B**(i+L-1) * (Q[i+L] - Q[i]) = sum of c[i+j] * B**(L-1-j):
+    the same value wherever the window is, in O(n) per length instead of O(n L).
+    """
+
+    def __init__(self, codes: np.ndarray) -> None:
+        n = len(codes)
+        # uint64 arrays wrap around: the arithmetic is modulo 2**64, as the hash needs
+        inverse_powers = np.r_[np.uint64(1), np.cumprod(np.full(max(n - 1, 0), _BASE_INVERSE, dtype=np.uint64))]
+        self.prefix = np.r_[np.uint64(0), np.cumsum(codes.astype(np.uint64) * inverse_powers, dtype=np.uint64)]
+        self.powers = np.r_[np.uint64(1), np.cumprod(np.full(max(n - 1, 0), _BASE, dtype=np.uint64))]
+
+    def of(self, length: int) -> np.ndarray:
+        """The hash (uint64) of each window of ``length`` codes, one per start."""
+        n = len(self.prefix) - length
+        return self.powers[length - 1 : length - 1 + n] * (self.prefix[length : length + n] - self.prefix[:n])
+
+
+def _slot(hashes: np.ndarray) -> np.ndarray:
+    """Each hash's slot in the filter table: the high bits of its product with an odd constant
+    (Fibonacci hashing), which depend on every bit of the hash, even for a window of one code."""
+    return (hashes * _FIBONACCI) >> _FILTER_SHIFT
 
 
 def find_uses(texts: list[str], formulas: list[FormulaSet]) -> pd.DataFrame:
@@ -242,22 +272,23 @@ def find_uses(texts: list[str], formulas: list[FormulaSet]) -> pd.DataFrame:
         by cand then position.
     """
     enc = encode_texts(texts)
-    codes = enc.codes.astype(np.uint64)
+    codes = enc.codes.astype(np.int64)
+    windows = _WindowHashes(codes)
     found: list[dict[str, Any]] = []
     for fs in formulas:
         if len(codes) < fs.length:
             continue
-        hashes, valid = hash_shingles(codes, enc.doc_of, fs.length, _SALT)
-        # a table of the formulas' low hash bits rules out almost every window in one lookup;
+        hashes = windows.of(fs.length)
+        # a table of the formulas' hash slots rules out almost every window in one lookup;
         # only the rest are searched for (a search per window costs ten times more)
         seen = np.zeros(_FILTER_SIZE, dtype=bool)
-        seen[fs.hashes & np.uint64(_FILTER_SIZE - 1)] = True
-        maybe = np.flatnonzero(seen[hashes & np.uint64(_FILTER_SIZE - 1)] & valid)
+        seen[_slot(fs.hashes)] = True
+        maybe = np.flatnonzero(seen[_slot(hashes)])
         at = np.minimum(np.searchsorted(fs.hashes, hashes[maybe]), len(fs.hashes) - 1)
         match = fs.hashes[at] == hashes[maybe]
         hit, k = maybe[match], fs.order[at[match]]
         # compared code by code: equal hashes of unequal windows are not uses
-        same = (codes[hit[:, None] + np.arange(fs.length)].astype(np.int64) == fs.codes[k]).all(axis=1)
+        same = (codes[hit[:, None] + np.arange(fs.length)] == fs.codes[k]).all(axis=1)
         found.append({"cand": fs.which[k[same]], "pos": hit[same], "length": fs.length})
     if not found:
         return pd.DataFrame({c: np.zeros(0, dtype=np.int64) for c in _OCC_COLUMNS})
