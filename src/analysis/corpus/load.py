@@ -40,12 +40,16 @@ __all__ = [
     "POLICY_LIST_COLUMNS",
     "UNDATED",
     "CorpusLoad",
+    "FileParse",
     "default_seed_dir",
     "doc_slug",
+    "gather_load",
     "load_corpus",
     "load_paragraphs",
     "load_policy_list",
+    "parse_file",
     "read_corpus",
+    "warn_load",
 ]
 
 #: Columns of the documents table, in order.
@@ -137,7 +141,7 @@ def read_corpus(
     announced with a warning.
     """
     load = _read(path, metadata, audit=audit)
-    _warn(load, "read_corpus", stacklevel=3)
+    warn_load(load, "read_corpus", stacklevel=3)
     return load
 
 
@@ -150,7 +154,7 @@ def load_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.Pat
     silently dropped, and never stop the rest; :func:`read_corpus` returns them as a table.
     """
     load = _read(path, metadata)
-    _warn(load, "load_corpus", stacklevel=3)
+    warn_load(load, "load_corpus", stacklevel=3)
     return load.documents
 
 
@@ -158,6 +162,22 @@ def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None, *,
     folder = Path(path) if path is not None else default_seed_dir()
     audit_rows: tuple[list[dict], list[dict]] | None = ([], []) if audit else None
     parsed, skipped = _parse_folder(folder, audit_rows)
+    return gather_load(folder, parsed, skipped, metadata, audit_rows)
+
+
+def gather_load(
+    folder: Path,
+    parsed: list[ParsedDoc],
+    skipped: list[dict],
+    metadata: str | os.PathLike | None = None,
+    audit_rows: tuple[list[dict], list[dict]] | None = None,
+) -> CorpusLoad:
+    """The :class:`CorpusLoad` of a folder's parsed documents and skipped rows, in file order.
+
+    What :func:`read_corpus` does after parsing every file (:func:`parse_file`), wherever the files
+    were parsed: metadata.csv, ids, duplicates, order, evidence and the audit (when ``audit_rows``,
+    the files rows and removed rows of every file, are given).
+    """
     df = _documents_frame(parsed)
     field_sources = {c: "text" for c in DOCUMENT_COLUMNS}
     meta_path = Path(metadata) if metadata else (folder / "metadata.csv" if folder.is_dir() else None)
@@ -224,7 +244,7 @@ def _date_undated_ids(df: pd.DataFrame) -> pd.DataFrame:
     return _unique_ids(df)
 
 
-def _warn(load: CorpusLoad, verb: str, stacklevel: int) -> None:
+def warn_load(load: CorpusLoad, verb: str, stacklevel: int) -> None:
     """Warn about skipped files, undated documents and documents whose date is only inferred."""
     if len(load.skipped):
         warnings.warn(
@@ -272,38 +292,66 @@ def _parse_folder(
 
         iterator = tqdm(scan.files, desc="parsing files", unit="file")
     for f in iterator:
-        if f.name in NOT_DOCUMENTS:
-            continue
-        source = display_path(f, root)
-        if f.suffix.lower() not in SUFFIXES:
-            skipped.append({"file": source, "reason": f"not a supported file type ({f.suffix or 'no suffix'})"})
-            continue
-        read: FileText | None = None
-        try:
-            read = read_document_file(f)
-            docs, _removed = parse_text(read.text, source)
-        except (CorpusError, OSError) as e:
-            reason = e.reason if isinstance(e, CorpusError) else f"cannot read file: {e.strerror or e}"
-            skipped.append({"file": source, "reason": reason})
-            _add_audit(audit, read, source, [], reason)
-            continue
-        _add_audit(audit, read, source, docs, "")
-        if read.pages:
-            _name_start_pages(docs, read.pages)
-        if read.no_text:
-            skipped.append({"file": source, "reason": _no_text_reason(read)})
-        parsed.extend(docs)
+        one = parse_file(f, root, audit=audit is not None)
+        parsed.extend(one.docs)
+        skipped.extend(one.skipped)
+        if audit is not None and one.audit is not None:
+            audit[0].append(one.audit)
+            audit[1].extend(one.removed)
     return parsed, skipped
 
 
+@dataclass
+class FileParse:
+    """What :func:`parse_file` read from one file: its documents, skipped rows and audit rows."""
+
+    docs: list[ParsedDoc] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
+    #: the file's :func:`audit_read` row (None when no audit was asked for or the file is not a document)
+    audit: dict | None = None
+    removed: list[dict] = field(default_factory=list)
+
+
+def parse_file(f: Path, root: Path | None, *, audit: bool = False) -> FileParse:
+    """Read, clean and parse one file of a corpus folder; returns a :class:`FileParse`.
+
+    ``root`` is the folder read (None for a single file): a document's ``source`` is the path
+    relative to it.  A file named in NOT_DOCUMENTS (metadata.csv …) gives nothing; an unsupported
+    suffix, an unreadable or unparseable file a skipped row (file, reason); scanned pages of a
+    paged file a skipped row next to the documents of its other pages.  ``audit`` also fills the
+    file's :func:`audit_read` rows.  Picklable in and out, so it runs on Dask workers unchanged.
+    """
+    out = FileParse()
+    if f.name in NOT_DOCUMENTS:
+        return out
+    source = display_path(f, root)
+    if f.suffix.lower() not in SUFFIXES:
+        out.skipped.append({"file": source, "reason": f"not a supported file type ({f.suffix or 'no suffix'})"})
+        return out
+    read: FileText | None = None
+    try:
+        read = read_document_file(f)
+        docs, _removed = parse_text(read.text, source)
+    except (CorpusError, OSError) as e:
+        reason = e.reason if isinstance(e, CorpusError) else f"cannot read file: {e.strerror or e}"
+        out.skipped.append({"file": source, "reason": reason})
+        _add_audit(out, audit, read, source, [], reason)
+        return out
+    _add_audit(out, audit, read, source, docs, "")
+    if read.pages:
+        _name_start_pages(docs, read.pages)
+    if read.no_text:
+        out.skipped.append({"file": source, "reason": _no_text_reason(read)})
+    out.docs = docs
+    return out
+
+
 def _add_audit(
-    audit: tuple[list[dict], list[dict]] | None, read: FileText | None, source: str, docs: list[ParsedDoc], error: str
+    out: FileParse, audit: bool, read: FileText | None, source: str, docs: list[ParsedDoc], error: str
 ) -> None:
-    """Append one file's audit rows (:func:`audit_read`) to ``audit`` when the caller asked for them."""
-    if audit is not None:
-        row, removed = audit_read(read, source, parsed=docs, error=error)
-        audit[0].append(row)
-        audit[1].extend(removed)
+    """Fill one file's audit rows (:func:`audit_read`) into ``out`` when the caller asked for them."""
+    if audit:
+        out.audit, out.removed = audit_read(read, source, parsed=docs, error=error)
 
 
 def _no_text_reason(read: FileText) -> str:

@@ -17,14 +17,14 @@ from .index import ENUMERATION_COMMA, SuffixIndex, build_index, group_bounds, ma
 from .result import FORMULA_COLUMNS, OCCURRENCE_COLUMNS, FormulaResult
 from .select import boilerplate_kind, core_of, enumeration_core
 
-__all__ = ["find_formulas"]
+__all__ = ["FormulaDocs", "annotate_occurrences", "find_formulas", "formula_documents", "occurrences_frame"]
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘\"'「『", "”’\"'」』"
 CONTEXT_CHARS = 15
 
 
 @dataclass(frozen=True)
-class _Docs:
+class FormulaDocs:
     """The documents searched, with what the tables report about each."""
 
     table: pd.DataFrame  # doc_id, date, year, level, region, jurisdiction, text; in corpus order
@@ -32,7 +32,7 @@ class _Docs:
     dated: np.ndarray  # bool per document
 
 
-def _documents(corpus: pd.DataFrame) -> tuple[_Docs, int]:
+def formula_documents(corpus: pd.DataFrame) -> tuple[FormulaDocs, int]:
     """Validate ``corpus`` and return its documents (duplicates left out) and how many were left out."""
     missing = [c for c in ("doc_id", "text") if c not in corpus.columns]
     if missing:
@@ -66,7 +66,7 @@ def _documents(corpus: pd.DataFrame) -> tuple[_Docs, int]:
     order = sorted(range(len(keys)), key=keys.__getitem__)
     rank = np.empty(len(keys), dtype=np.int64)
     rank[order] = np.arange(len(keys))
-    return _Docs(table=out, precedence=rank, dated=dated), n_dup
+    return FormulaDocs(table=out, precedence=rank, dated=dated), n_dup
 
 
 @dataclass
@@ -104,7 +104,7 @@ def _candidates(
     return out
 
 
-def _occurrence_table(index: SuffixIndex, cands: list[_Candidate], docs: _Docs) -> pd.DataFrame:
+def _occurrence_table(index: SuffixIndex, cands: list[_Candidate], docs: FormulaDocs) -> pd.DataFrame:
     """One row per occurrence: candidate number, document number, start and end offsets in the text."""
     counts = np.array([len(c.positions) for c in cands], dtype=np.int64)
     cand = np.repeat(np.arange(len(cands)), counts)
@@ -117,7 +117,7 @@ def _occurrence_table(index: SuffixIndex, cands: list[_Candidate], docs: _Docs) 
     return pd.DataFrame({"cand": cand, "doc": doc, "start": start, "end": end})
 
 
-def _annotate(occ: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
+def annotate_occurrences(occ: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
     """``occ`` with quoted (inside “…”), titled (inside 《…》) and context (the text around it) per occurrence."""
     spans = list(zip(occ["doc"].tolist(), occ["start"].tolist(), occ["end"].tolist()))
     before = [texts[d][s - 1] if s > 0 else "" for d, s, _ in spans]
@@ -129,7 +129,7 @@ def _annotate(occ: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
     )
 
 
-def _phrases(occ: pd.DataFrame, cands: list[_Candidate], docs: _Docs, tokenizer: Tokenizer) -> np.ndarray:
+def _phrases(occ: pd.DataFrame, cands: list[_Candidate], docs: FormulaDocs, tokenizer: Tokenizer) -> np.ndarray:
     """Boolean per candidate: a phrase, not a fragment of words (see :mod:`.boundaries`)."""
     ordered = occ.assign(_p=docs.precedence[occ["doc"]]).sort_values(["cand", "_p", "start"], kind="stable")
     first = ordered.groupby("cand", sort=True).head(OCCURRENCES_CHECKED)
@@ -152,7 +152,7 @@ def _kind(formula: str, share_quoted: float, share_titled: float) -> str:
     return "phrase"
 
 
-def _formula_table(occ: pd.DataFrame, cands: list[_Candidate], docs: _Docs) -> pd.DataFrame:
+def _formula_table(occ: pd.DataFrame, cands: list[_Candidate], docs: FormulaDocs) -> pd.DataFrame:
     """One row per candidate (index = candidate number) with counts and first dated use."""
     table = docs.table
     occ = occ.assign(
@@ -260,7 +260,7 @@ def find_formulas(
         raise ValueError(f"max_chars ({max_chars}) must be >= min_chars ({min_chars})")
     if min_docs < 2:
         raise ValueError(f"min_docs must be >= 2 (a formula is shared), got {min_docs!r}")
-    docs, n_dup = _documents(corpus)
+    docs, n_dup = formula_documents(corpus)
     depth = max_chars + 1
     index = build_index(docs.table["text"].tolist(), depth)
     groups = pd.factorize(docs.table["jurisdiction"])[0].astype(np.int64)
@@ -299,7 +299,9 @@ def find_formulas(
     return FormulaResult(formulas, occurrences, params, Provenance("find_formulas", params=params))
 
 
-def _finish(table: pd.DataFrame, occ: pd.DataFrame, docs: _Docs, params: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _finish(
+    table: pd.DataFrame, occ: pd.DataFrame, docs: FormulaDocs, params: dict
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Filter, flag boilerplate, number the formulas and build both output tables (``params`` gets the counts)."""
     n_docs_corpus = params["n_documents"]
     if table.empty:
@@ -326,17 +328,27 @@ def _finish(table: pd.DataFrame, occ: pd.DataFrame, docs: _Docs, params: dict) -
     cores = core_of(table["formula"].tolist(), table["n_docs"].tolist(), params["min_chars"])
     table["core_formula_id"] = [table["formula_id"].iloc[j] if j >= 0 else "" for j in cores]
     table["n_undated_docs"] = table["n_undated_docs"].astype(np.int64)
-    occ = _annotate(occ[occ["cand"].isin(table.index)], docs.table["text"].tolist())
+    occ = annotate_occurrences(occ[occ["cand"].isin(table.index)], docs.table["text"].tolist())
     shares = occ.groupby("cand")[["quoted", "titled"]].mean().reindex(table.index)
     table["share_quoted"] = shares["quoted"].to_numpy()
     table["kind"] = [_kind(f, q, t) for f, q, t in zip(table["formula"], shares["quoted"], shares["titled"])]
     formulas = table[FORMULA_COLUMNS].reset_index(drop=True)
+    return formulas, occurrences_frame(occ, ids, docs)
+
+
+def occurrences_frame(occ: pd.DataFrame, formula_ids: pd.Series, docs: FormulaDocs) -> pd.DataFrame:
+    """The occurrences table (:data:`OCCURRENCE_COLUMNS`) of annotated occurrence rows.
+
+    ``occ`` has columns cand, doc (row of ``docs.table``), start, end and those of
+    :func:`annotate_occurrences`; ``formula_ids`` maps cand to formula_id.  Rows are ordered by
+    formula_id, the document's precedence (dated first, by date and level), then start.
+    """
     meta = docs.table.drop(columns="text")
-    occurrences = occ.assign(formula_id=ids.reindex(occ["cand"]).to_numpy()).merge(
+    occurrences = occ.assign(formula_id=formula_ids.reindex(occ["cand"]).to_numpy()).merge(
         meta, left_on="doc", right_index=True, how="left"
     )
     occurrences = occurrences.sort_values(["formula_id", "start"], kind="stable")
     occurrences = occurrences.assign(_p=docs.precedence[occurrences["doc"]]).sort_values(
         ["formula_id", "_p", "start"], kind="stable"
     )
-    return formulas, occurrences[OCCURRENCE_COLUMNS].reset_index(drop=True)
+    return occurrences[OCCURRENCE_COLUMNS].reset_index(drop=True)

@@ -13,7 +13,16 @@ from ..dtm import count_matrix, pass_through
 from .inputs import TokenizerLike, check_text_column, texts, tokens
 from .sampling import is_small_group
 
-__all__ = ["TERM_FREQUENCY_UNITS", "TFIDF_UNITS", "term_frequencies", "tfidf_top_terms"]
+__all__ = [
+    "TERM_FREQUENCY_UNITS",
+    "TFIDF_UNITS",
+    "frequency_frame",
+    "group_codes",
+    "group_columns",
+    "group_sums",
+    "term_frequencies",
+    "tfidf_top_terms",
+]
 
 #: Units of the columns of :func:`term_frequencies`.
 TERM_FREQUENCY_UNITS = {
@@ -27,7 +36,7 @@ TERM_FREQUENCY_UNITS = {
 TFIDF_UNITS = {"tfidf": "unit-length TF-IDF weight (dimensionless)", "rank": "1 = highest"}
 
 
-def _group_codes(corpus: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
+def group_codes(corpus: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
     """Return (group number per document, one row of group keys per group)."""
     if not by:
         return np.zeros(len(corpus), dtype=np.int64), pd.DataFrame(index=range(1))
@@ -40,7 +49,7 @@ def _group_codes(corpus: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, pd.Da
     return codes, keys
 
 
-def _group_sums(counts: sp.csr_matrix, codes: np.ndarray, n_groups: int) -> tuple[sp.coo_matrix, np.ndarray]:
+def group_sums(counts: sp.csr_matrix, codes: np.ndarray, n_groups: int) -> tuple[sp.coo_matrix, np.ndarray]:
     """Return (groups x terms occurrence counts as COO, documents containing each entry, aligned with it)."""
     n_docs = counts.shape[0]
     # Group-by as a sparse (groups x documents) indicator product.
@@ -101,12 +110,37 @@ def term_frequencies(
         :data:`TERM_FREQUENCY_UNITS`.
     """
     check_text_column(corpus, text_col)
-    by_list = [by] if isinstance(by, str) else list(by or [])
-    codes, keys = _group_codes(corpus, by_list)
-    n_groups = len(keys)
-
+    by_list = group_columns(by)
+    codes, keys = group_codes(corpus, by_list)
     counts, terms = count_matrix(tokens(corpus, text_col, tokenizer, cache).tolist())
-    coo, doc_freq = _group_sums(counts, codes, n_groups)
+    coo, doc_freq = group_sums(counts, codes, len(keys))
+    return frequency_frame(corpus, (codes, keys), coo, doc_freq, terms, text_col=text_col, min_count=min_count)
+
+
+def group_columns(by: str | Sequence[str] | None) -> list[str]:
+    """The grouping columns of ``by`` as a list ([] for None: the corpus as one group)."""
+    return [by] if isinstance(by, str) else list(by or [])
+
+
+def frequency_frame(
+    corpus: pd.DataFrame,
+    groups: tuple[np.ndarray, pd.DataFrame],
+    coo: sp.coo_matrix,
+    doc_freq: np.ndarray,
+    terms: np.ndarray,
+    *,
+    text_col: str = "text",
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """The :func:`term_frequencies` table of its groups x terms counts, however they were counted.
+
+    ``groups`` is :func:`group_codes` of the corpus, ``coo`` (from :func:`group_sums`) the occurrences
+    of each term in each group, in canonical csr order, and ``doc_freq``, aligned with its entries,
+    the documents holding it.
+    """
+    codes, keys = groups
+    by_list = list(keys.columns)
+    n_groups = len(keys)
     n_chars = np.bincount(codes, weights=texts(corpus, text_col).str.len().to_numpy(dtype=float), minlength=n_groups)
     rows, cols, count = coo.row, coo.col, coo.data
     keep = count >= min_count
