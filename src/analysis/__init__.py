@@ -32,6 +32,7 @@ _SUBMODULES = [
     "citations",
     "cleaning",
     "cli",
+    "cluster",
     "corpus",
     "diffusion",
     "dtm",
