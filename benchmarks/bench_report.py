@@ -101,16 +101,19 @@ def main(argv: list[str] | None = None) -> None:
     sampler.join()
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"load average at end: {os.getloadavg()}")
+    cpu = children.ru_utime + children.ru_stime
     if code != 0:
         print(f"report failed (exit {code}) after {time.perf_counter() - start:.0f} s; last output:")
         print("\n".join(tail))
-        cpu = children.ru_utime + children.ru_stime
         rows.append(("(failed notebook)", time.perf_counter() - last, cpu - cpu_mark, peak[0]))
+    else:
+        # after the last notebook the CLI writes the Excel workbook of every table and the index page
+        rows.append(("workbook + index", time.perf_counter() - last, cpu - cpu_mark, peak[0]))
     print("\n| notebook | wall (s) | CPU (s) | peak memory (GB) |\n|---|---:|---:|---:|")
     for name, seconds, cpu_seconds, memory in rows:
         print(f"| {name} | {seconds:.0f} | {cpu_seconds:.0f} | {memory / 1e9:.2f} |")
-    cpu = children.ru_utime + children.ru_stime
-    print(f"| total | {time.perf_counter() - start:.0f} | {cpu:.0f} | |")
+    highest = max((r[3] for r in rows), default=0) / 1e9
+    print(f"| total | {time.perf_counter() - start:.0f} | {cpu:.0f} | {highest:.2f} |")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,14 @@
 
 import pandas as pd
 
-from analysis.narrative import k_choice_sentence, lda_agreement_sentence, prevalence_sentence, topics_sentence
+from analysis.narrative import (
+    k_choice_sentence,
+    k_sample_sentence,
+    lda_agreement_sentence,
+    lda_sample_sentence,
+    prevalence_sentence,
+    topics_sentence,
+)
 
 
 def test_k_choice_names_an_override():
@@ -40,3 +47,31 @@ def test_prevalence_names_the_largest_topic_and_its_documents():
         "The largest topic by level: central: T1 (感知、终端), 70% (2 documents); provincial: T0, 60% (1 document)."
     )
     assert "not computed" in prevalence_sentence(prev[prev.n_documents == 0], "level")
+
+
+def _k_result(n_units: int, n_total: int, seeds: list[int], requested: list[int]):
+    from analysis.provenance import Provenance
+    from analysis.topics import KDiagnostics
+
+    table = pd.DataFrame({"k": [3, 4], "n_units": [n_units, n_units]})
+    params = {"seeds": seeds, "seeds_requested": requested, "n_units": n_units, "n_units_total": n_total}
+    return KDiagnostics(table, Provenance("evaluate_k", params=params))
+
+
+def test_k_sample_sentence_says_what_was_sampled():
+    assert k_sample_sentence(_k_result(250, 250, [0, 1, 2, 3, 4], [0, 1, 2, 3, 4])) == ""
+    assert k_sample_sentence(_k_result(2000, 25213, [0, 1, 2], [0, 1, 2, 3, 4])) == (
+        "The k diagnostics were computed on a random sample of 2,000 of the 25,213 paragraphs, with 3 of the 5 "
+        "seeds (0, 1, 2), so that their time does not grow with the corpus (`evaluate_k`'s `max_units`); "
+        "the model itself is fitted on all 25,213 paragraphs."
+    )
+    assert "with 2 seeds (0, 1)," in k_sample_sentence(_k_result(10, 20, [0, 1], [0, 1]))
+
+
+def test_lda_sample_sentence_only_for_a_sample():
+    assert lda_sample_sentence(250, 250, 4) == ""
+    assert lda_sample_sentence(1000, 25213, 1) == (
+        "LDA was fitted on a random sample of 1,000 of the 25,213 paragraphs, with one start, "
+        "so that its time does not grow with the corpus (`analysis.topics.LDA_SAMPLE_UNITS`)."
+    )
+    assert "with the best of 3 starts" in lda_sample_sentence(5, 9, 3)

@@ -71,3 +71,42 @@ def test_lags(tables, tmp_path):
     assert [p.get_height() for p in ax.patches] == [1, 1, 0, 0, 0, 1]
     empty = plot_citation_lags(lag_distribution(pd.DataFrame(columns=["lag_years"])))
     assert [t.get_text() for t in empty.texts] == ["no dated citation"]
+
+
+def _many_documents_graph():
+    """60 dated documents: 10 ministry notices of one ministry cited by 50 documents of five cities."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    for i in range(10):
+        graph.add_node(
+            f"m{i}", level="ministry", year=2015 + i % 3, region="全国", issuer="工业和信息化部", title="通知"
+        )
+    cities = ["郑州", "洛阳", "开封", "新乡", "南阳"]
+    for i in range(50):
+        city = cities[i % 5]
+        graph.add_node(f"c{i}", level="prefecture", year=2018 + i % 4, region="河南", issuer=f"{city}市人民政府",
+                       title=f"{city}市智慧城市建设方案")  # fmt: skip
+        graph.add_edge(f"m{i % 10}", f"c{i}", weight=1 + i % 3)
+    return graph
+
+
+def test_citation_network_of_many_documents_is_drawn_by_jurisdiction(tmp_path):
+    graph = _many_documents_graph()
+    path = tmp_path / "net.png"
+    ax = plot_citation_network(graph, path=path)
+    assert_png(path)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["ministry", "prefecture"]
+    labels = sorted(t.get_text() for t in ax.texts if t.get_text())
+    # six jurisdictions: the ministry's 10 documents and each city's 10
+    assert len(labels) == 6 and any(label.startswith("郑州 (10)") for label in labels)
+    assert any(label.startswith("工业和信息化部 (10)") for label in labels)
+    note = ax.get_xlabel()
+    assert "60 dated documents grouped into 6 jurisdictions" in note
+    assert "citation inside a group is not drawn" in note
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any(t.endswith(" references") for t in legend)
+    assert "arrow: cited → citing" in ax.get_legend().get_title().get_text()
+    # the document view stays available
+    documents = plot_citation_network(graph, aggregate="documents", max_labels=5)
+    assert [t.get_text() for t in documents.get_yticklabels()] == ["ministry", "prefecture"]

@@ -158,3 +158,19 @@ def test_chinese_font_is_used(strict_glyphs):
     title = figure.axes[0].title
     assert "主题" in title.get_text()
     assert "NotoSansCJK" in font_manager.findfont(title.get_fontproperties())
+
+
+def test_similarity_heatmap_of_many_documents_has_a_bounded_size_and_no_labels(strict_glyphs):
+    rng = np.random.default_rng(0)
+    n = 200
+    points = rng.random((n, 5))
+    sim = points @ points.T / np.outer(np.linalg.norm(points, axis=1), np.linalg.norm(points, axis=1))
+    ids = [f"d{i:03d}" for i in range(n)]
+    corpus = pd.DataFrame({"doc_id": ids, "year": 2020, "level": "prefecture", "region": "河南",
+                           "issuer": "郑州市人民政府", "title": "智慧城市建设方案"})  # fmt: skip
+    figure = plot_similarity_heatmap(pd.DataFrame(sim, index=ids, columns=ids), corpus)
+    width, height = figure.get_size_inches()
+    assert height <= 22 and width <= 24  # 0.08 inch a row made 1,000 documents an 80-inch figure
+    heat = figure.axes[1]
+    assert heat.get_yticks().size == 0 and heat.get_xticks().size == 0
+    assert any("200 documents: too many" in t for t in _texts(figure))

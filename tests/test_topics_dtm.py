@@ -58,3 +58,16 @@ def test_dtm_counts_new_units_over_its_vocabulary():
     column = list(dtm.vocabulary).index("数据共享")
     assert counts.shape == (2, len(dtm.vocabulary)) and counts[0, column] == 2 and counts.sum() == 2
     assert (dtm.vectorizer().transform(tokens) != counts).nnz == 0
+
+
+def test_dtm_take_selects_rows_and_keeps_the_vocabulary():
+    units = pd.DataFrame(
+        {"doc_id": ["a", "a", "b"], "para_id": [0, 1, 0], "text": ["数据 平台 数据", "交通 平台", "数据 交通"]}
+    )
+    dtm = build_dtm(units, str.split, min_df=1, max_df=1.0)
+    part = dtm.take(np.array([0, 2]))
+    assert list(part.vocabulary) == list(dtm.vocabulary) == ["交通", "平台", "数据"]
+    # by hand: unit a/0 has 数据 twice and 平台 once; b/0 交通 and 数据 once each
+    assert part.matrix.toarray().tolist() == [[0, 1, 2], [1, 0, 1]]
+    assert part.units[["doc_id", "para_id"]].astype(str).to_numpy().tolist() == [["a", "0"], ["b", "0"]]
+    assert part.params == dtm.params and part.tokenizer is dtm.tokenizer

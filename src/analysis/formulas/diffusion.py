@@ -55,10 +55,13 @@ def _dated_uses(result: FormulaResult, formulas: Iterable[str] | None) -> pd.Dat
         wanted = [result.lookup(f)["formula_id"] for f in formulas]
         occ = occ[occ["formula_id"].isin(wanted)]
     occ = occ[occ["year"].notna()].drop_duplicates(["formula_id", "doc_id"])
-    parts = [date_parts(d, y) for d, y in zip(occ["date"], occ["year"])]
+    # parsed once per distinct date and level, not per occurrence (1,000 documents: 300,000 occurrences)
+    keys = list(zip(occ["date"], occ["year"]))
+    when = {key: date_parts(*key) for key in set(keys)}
+    ranks = {lv: level_rank(lv) for lv in set(occ["level"])}
     occ = occ.assign(
-        _when=parts,
-        _rank=[level_rank(lv) for lv in occ["level"]],
+        _when=[when[key] for key in keys],
+        _rank=occ["level"].map(ranks).to_numpy(),
         year=occ["year"].astype("Int64"),
     )
     occ = occ.sort_values(["formula_id", "_when", "_rank", "doc_id"], kind="stable")
@@ -125,13 +128,18 @@ def formula_adoption(result: FormulaResult, formulas: Iterable[str] | None = Non
     new.index = new.index.set_names(["formula_id", "year", "level"])
     docs = uses.groupby(["formula_id", "year", "level"]).size().rename("n_docs")
     last = int(uses["year"].max())
-    rows = []
-    for fid, group in uses.groupby("formula_id", sort=False):
-        start = int(group["year"].min())
-        levels = sorted(set(group["level"]), key=level_rank)
-        idx = pd.MultiIndex.from_product([[fid], range(start, last + 1), levels], names=["formula_id", "year", "level"])
-        rows.append(pd.DataFrame(index=idx))
-    table = pd.concat(rows).join(new).join(docs).fillna(0).astype(np.int64).reset_index()
+    # every year from each formula's first use to ``last`` x the levels that use it: one vectorised cross join
+    # (a MultiIndex per formula took 80 s for the 3,759 formulas of 1,000 documents)
+    order = pd.Series(np.arange(uses["formula_id"].nunique()), index=uses["formula_id"].unique())
+    start = uses.groupby("formula_id")["year"].min().astype(int)
+    pairs = uses[["formula_id", "level"]].drop_duplicates()
+    years = pd.DataFrame({"year": np.arange(int(start.min()), last + 1)})
+    grid = pairs.merge(years, how="cross")
+    grid = grid[grid["year"].to_numpy() >= grid["formula_id"].map(start).to_numpy()]
+    grid = grid.assign(_order=grid["formula_id"].map(order).to_numpy(), _rank=grid["level"].map(level_rank).to_numpy())
+    grid = grid.sort_values(["_order", "year", "_rank", "level"], kind="stable")
+    index = pd.MultiIndex.from_frame(grid[["formula_id", "year", "level"]].astype({"year": np.int64}))
+    table = pd.DataFrame(index=index).join(new).join(docs).fillna(0).astype(np.int64).reset_index()
     per_year = table.groupby(["formula_id", "year"])["n_new_jurisdictions"].sum().groupby(level=0).cumsum()
     table = table.join(per_year.rename("cumulative"), on=["formula_id", "year"])
     text = result.formulas.set_index("formula_id")["formula"]
@@ -167,6 +175,12 @@ def bottom_up_formulas(result: FormulaResult, formulas: Iterable[str] | None = N
         higher_year - first_year (0 when both dates fall in one year).
     """
     uses = _dated_uses(result, formulas)
+    # only formulas first used locally and used at a higher level too can qualify: find them without a loop
+    first_rank = uses.groupby("formula_id", sort=False)["_rank"].first()
+    first_level = uses.groupby("formula_id", sort=False)["level"].first()
+    top_rank = uses.groupby("formula_id", sort=False)["_rank"].min()
+    candidates = first_rank.index[first_level.isin(LOCAL_LEVELS).to_numpy() & (top_rank < first_rank).to_numpy()]
+    uses = uses[uses["formula_id"].isin(candidates)]
     out = []
     for fid, group in uses.groupby("formula_id", sort=False):
         first = group.iloc[0]

@@ -18,7 +18,14 @@ from .diffusion import (
 )
 from .format import cannot, listing, number, percent, plural, year_span
 from .frequency import cooccurrence_sentence, keyness_groups_sentence, keyness_sentence, top_terms_sentence
-from .topics import k_choice_sentence, lda_agreement_sentence, prevalence_sentence, topics_sentence
+from .topics import (
+    k_choice_sentence,
+    k_sample_sentence,
+    lda_agreement_sentence,
+    lda_sample_sentence,
+    prevalence_sentence,
+    topics_sentence,
+)
 
 __all__ = [
     "adoption_lag_sentence",
@@ -30,9 +37,11 @@ __all__ = [
     "emerging_sentence",
     "is_seed_corpus",
     "k_choice_sentence",
+    "k_sample_sentence",
     "keyness_groups_sentence",
     "keyness_sentence",
     "lda_agreement_sentence",
+    "lda_sample_sentence",
     "levels_sentence",
     "listing",
     "number",

@@ -1,4 +1,4 @@
-"""Sentences from the topic tables: the choice of k, the topics, their agreement with LDA, their prevalence."""
+"""Sentences from the topic tables: the choice of k (and the sample it used), the topics, LDA, prevalence."""
 
 from __future__ import annotations
 
@@ -6,9 +6,17 @@ import re
 
 import pandas as pd
 
-from .format import cannot, listing, percent, plural
+from ..topics.diagnostics import KDiagnostics
+from .format import cannot, listing, number, percent, plural
 
-__all__ = ["k_choice_sentence", "lda_agreement_sentence", "prevalence_sentence", "topics_sentence"]
+__all__ = [
+    "k_choice_sentence",
+    "k_sample_sentence",
+    "lda_agreement_sentence",
+    "lda_sample_sentence",
+    "prevalence_sentence",
+    "topics_sentence",
+]
 
 
 def k_choice_sentence(k: int, reason: str | None, chosen_k: int | None = None) -> str:
@@ -23,6 +31,36 @@ def k_choice_sentence(k: int, reason: str | None, chosen_k: int | None = None) -
     # choose_k's reason starts with the k it chose ("k=4: smallest k whose ..."): say it once
     reason = re.sub(r"^k\s*=\s*\d+\s*:\s*", "", reason).rstrip(".")
     return f"The model uses k = {k}: the {reason}."
+
+
+def k_sample_sentence(diagnostics: KDiagnostics, unit: str = "paragraph") -> str:
+    """On how many units and seeds the k diagnostics were computed; "" when on all units (no sample).
+
+    ``diagnostics`` is :func:`analysis.topics.evaluate_k`'s result; ``unit``
+    names its units in the singular.
+    """
+    if not diagnostics.sampled:
+        return ""
+    seeds = diagnostics.seeds
+    requested = diagnostics.provenance.params.get("seeds_requested", seeds)
+    of_seeds = f" of the {len(requested)}" if len(requested) > len(seeds) else ""
+    total = plural(diagnostics.n_units_total, unit)
+    return (
+        f"The k diagnostics were computed on a random sample of {number(diagnostics.n_units)} of the "
+        f"{total}, with {len(seeds)}{of_seeds} seeds ({', '.join(str(s) for s in seeds)}), so that their time "
+        f"does not grow with the corpus (`evaluate_k`'s `max_units`); the model itself is fitted on all {total}."
+    )
+
+
+def lda_sample_sentence(n_fitted: int, n_total: int, n_init: int, unit: str = "paragraph") -> str:
+    """On how many units (and starts) the LDA comparison was fitted; "" when on all ``n_total`` units."""
+    if n_fitted >= n_total:
+        return ""
+    starts = "one start" if n_init == 1 else f"the best of {n_init} starts"
+    return (
+        f"LDA was fitted on a random sample of {number(n_fitted)} of the {plural(n_total, unit)}, with {starts}, "
+        f"so that its time does not grow with the corpus (`analysis.topics.LDA_SAMPLE_UNITS`)."
+    )
 
 
 def topics_sentence(labels: pd.DataFrame, document_topics: pd.DataFrame | None = None, n_terms: int = 3) -> str:

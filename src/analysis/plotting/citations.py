@@ -21,7 +21,17 @@ from matplotlib.ticker import MaxNLocator
 from ..levels import LEVELS, order_levels
 from .base import LEVEL_COLORS, figure_and_axes, save_figure
 from .labelling import place_labels, top_by
-from .reuse_network import ARROW_RAD, _arrow_boxes, _draw_nodes, _reuse_axes, _reuse_node_label, _reuse_positions
+from .reuse_network import (
+    ARROW_RAD,
+    MAX_DOCUMENT_NODES,
+    _arrow_boxes,
+    _draw_nodes,
+    _mode,
+    _plot_level_network,
+    _reuse_axes,
+    _reuse_node_label,
+    _reuse_positions,
+)
 
 __all__ = ["plot_citation_lags", "plot_citation_network", "plot_level_pairs"]
 
@@ -95,6 +105,10 @@ def plot_citation_network(
     labels: Mapping[Any, str] | None = None,
     font_size: float = 7,
     max_labels: int | None = 60,
+    aggregate: str = "auto",
+    max_nodes: int = MAX_DOCUMENT_NODES,
+    max_groups: int | None = 40,
+    max_edges: int | None = 80,
     ax: Axes | None = None,
     path: str | os.PathLike[str] | None = None,
     dpi: int = 200,
@@ -108,11 +122,27 @@ def plot_citation_network(
     ``max_labels`` (documents with the most citations first).  Documents without a resolved
     citation are drawn faint; undated documents cannot be placed in time and are left out.
 
+    With more than ``max_nodes`` dated documents (``aggregate="auto"``; or
+    ``aggregate="jurisdiction"`` / ``"level"``) a node is a jurisdiction, as in
+    :func:`.reuse_network.plot_reuse_network`: at most ``max_groups`` nodes, the
+    ``max_edges`` strongest links (weight = references summed over document
+    pairs), citations within a jurisdiction not drawn, and a note under the axes
+    saying so.  At 1,000 documents the document view was an unreadable tangle of
+    about 800 arrows.
+
     Returns
     -------
     matplotlib.axes.Axes
         The axes drawn into (a new 12-inch-wide figure when ``ax`` is None).
     """
+    n_dated = sum(1 for _, d in graph.nodes(data=True) if not pd.isna(d.get("year")))
+    if _mode(n_dated, aggregate, max_nodes) != "documents":
+        return _plot_level_network(
+            graph, title=title or "引用网络 (citations between jurisdictions: cited → citing, width = references)",
+            label_width=label_width, labels=labels, font_size=font_size, max_labels=max_labels, aggregate=aggregate,
+            max_nodes=max_nodes, max_groups=max_groups, max_edges=max_edges, ax=ax, path=path, dpi=dpi, formats=None,
+            unit="references", what="citation", arrow="cited → citing",
+        )  # fmt: skip
     graph = graph.subgraph([n for n, d in graph.nodes(data=True) if not pd.isna(d.get("year"))])
     levels = [lv for lv in LEVELS if any(d.get("level") == lv for _, d in graph.nodes(data=True))]
     has_other = any(d.get("level") not in levels for _, d in graph.nodes(data=True))

@@ -118,8 +118,16 @@ def strongest_edges(graph: nx.DiGraph, max_edges: int | None) -> nx.DiGraph:
     return kept
 
 
-def _legend(ax: Axes, levels: list[str], weights: list[float], faint: str, grouped: bool) -> None:
-    """Explain colour (level), arrow width and faint nodes beside the axes."""
+def _legend(
+    ax: Axes,
+    levels: list[str],
+    weights: list[float],
+    faint: str,
+    grouped: bool,
+    unit: str = "reused characters",
+    arrow: str = "source → target",
+) -> None:
+    """Explain colour (level), arrow width (in ``unit``) and faint nodes beside the axes."""
     dot = {"marker": "o", "linestyle": "", "markersize": 7, "markeredgecolor": "none"}
     handles = [Line2D([], [], markerfacecolor=LEVEL_COLORS[lv], **dot) for lv in levels]  # type: ignore[arg-type]
     names = list(levels)
@@ -127,11 +135,11 @@ def _legend(ax: Axes, levels: list[str], weights: list[float], faint: str, group
         wmax = max(weights)
         for w in sorted({min(weights), wmax}):
             handles.append(Line2D([], [], color="#555555", alpha=0.7, linewidth=_arrow_width(w, wmax)))
-            names.append(f"{w:,.0f} reused characters")
+            names.append(f"{w:,.0f} {unit}")
     if faint:
         handles.append(Line2D([], [], markerfacecolor="#777777", alpha=0.35, **dot))  # type: ignore[arg-type]
         names.append(faint)
-    title = "colour = level; arrow: source → target" + ("\nnode area, (n) = documents" if grouped else "")
+    title = f"colour = level; arrow: {arrow}" + ("\nnode area, (n) = documents" if grouped else "")
     ax.legend(
         handles,
         names,
@@ -272,8 +280,11 @@ def _mode(n_dated: int, aggregate: str, max_nodes: int) -> str:
     return aggregate
 
 
-def _note(full: nx.DiGraph, drawn: nx.DiGraph, mode: str, n_docs: int, n_labels: int) -> str:
-    """Return the sentence under the figure: what a node is, how many links and labels are shown."""
+def _note(full: nx.DiGraph, drawn: nx.DiGraph, mode: str, n_docs: int, n_labels: int, what: str = "reuse") -> str:
+    """Return the sentence under the figure: what a node is, how many links and labels are shown.
+
+    ``what`` names what the links are ("reuse", "citation").
+    """
     parts = []
     if mode != "documents":
         others = sum(1 for _, d in full.nodes(data=True) if d.get("name") == OTHER_GROUP)
@@ -282,12 +293,12 @@ def _note(full: nx.DiGraph, drawn: nx.DiGraph, mode: str, n_docs: int, n_labels:
             f"{'jurisdictions' if mode == 'jurisdiction' else 'levels'}"
             + (f" ({OTHER_GROUP} = the remaining jurisdictions of a level)" if others else "")
             + "; each row in order of the median year of a group's documents (under its name)"
-            + "; reuse inside a group is not drawn"
+            + f"; {what} inside a group is not drawn"
         )
     if drawn.number_of_edges() < full.number_of_edges():
         parts.append(f"the {drawn.number_of_edges()} strongest of {full.number_of_edges()} links drawn")
     if n_labels < drawn.number_of_nodes():
-        parts.append(f"labels: the {n_labels} nodes with most reuse")
+        parts.append(f"labels: the {n_labels} nodes with most {what}")
     return "; ".join(parts)
 
 
@@ -371,6 +382,39 @@ def plot_reuse_network(
         The axes drawn into.  Documents without a year (undated) cannot be placed on the
         time axis and are left out of the figure.
     """
+    return _plot_level_network(
+        graph, title=title, label_width=label_width, labels=labels, font_size=font_size, max_labels=max_labels,
+        aggregate=aggregate, max_nodes=max_nodes, max_groups=max_groups, max_edges=max_edges, ax=ax, path=path,
+        dpi=dpi, formats=formats,
+    )  # fmt: skip
+
+
+def _plot_level_network(
+    graph: nx.DiGraph,
+    *,
+    title: str | None,
+    label_width: int,
+    labels: Mapping[Any, str] | None,
+    font_size: float,
+    max_labels: int | None,
+    aggregate: str,
+    max_nodes: int,
+    max_groups: int | None,
+    max_edges: int | None,
+    ax: Axes | None,
+    path: str | os.PathLike[str] | None,
+    dpi: int,
+    formats: Iterable[str] | None,
+    unit: str = "reused characters",
+    what: str = "reuse",
+    arrow: str = "source → target",
+) -> Axes:
+    """Draw :func:`plot_reuse_network`'s figure for any weighted document network; return the Axes.
+
+    ``unit`` names an edge's weight in the legend, ``what`` the links in the
+    note, ``arrow`` the arrow's direction in the legend title (the citation
+    network reuses this drawing for its jurisdiction view).
+    """
     full, drawn, mode, n_dated = _prepare(graph, aggregate, max_nodes, max_groups, max_edges)
     grouped = mode != "documents"
     levels = [lv for lv in LEVELS if any(d.get("level") == lv for _, d in drawn.nodes(data=True))]
@@ -381,12 +425,12 @@ def plot_reuse_network(
     sizes = _node_sizes(drawn, grouped)
     linked = _draw_nodes(ax, drawn, pos, sizes)
     trimmed = drawn.number_of_edges() < full.number_of_edges()
-    faint = "" if len(linked) == len(pos) else "faint = no reuse drawn" if trimmed else "faint = no reuse"
-    _legend(ax, levels, [w for *_, w in _sorted_edges(drawn)], faint, grouped)
+    faint = "" if len(linked) == len(pos) else f"faint = no {what} drawn" if trimmed else f"faint = no {what}"
+    _legend(ax, levels, [w for *_, w in _sorted_edges(drawn)], faint, grouped, unit, arrow)
     _reuse_axes(ax, drawn, row_names, title, grouped)
     nodes = list(pos)
     shown = [nodes[i] for i in top_by(_reuse_priority(full, nodes), max_labels)]
-    note = _note(full, drawn, mode, n_dated, len(shown))
+    note = _note(full, drawn, mode, n_dated, len(shown), what)
     if note:
         width = ax.get_window_extent(renderer(figure)).width
         ax.set_xlabel(wrap_to_width(figure, note, 8, limit=width), fontsize=8, color="#555555")

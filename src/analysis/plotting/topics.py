@@ -49,6 +49,8 @@ LEVEL_NAMES = dict(
     )
 )
 _UNITS = ("documents", "paragraphs")
+#: The similarity heatmap labels its rows and columns up to this many documents (7-point labels stay legible).
+MAX_HEATMAP_LABELS = 150
 
 
 def _figure(
@@ -602,7 +604,10 @@ def plot_similarity_heatmap(
     np.fill_diagonal(data, np.nan)  # self-similarity (1.0) would saturate the scale
     off_diagonal = data[np.isfinite(data)]
     vmax = float(off_diagonal.max()) if off_diagonal.size and off_diagonal.max() > 0 else 1.0
-    side = max(4.0, (0.3 if n <= 60 else max(0.08, 18 / n)) * n)
+    # 0.3 inch a labelled row up to 60 documents, then a fixed 18 inches: the heatmap is an image, so
+    # more documents need no more paper (at 0.08 inch a row 1,000 documents made an 80-inch figure
+    # that took 5 minutes to draw)
+    side = max(4.0, 0.3 * n) if n <= 60 else 18.0
     figure = _figure(figure, (side + 1.8 + 0.12 * max_chars * 1.4, side + 1.2 + 0.1 * max_chars), layout=None)
     grid = figure.add_gridspec(1, 3, width_ratios=[1.6, side, 0.25], wspace=0.02)
     ax_tree, ax_heat, ax_bar = (figure.add_subplot(grid[0, i]) for i in range(3))
@@ -620,15 +625,17 @@ def plot_similarity_heatmap(
     image = ax_heat.imshow(
         np.ma.masked_invalid(data), cmap=colours, vmin=0, vmax=vmax, aspect="auto", interpolation="nearest"
     )
-    ticks = labels if n <= 150 else [""] * n
-    ax_heat.set_yticks(range(n), labels=ticks, fontsize=7)
+    labelled = n <= MAX_HEATMAP_LABELS
+    ax_heat.set_yticks(range(n) if labelled else [], labels=labels if labelled else [], fontsize=7)
     ax_heat.yaxis.tick_right()
-    ax_heat.set_xticks(range(n), labels=ticks, fontsize=7, rotation=90)
+    ax_heat.set_xticks(range(n) if labelled else [], labels=labels if labelled else [], fontsize=7, rotation=90)
     ax_heat.tick_params(length=0)
     colorbar = figure.colorbar(image, cax=ax_bar)
     colorbar.set_label(f"cosine similarity (TF-IDF; scale capped at the largest pair, {vmax:.2f})")
     _move_colorbar_right_of_labels(figure, ax_heat, ax_bar)
     notes = ["grey diagonal = same document"]
+    if not labelled:
+        notes.append(f"{n:,} documents: too many\nto label (rows = columns,\nin the tree's order)")
     if clusters is not None:
         k = getattr(clusters, "k", None)
         notes.insert(0, "[n] = flat cluster" + (f"\n(k = {k}, cut of this tree)" if k is not None else ""))

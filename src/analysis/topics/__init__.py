@@ -16,6 +16,7 @@ fitting      estimators, random starts, unit shares (internals)
 model        TopicModel (tables, transform, write), fit_topics
 measures     coherence (NPMI, UMass), exclusivity, FREX, matched cosine
 diagnostics  score_topics, match_topics, evaluate_k -> KDiagnostics, choose_k
+sampling     sample_units: the seeded sample the k diagnostics and LDA use on large corpora
 describe     label_topics (with kwic excerpts), topic_prevalence
 
 Figures are in :mod:`analysis.plotting.topics`; document similarity and
@@ -46,6 +47,7 @@ from .diagnostics import KDiagnostics, choose_k, evaluate_k, k_diagnostic_defini
 from .dtm import DTM, build_dtm
 from .measures import NPMI_EPSILON
 from .model import TopicModel, fit_topics
+from .sampling import LDA_SAMPLE_STARTS, LDA_SAMPLE_UNITS, SAMPLE_SEEDS, SAMPLE_UNITS, sample_rows, sample_units
 from .units import PROGRESS_MIN_UNITS, default_tokenizer, select_units, unit_index
 
 # Their home is analysis.similarity; loaded on first use (no import cycle:
@@ -61,8 +63,12 @@ _SIMILARITY = (
 
 __all__ = [
     "DTM",
+    "LDA_SAMPLE_STARTS",
+    "LDA_SAMPLE_UNITS",
     "NPMI_EPSILON",
     "PROGRESS_MIN_UNITS",
+    "SAMPLE_SEEDS",
+    "SAMPLE_UNITS",
     "DocumentClustering",
     "FlatClusters",
     "KDiagnostics",
@@ -79,6 +85,8 @@ __all__ = [
     "kwic_excerpt",
     "label_topics",
     "match_topics",
+    "sample_rows",
+    "sample_units",
     "score_topics",
     "select_units",
     "topic_prevalence",

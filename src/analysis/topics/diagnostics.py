@@ -36,6 +36,7 @@ from .measures import (
     top_indices,
 )
 from .model import TopicModel
+from .sampling import SAMPLE_SEEDS, SAMPLE_UNITS, sample_rows
 from .units import PROGRESS_MIN_UNITS, TokenizerLike
 
 __all__ = ["KDiagnostics", "choose_k", "evaluate_k", "k_diagnostic_definitions", "match_topics", "score_topics"]
@@ -68,12 +69,34 @@ class KDiagnostics:
     table : DataFrame
         One row per k (columns in :func:`evaluate_k`).
     provenance : Provenance
-        step "evaluate_k"; params method, ks, seeds, n_top, n_init and the
-        vocabulary settings; data the segmentation provenance.
+        step "evaluate_k"; params method, ks, seeds (those fitted),
+        seeds_requested, n_top, n_init, n_units (fitted), n_units_total,
+        max_units, sample_state and the vocabulary settings; data the
+        segmentation provenance.
     """
 
     table: pd.DataFrame
     provenance: Provenance
+
+    @property
+    def n_units(self) -> int:
+        """Units the models were fitted on (a sample of :attr:`n_units_total` when :attr:`sampled`)."""
+        return int(self.provenance.params.get("n_units", self.table["n_units"].iloc[0]))
+
+    @property
+    def n_units_total(self) -> int:
+        """Units that were given to :func:`evaluate_k`."""
+        return int(self.provenance.params.get("n_units_total", self.n_units))
+
+    @property
+    def seeds(self) -> list[int]:
+        """The random seeds each k was fitted with."""
+        return [int(s) for s in self.provenance.params.get("seeds", [])]
+
+    @property
+    def sampled(self) -> bool:
+        """True if the diagnostics were computed on a random sample of the units."""
+        return self.n_units < self.n_units_total
 
     @property
     def definitions(self) -> dict[str, str]:
@@ -292,6 +315,9 @@ def evaluate_k(
     progress: bool | None = None,
     n_jobs: int | None = 1,
     n_init: int = 1,
+    max_units: int | None = SAMPLE_UNITS,
+    sample_seeds: int = SAMPLE_SEEDS,
+    sample_state: int | None = 0,
     **estimator_kwargs: Any,
 ) -> KDiagnostics:
     """Diagnostics for each candidate number of topics, over several seeds.
@@ -299,6 +325,14 @@ def evaluate_k(
     For every k and seed a model is fitted as in :func:`fit_topics`; all
     measures are computed on the units themselves (this corpus, not an
     external reference), using each topic's ``n_top`` strongest terms.
+
+    On a large corpus (more than ``max_units`` units, default
+    :data:`~analysis.topics.sampling.SAMPLE_UNITS` = 2,000) the models are
+    fitted on a random sample of ``max_units`` units (seed ``sample_state``,
+    vocabulary of the full matrix) with the first ``sample_seeds`` seeds
+    (default 3): the cost is then bounded whatever the corpus size (see
+    :mod:`analysis.topics.sampling`).  :attr:`KDiagnostics.sampled`,
+    ``n_units`` and ``n_units_total`` say what was done.
 
     Definitions
     -----------
@@ -360,6 +394,12 @@ def evaluate_k(
     n_init : int, default 1
         Starts per run, as in :func:`fit_topics`.  With n_init > 1 the
         stability columns describe the best-of-n procedure.
+    max_units : int or None, default 2,000
+        Largest number of units the models are fitted on; None = all.
+    sample_seeds : int, default 3
+        Seeds used (the first ones of ``seeds``) when the units are sampled.
+    sample_state : int or None, default 0
+        Seed of the unit sample.
     n_jobs : int or None, default 1
         Fits run in this many processes (joblib; -1 = all cores).  Results
         are identical for any n_jobs.  Worth it for LDA, whose fits are slow
@@ -370,7 +410,7 @@ def evaluate_k(
     -------
     KDiagnostics
         ``table``: one row per k with the columns above plus ``k``,
-        ``method``, ``n_seeds``, ``n_units``, ``n_terms``; ``provenance``:
+        ``method``, ``n_seeds``, ``n_units`` (units fitted), ``n_terms``; ``provenance``:
         the settings and segmentation provenance; ``definitions``: the
         columns' one-line definitions (:func:`k_diagnostic_definitions`).
     """
@@ -380,10 +420,16 @@ def evaluate_k(
         raise ValueError("seeds must not be empty")
     if dtm is None:
         dtm = build_dtm(units, tokenizer, min_df=min_df, max_df=max_df, text_col=text_col)
-    counts = dtm.matrix
+    n_total = dtm.matrix.shape[0]
+    rows = sample_rows(n_total, max_units, sample_state)
+    fitted = dtm if len(rows) == n_total else dtm.take(rows)
+    seeds_requested = seeds
+    if len(rows) < n_total:
+        seeds = seeds[: max(int(sample_seeds), 1)]
+    counts = fitted.matrix
     n_units, n_vocab = counts.shape
     ks = _feasible_ks(ks, n_units, n_vocab)
-    empty = dtm.units["is_empty"].to_numpy()
+    empty = fitted.units["is_empty"].to_numpy()
     inputs = model_input(counts, method, tfidf_for(counts, method))
     if progress is None:
         progress = n_units > PROGRESS_MIN_UNITS
@@ -393,7 +439,11 @@ def evaluate_k(
     for (k, _seed), run in zip(tasks, _run_all(tasks, setup, progress, n_jobs), strict=True):
         by_k.setdefault(k, []).append(run)
     table = pd.DataFrame([_k_row(k, by_k[k], method, len(seeds), n_units, n_vocab) for k in ks])
-    params = {"method": method, "ks": ks, "seeds": seeds, "n_top": n_top, "n_init": n_init, **dtm.params}
+    params = {
+        "method": method, "ks": ks, "seeds": seeds, "seeds_requested": seeds_requested, "n_top": n_top,
+        "n_init": n_init, "n_units": int(n_units), "n_units_total": int(n_total), "max_units": max_units,
+        "sample_state": sample_state, **dtm.params,
+    }  # fmt: skip
     return KDiagnostics(table, Provenance("evaluate_k", params=params, data=segmentation_provenance(dtm.tokenizer)))
 
 

@@ -58,6 +58,20 @@ class DTM:
         matrix, _terms = count_matrix(token_lists, vocabulary=list(self.vocabulary))
         return matrix
 
+    def take(self, rows: np.ndarray) -> DTM:
+        """The rows at positions ``rows`` (e.g. a sample of units), vocabulary and settings unchanged.
+
+        Returns
+        -------
+        DTM
+            A sparse row selection of :attr:`matrix` and the matching rows of
+            :attr:`units` (new 0-based index); terms absent from those rows
+            keep their (all-zero) columns.
+        """
+        positions = np.asarray(rows, dtype=np.int64)
+        units = self.units.iloc[positions].reset_index(drop=True)
+        return DTM(self.matrix[positions], self.vocabulary, units, self.tokenizer, dict(self.params))
+
     def vectorizer(self) -> CountVectorizer:
         """A fitted CountVectorizer over token lists with this vocabulary (for scikit-learn pipelines)."""
         vec = CountVectorizer(analyzer=pass_through, vocabulary=list(self.vocabulary), lowercase=False, dtype=np.int64)
