@@ -78,3 +78,20 @@ def test_sheet_names_are_cut_unique_and_long_tables_continue_on_further_sheets(t
 def test_csv_keeps_a_bom_for_excel(tmp_path, documents):
     (csv,) = write_table(documents, tmp_path / "documents")
     assert csv.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_table_over_max_table_rows_keeps_its_first_rows_with_a_note(tmp_path):
+    tables = {"uses": pd.DataFrame({"n": range(7)}), "small": pd.DataFrame({"a": ["甲", "乙"]})}
+    path = write_workbook(tables, tmp_path / "t.xlsx", max_table_rows=3)
+    back = pd.read_excel(path, sheet_name=None)
+    assert back["uses"].n.tolist() == [0, 1, 2]
+    assert back["small"].a.tolist() == ["甲", "乙"]  # at or under the cap: untouched
+    assert back["notes"].to_dict("records") == [
+        {
+            "sheet": "uses",
+            "note": "first 3 of 7 rows of table 'uses' (the workbook keeps at most 3 rows per table; "
+            "its CSV and Parquet files hold all)",
+        }
+    ]
+    # without a cap every row is kept and no note is written
+    assert "notes" not in pd.ExcelFile(write_workbook(tables, tmp_path / "all.xlsx")).sheet_names

@@ -116,7 +116,11 @@ def write_tables(
 
 
 def write_workbook(
-    tables: Mapping[str, pd.DataFrame], path: str | os.PathLike[str], *, max_rows: int = EXCEL_ROW_LIMIT - 1
+    tables: Mapping[str, pd.DataFrame],
+    path: str | os.PathLike[str],
+    *,
+    max_rows: int = EXCEL_ROW_LIMIT - 1,
+    max_table_rows: int | None = None,
 ) -> Path:
     """Write ``tables`` (name -> table) as one Excel workbook, a sheet per table; returns the path.
 
@@ -125,8 +129,11 @@ def write_workbook(
     a sheet name is cut to Excel's 31 characters (kept unique); a cell longer than Excel's
     32,767 characters is cut and ends with a note saying how long it was; characters Excel
     cannot store (control characters) become U+FFFD; a table longer than ``max_rows`` rows
-    continues on sheets "name (2)", "name (3)" ....  Every such change is listed on a last
-    sheet "notes" (absent when there is none).
+    continues on sheets "name (2)", "name (3)" ....  With ``max_table_rows``, a longer table
+    keeps only its first ``max_table_rows`` rows in the workbook (a sheet of a million rows
+    is no use in Excel and costs minutes to write; the CSV/Parquet files beside it hold
+    every row).  Every such change is listed on a last sheet "notes" (absent when there is
+    none).
     """
     from openpyxl import Workbook
 
@@ -136,6 +143,9 @@ def write_workbook(
     notes: list[tuple[str, str]] = []
     used: set[str] = set()
     for name, table in tables.items():
+        total = len(table)
+        if max_table_rows is not None and total > max_table_rows:
+            table = table.iloc[:max_table_rows]
         chunks = range(0, max(len(table), 1), max_rows)
         for k, start in enumerate(chunks):
             part = table.iloc[start : start + max_rows]
@@ -144,6 +154,14 @@ def write_workbook(
                 notes.append((sheet_name, f"sheet of table {name!r} (name cut to Excel's 31 characters)"))
             if len(chunks) > 1:
                 notes.append((sheet_name, f"rows {start + 1}-{start + len(part)} of {len(table)} of table {name!r}"))
+            if k == 0 and len(table) < total:
+                notes.append(
+                    (
+                        sheet_name,
+                        f"first {len(table):,} of {total:,} rows of table {name!r} (the workbook keeps at most "
+                        f"{len(table):,} rows per table; its CSV and Parquet files hold all)",
+                    )
+                )
             _write_sheet(book, sheet_name, part, notes)
     if notes:
         _write_sheet(book, _sheet_name("notes", used), pd.DataFrame(notes, columns=["sheet", "note"]), [])
