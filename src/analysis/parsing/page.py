@@ -102,6 +102,7 @@ from .page_title import (
     skeleton,
     subsequence,
     taken_once,
+    transmitted_quote,
     without_year_tag,
 )
 
@@ -467,6 +468,13 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
             page.body_start = sal
             page.note("title", name, line, "heading of the document the notice names (addressee-first page)")
             return
+        if not is_title_line(page.headline) and not _heading_remnant(lines, sig):
+            name, line = transmitted_quote(lines, sal + 1)
+            if name:
+                page.title = name
+                page.body_start = sal
+                page.note("title", name, line, "name in 《》 of the page's transmitting sentence (no heading printed)")
+                return
     if is_title_line(page.headline):
         page.title = page.headline
         page.note("title", page.headline, page.headline, "first line of the page")
@@ -474,6 +482,18 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
         # a notice signed above the addressees printed its text without a title: the page starts
         # with it (what follows is the document it forwards); else the body starts at the addressees
         page.body_start = 0 if notice_signed_above(lines, sal) else sal
+
+
+def _heading_remnant(lines: list[str], sig: int | None) -> bool:
+    """True when the line under a transmittal's signature date is what is left of a printed
+    heading (a short line that is no sentence, such as the plan period "(2021—2023年)" alone):
+    the page printed its heading and lost it in print, so the name the notice quotes is no
+    printed title (tests/devset/pages/077.txt); a page that goes on straight into the body
+    printed no heading at all."""
+    if sig is None or sig + 1 >= len(lines):
+        return False
+    nxt = lines[sig + 1].strip()
+    return len(nxt) < 30 and not re.search(r"[。,，;；:：]", nxt)
 
 
 # "附件:关于…的意见" (附属档案 in mirrors converted to Taiwan usage)

@@ -19,11 +19,13 @@ __all__ = [
     "TRANSMITS_RE",
     "annex_heading",
     "is_org_line",
+    "is_print_line",
     "is_title_line",
     "join_wrapped_title",
     "lost_in_print",
     "meta_title",
     "named_heading",
+    "transmitted_quote",
     "plan_period_line",
     "rejection",
     "run_on_title",
@@ -133,12 +135,24 @@ def is_title_line(line: str) -> bool:
 _ANNEX_LABEL_LINE_RE = re.compile(r"^(?:附件|附属档案)\s*\d{0,2}\s*[:：]?$")
 
 
+# a 公文's print line (版记: "樟树市应急管理局办公室 2021年12月7日印发"): who printed it and when,
+# never part of the heading printed next to it
+_PRINT_LINE_RE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^。,，]{1,8}日\s*印\s*发\s*$")
+
+
+def is_print_line(line: str) -> bool:
+    """True for a 公文's print line: an office, the print date and 印发 ("…办公室 2021年12月7日印发")."""
+    return bool(_PRINT_LINE_RE.search(line.strip()))
+
+
 def _fragment(line: str) -> bool:
-    """A line that can be part of a wrapped title: short, no punctuation, not a date, 文号 or label."""
+    """A line that can be part of a wrapped title: short, no punctuation, not a date, 文号, label
+    or print line."""
     s = line.strip()
     return (
         1 <= len(s) <= 50
         and not _ANNEX_LABEL_LINE_RE.match(s)
+        and not is_print_line(s)
         and not re.search(r"[。,，;；:：|!！?？]", s)
         and date_line(s) is None
         and not find_doc_numbers(s)
@@ -179,9 +193,11 @@ def annex_heading(lines: list[str], start: int) -> str:
     joined if wrapped over up to three lines; "" when those lines make no title."""
     title = ""
     while start < len(lines) and (
-        rejection(lines[start]) in ("furniture", "editor's note") or _ANNEX_LABEL_LINE_RE.match(lines[start].strip())
+        rejection(lines[start]) in ("furniture", "editor's note")
+        or _ANNEX_LABEL_LINE_RE.match(lines[start].strip())
+        or is_print_line(lines[start])
     ):
-        start += 1  # a "政策全文" button, "(本文有删减)" or the annex label 附件 above the heading
+        start += 1  # a "政策全文" button, "(本文有删减)", the annex label 附件 or the print line above the heading
     for i, ln in enumerate(lines[start : start + 3]):
         if not _fragment(ln):
             break
@@ -236,9 +252,18 @@ def run_on_title(line: str) -> str:
     return ""
 
 
+# a 文号 heading a headline, then a separator: "应急〔2021〕31号:应急管理部关于…"
+_LEADING_NUMBER_RE = re.compile(r"^([^\s:：]{2,30}?号)\s*[:：\-－_|/\s]\s*")
+
+
 def taken_once(title: str) -> str:
-    """The title printed once: "AA" or "A A" -> "A", "《A》" -> "A", "A国发〔2021〕1号" -> "A"."""
+    """The title printed once: "AA" or "A A" -> "A", "《A》" -> "A", "A国发〔2021〕1号" -> "A",
+    "国发〔2021〕1号:A" -> "A"."""
     t = title.strip()
+    lead = _LEADING_NUMBER_RE.match(t)
+    if lead and find_doc_numbers(lead.group(1)) and len(t) - lead.end() >= 6:
+        # a headline "文号:title" ("应急〔2021〕31号:应急管理部关于…的意见"): the number is read as the 文号
+        t = t[lead.end() :]
     if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
         t = t[1:-1]
     nums = find_doc_numbers(t)
@@ -315,5 +340,28 @@ def named_heading(lines: list[str], start: int) -> tuple[str, str]:
             s = ln.strip()
             if skeleton(s) in names and not re.search(r"[。,，;；:：]", s) and not rejection(s):
                 return s, lines[k]
+        return "", ""
+    return "", ""
+
+
+def transmitted_quote(lines: list[str], start: int) -> tuple[str, str]:
+    """(name, sentence) of what a notice sends out as its transmitting sentence names it in 《》
+    (现将《X》印发给你们, 现将《X》转发给你们) among ``lines[start:start+4]``: the last complete title
+    quoted before the transmitting words and not cited (根据《…》); ("", "") otherwise.
+
+    The last resort of the title precedence, for a page that prints no heading at all.
+    """
+    for ln in lines[start : start + 4]:
+        m = TRANSMITS_RE.search(ln)
+        if not m:
+            continue
+        names = [
+            q.group(1).strip()
+            for q in re.finditer(r"《([^《》]{6,100})》", ln[: m.start()])
+            if not in_citation(ln, q.start(), q.end())
+        ]
+        name = names[-1] if names else ""
+        if name and TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", name)):
+            return name, ln
         return "", ""
     return "", ""
