@@ -126,6 +126,8 @@ def is_title_line(line: str) -> bool:
         return False
     if s.rfind("《") > s.rfind("》"):
         return False  # a quote left open: a sentence wrapped mid-name ("…(中发[2014]4号)和《国务院关于促进信息消费扩")
+    if s.startswith("《") and s.endswith("》") and s.count("《") == 1:
+        s = s[1:-1]  # a name printed alone in 《》 as a heading ("《深圳市…行动计划(2023)》")
     # a plan period closes many titles: …行动计划(2019-2021年)
     core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", s)
     return bool(TITLE_GENRE_RE.search(core)) or ("关于" in s and len(s) <= 60)
