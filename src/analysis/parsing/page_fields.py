@@ -137,7 +137,11 @@ def _fuller_print(short: str, full: str) -> bool:
     "郑州市人民政府办公厅"), and nothing but one body in either."""
     if not short or len(full) <= len(short) or " " in short or " " in full.strip() or not looks_like_org(full):
         return False
-    return full[-1] == short[-1] and _same_place(full, short) and subsequence(skeleton(short), skeleton(full))
+    # a body printed without its place inside its own area (省府办公厅 for 广东省人民政府办公厅) is
+    # the same body as the fuller print that names the place
+    placeless = leading_place(short) is None and short[0] in "省市县区州旗盟"
+    same = _same_place(full, short) or placeless
+    return full[-1] == short[-1] and same and subsequence(skeleton(short), skeleton(full))
 
 
 def _same_place(full: str, short: str) -> bool:
@@ -272,7 +276,8 @@ def _dated_header(line: str, dates: list[DateInfo]) -> bool:
     return opens or bool(_LABEL_END_RE.search(line[: dates[0].pos]))
 
 
-_POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|\d{1,2}:\d{2}")
+# what a page header prints beside its posting date: labels, the site, a view count (浏览/阅读量), a clock time
+_POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|阅读(?:量|数|次数)|点击(?:量|数|率|次数)|\d{1,2}:\d{2}")
 
 
 def _posting_date(page: PageState) -> DateInfo | None:
