@@ -103,6 +103,7 @@ from .page_title import (
     subsequence,
     taken_once,
     transmitted_quote,
+    without_site_suffix,
     without_year_tag,
 )
 
@@ -300,7 +301,7 @@ def _find_title(page: PageState) -> None:
     else:
         _title_without_block(page, sal)
     _fuller_print(page)
-    page.title = without_year_tag(taken_once(page.title))
+    page.title = without_year_tag(taken_once(without_site_suffix(page.title)))
     _news_headline(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = bool(page.interp) or "解读" in page.headline or "解读" in lines[0]

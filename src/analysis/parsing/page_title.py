@@ -33,6 +33,7 @@ __all__ = [
     "strip_seal_notes",
     "subsequence",
     "taken_once",
+    "without_site_suffix",
     "without_year_tag",
 ]
 
@@ -121,7 +122,7 @@ def _several_titles(s: str) -> bool:
 def is_title_line(line: str) -> bool:
     """True for a line that can be a document title: short, no sentence punctuation, ends in a
     genre word or holds 关于, and is not rejected by :func:`rejection`."""
-    s = line.strip()
+    s = without_site_suffix(line.strip())
     if not 6 <= len(s) <= 100 or re.search(r"[。,，;；!！?？]", s) or rejection(s):
         return False
     if s.rfind("《") > s.rfind("》"):
@@ -367,3 +368,19 @@ def transmitted_quote(lines: list[str], start: int) -> tuple[str, str]:
             return name, ln
         return "", ""
     return "", ""
+
+
+# a web page's <title> names the document, then its column and site after underscores
+# ("湘潭市数字乡村发展五年规划(2019-2023年)_建设", "…的通知_政策文件_某某市人民政府网")
+_SITE_SUFFIX_RE = re.compile(r"(?:\s*_\s*[^_\s]{1,20})+$")
+
+
+def without_site_suffix(title: str) -> str:
+    """``title`` without the column and site names a page's <title> appends after underscores,
+    when what is left ends in a genre word (or a plan period after it); unchanged otherwise."""
+    m = _SITE_SUFFIX_RE.search(title)
+    if not m or m.start() < 6:
+        return title
+    head = title[: m.start()].strip()
+    core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", head)
+    return head if TITLE_GENRE_RE.search(core) else title
