@@ -280,6 +280,16 @@ def _dated_header(line: str, dates: list[DateInfo]) -> bool:
 _POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|阅读(?:量|数|次数)|点击(?:量|数|率|次数)|\d{1,2}:\d{2}")
 
 
+# a date printed alone in numeric form ("2023-06-21", "2023/06/21 10:15"): a page's stamp under
+# its poster's name; a 公文 dates itself in 年月日
+_BARE_STAMP_RE = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _bare_stamp(line: str) -> bool:
+    """True for a line that is nothing but a numeric date (and time): a page header's stamp."""
+    return bool(_BARE_STAMP_RE.match(line.strip()))
+
+
 def _posting_date(page: PageState) -> DateInfo | None:
     """The page's posting date: a dated header line (发布时间, 来源, a | row) among the first ten
     lines or the two under the title's first print, a date under a label line (最后修订:), or the
@@ -297,7 +307,7 @@ def _posting_date(page: PageState) -> DateInfo | None:
             # only a date right after its label (a header flattened onto the text) is the page's
             continue
         label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
-        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above):
+        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above or _bare_stamp(ln)):
             return DateInfo(ds[0].iso, ds[0].year, "page header")
     for key in ("发布日期", "发布时间", "生成日期"):
         ds = find_dates(page.meta.get(key, ""))

@@ -50,7 +50,8 @@ _LABEL_RE = re.compile(rf"^[•·\-\s]*[{CJK}\s]{{1,8}}[:：]|\|")
 # label ("文  號 白政辦發…" -> "文号白政办发…主题词…的通知"): no title starts with a field label
 _FIELD_ROW_RE = re.compile(
     r"^[•·\-\s]*(?:文\s*号|发文字号|索\s*引\s*号|主\s*题\s*词|主题分类|名\s*称|标\s*题|成文日期|发文日期|发布日期"
-    r"|发布时间|发布机构|发文机关|发文单位|制发机关|有\s*效\s*性|组配分类|信息分类|公开方式|公开范围)"
+    r"|发布时间|发布机构|发文机关|发文单位|制发机关|有\s*效\s*性|组配分类|信息分类|公开方式|公开范围|内容概述|内容摘要"
+    r"|效力状况)"
 )
 # the seal note after a signing body: "…大数据应用发展管理局(代章)" signs with another body's seal
 _SEAL_NOTE_RE = re.compile(r"[(（](?:代章|印章|盖章|章)[)）]")
