@@ -469,7 +469,9 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
             page.body_start = sal
             page.note("title", name, line, "heading of the document the notice names (addressee-first page)")
             return
-        if not is_title_line(page.headline) and not _heading_remnant(lines, sig):
+        # (not the addressees of a document forwarded below a notice signed above them)
+        own = not notice_signed_above(lines, sal)
+        if own and not is_title_line(page.headline) and not _heading_remnant(lines, sig):
             name, line = transmitted_quote(lines, sal + 1)
             if name:
                 page.title = name

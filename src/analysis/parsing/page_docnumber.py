@@ -91,7 +91,8 @@ def _doc_number_above_body(lines: list[str], body_start: int) -> str:
     of the title); "" if none."""
     found = _intact_doc_number_above_body(lines, body_start)
     for ln in lines[: body_start + 2]:
-        found = found or damaged_doc_number_line(ln)
+        if not found and not find_doc_numbers(ln) and not _CITING_RE.search(ln):
+            found = damaged_doc_number_line(ln)
     return found
 
 

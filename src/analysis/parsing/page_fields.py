@@ -139,7 +139,8 @@ def _fuller_print(short: str, full: str) -> bool:
         return False
     # a body printed without its place inside its own area (省府办公厅 for 广东省人民政府办公厅) is
     # the same body as the fuller print that names the place
-    placeless = leading_place(short) is None and short[0] in "省市县区州旗盟"
+    # (a short form a full name ends in, 省人民政府, is completed by :func:`_completed` itself)
+    placeless = leading_place(short) is None and short[0] in "省市县区州旗盟" and not _SHORT_FORM_RE.match(short)
     same = _same_place(full, short) or placeless
     return full[-1] == short[-1] and same and subsequence(skeleton(short), skeleton(full))
 
