@@ -1259,7 +1259,7 @@ def test_heading_lost_in_print_is_not_replaced_by_the_quoted_name():
 
 def test_name_alone_in_quotes_under_a_lead_is_the_title():
     # tests/devset/holdout5/pages/051.txt (shortened): a 導讀 lead, then the plan's name alone in 《》
-    text = """導讀 《深圳市數字孿生先鋒城市建設行動計劃(2023)》 爲貫徹落實《數字中國建設整體布局規劃》、《廣東省數字政府改革建設“十四五”規劃》...
+    text = """導讀 《深圳市數字孿生先鋒城市建設行動計劃(2023)》 爲貫徹落實《數字中國建設整體布局規劃》...
 《深圳市數字孿生先鋒城市建設行動計劃(2023)》
 爲貫徹落實《數字中國建設整體布局規劃》(國發〔2022〕14號)等相關文件要求,打造數字孿生先鋒城市,制定本行動計劃。
 一、總體要求

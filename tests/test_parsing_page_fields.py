@@ -314,7 +314,11 @@ def test_byline_date_beside_a_view_count_is_the_page_date():
         "  一、现状与形势\n"
     )
     doc = _parse(page)
-    assert (doc.title, doc.date.iso, doc.date.source) == ("湘潭市数字乡村发展五年规划(2019-2023年)", "2021-07-14", "page header")
+    assert (doc.title, doc.date.iso, doc.date.source) == (
+        "湘潭市数字乡村发展五年规划(2019-2023年)",
+        "2021-07-14",
+        "page header",
+    )
     assert (doc.level, doc.region, doc.genre, doc.issuer) == ("prefecture", "湖南", "规划", "")
 
 

@@ -102,5 +102,7 @@ def test_title_between_the_number_and_the_addressees_is_split():
         "各镇人民政府、街道办事处,市政府各部门:",
     ]
     # a sentence between the number and the addressees is no title: the line is not split there
-    sentence = line.replace("邹城市人民政府 关于印发邹城市省级新型智慧城市试点建设 实施方案的通知", "经研究,现通知如下。")
+    sentence = line.replace(
+        "邹城市人民政府 关于印发邹城市省级新型智慧城市试点建设 实施方案的通知", "经研究,现通知如下。"
+    )
     assert unflatten([sentence])[0].startswith("邹政字〔2021〕11 号 经研究")

@@ -210,12 +210,16 @@ def test_name_printed_alone_in_quotes_can_be_the_title():
     assert is_title_line("《深圳市数字孪生先锋城市建设行动计划(2023)》")
     assert taken_once("《深圳市数字孪生先锋城市建设行动计划(2023)》") == "深圳市数字孪生先锋城市建设行动计划(2023)"
     # the lead sentence quoting it is no title
-    assert not is_title_line("导读 《深圳市数字孪生先锋城市建设行动计划(2023)》 为贯彻落实《数字中国建设整体布局规划》、…")
+    assert not is_title_line(
+        "导读 《深圳市数字孪生先锋城市建设行动计划(2023)》 为贯彻落实《数字中国建设整体布局规划》、…"
+    )
 
 
 def test_site_suffix_after_underscores_is_dropped():
     # tests/devset/holdout5/pages/061.txt: a page <title> "…五年规划(2019-2023年)_建设"
-    assert without_site_suffix("湘潭市数字乡村发展五年规划(2019-2023年)_建设") == "湘潭市数字乡村发展五年规划(2019-2023年)"
+    assert (
+        without_site_suffix("湘潭市数字乡村发展五年规划(2019-2023年)_建设") == "湘潭市数字乡村发展五年规划(2019-2023年)"
+    )
     assert is_title_line("湘潭市数字乡村发展五年规划(2019-2023年)_建设")
     assert without_site_suffix("关于印发X的通知_政策文件_某某市人民政府网") == "关于印发X的通知"
     # what is left must end like a title: an identifier with underscores stays as it is

@@ -278,7 +278,9 @@ def _dated_header(line: str, dates: list[DateInfo]) -> bool:
 
 
 # what a page header prints beside its posting date: labels, the site, a view count (浏览/阅读量), a clock time
-_POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|阅读(?:量|数|次数)|点击(?:量|数|率|次数)|\d{1,2}:\d{2}")
+_POSTED_RE = re.compile(
+    r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|阅读(?:量|数|次数)|点击(?:量|数|率|次数)|\d{1,2}:\d{2}"
+)
 
 
 # a date printed alone in numeric form ("2023-06-21", "2023/06/21 10:15"): a page's stamp under

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..chars import CJK
-from ..metadata import date_line, find_doc_numbers, in_citation, leading_orgs, looks_like_org
+from ..metadata import TITLE_GENRE_WORDS, date_line, find_doc_numbers, in_citation, leading_orgs, looks_like_org
 from ..metadata.gazetteer import leading_place
 
 __all__ = [
@@ -25,7 +25,6 @@ __all__ = [
     "lost_in_print",
     "meta_title",
     "named_heading",
-    "transmitted_quote",
     "plan_period_line",
     "rejection",
     "run_on_title",
@@ -33,14 +32,16 @@ __all__ = [
     "strip_seal_notes",
     "subsequence",
     "taken_once",
+    "transmitted_quote",
     "without_site_suffix",
     "without_year_tag",
 ]
 
 SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
-TITLE_GENRE_RE = re.compile(
-    r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|指引|解读|要点|通报|公告|批复|函|措施|答记者问)(\((试行|暂行)\))?》?$"
-)
+# a title ends in its genre word (the one list, :data:`analysis.metadata.TITLE_GENRE_WORDS`), or in
+# what an interpretation, a bulletin, an announcement, a reply or a letter calls itself
+_TITLE_ENDS = (*TITLE_GENRE_WORDS, "解读", "通报", "公告", "批复", "函", "答记者问")
+TITLE_GENRE_RE = re.compile(rf"({'|'.join(_TITLE_ENDS)})(\((试行|暂行)\))?》?$")
 # a transmittal notice's last sentence ("现将《…》印发给你们", "…现印发你们"): what it sends out
 # follows its signature
 TRANSMITS_RE = re.compile(r"(?:印发|转发|印送)(?:给)?你们|现予(?:印发|公布|发布)")
