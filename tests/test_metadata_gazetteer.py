@@ -33,3 +33,13 @@ def test_province_short_names():
         "上海",
         "四川",
     ]
+
+
+def test_development_zone_with_its_district_in_brackets_is_that_district():
+    # tests/devset/holdout5/pages/042.txt: 发布机构 无锡高新区(新吴区)工信局 (the zone and the district
+    # are one administration); the zone alone stays with its city
+    place = leading_place("无锡高新区(新吴区)工信局")
+    assert (place.name, place.rank, place.province) == ("新吴区", "county", "江苏")
+    assert leading_place("无锡高新区工信局").name == "无锡市"
+    # a bracketed name that is no district of the city is not followed
+    assert leading_place("无锡高新区(综合保税区)管委会").name == "无锡市"

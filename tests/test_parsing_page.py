@@ -1127,9 +1127,12 @@ def test_addressee_first_notice_titled_by_the_heading_of_what_it_names():
     )
     # the deadlines in the body date nothing, and the cited numbers are not its own
     assert (doc.date, doc.doc_number, doc.issuer) == (None, "", "")
-    # a name the notice only quotes, never printed as a heading, is no title
+    assert doc.evidence["title"][2] == "heading of the document the notice names (addressee-first page)"
+    # a page printing no heading at all is titled by the name its transmitting sentence sends out
+    # (the last resort of the title precedence, tests/devset/README.md), never by a cited name
     unprinted = ADDRESSEE_FIRST.replace("青海省政务信息系统整合共享实施方案\n  推进", "  推进")
-    assert _doc(unprinted).title == ""
+    assert _doc(unprinted).title == "青海省政务信息系统整合共享实施方案"
+    assert _doc(unprinted).evidence["title"][2].startswith("name in 《》 of the page's transmitting sentence")
 
 
 # tests/devset/holdout4/pages/014.txt (shortened): the notice title only inside a news lead; signature,
@@ -1214,3 +1217,67 @@ def test_headline_is_read_past_a_breadcrumb():
 """
     doc = _doc(lead)
     assert (doc.title, doc.doc_number, doc.date, doc.level) == ("", "", None, "")
+
+
+# tests/devset/holdout5/pages/062.txt (shortened): a city portal prints the transmittal notice with no
+# heading at all, neither its own title nor the plan's; the body goes on straight under the date
+TONGLIAO_NO_HEADING = """发布时间:
+2022-01-19 15:15
+信息来源:
+通辽市财政局
+各旗县市区人民政府、开发区管委会,市政府各委办局,有关企事业单位:
+经市人民政府同意,现将《通辽市“十四五”数字经济发展规划》印发给你们,请结合实际,认真贯彻落实。
+2022年1月4日
+(此件公开发布)
+数字经济是指以数字化的知识和信息作为关键生产要素、以现代信息网络作为重要载体的一系列经济活动。
+党中央高度重视发展数字经济。
+"""
+
+
+def test_page_printing_no_heading_takes_the_name_its_transmitting_sentence_sends_out():
+    doc = _page(analysis.cleaning.clean_text(TONGLIAO_NO_HEADING))
+    assert doc.title == "通辽市“十四五”数字经济发展规划"
+    assert (doc.level, doc.region, doc.genre) == ("prefecture", "内蒙古", "规划")
+    assert doc.evidence["title"][2] == "name in 《》 of the page's transmitting sentence (no heading printed)"
+
+
+def test_heading_lost_in_print_is_not_replaced_by_the_quoted_name():
+    # tests/devset/pages/077.txt (shortened): the annex heading was printed but lost all but its
+    # plan period "(2021—2023年)": the page printed a heading, so the quoted name is no title
+    text = """各苏木镇,旗直各单位:
+为深入贯彻落实《内蒙古自治区数字政府建设行动方案(2021-2023年)》要求,现将《苏尼特左旗数字政府建设行动方案(2021-2023年)》印发给你们,请结合实际认真抓好落实。
+苏尼特左旗人民政府办公室
+2022年7月8日
+(2021—2023年)
+为深入贯彻落实《内蒙古自治区数字政府建设行动方案(2021-2023年)》要求,高标准建设数字政府,制定本方案。
+一、总体要求
+"""
+    doc = _page(text)
+    assert doc.title == "" and doc.genre == ""
+    assert (doc.issuer, doc.level) == ("苏尼特左旗人民政府办公室", "county")
+
+
+def test_name_alone_in_quotes_under_a_lead_is_the_title():
+    # tests/devset/holdout5/pages/051.txt (shortened): a 導讀 lead, then the plan's name alone in 《》
+    text = """導讀 《深圳市數字孿生先鋒城市建設行動計劃(2023)》 爲貫徹落實《數字中國建設整體布局規劃》...
+《深圳市數字孿生先鋒城市建設行動計劃(2023)》
+爲貫徹落實《數字中國建設整體布局規劃》(國發〔2022〕14號)等相關文件要求,打造數字孿生先鋒城市,制定本行動計劃。
+一、總體要求
+(一)指導思想。
+"""
+    doc = _page(analysis.cleaning.clean_text(text))
+    assert doc.title == "深圳市数字孪生先锋城市建设行动计划(2023)"
+    assert (doc.level, doc.region, doc.genre, doc.doc_number) == ("prefecture", "广东", "计划", "")
+
+
+def test_headline_doc_number_colon_title_gives_title_issuer_and_level():
+    # tests/devset/holdout5/pages/003.txt (shortened): a spam mirror's headline "文号:title"
+    text = """應急〔2021〕31號:應急管理部關于推進應急管理信息化建設的意見
+圖片
+國家礦山安監局、中國地震局,各省、自治區、直轄市應急管理廳(局),部機關各司局:
+為促進信息技術與應急管理業務深度融合,推動應急管理高質量發展,提出如下意見。
+一、總體要求
+"""
+    doc = _page(analysis.cleaning.clean_text(text))
+    assert doc.title == "应急管理部关于推进应急管理信息化建设的意见"
+    assert (doc.issuer, doc.doc_number, doc.level, doc.region) == ("应急管理部", "应急〔2021〕31号", "ministry", "全国")

@@ -82,3 +82,25 @@ def test_number_over_the_addressees_of_a_forwarded_document_is_not_the_own():
 """
     doc = _doc(page)
     assert (doc.doc_number, doc.issuer, doc.date.iso) == ("", "白水县人民政府办公室", "2019-02-22")
+
+
+def test_damaged_number_in_the_page_header_above_a_second_print_of_the_title():
+    # tests/devset/holdout5/pages/020.txt (shortened): the header prints the 文号 with 〕 and 号 lost
+    # ("〔20228"), then the title block again; the signature omits 发展
+    page = """政府信息公开
+天水市文化旅游产业发展领导小组办公室 关于印发天水市智慧文化旅游“十四五” 发展实
+2022-08-01
+天文旅产领办发〔20228
+天水市文化旅游产业发展领导小组办公室
+关于印发天水市智慧文化旅游“十四五”
+发展实施方案的通知
+各县区文化旅游产业发展领导小组办公室,市直有关部门:
+现将《天水市智慧文化旅游“十四五”发展实施方案》印发给你们,请结合实际,认真抓好贯彻落实。
+天水市文化旅游产业领导小组办公室
+2022年5月18日
+"""
+    doc = _doc(page)
+    assert (doc.doc_number, doc.date.iso) == ("天文旅产领办发〔2022〕8号", "2022-05-18")
+    # a cited number on a line of its own is never read as a damaged own number
+    cited = page.replace("天文旅产领办发〔20228", "根据甘政办发〔20215")
+    assert _doc(cited).doc_number == ""

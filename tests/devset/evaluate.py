@@ -15,9 +15,10 @@ A page that gives no document is *lost*: every field counts as wrong.
 
 Run ``python tests/devset/evaluate.py`` (or ``make eval``); ``--failures`` lists every wrong field;
 ``--set holdout`` ... ``--set holdout6`` score the hold-out sets in ``holdout/`` ... ``holdout6/``
-instead (see their README.md: holdout to holdout4 were each scored blind once, then used for
-development (holdout4: blind 87.9% at commit 194c64d, developed on from round 5), so they are regression
-sets now; holdout5 and holdout6 are still unseen by development and measure generalisation).
+instead (see their README.md: holdout to holdout5 were each scored blind once, then used for
+development (holdout4: blind 87.9% at commit 194c64d, developed on from round 5; holdout5: blind 90.1%
+at commit 194c64d, 91.8% after round 5, developed on from round 6), so they are regression sets now;
+holdout6, collected blind, measures generalisation).
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         default="dev",
         help=(
             "dev: pages/ and annotations.csv next to this script; holdout ... holdout6: that folder "
-            "(holdout-holdout4 scored blind once, then used for development; holdout5, holdout6 still blind)"
+            "(holdout-holdout5 scored blind once, then used for development: regression sets now; holdout6 blind)"
         ),
     )
     args = parser.parse_args(argv)

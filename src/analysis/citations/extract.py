@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..metadata import find_doc_numbers, normalize_doc_number
+from ..metadata import LEGAL_FORM_WORDS, TITLE_GENRE_WORDS, find_doc_numbers, normalize_doc_number
 from ..metadata.gazetteer import gazetteer
 from ..metadata.issuer import leading_orgs, looks_like_org
 
@@ -30,7 +30,8 @@ __all__ = ["Reference", "extract_references", "sentence_at"]
 _TITLE_RE = re.compile(r"《(?P<title>(?:[^《》〈〉\n]|[《〈][^《》〈〉\n]*[》〉]){1,150})》")
 _NUMBER_PAREN = re.compile(r"\s*[（(]\s*$")
 _ALIAS_RE = re.compile(r"(?:以下简称|下称|简称)\s*(?:《(?P<marked>[^》]{1,20})》|(?P<alias>[^）)，,。；;]{1,20}))")
-_GENRES = "规划纲要|纲要|规划|意见|通知|方案|办法|条例|决定|细则|规定|计划|指南|法"
+# a cited title may also be a law (…法)
+_GENRES = "|".join(("规划纲要", *TITLE_GENRE_WORDS, *LEGAL_FORM_WORDS, "法"))
 # genre words that end an unmarked title; 规定, 计划, 指南 end generic phrases too often (按照国家有关规定)
 _UNMARKED_GENRES = "规划纲要|纲要|规划|意见|通知|方案|办法|条例|决定|法"
 # words of a generic reference, not a title (国家有关规定, 国家统一规划, 国家重大战略规划)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..metadata.genre import LEGAL_FORM_WORDS, TITLE_GENRE_WORDS
 from .script import converter, detect_script
 
 __all__ = [
@@ -92,9 +93,7 @@ _DATE_LINE_RE = re.compile(
     r"^[0-9〇零一二三四五六七八九]{4}\s*年[0-9〇零一二三四五六七八九十]{1,3}月[0-9〇零一二三四五六七八九十]{1,3}日$"
 )
 # a title's last word (an issuer's name or a date repeated in the signature is no title)
-_TITLE_END_RE = re.compile(
-    r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|细则|指南|要点|条例|措施)(\([^()]{1,20}\))?》?$"
-)
+_TITLE_END_RE = re.compile(rf"({'|'.join((*TITLE_GENRE_WORDS, *LEGAL_FORM_WORDS))})(\([^()]{{1,20}}\))?》?$")
 _LONG_SENTENCE_RE = re.compile(r"^(?=.*[,、;]).{19,}。[”\)]?$")
 
 

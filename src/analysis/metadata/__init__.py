@@ -32,14 +32,16 @@ from .dates import (
 )
 from .docnumber import damaged_doc_number_line, doc_number_year, find_doc_numbers, normalize_doc_number
 from .excerpt import detect_excerpt
-from .genre import genre_of, short_title
+from .genre import LEGAL_FORM_WORDS, TITLE_GENRE_WORDS, genre_of, short_title
 from .issuer import ISSUER_SEPARATOR, join_issuers, leading_orgs, looks_like_org, split_issuer_title
 from .level import classify_level
 from .numerals import cn_to_int
 
 __all__ = [
     "ISSUER_SEPARATOR",
+    "LEGAL_FORM_WORDS",
     "LEVELS",
+    "TITLE_GENRE_WORDS",
     "DateInfo",
     "cited_lower_bound",
     "classify_level",

@@ -138,12 +138,17 @@ def _belongs(child: Place, parent: Place) -> bool:
     return child.adcode[:keep] == parent.adcode[:keep] and child.adcode != parent.adcode
 
 
+# a development zone named with the district it is administered as one with ("高新区(新吴区)")
+_ZONE_DISTRICT_RE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)\s*[(（]\s*")
+
+
 def leading_place(text: str) -> Place | None:
     """The most specific division an organisation name starts with.
 
     河北省人民政府办公厅 -> 河北省; 杭州市余杭区人民政府 -> 余杭区 (county);
     重庆市渝中区 -> 渝中区: a chain of nested divisions at the start of the name
-    is followed down to its last member.  Returns None when the name does not
+    is followed down to its last member; a development zone named with its district in
+    brackets stands for that district (无锡高新区(新吴区) -> 新吴区).  Returns None when the name does not
     start with a place (国务院, 国家发展改革委).
     """
     index, pattern = gazetteer()
@@ -157,6 +162,10 @@ def leading_place(text: str) -> Place | None:
         while pos < len(s) and s[pos] == " ":
             pos += 1
         m = pattern.match(s, pos)
+        zone = None if m else _ZONE_DISTRICT_RE.match(s, pos)
+        if zone:
+            # "无锡高新区(新吴区)": a development zone run as one with the district in brackets
+            m = pattern.match(s, zone.end())
         if not m:
             return place
         nested = [p for p in index[m.group()] if _belongs(p, place)]

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["genre_of", "short_title"]
+__all__ = ["LEGAL_FORM_WORDS", "TITLE_GENRE_WORDS", "genre_of", "short_title"]
+
+# the words a policy document's title ends in (its genre), the one list the page parser, the
+# furniture filter and the citation reader build their patterns from; :func:`genre_of` knows
+# these and more (解读, 函, 标准, compound forms such as 实施方案)
+TITLE_GENRE_WORDS = (
+    "意见", "通知", "规划", "方案", "纲要", "计划", "办法", "规定", "决定", "指南", "指引", "要点", "措施",
+)  # fmt: skip
+# the forms of laws and regulations (条例, 细则) that end titles too but are no policy genre
+LEGAL_FORM_WORDS = ("条例", "细则")
 
 
 def short_title(title: str, issuer: str = "") -> str:

@@ -17,9 +17,13 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   print; a run-on first line (title, 文号 and addressees on one line); the heading of what
   an addressee-first transmittal sends out, or the title its annex label prints (附件:…), or
   the heading printed below it of the document its transmitting sentence names in 《》;
-  the first line when it can be a title (past a breadcrumb); else "" (a name quoted only in a
-  sentence is no printed title).  Never an addressee line, breadcrumb,
-  field label or metadata row (文号…主题词…), site furniture or a share widget's word (转发),
+  the first line when it can be a title (past a breadcrumb; a name printed alone in 《》; a
+  <title>'s column after "_" and a headline's leading "文号:" dropped); when the page prints no
+  heading at all, the name in 《》 of its own transmitting sentence (现将《X》印发给你们, never a
+  cited 根据《…》, nor one of a document forwarded below a signature, nor when a heading was
+  printed and lost, its plan period alone left); else "" (tests/devset/README.md, title).
+  Never an addressee line, breadcrumb, field label or metadata row (文号…主题词…, 内容概述…),
+  a print line (…办公室 date 印发), site furniture or a share widget's word (转发),
   a line of several different titles (previous/next links),
   an editor's note ((本文有删减)) or a file name (….docx) (:mod:`.page_title`); never below the
   first signature, dated or a transmittal's undated signing body (what a transmittal sends
@@ -38,19 +42,21 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   of a header block (unless it is the page's 发布日期), a bracketed 年月日 line in the head (题注,
   "(2018年12月11日)"), a month alone under a plan's title, the page's 成文日期/发文日期/颁布时间;
   a lead sentence's issue date (2017年4月8日,X印发《title》);
-  then a posting date (发布时间, header stamps; never a date inside a body sentence, such as a
+  then a posting date (发布时间, header stamps, a byline with a view count, a numeric date alone on a
+  header line; never a date inside a body sentence, such as a
   deadline 2018年6月底前) only when it agrees with the 文号's year;
   then the 文号's year (flagged inferred); else none (only a titled interpretation is dated
   by the latest document it cites, flagged as a lower bound; a cited 文号 is never the own).
-* issuer: the signature (all its bodies, seal notes such as (代章) dropped; an office
+* issuer: the signature (all its bodies, every short line between the notice's last sentence
+  and the date; seal notes such as (代章) dropped; an office
   signing for the group the title names gives the group), a decree's issuer, the title's
   leading organisation (or the issuer line of a damaged title block; never the issuer of a
   document an interpretation quotes in 《》), a flattened cover
   (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
   page's 发文机关/制发机关/发文部门/发布单位/发布机构/发布部门 (also a legal database's 【发布单位】;
   a publisher is not the issuer when the page's 来源 names another body: it reposts).  A
-  short form (省人民政府, 市人民政府) is completed, and an abbreviation (市政府办公厅) replaced, by a
-  fuller print of the same body on the page (title, metadata).
+  short form (省人民政府, 市人民政府) is completed, and an abbreviation (市政府办公厅, 省府办公厅)
+  replaced, by a fuller print of the same body on the page (title, metadata).
   Several bodies are separated by one space, however the page separates them (:func:`join_issuers`).
 * level and region: the issuer's own place or body, else the place leading the title; a
   short-form issuer (省人民政府, 县人民政府办公室) sits in the first place of its kind the
@@ -102,6 +108,8 @@ from .page_title import (
     skeleton,
     subsequence,
     taken_once,
+    transmitted_quote,
+    without_site_suffix,
     without_year_tag,
 )
 
@@ -299,7 +307,7 @@ def _find_title(page: PageState) -> None:
     else:
         _title_without_block(page, sal)
     _fuller_print(page)
-    page.title = without_year_tag(taken_once(page.title))
+    page.title = without_year_tag(taken_once(without_site_suffix(page.title)))
     _news_headline(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = bool(page.interp) or "解读" in page.headline or "解读" in lines[0]
@@ -467,6 +475,15 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
             page.body_start = sal
             page.note("title", name, line, "heading of the document the notice names (addressee-first page)")
             return
+        # (not the addressees of a document forwarded below a notice signed above them)
+        own = not notice_signed_above(lines, sal)
+        if own and not is_title_line(page.headline) and not _heading_remnant(lines, sig):
+            name, line = transmitted_quote(lines, sal + 1)
+            if name:
+                page.title = name
+                page.body_start = sal
+                page.note("title", name, line, "name in 《》 of the page's transmitting sentence (no heading printed)")
+                return
     if is_title_line(page.headline):
         page.title = page.headline
         page.note("title", page.headline, page.headline, "first line of the page")
@@ -474,6 +491,18 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
         # a notice signed above the addressees printed its text without a title: the page starts
         # with it (what follows is the document it forwards); else the body starts at the addressees
         page.body_start = 0 if notice_signed_above(lines, sal) else sal
+
+
+def _heading_remnant(lines: list[str], sig: int | None) -> bool:
+    """True when the line under a transmittal's signature date is what is left of a printed
+    heading (a short line that is no sentence, such as the plan period "(2021—2023年)" alone):
+    the page printed its heading and lost it in print, so the name the notice quotes is no
+    printed title (tests/devset/pages/077.txt); a page that goes on straight into the body
+    printed no heading at all."""
+    if sig is None or sig + 1 >= len(lines):
+        return False
+    nxt = lines[sig + 1].strip()
+    return len(nxt) < 30 and not re.search(r"[。,，;；:：]", nxt)
 
 
 # "附件:关于…的意见" (附属档案 in mirrors converted to Taiwan usage)

@@ -87,10 +87,12 @@ def _find_decree(page: PageState) -> None:
 
 def _doc_number_above_body(lines: list[str], body_start: int) -> str:
     """A 文号 printed on its own line or before the title, above the body (also one whose 〕 or
-    号 was lost in print, on a line of its own just below the title); "" if none."""
+    号 was lost in print, on a line of its own: a page header may print it above a second print
+    of the title); "" if none."""
     found = _intact_doc_number_above_body(lines, body_start)
-    for ln in lines[max(body_start - 1, 0) : body_start + 2]:
-        found = found or damaged_doc_number_line(ln)
+    for ln in lines[: body_start + 2]:
+        if not found and not find_doc_numbers(ln) and not _CITING_RE.search(ln):
+            found = damaged_doc_number_line(ln)
     return found
 
 

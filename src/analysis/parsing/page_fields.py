@@ -137,7 +137,12 @@ def _fuller_print(short: str, full: str) -> bool:
     "郑州市人民政府办公厅"), and nothing but one body in either."""
     if not short or len(full) <= len(short) or " " in short or " " in full.strip() or not looks_like_org(full):
         return False
-    return full[-1] == short[-1] and _same_place(full, short) and subsequence(skeleton(short), skeleton(full))
+    # a body printed without its place inside its own area (省府办公厅 for 广东省人民政府办公厅) is
+    # the same body as the fuller print that names the place
+    # (a short form a full name ends in, 省人民政府, is completed by :func:`_completed` itself)
+    placeless = leading_place(short) is None and short[0] in "省市县区州旗盟" and not _SHORT_FORM_RE.match(short)
+    same = _same_place(full, short) or placeless
+    return full[-1] == short[-1] and same and subsequence(skeleton(short), skeleton(full))
 
 
 def _same_place(full: str, short: str) -> bool:
@@ -272,7 +277,20 @@ def _dated_header(line: str, dates: list[DateInfo]) -> bool:
     return opens or bool(_LABEL_END_RE.search(line[: dates[0].pos]))
 
 
-_POSTED_RE = re.compile(r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|\d{1,2}:\d{2}")
+# what a page header prints beside its posting date: labels, the site, a view count (浏览/阅读量), a clock time
+_POSTED_RE = re.compile(
+    r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|阅读(?:量|数|次数)|点击(?:量|数|率|次数)|\d{1,2}:\d{2}"
+)
+
+
+# a date printed alone in numeric form ("2023-06-21", "2023/06/21 10:15"): a page's stamp under
+# its poster's name; a 公文 dates itself in 年月日
+_BARE_STAMP_RE = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _bare_stamp(line: str) -> bool:
+    """True for a line that is nothing but a numeric date (and time): a page header's stamp."""
+    return bool(_BARE_STAMP_RE.match(line.strip()))
 
 
 def _posting_date(page: PageState) -> DateInfo | None:
@@ -292,7 +310,7 @@ def _posting_date(page: PageState) -> DateInfo | None:
             # only a date right after its label (a header flattened onto the text) is the page's
             continue
         label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
-        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above):
+        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above or _bare_stamp(ln)):
             return DateInfo(ds[0].iso, ds[0].year, "page header")
     for key in ("发布日期", "发布时间", "生成日期"):
         ds = find_dates(page.meta.get(key, ""))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..metadata import find_doc_numbers, leading_orgs
+from .page_title import is_title_line
 
 __all__ = ["unflatten"]
 
@@ -55,17 +56,32 @@ def _split_line(line: str, above: str) -> list[str]:
         line = line[len(issuer) :].lstrip()
     nums = find_doc_numbers(line[:40])
     if nums and nums[0][0] == 0:
-        # "川府发[2017]62号各市(州)人民政府,…:": the document's own 文号, then the addressees
+        # "川府发[2017]62号各市(州)人民政府,…:": the document's own 文号, then the addressees,
+        # with the title between them when the print has it under the 文号
         end = _doc_number_end(line)
-        if end and _ADDRESSEES_RE.match(line[end:].lstrip()):
-            parts.append(line[:end])
-            line = line[end:].lstrip()
+        rest = line[end:].lstrip() if end else ""
+        title = _title_before_addressees(rest)
+        if end and (title or _ADDRESSEES_RE.match(rest)):
+            parts.extend([line[:end], title] if title else [line[:end]])
+            line = rest[len(title) :].lstrip()
     m = _ADDRESSEES_RE.match(line)
     if m and len(line) > m.end():
         parts.append(line[: m.end()])
         line = line[m.end() :]
     parts.extend(_split_signature(line, above))
     return parts
+
+
+# the addressees after a flattened title: a space, then 各… up to the colon
+_ADDRESSEES_AFTER_RE = re.compile(r"\s各[^。:：\s]{1,200}[:：]")
+
+
+def _title_before_addressees(rest: str) -> str:
+    """The title a flattened head prints between its 文号 and the addressees ("邹城市人民政府 关于印发
+    …实施方案的通知 各镇人民政府…:"): the text up to the addressees when it is a title, else ""."""
+    m = _ADDRESSEES_AFTER_RE.search(rest[:160])
+    head = rest[: m.start()].strip() if m else ""
+    return head if head and is_title_line(head) else ""
 
 
 def _issuer_before_number(line: str) -> str:

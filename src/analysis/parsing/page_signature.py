@@ -57,9 +57,7 @@ def find_signature(page: PageState) -> None:
             if not page.sig_hint and len(lines[i - 1]) <= 30 and not re.search("[。,，;；:：《》]", lines[i - 1]):
                 page.sig_hint = lines[i - 1]  # a signing line too damaged to read as a body
             continue
-        j = i - 1
-        while j - 1 >= body_start and i - j < 12 and is_org_line(lines[j - 1]):
-            j -= 1
+        j = _signature_start(lines, i, body_start)
         page.sig_org = " ".join(lines[j:i])
         page.sig_date = DateInfo(d.iso, d.year, "signature")
         page.sig_lines = (j, i + 1)
@@ -73,6 +71,28 @@ def find_signature(page: PageState) -> None:
                 page.sig_org = lines[i - 1]
                 page.sig_lines = (i - 1, i + 1)
             return
+
+
+def _signature_start(lines: list[str], i: int, body_start: int) -> int:
+    """Index of the first line of the signing bodies above the date line ``lines[i]``: the
+    organisation lines right above it (up to 11), or, when short lines without punctuation run
+    from the date up to the notice's last sentence (…。), all of them (a joint notice signed by
+    17 bodies one per line, some such as 中国人民银行 not named like an organ)."""
+    j = i - 1
+    while j - 1 >= body_start and i - j < 12 and is_org_line(lines[j - 1]):
+        j -= 1
+    k = j
+    while k - 1 >= body_start and i - k < 40 and _signing_line(lines[k - 1]):
+        k -= 1
+    if k < j and k - 1 >= body_start and (lines[k - 1].endswith("。") or _CLOSING_RE.match(lines[k - 1])):
+        return k
+    return j
+
+
+def _signing_line(line: str) -> bool:
+    """A line that can be one signing body: short, no punctuation, no date."""
+    s = line.strip()
+    return 2 <= len(s) <= 30 and not re.search("[。,，;；:：《》“”]", s) and not find_dates(s)
 
 
 def _dated_notice_end(lines: list[str], i: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..chars import CJK
-from ..metadata import date_line, find_doc_numbers, in_citation, leading_orgs, looks_like_org
+from ..metadata import TITLE_GENRE_WORDS, date_line, find_doc_numbers, in_citation, leading_orgs, looks_like_org
 from ..metadata.gazetteer import leading_place
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "TRANSMITS_RE",
     "annex_heading",
     "is_org_line",
+    "is_print_line",
     "is_title_line",
     "join_wrapped_title",
     "lost_in_print",
@@ -31,13 +32,16 @@ __all__ = [
     "strip_seal_notes",
     "subsequence",
     "taken_once",
+    "transmitted_quote",
+    "without_site_suffix",
     "without_year_tag",
 ]
 
 SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
-TITLE_GENRE_RE = re.compile(
-    r"(意见|通知|规划|方案|纲要|计划|办法|规定|决定|指南|指引|解读|要点|通报|公告|批复|函|措施|答记者问)(\((试行|暂行)\))?》?$"
-)
+# a title ends in its genre word (the one list, :data:`analysis.metadata.TITLE_GENRE_WORDS`), or in
+# what an interpretation, a bulletin, an announcement, a reply or a letter calls itself
+_TITLE_ENDS = (*TITLE_GENRE_WORDS, "解读", "通报", "公告", "批复", "函", "答记者问")
+TITLE_GENRE_RE = re.compile(rf"({'|'.join(_TITLE_ENDS)})(\((试行|暂行)\))?》?$")
 # a transmittal notice's last sentence ("现将《…》印发给你们", "…现印发你们"): what it sends out
 # follows its signature
 TRANSMITS_RE = re.compile(r"(?:印发|转发|印送)(?:给)?你们|现予(?:印发|公布|发布)")
@@ -47,7 +51,8 @@ _LABEL_RE = re.compile(rf"^[•·\-\s]*[{CJK}\s]{{1,8}}[:：]|\|")
 # label ("文  號 白政辦發…" -> "文号白政办发…主题词…的通知"): no title starts with a field label
 _FIELD_ROW_RE = re.compile(
     r"^[•·\-\s]*(?:文\s*号|发文字号|索\s*引\s*号|主\s*题\s*词|主题分类|名\s*称|标\s*题|成文日期|发文日期|发布日期"
-    r"|发布时间|发布机构|发文机关|发文单位|制发机关|有\s*效\s*性|组配分类|信息分类|公开方式|公开范围)"
+    r"|发布时间|发布机构|发文机关|发文单位|制发机关|有\s*效\s*性|组配分类|信息分类|公开方式|公开范围|内容概述|内容摘要"
+    r"|效力状况)"
 )
 # the seal note after a signing body: "…大数据应用发展管理局(代章)" signs with another body's seal
 _SEAL_NOTE_RE = re.compile(r"[(（](?:代章|印章|盖章|章)[)）]")
@@ -119,11 +124,13 @@ def _several_titles(s: str) -> bool:
 def is_title_line(line: str) -> bool:
     """True for a line that can be a document title: short, no sentence punctuation, ends in a
     genre word or holds 关于, and is not rejected by :func:`rejection`."""
-    s = line.strip()
+    s = without_site_suffix(line.strip())
     if not 6 <= len(s) <= 100 or re.search(r"[。,，;；!！?？]", s) or rejection(s):
         return False
     if s.rfind("《") > s.rfind("》"):
         return False  # a quote left open: a sentence wrapped mid-name ("…(中发[2014]4号)和《国务院关于促进信息消费扩")
+    if s.startswith("《") and s.endswith("》") and s.count("《") == 1:
+        s = s[1:-1]  # a name printed alone in 《》 as a heading ("《深圳市…行动计划(2023)》")
     # a plan period closes many titles: …行动计划(2019-2021年)
     core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", s)
     return bool(TITLE_GENRE_RE.search(core)) or ("关于" in s and len(s) <= 60)
@@ -133,12 +140,24 @@ def is_title_line(line: str) -> bool:
 _ANNEX_LABEL_LINE_RE = re.compile(r"^(?:附件|附属档案)\s*\d{0,2}\s*[:：]?$")
 
 
+# a 公文's print line (版记: "樟树市应急管理局办公室 2021年12月7日印发"): who printed it and when,
+# never part of the heading printed next to it
+_PRINT_LINE_RE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^。,，]{1,8}日\s*印\s*发\s*$")
+
+
+def is_print_line(line: str) -> bool:
+    """True for a 公文's print line: an office, the print date and 印发 ("…办公室 2021年12月7日印发")."""
+    return bool(_PRINT_LINE_RE.search(line.strip()))
+
+
 def _fragment(line: str) -> bool:
-    """A line that can be part of a wrapped title: short, no punctuation, not a date, 文号 or label."""
+    """A line that can be part of a wrapped title: short, no punctuation, not a date, 文号, label
+    or print line."""
     s = line.strip()
     return (
         1 <= len(s) <= 50
         and not _ANNEX_LABEL_LINE_RE.match(s)
+        and not is_print_line(s)
         and not re.search(r"[。,，;；:：|!！?？]", s)
         and date_line(s) is None
         and not find_doc_numbers(s)
@@ -179,9 +198,11 @@ def annex_heading(lines: list[str], start: int) -> str:
     joined if wrapped over up to three lines; "" when those lines make no title."""
     title = ""
     while start < len(lines) and (
-        rejection(lines[start]) in ("furniture", "editor's note") or _ANNEX_LABEL_LINE_RE.match(lines[start].strip())
+        rejection(lines[start]) in ("furniture", "editor's note")
+        or _ANNEX_LABEL_LINE_RE.match(lines[start].strip())
+        or is_print_line(lines[start])
     ):
-        start += 1  # a "政策全文" button, "(本文有删减)" or the annex label 附件 above the heading
+        start += 1  # a "政策全文" button, "(本文有删减)", the annex label 附件 or the print line above the heading
     for i, ln in enumerate(lines[start : start + 3]):
         if not _fragment(ln):
             break
@@ -236,9 +257,18 @@ def run_on_title(line: str) -> str:
     return ""
 
 
+# a 文号 heading a headline, then a separator: "应急〔2021〕31号:应急管理部关于…"
+_LEADING_NUMBER_RE = re.compile(r"^([^\s:：]{2,30}?号)\s*[:：\-－_|/\s]\s*")
+
+
 def taken_once(title: str) -> str:
-    """The title printed once: "AA" or "A A" -> "A", "《A》" -> "A", "A国发〔2021〕1号" -> "A"."""
+    """The title printed once: "AA" or "A A" -> "A", "《A》" -> "A", "A国发〔2021〕1号" -> "A",
+    "国发〔2021〕1号:A" -> "A"."""
     t = title.strip()
+    lead = _LEADING_NUMBER_RE.match(t)
+    if lead and find_doc_numbers(lead.group(1)) and len(t) - lead.end() >= 6:
+        # a headline "文号:title" ("应急〔2021〕31号:应急管理部关于…的意见"): the number is read as the 文号
+        t = t[lead.end() :]
     if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
         t = t[1:-1]
     nums = find_doc_numbers(t)
@@ -317,3 +347,42 @@ def named_heading(lines: list[str], start: int) -> tuple[str, str]:
                 return s, lines[k]
         return "", ""
     return "", ""
+
+
+def transmitted_quote(lines: list[str], start: int) -> tuple[str, str]:
+    """(name, sentence) of what a notice sends out as its transmitting sentence names it in 《》
+    (现将《X》印发给你们, 现将《X》转发给你们) among ``lines[start:start+4]``: the last complete title
+    quoted before the transmitting words and not cited (根据《…》); ("", "") otherwise.
+
+    The last resort of the title precedence, for a page that prints no heading at all.
+    """
+    for ln in lines[start : start + 4]:
+        m = TRANSMITS_RE.search(ln)
+        if not m:
+            continue
+        names = [
+            q.group(1).strip()
+            for q in re.finditer(r"《([^《》]{6,100})》", ln[: m.start()])
+            if not in_citation(ln, q.start(), q.end())
+        ]
+        name = names[-1] if names else ""
+        if name and TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", name)):
+            return name, ln
+        return "", ""
+    return "", ""
+
+
+# a web page's <title> names the document, then its column and site after underscores
+# ("湘潭市数字乡村发展五年规划(2019-2023年)_建设", "…的通知_政策文件_某某市人民政府网")
+_SITE_SUFFIX_RE = re.compile(r"(?:\s*_\s*[^_\s]{1,20})+$")
+
+
+def without_site_suffix(title: str) -> str:
+    """``title`` without the column and site names a page's <title> appends after underscores,
+    when what is left ends in a genre word (or a plan period after it); unchanged otherwise."""
+    m = _SITE_SUFFIX_RE.search(title)
+    if not m or m.start() < 6:
+        return title
+    head = title[: m.start()].strip()
+    core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", head)
+    return head if TITLE_GENRE_RE.search(core) else title
