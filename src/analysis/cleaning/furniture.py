@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .script import converter, detect_script
+from .script import converter, detect_script, may_change_t2s
 
 __all__ = [
     "TRAILER_START_PATTERN",
@@ -110,6 +110,8 @@ class Removal:
 @lru_cache(maxsize=65536)
 def _simplified(line: str) -> str:
     """The line in simplified script (furniture patterns are written in simplified characters)."""
+    if not may_change_t2s(line):  # most lines: conversion would return them unchanged
+        return line
     return converter("t2s").convert(line) if detect_script(line, threshold=0.0) == "traditional" else line
 
 
