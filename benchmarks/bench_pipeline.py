@@ -11,7 +11,8 @@ discover    ``discover_terms`` on the documents (as ``analysis.prepare`` does)
 tokenize    ``tokenize_corpus`` of documents and paragraphs, cold cache, default engine
 frequencies ``term_frequencies`` overall and by year (tokens from the cache)
 topics      ``build_dtm`` + ``fit_topics(k=10, nmf)`` on body paragraphs
-similarity  ``document_similarity`` (dense n x n: the reason it is listed apart)
+similarity  ``document_similarity`` (dense n x n up to 20,000 documents)
+neighbours  ``document_similarity(k=10)``: each document's 10 nearest, sparse search (the path above 20,000)
 diffusion   ``term_timeline`` + ``first_appearance`` of the watchlist, ``emerging_terms``
 reuse       ``find_reuse``
 citations   ``analysis.find_citations``, when that function exists
@@ -43,7 +44,11 @@ from synthetic import seed_sentences, write_policy_corpus
 
 
 class MemorySampler:
-    """Peak resident memory (bytes) of this process and its children while active."""
+    """Peak memory (bytes) of this process (resident) and its children (unique pages) while active.
+
+    A forked worker shares the parent's pages until it writes them; adding the workers'
+    resident sizes would count those pages twice, so a child counts only its own pages (USS).
+    """
 
     def __init__(self, interval: float = 0.05) -> None:
         self.interval = interval
@@ -56,7 +61,7 @@ class MemorySampler:
         total = me.memory_info().rss
         for child in me.children(recursive=True):
             try:
-                total += child.memory_info().rss
+                total += child.memory_full_info().uss
             except psutil.Error:
                 pass
         return total
@@ -89,7 +94,7 @@ def run_stage(name: str, func: Callable[[], Any], rows: list[dict[str, Any]]) ->
     CPU time is reported beside wall time because the benchmark machine is
     shared: wall time grows with other users' load, CPU time much less.
     """
-    print(f"-- {name} ...", flush=True)
+    print(f"-- {name} ... (load average {os.getloadavg()[0]:.1f})", flush=True)
     start, cpu = time.perf_counter(), cpu_seconds()
     result, note = None, ""
     with MemorySampler() as memory:
@@ -150,9 +155,12 @@ def pipeline(folder: Path, skip: set[str], rows: list[dict[str, Any]]) -> None:
         ),
         rows,
     )
-    run_stage("topics", lambda: topics.fit_topics(units, 10, method="nmf", random_state=0, tokenizer=tok), rows)
+    if "topics" not in skip:
+        run_stage("topics", lambda: topics.fit_topics(units, 10, method="nmf", random_state=0, tokenizer=tok), rows)
     if "similarity" not in skip:
         run_stage("similarity", lambda: analysis.document_similarity(corpus, tokenizer=tok), rows)
+    if "neighbours" not in skip:
+        run_stage("neighbours", lambda: analysis.document_similarity(corpus, tokenizer=tok, k=10), rows)
     dated = corpus[corpus.year.notna()].astype({"year": "int64"}).reset_index(drop=True)
     watchlist = diffusion.load_watchlist()
 
