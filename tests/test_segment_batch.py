@@ -102,6 +102,7 @@ def test_a_token_repeated_across_texts_is_held_once(tmp_path):
     texts = ["推进智慧城市建设。", "加快智慧城市建设和数字政府建设。"]
     for cache in (False, True):
         tokens = tokenize_corpus(texts, tokenizer=Tokenizer(), cache=cache, cache_dir=tmp_path)
-        first = [t for t in tokens[0] if t == "智慧城市"][0]
+        first = next(t for t in tokens[0] if t == "智慧城市")
         assert any(t is first for t in tokens[1])
-        assert [t for t in tokens[1] if t == "建设"][0] is [t for t in tokens[1] if t == "建设"][1]
+        built = [t for t in tokens[1] if t == "建设"]
+        assert len(built) == 2 and built[0] is built[1]
