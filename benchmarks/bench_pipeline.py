@@ -11,7 +11,8 @@ discover    ``discover_terms`` on the documents (as ``analysis.prepare`` does)
 tokenize    ``tokenize_corpus`` of documents and paragraphs, cold cache, default engine
 frequencies ``term_frequencies`` overall and by year (tokens from the cache)
 topics      ``build_dtm`` + ``fit_topics(k=10, nmf)`` on body paragraphs
-similarity  ``document_similarity`` (dense n x n: the reason it is listed apart)
+similarity  ``document_similarity`` (dense n x n up to 20,000 documents)
+neighbours  ``document_similarity(k=10)``: each document's 10 nearest, sparse search (the path above 20,000)
 diffusion   ``term_timeline`` + ``first_appearance`` of the watchlist, ``emerging_terms``
 reuse       ``find_reuse``
 citations   ``analysis.find_citations``, when that function exists
@@ -43,23 +44,34 @@ from synthetic import seed_sentences, write_policy_corpus
 
 
 class MemorySampler:
-    """Peak resident memory (bytes) of this process and its children while active."""
+    """Peak memory (bytes) of this process (resident) and its children (unique pages) while active.
 
-    def __init__(self, interval: float = 0.05) -> None:
+    A forked worker shares the parent's pages until it writes them; adding the workers'
+    resident sizes would count those pages twice, so a child counts only its own pages (USS).
+    """
+
+    def __init__(self, interval: float = 0.05, children_interval: float = 1.0) -> None:
         self.interval = interval
+        # reading a child's USS (its smaps) costs about 47 ms of CPU for a 1 GB fork: read every 50 ms,
+        # it took most of a core in the 10,000-document run's tokenize stage, so children are read once a second
+        self.children_interval = children_interval
+        self._children = 0
+        self._children_read = -float("inf")
         self.peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _rss(self) -> int:
         me = psutil.Process()
-        total = me.memory_info().rss
-        for child in me.children(recursive=True):
-            try:
-                total += child.memory_info().rss
-            except psutil.Error:
-                pass
-        return total
+        if time.perf_counter() - self._children_read >= self.children_interval:
+            self._children_read = time.perf_counter()
+            self._children = 0
+            for child in me.children(recursive=True):
+                try:
+                    self._children += child.memory_full_info().uss
+                except psutil.Error:
+                    pass
+        return int(me.memory_info().rss) + self._children
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -89,7 +101,7 @@ def run_stage(name: str, func: Callable[[], Any], rows: list[dict[str, Any]]) ->
     CPU time is reported beside wall time because the benchmark machine is
     shared: wall time grows with other users' load, CPU time much less.
     """
-    print(f"-- {name} ...", flush=True)
+    print(f"-- {name} ... (load average {os.getloadavg()[0]:.1f})", flush=True)
     start, cpu = time.perf_counter(), cpu_seconds()
     result, note = None, ""
     with MemorySampler() as memory:
@@ -150,9 +162,12 @@ def pipeline(folder: Path, skip: set[str], rows: list[dict[str, Any]]) -> None:
         ),
         rows,
     )
-    run_stage("topics", lambda: topics.fit_topics(units, 10, method="nmf", random_state=0, tokenizer=tok), rows)
+    if "topics" not in skip:
+        run_stage("topics", lambda: topics.fit_topics(units, 10, method="nmf", random_state=0, tokenizer=tok), rows)
     if "similarity" not in skip:
         run_stage("similarity", lambda: analysis.document_similarity(corpus, tokenizer=tok), rows)
+    if "neighbours" not in skip:
+        run_stage("neighbours", lambda: analysis.document_similarity(corpus, tokenizer=tok, k=10), rows)
     dated = corpus[corpus.year.notna()].astype({"year": "int64"}).reset_index(drop=True)
     watchlist = diffusion.load_watchlist()
 

@@ -63,3 +63,58 @@ def test_clean_text_decides_the_script_once(monkeypatch):
     assert calls == []  # a caller's decision is used, not made again
     # a decision of "simplified" leaves traditional characters alone, as simplify=False does
     assert cleaning.clean_text(ZHENGZHOU, script="simplified") == cleaning.clean_text(ZHENGZHOU, simplify=False)
+
+
+def test_t2s_precheck_is_exact_for_every_han_character_and_phrase(tmp_path):
+    # may_change_t2s(text) False must mean t2s(text) == text: every Han character that t2s
+    # changes alone is in its set, and every dictionary entry that changes text holds one.
+    import subprocess
+
+    import opencc
+
+    from analysis.cleaning.script import _HAN_BLOCKS, converter, may_change_t2s
+
+    t2s = converter("t2s").convert
+    for lo, hi in _HAN_BLOCKS:
+        chars = [chr(i) for i in range(lo, hi + 1)]
+        converted = t2s("\n".join(chars)).split("\n")
+        assert all(may_change_t2s(c) for c, s in zip(chars, converted) if c != s)
+    assert not may_change_t2s("智慧城市建设") and may_change_t2s("鄭州") and may_change_t2s("反覆")
+    assert t2s("反覆") == "反复" and t2s("一目瞭然") == "一目了然"  # changed only inside phrases
+    # the phrase dictionaries themselves, when OpenCC's dictionary tool is installed with it
+    clib = Path(opencc.__file__).parent / "clib"
+    tool = clib / "bin" / "opencc_dict"
+    if not tool.exists():
+        return
+    for name in ("TSPhrases", "TSCharacters"):
+        out = tmp_path / f"{name}.txt"
+        env = {"LD_LIBRARY_PATH": str(clib / "lib")}
+        args = [str(tool), "-i", str(clib / "share" / "opencc" / f"{name}.ocd2"), "-o", str(out)]
+        subprocess.run([*args, "-f", "ocd2", "-t", "text"], check=True, env=env)
+        for line in out.read_text(encoding="utf-8").splitlines():
+            key, values = line.split("\t")
+            value = values.split(" ")[0]
+            # an entry that changes text holds a character of the set, so text without one
+            # matches no such entry and every character of it stays as it is
+            assert key == value or may_change_t2s(key), key
+
+
+def test_furniture_converts_only_lines_that_can_change(monkeypatch):
+    from analysis.cleaning import furniture
+
+    furniture._simplified.cache_clear()
+    furniture._rule_of.cache_clear()
+    calls = []
+    real = furniture.converter
+
+    def counting(config):
+        calls.append(config)
+        return real(config)
+
+    monkeypatch.setattr(furniture, "converter", counting)
+    assert furniture.furniture_rule("版权所有 智慧城市网") == "copyright"
+    assert calls == []  # a simplified line is matched as it is
+    assert furniture.furniture_rule("版權所有 智慧城市網") == "copyright"
+    assert calls == ["t2s"]  # a traditional one converted once (decision and conversion in one)
+    furniture._simplified.cache_clear()
+    furniture._rule_of.cache_clear()

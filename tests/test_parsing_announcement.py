@@ -46,3 +46,29 @@ def test_reported_issue_date_of_another_year_than_the_doc_number_is_not_the_docu
     )
     assert (doc.issuer, doc.doc_number) == ("四川省人民政府", "川府发〔2017〕60号")
     assert (doc.date.iso, doc.date.source) == ("2017", "doc_number")
+
+
+def test_matching_within_the_verbs_bounds_finds_what_the_whole_text_holds():
+    # _search_bounds limits the costly match to the stretch between the first and last
+    # 印发/发布/出台《; every match of the whole text must lie inside it, at its extremes too:
+    # a date and spaces before the issuers, 、-joined issuers, the longest name and 文号 last.
+    from analysis.parsing.announcement import _ANNOUNCE_RE, _search_bounds
+
+    name, number = "数" * 120, "文" * 30
+    texts = [
+        "2017年12月31日,  \n河南省人民政府、河南省发展和改革委员会联合印发了《关于…的通知》(豫政〔2017〕11号)。",
+        "正文。" * 50 + f"近日,国务院办公厅发布《{name}》({number})" + "。正文" * 50,
+        f"2021年6月1日,自治区人民政府出台《方案一二》、省政府印发《方案三四》,国家发展改革委发布《{name}》",
+        "没有任何公告的一段正文,只提到《数字政府建设方案》。",
+        "",
+    ]
+    found = []
+    for text in texts:
+        bounds = _search_bounds(text)
+        whole = [m.span() for m in _ANNOUNCE_RE.finditer(text)]
+        assert whole == ([] if bounds is None else [m.span() for m in _ANNOUNCE_RE.finditer(text, *bounds)])
+        found.append(whole)
+    assert found[0] == [(0, len(texts[0]) - 1)]  # from the date to the 文号's bracket
+    assert len(found[1]) == 1 and found[1][0][1] - found[1][0][0] == len(f"国务院办公厅发布《{name}》({number})")
+    assert len(found[2]) == 3
+    assert _search_bounds(texts[3]) is None and _search_bounds(texts[4]) is None

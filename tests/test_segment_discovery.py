@@ -233,3 +233,26 @@ def test_review_of_the_seeds_rejects_the_fragments_seen_before(seed_corpus):
     accepted = review[review.status == "accepted"]
     assert len(accepted) == 50
     assert "六个一" in accepted.index  # printed in quotes: a name, kept
+
+
+def test_counting_in_groups_of_first_characters_changes_nothing(seed_corpus, monkeypatch):
+    # Above PARTITION_CHARS Han characters the n-grams are counted in groups by their first
+    # character; every group is complete, so the result is the single pass's, to the last bit.
+    import pandas as pd
+
+    import analysis.segment.discovery as discovery
+
+    texts = list(seed_corpus.text)
+    tok = Tokenizer(boilerplate=True)
+    whole = discover_terms(texts, min_count=3, tokenizer=tok, reasons=True)
+    n_han = sum(discovery._is_han(np.frombuffer(t.encode("utf-32-le"), dtype="<u4")).sum() for t in texts)
+    monkeypatch.setattr(discovery, "PARTITION_CHARS", 5_000)
+    assert n_han > 7 * 5_000  # so at least 8 groups
+    grouped = discover_terms(texts, min_count=3, tokenizer=tok, reasons=True)
+    assert len(whole) > 50
+    pd.testing.assert_frame_equal(whole, grouped, check_exact=True)
+    stream = discovery._char_stream(texts)
+    table, _ = discovery._ngram_statistics(stream, 3, 6)
+    monkeypatch.setattr(discovery, "PARTITION_CHARS", 10**9)
+    single, _ = discovery._ngram_statistics(stream, 3, 6)
+    pd.testing.assert_frame_equal(table, single, check_exact=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..metadata.genre import LEGAL_FORM_WORDS, TITLE_GENRE_WORDS
-from .script import converter, detect_script
+from .script import SCRIPT_SAMPLE, converter, detect_script, may_change_t2s
 
 __all__ = [
     "TRAILER_START_PATTERN",
@@ -109,6 +109,12 @@ class Removal:
 @lru_cache(maxsize=65536)
 def _simplified(line: str) -> str:
     """The line in simplified script (furniture patterns are written in simplified characters)."""
+    if not may_change_t2s(line):  # most lines: conversion would return them unchanged
+        return line
+    if len(line) <= SCRIPT_SAMPLE:
+        # detect_script(line, threshold=0.0) reads the whole line and calls it traditional exactly
+        # when t2s changes it, so converting once decides and converts
+        return converter("t2s").convert(line)
     return converter("t2s").convert(line) if detect_script(line, threshold=0.0) == "traditional" else line
 
 

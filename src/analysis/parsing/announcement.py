@@ -24,6 +24,14 @@ _ANNOUNCE_RE = re.compile(
     r"《(?P<name>[^《》]{4,120})》(?:[(（](?P<number>[^()（）]{4,30})[)）])?"
 )
 _ORG_END_RE = re.compile(r"(厅|府|委|部|局|办|室|组|署|院)$")
+# What every announcement holds: the verb and the opening 《 (found in one scan, unlike
+# _ANNOUNCE_RE, which tries up to 30 lengths of issuer at every Han character of the text)
+_VERB_RE = re.compile(r"(?:印发|发布|出台)了?《")
+_ORG_CHAR_RE = re.compile(rf"[{CJK}、]")
+# the longest text an announcement holds after its verb: 印发了《name》(文号)
+_AFTER_VERB = len("印发了《") + 120 + len("》（") + 30 + len("）")
+# the longest date (2017年12月31日) and comma that may open it
+_DATE_BEFORE = len("2017年12月31日,")
 
 
 @dataclass
@@ -49,7 +57,10 @@ def find_announcement(text: str, title: str) -> Announcement:
     best = Announcement()
     if not title.strip("《》"):
         return best
-    for m in _ANNOUNCE_RE.finditer(text):
+    bounds = _search_bounds(text)
+    if bounds is None:
+        return best
+    for m in _ANNOUNCE_RE.finditer(text, *bounds):
         if not _names_document(m.group("name"), title):
             continue
         parts = [_trim_to_org(p) for p in m.group("orgs").split("、")]
@@ -62,6 +73,24 @@ def find_announcement(text: str, title: str) -> Announcement:
         numbers = find_doc_numbers(m.group("number") or "")
         best = Announcement(issuer, dates[0].iso if dates else "", numbers[0][1] if numbers else "", m.group().strip())
     return best
+
+
+def _search_bounds(text: str) -> tuple[int, int] | None:
+    """(start, end) of the part of ``text`` that holds every match of _ANNOUNCE_RE; None if none can.
+
+    No match starts before the run of Han characters and 、 that ends at the first verb (minus
+    a date and the spaces after it) or ends after the longest announcement that follows the last
+    verb, so matching within these bounds finds the same announcements as the whole text.
+    """
+    verbs = [m.start() for m in _VERB_RE.finditer(text)]
+    if not verbs:
+        return None
+    start = verbs[0]
+    while start > 0 and _ORG_CHAR_RE.match(text, start - 1):
+        start -= 1
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return max(0, start - _DATE_BEFORE), min(len(text), verbs[-1] + _AFTER_VERB)
 
 
 # words of a lead sentence before the issuer ("为贯彻落实省政府办公厅印发…", "记者近日获悉…")

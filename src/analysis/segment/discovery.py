@@ -49,18 +49,24 @@ def _is_han(codes: np.ndarray) -> np.ndarray:
     return ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF))
 
 
+#: n-gram occurrences counted at once: above this many Han characters the n-grams are counted in
+#: groups by their first character (each group's n-grams, and so their statistics, are complete),
+#: which bounds the working memory to about 60 bytes per occurrence of one group.
+PARTITION_CHARS = 5_000_000
+
+
 @dataclass
 class _Symbols:
     """The character stream as integer arrays, one entry per character."""
 
     stream: str
     han: np.ndarray  # bool: Han character
-    symbol: np.ndarray  # int64: dense code of the character
+    symbol: np.ndarray  # int32 (int64 beyond 2**31 symbols): dense code of the character
     n_symbols: int
     quotes: np.ndarray  # bool: quotation mark or bracket
-    context: np.ndarray  # int64: symbol as a neighbour (each quote mark distinct)
+    context: np.ndarray  # symbol as a neighbour (each quote mark distinct)
     n_context: int
-    doc: np.ndarray  # int64: number of the text each character belongs to
+    doc: np.ndarray  # number of the text each character belongs to
 
     @property
     def length(self) -> int:
@@ -68,38 +74,23 @@ class _Symbols:
 
 
 def _symbols(stream: str) -> _Symbols:
-    """Encode ``stream`` for counting."""
+    """Encode ``stream`` for counting (4-byte integers per character up to 2**31 characters)."""
     codes = np.frombuffer(stream.encode("utf-32-le"), dtype="<u4")
-    _, symbol = np.unique(codes, return_inverse=True)
-    symbol = symbol.astype(np.int64).ravel()
-    n_symbols = int(symbol.max()) + 1
-    length = len(symbol)
+    length = len(codes)
+    index = np.int32 if length < 2**31 - 2**21 else np.int64  # codes and positions both fit
+    alphabet = np.unique(codes)
+    symbol = np.searchsorted(alphabet, codes).astype(index)
+    n_symbols = len(alphabet)
     # Quotation marks and brackets delimit a name: each occurrence counts
     # as a distinct neighbour, so a term always printed in quotes (“浙里办”)
     # counts as free rather than as fused with its quote marks.  Other
     # punctuation stays an ordinary symbol (phrase ends before a comma are
     # not thereby terms).
     quotes = np.isin(codes, np.frombuffer(_QUOTE_CHARS.encode("utf-32-le"), dtype="<u4"))
-    boundary = np.arange(n_symbols, n_symbols + length, dtype=np.int64)
-    context = np.where(quotes, boundary, symbol)
-    doc = np.cumsum(codes == 0).astype(np.int64)  # texts are separated by NUL
+    context = symbol.copy()
+    context[quotes] = (n_symbols + np.flatnonzero(quotes)).astype(index)
+    doc = np.cumsum(codes == 0, dtype=index)  # texts are separated by NUL
     return _Symbols(stream, _is_han(codes), symbol, n_symbols, quotes, context, n_symbols + length, doc)
-
-
-def _count_level(ids: np.ndarray, min_count: int) -> tuple[np.ndarray, ...]:
-    """Count the n-grams whose ids start at each position.
-
-    Returns (dense gram id per position or -1, count per gram, first
-    position per gram, frequent-position mask).
-    """
-    valid = ids >= 0
-    positions = np.flatnonzero(valid)
-    _uniq, first, inverse, counts = np.unique(ids[valid], return_index=True, return_inverse=True, return_counts=True)
-    gram = np.full(ids.shape, -1, dtype=np.int64)
-    gram[positions] = inverse.ravel()
-    frequent_pos = np.zeros(ids.shape, dtype=bool)
-    frequent_pos[positions] = counts[inverse.ravel()] >= min_count
-    return gram, counts, positions[first], frequent_pos
 
 
 def _texts_per_gram(gram: np.ndarray, doc: np.ndarray, n_grams: int) -> np.ndarray:
@@ -111,49 +102,41 @@ def _texts_per_gram(gram: np.ndarray, doc: np.ndarray, n_grams: int) -> np.ndarr
     return np.bincount(keys[first] // n_texts, minlength=n_grams)
 
 
-def _neighbour_sums(
-    gram: np.ndarray, neighbour: np.ndarray, mask: np.ndarray, n_symbols: int, n_grams: int
-) -> np.ndarray:
+def _neighbour_sums(gram: np.ndarray, neighbour: np.ndarray, n_symbols: int, n_grams: int) -> np.ndarray:
     """For each gram, the sum of c*log2(c) over its neighbour-symbol counts c."""
-    keys = gram[mask] * n_symbols + neighbour[mask]
+    keys = gram * n_symbols + neighbour
     uniq, counts = np.unique(keys, return_counts=True)
     return np.bincount(uniq // n_symbols, weights=counts * np.log2(counts), minlength=n_grams)
 
 
-def _quoted_counts(sym: _Symbols, gram: np.ndarray, frequent_pos: np.ndarray, n: int, n_grams: int) -> np.ndarray:
-    """Per gram, the occurrences printed between quotation marks or brackets."""
-    length = sym.length
-    enclosed = frequent_pos.copy()
-    enclosed[1:] &= sym.quotes[:-1]
-    enclosed[: length - n] &= sym.quotes[n:]
-    enclosed[0] = enclosed[length - n :] = False
-    return np.bincount(gram[enclosed], minlength=n_grams)
-
-
 def _level_table(
-    sym: _Symbols, ids: np.ndarray, n: int, min_count: int, next_symbol: np.ndarray, prev_symbol: np.ndarray
-) -> tuple[pd.DataFrame, np.ndarray] | None:
-    """Statistics of the frequent n-grams of one length, and the ids of the (n+1)-grams to count next.
+    sym: _Symbols, pos: np.ndarray, ids: np.ndarray, n: int, min_count: int
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray] | None:
+    """Statistics of the frequent n-grams starting at ``pos`` (with ids ``ids``), and the
+    positions and ids of the (n+1)-grams to count next.
 
     Returns None when no n-gram of this length is frequent.
     """
-    length = sym.length
-    gram, counts, first_pos, frequent_pos = _count_level(ids, min_count)
+    _uniq, first, inverse, counts = np.unique(ids, return_index=True, return_inverse=True, return_counts=True)
+    gram = inverse.ravel()
     frequent = counts >= min_count
     if not frequent.any():
         return None
-    next_symbol[: length - n] = sym.context[n:]
-    next_symbol[length - n :] = sym.n_symbols  # never read: the stream ends with a boundary
-    right_sum = _neighbour_sums(gram, next_symbol, frequent_pos, sym.n_context, len(counts))
-    n_quoted = _quoted_counts(sym, gram, frequent_pos, n, len(counts))
-    n_docs = _texts_per_gram(gram[frequent_pos], sym.doc[frequent_pos], len(counts))
-    left_sum = _neighbour_sums(gram, prev_symbol, frequent_pos, sym.n_context, len(counts))
+    occurrence = frequent[gram]
+    gram, at = gram[occurrence], pos[occurrence]
+    # The stream starts and ends with NUL, so for an n-gram at i (all Han)
+    # the neighbours at i - 1 and i + n always exist.
+    right = sym.context[at + n]
+    right_sum = _neighbour_sums(gram, right, sym.n_context, len(counts))
+    left_sum = _neighbour_sums(gram, sym.context[at - 1], sym.n_context, len(counts))
+    n_quoted = np.bincount(gram[sym.quotes[at - 1] & sym.quotes[at + n]], minlength=len(counts))
+    n_docs = _texts_per_gram(gram, sym.doc[at].astype(np.int64), len(counts))
     # Entropy of the neighbour distribution: log2(N) - sum(c log2 c) / N.
     total = counts[frequent].astype(float)
     log_total = np.log2(total)
     frame = pd.DataFrame(
         {
-            "term": [sym.stream[p : p + n] for p in first_pos[frequent]],
+            "term": [sym.stream[p : p + n] for p in pos[first[frequent]]],
             "n": n,
             "count": counts[frequent],
             "left_entropy": log_total - left_sum[frequent] / total,
@@ -163,24 +146,21 @@ def _level_table(
         }
     )
     # Next level: (n+1)-grams whose n-gram prefix is frequent.
-    extend = frequent_pos.copy()
-    extend[: length - n] &= sym.han[n:]
-    extend[length - n :] = False
-    next_ids = np.full(length, -1, dtype=np.int64)
-    next_ids[extend] = gram[extend] * sym.n_symbols + next_symbol[extend]  # Han, so context == symbol
-    return frame, next_ids
+    extend = sym.han[at + n]
+    return frame, at[extend], gram[extend] * sym.n_symbols + right[extend]  # Han, so context == symbol
 
 
 def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.DataFrame, int]:
     """Count frequent Han n-grams (n <= max_len) with their branching entropies.
 
-    Works level by level on integer arrays: the id of an (n+1)-gram is
-    ``id(n-gram prefix) * n_symbols + next character``, built only where the
-    prefix is frequent (an n-gram is never more frequent than its prefix).
+    Works level by level on integer arrays of occurrences: the id of an
+    (n+1)-gram is ``id(n-gram prefix) * n_symbols + next character``, built only
+    where the prefix is frequent (an n-gram is never more frequent than its prefix).
     n-grams consist of Han characters only; any character (punctuation,
     digits, Latin, the NUL between texts) can be a neighbour.  Cost is
-    O(L log L) per level for L characters; memory a few int64 arrays of
-    length L.
+    O(L log L) per level for L characters.  Memory: about 15 bytes per character
+    for the encoded stream, plus the working arrays of one group of n-grams
+    (those starting with the same characters, :data:`PARTITION_CHARS` occurrences).
 
     Returns
     -------
@@ -189,23 +169,27 @@ def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.Dat
     it); number of Han characters)
     """
     sym = _symbols(stream)
-    # The stream starts and ends with NUL, so for an n-gram at i (all Han)
-    # the neighbours at i - 1 and i + n always exist.
-    next_symbol = np.zeros(sym.length, dtype=np.int64)
-    prev_symbol = np.zeros(sym.length, dtype=np.int64)
-    prev_symbol[1:] = sym.context[:-1]
+    starts = np.flatnonzero(sym.han)
+    # n-grams starting with the same character are counted together, so every group is
+    # complete; groups are the characters' codes modulo the number of groups
+    groups = max(1, -(-len(starts) // PARTITION_CHARS))
     frames = []
-    ids = np.where(sym.han, sym.symbol, -1)
-    for n in range(1, max_len + 1):
-        if not (ids >= 0).any():
-            break
-        level = _level_table(sym, ids, n, min_count, next_symbol, prev_symbol)
-        if level is None:
-            break
-        frame, ids = level
-        frames.append(frame)
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_STAT_COLUMNS)
-    return table, int(sym.han.sum())
+    for group in range(groups):
+        pos = starts if groups == 1 else starts[sym.symbol[starts] % groups == group]
+        ids = sym.symbol[pos].astype(np.int64)
+        for n in range(1, max_len + 1):
+            if not len(pos):
+                break
+            level = _level_table(sym, pos, ids, n, min_count)
+            if level is None:
+                break
+            frame, pos, ids = level
+            frames.append(frame)
+    if not frames:
+        return pd.DataFrame(columns=_STAT_COLUMNS), len(starts)
+    # the order of a single pass: by length, then by the characters' codes
+    table = pd.concat(frames, ignore_index=True).sort_values(["n", "term"], kind="stable", ignore_index=True)
+    return table, len(starts)
 
 
 def _min_split_pmi(table: pd.DataFrame, n_han: int) -> pd.Series:
@@ -329,7 +313,8 @@ def discover_terms(
     Notes
     -----
     Runs in O(L log L) per length for L characters (vectorised numpy): about
-    2 s for 10 MB of text; memory is a few arrays of 8 bytes per character.
+    2 s for 10 MB of text; memory about 15 bytes per character plus the working arrays
+    of one group of n-grams (:data:`PARTITION_CHARS`).
     The shipped dictionary includes the reviewed output of this function on
     the seed documents (see ``analysis/data/README.md``).
 

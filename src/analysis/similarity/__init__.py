@@ -2,7 +2,7 @@
 
 Modules
 -------
-documents   document_similarity: cosine similarity of TF-IDF vectors
+documents   document_similarity: cosine similarity of TF-IDF vectors (the matrix, or each document's k nearest)
 clustering  cluster_documents (hierarchical tree), flat_clusters (cut by silhouette)
 
 The heatmap with dendrogram is :func:`analysis.plotting.topics.plot_similarity_heatmap`.
@@ -11,10 +11,12 @@ The heatmap with dendrogram is :func:`analysis.plotting.topics.plot_similarity_h
 from __future__ import annotations
 
 from .clustering import DocumentClustering, FlatClusters, cluster_documents, flat_clusters
-from .documents import LARGE_SIMILARITY, document_similarity
+from .documents import LARGE_SIMILARITY, NEIGHBOUR_COLUMNS, NEIGHBOURS, document_similarity
 
 __all__ = [
     "LARGE_SIMILARITY",
+    "NEIGHBOURS",
+    "NEIGHBOUR_COLUMNS",
     "DocumentClustering",
     "FlatClusters",
     "cluster_documents",

@@ -1,4 +1,4 @@
-"""Cosine similarity of documents' TF-IDF vectors."""
+"""Cosine similarity of documents' TF-IDF vectors: the whole matrix, or each document's nearest neighbours."""
 
 from __future__ import annotations
 
@@ -6,15 +6,22 @@ import warnings
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.neighbors import NearestNeighbors
 
 from ..topics.dtm import build_dtm
 from ..topics.units import TokenizerLike
 
-__all__ = ["LARGE_SIMILARITY", "document_similarity"]
+__all__ = ["LARGE_SIMILARITY", "NEIGHBOURS", "NEIGHBOUR_COLUMNS", "document_similarity"]
 
-#: Above this many documents a dense similarity matrix gets large (n^2 floats).
+#: Above this many documents a dense similarity matrix gets large (n^2 floats: 3.2 GB at 20,000),
+#: so :func:`document_similarity` returns each document's nearest neighbours instead.
 LARGE_SIMILARITY = 20_000
+#: Neighbours per document kept above :data:`LARGE_SIMILARITY` documents when ``k`` is not given.
+NEIGHBOURS = 10
+#: Columns of the neighbours table.
+NEIGHBOUR_COLUMNS = ["doc_id", "rank", "neighbour", "similarity"]
 
 
 def document_similarity(
@@ -25,6 +32,7 @@ def document_similarity(
     max_df: int | float = 1.0,
     sublinear_tf: bool = True,
     text_col: str = "text",
+    k: int | None = None,
 ) -> pd.DataFrame:
     """Cosine similarity of documents' TF-IDF vectors.
 
@@ -40,22 +48,68 @@ def document_similarity(
         ``1 + log(tf)``: a term repeated 40 times in a long plan should not
         dominate the comparison.
     text_col : str, default "text"
+    k : int, optional
+        Return each document's ``k`` most similar documents (a long table) instead of the
+        square matrix.  Default: the matrix up to :data:`LARGE_SIMILARITY` documents; above
+        that, the :data:`NEIGHBOURS` nearest (with a warning), since the matrix would need
+        n^2 floats (80 GB at 100,000 documents).
 
     Returns
     -------
     DataFrame
-        Square, index and columns ``doc_id`` (corpus order); values 0-1,
-        symmetric, diagonal 1.  Memory is n^2 floats: about 3 GB at 20,000
-        documents (a warning is given above that).
+        Without ``k``: square, index and columns ``doc_id`` (corpus order); values 0-1,
+        symmetric, diagonal 1.  With ``k`` (or above :data:`LARGE_SIMILARITY` documents):
+        columns :data:`NEIGHBOUR_COLUMNS` -- ``doc_id``, ``rank`` (1 = most similar),
+        ``neighbour`` (its doc_id) and ``similarity`` (0-1), ``min(k, n - 1)`` rows per
+        document in corpus order, found by exact brute-force search on the sparse TF-IDF
+        vectors (scikit-learn ``NearestNeighbors(metric="cosine")``, in chunks of bounded
+        memory); equally similar neighbours in corpus order.
     """
-    if len(corpus) > LARGE_SIMILARITY:
+    if k is None and len(corpus) > LARGE_SIMILARITY:
+        k = NEIGHBOURS
         warnings.warn(
-            f"{len(corpus)} documents: the similarity matrix needs {len(corpus) ** 2 * 8 / 1e9:.1f} GB", stacklevel=2
+            f"{len(corpus)} documents: the similarity matrix would need {len(corpus) ** 2 * 8 / 1e9:.1f} GB, "
+            f"so each document's {k} nearest neighbours are returned (a table with columns {NEIGHBOUR_COLUMNS})",
+            stacklevel=2,
         )
+    if k is not None and k < 1:
+        raise ValueError(f"k must be at least 1, got {k}")
     dtm = build_dtm(corpus, tokenizer, min_df=min_df, max_df=max_df, text_col=text_col)
     x = TfidfTransformer(norm="l2", sublinear_tf=sublinear_tf).fit_transform(dtm.matrix)
+    ids = dtm.units["doc_id"].to_numpy()
+    if k is not None:
+        return _neighbours(sparse.csr_matrix(x), ids, k)
     sim = (x @ x.T).toarray()
     sim = np.clip((sim + sim.T) / 2, 0.0, 1.0)  # exact symmetry despite float rounding
     np.fill_diagonal(sim, 1.0)  # also for a document without vocabulary terms
-    ids = dtm.units["doc_id"].to_numpy()
     return pd.DataFrame(sim, index=pd.Index(ids, name="doc_id"), columns=pd.Index(ids, name="doc_id"))
+
+
+def _neighbours(x: sparse.csr_matrix, ids: np.ndarray, k: int) -> pd.DataFrame:
+    """The ``k`` nearest documents of each row of the l2-normalised TF-IDF matrix ``x``; a
+    :data:`NEIGHBOUR_COLUMNS` table of ``n * min(k, n - 1)`` rows, similarity 0-1."""
+    n = x.shape[0]
+    k = min(k, n - 1)
+    if k < 1:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(NEIGHBOUR_COLUMNS, [object, int, object, float])})
+    # brute force on sparse rows: scikit-learn computes the distances in chunks of its working
+    # memory (1 GB by default), so memory stays n * k, not n^2
+    search = NearestNeighbors(n_neighbors=k + 1, metric="cosine", algorithm="brute").fit(x)
+    distance, index = search.kneighbors(x)
+    similarity = np.clip(1.0 - distance, 0.0, 1.0)
+    # order: similarity descending, then corpus order (the search leaves ties in any order);
+    # rounding to 12 decimals makes float noise between equal documents a tie
+    order = np.lexsort((index, -np.round(similarity, 12)), axis=1)
+    index, similarity = np.take_along_axis(index, order, 1), np.take_along_axis(similarity, order, 1)
+    # drop each document itself (not always first: an identical document is as near)
+    is_self = index == np.arange(n)[:, None]
+    is_self[~is_self.any(axis=1), -1] = True  # itself beyond the k + 1 found: drop the last
+    keep = ~is_self
+    return pd.DataFrame(
+        {
+            "doc_id": np.repeat(ids, k),
+            "rank": np.tile(np.arange(1, k + 1), n),
+            "neighbour": ids[index[keep]],
+            "similarity": similarity[keep],
+        }
+    )
