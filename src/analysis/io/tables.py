@@ -182,7 +182,9 @@ def _sheet_name(name: str, used: set[str]) -> str:
 
 
 def _display_width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    # a column is never wider than _MAX_WIDTH, so the first _MAX_WIDTH characters decide
+    # (a document's text cell holds up to 32,767 of them)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text[:_MAX_WIDTH])
 
 
 def _write_sheet(book, sheet_name: str, table: pd.DataFrame, notes: list[tuple[str, str]]) -> None:
