@@ -1,0 +1,319 @@
+"""Passage reuse on a Dask cluster: :func:`find_reuse`, the same result as :func:`analysis.reuse.find_reuse`.
+
+The in-process detector holds the shingle index of the whole corpus (about
+200 bytes per character).  Here no worker holds more than a slice of it:
+
+1. the documents are cut into document partitions (contiguous in precedence
+   order, about equal in characters), scattered to the workers and
+   normalised there; their lengths (one number per document) come back, so
+   every character gets the global position it has in-process;
+2. each document partition hashes its shingles and sends the (hash,
+   position) rows to hash partitions by hash;
+3. each hash partition groups its rows by hash: a hash in more documents
+   than the boilerplate threshold is boilerplate, one in 2..threshold
+   documents a seed, tagged with its link rule (the ``max_sources``
+   earliest holders); the rows go back to their document partitions;
+4. each document partition winnows its seed-tagged ranks (with the ranks
+   next to its edges as context) and sends its sampled seed occurrences to
+   their hash partition, which pairs them (stage 1 of the method);
+5. the sampled matches are grouped by block (the two document partitions
+   of a pair) and each block finds windows, runs and passages on a worker
+   with the two partitions' texts and tags (:mod:`.reuse_align`);
+6. only the passage rows come back; the pair and passage tables are built
+   as in-process.
+
+Every step runs the in-process code on its slice, so the tables and
+``params`` are identical (tested on the seeds and on synthetic corpora).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import operator
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ..provenance import Provenance
+from ..reuse.detect import (
+    PROGRESS_MIN_DOCS,
+    SAMPLE_WINDOW,
+    check_params,
+    method_notes,
+    resolve_boilerplate_threshold,
+)
+from ..reuse.detect import find_reuse as find_reuse_in_process
+from ..reuse.direction import Meta, precedence_rank, prepare_meta
+from ..reuse.result import ReuseResult
+from ..reuse.summary import order_passages, summarise_pairs
+from .client import get_client, partition_count
+from .reuse_align import BlockCounts, align_block
+from .reuse_index import (
+    Layout,
+    contexts,
+    encode_part,
+    fingerprint_rows,
+    index_hash_part,
+    part_lengths,
+    rank_edges,
+    sampled_pairs,
+    shingle_rows,
+    tag_part,
+)
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+__all__ = ["find_reuse"]
+
+
+def find_reuse(
+    corpus: pd.DataFrame,
+    *,
+    client: Client | str | None = None,
+    npartitions: int | None = None,
+    ngram: int = 10,
+    min_chars: int = 40,
+    min_similarity: float = 0.7,
+    max_gap: int = 20,
+    boilerplate_df: float | int = 0.05,
+    max_sources: int = 5,
+    random_state: int = 0,
+    progress: bool | None = None,
+) -> ReuseResult:
+    """Find reused passages on a Dask cluster; returns what :func:`analysis.reuse.find_reuse` returns.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        As :func:`analysis.reuse.find_reuse` (``doc_id``, ``text``; ``date``,
+        ``year``, ``level`` for the direction).
+    client : distributed.Client, scheduler address or None
+        Where to run (see :func:`analysis.cluster.client.get_client`; None
+        starts a LocalCluster for the call).
+    npartitions : int or None
+        Document partitions (None: :func:`analysis.cluster.client.partition_count`);
+        the shingle index is cut into as many hash partitions.  A block task
+        holds two document partitions, so more partitions mean less memory
+        per task.
+    ngram, min_chars, min_similarity, max_gap, boilerplate_df, max_sources, random_state, progress
+        As :func:`analysis.reuse.find_reuse`; ``progress`` shows a bar over
+        the aligned blocks.
+
+    Returns
+    -------
+    ReuseResult
+        The same pairs, passages and ``params`` as the in-process detector
+        (``provenance.step`` is "find_reuse" as well).  An empty corpus is
+        handled in-process (there is nothing to distribute).
+    """
+    check_params(ngram, min_chars, min_similarity, max_gap, boilerplate_df, max_sources)
+    meta = prepare_meta(corpus)
+    n_docs = len(meta.doc_ids)
+    if n_docs == 0:
+        return find_reuse_in_process(
+            corpus,
+            ngram=ngram,
+            min_chars=min_chars,
+            min_similarity=min_similarity,
+            max_gap=max_gap,
+            boilerplate_df=boilerplate_df,
+            max_sources=max_sources,
+            random_state=random_state,
+            progress=progress,
+        )
+    if npartitions is not None and (int(npartitions) != npartitions or npartitions < 1):
+        raise ValueError(f"npartitions must be an integer >= 1, got {npartitions!r}")
+    threshold = resolve_boilerplate_threshold(boilerplate_df, n_docs)
+    options = {
+        "ngram": int(ngram),
+        "min_chars": min_chars,
+        "min_similarity": min_similarity,
+        "max_gap": max_gap,
+        "threshold": threshold,
+        "max_sources": int(max_sources),
+        "random_state": random_state,
+        "window": SAMPLE_WINDOW,
+    }
+    show = n_docs > PROGRESS_MIN_DOCS if progress is None else bool(progress)
+    with get_client(client) as dask_client:
+        n_parts = int(npartitions) if npartitions is not None else partition_count(n_docs, dask_client)
+        found, counts, n_chars, n_boiler, n_covered = _run(dask_client, meta, min(n_parts, n_docs), options, show)
+    params = {
+        "ngram": ngram,
+        "min_chars": min_chars,
+        "min_similarity": min_similarity,
+        "max_gap": max_gap,
+        "boilerplate_df": boilerplate_df,
+        "boilerplate_df_threshold": threshold,
+        "max_sources": max_sources,
+        "random_state": random_state,
+        "n_docs": n_docs,
+        "n_normalised_chars": n_chars,
+        "n_boilerplate_shingles": n_boiler,
+        "boilerplate_char_share": float(n_covered / max(n_chars, 1)),
+        "n_seed_matches": counts.n_seeds,
+        "sample_window": SAMPLE_WINDOW,
+        "n_sampled_matches": counts.n_sampled,
+        "n_candidate_windows": counts.n_windows,
+        "n_candidate_pairs": counts.n_pairs,
+        **method_notes(ngram, threshold),
+    }
+    pairs = summarise_pairs(found, meta)
+    passages = order_passages(found, pairs)
+    return ReuseResult(
+        pairs=pairs, passages=passages, params=params, provenance=Provenance("find_reuse", params=params)
+    )
+
+
+def split_documents(meta: Meta, n_parts: int) -> list[np.ndarray]:
+    """Cut the documents, in precedence order, into ``n_parts`` runs of about equal characters.
+
+    Returns the corpus indices of each run (none empty; fewer runs when
+    there are fewer documents).
+    """
+    order = np.argsort(precedence_rank(meta))
+    lengths = np.fromiter((len(t) + 1 for t in meta.texts), dtype=np.int64, count=len(meta.texts))[order]
+    cum = np.cumsum(lengths)
+    cuts = np.searchsorted(cum, cum[-1] * np.arange(1, n_parts) / n_parts, side="right")
+    cuts = np.unique(np.clip(cuts, 1, len(order) - 1)) if len(order) > 1 else np.zeros(0, dtype=np.int64)
+    return [run for run in np.split(order, cuts) if len(run)]
+
+
+def _layout(runs: list[np.ndarray], lengths: list[np.ndarray], n_docs: int, ngram: int) -> Layout:
+    """Place every document and partition in the global positions, from the normalised lengths."""
+    prec_docs = np.concatenate(runs).astype(np.int64)
+    doc_len = np.concatenate(lengths).astype(np.int64)
+    prec_starts = np.cumsum(doc_len) - doc_len
+    part_sizes = np.array([int(x.sum()) for x in lengths], dtype=np.int64)
+    part_starts = np.r_[0, np.cumsum(part_sizes)].astype(np.int64)
+    part_of_doc = np.zeros(n_docs, dtype=np.int64)
+    for p, run in enumerate(runs):
+        part_of_doc[run] = p
+    n_chars = int(part_starts[-1])
+    return Layout(prec_docs, prec_starts, part_starts, part_of_doc, n_docs, max(n_chars - ngram + 1, 0))
+
+
+def _run(
+    client: Client, meta: Meta, n_parts: int, options: dict[str, Any], show: bool
+) -> tuple[list[dict], BlockCounts, int, int, int]:
+    """Run steps 1-5 of the module's method on ``client``.
+
+    Returns
+    -------
+    (passages, counts, n_chars, n_boilerplate_hashes, n_boilerplate_chars)
+        The passage dicts in the in-process order, the work counts summed
+        over blocks, and the corpus statistics for ``params``.
+    """
+    ngram, seed = options["ngram"], options["random_state"]
+    runs = split_documents(meta, n_parts)
+    n_parts = len(runs)
+    payload = client.scatter([(run, [meta.texts[i] for i in run]) for run in runs])
+    parts = [client.submit(_encode, p) for p in payload]
+    del payload
+    layout = _layout(runs, client.gather(client.map(part_lengths, parts)), len(meta.doc_ids), ngram)
+    starts = layout.part_starts[:-1].tolist()
+    layout_f = client.scatter(layout, broadcast=True)
+    # 2-3: shingle rows to hash partitions, seeds and boilerplate back to document partitions
+    rows = [client.submit(shingle_rows, p, s, ngram, seed, n_parts) for p, s in zip(parts, starts)]
+    indexed = [
+        client.submit(
+            index_hash_part, _pick(client, rows, j), layout_f, j, n_parts, options["threshold"], options["max_sources"]
+        )
+        for j in range(n_parts)
+    ]
+    del rows
+    back = [client.submit(operator.getitem, f, 0) for f in indexed]
+    n_boiler = sum(client.gather([client.submit(operator.getitem, f, 1) for f in indexed]))
+    del indexed
+    tagged = [
+        client.submit(tag_part, p, s, ngram, _pick(client, back, i)) for i, (p, s) in enumerate(zip(parts, starts))
+    ]
+    del back, parts
+    # 4: winnowing (ranks at the partition edges are the context) and stage-1 pairs
+    window = min(options["window"], layout.n_starts)
+    width = max(window - 1, 0)
+    edges = client.gather(
+        [client.submit(rank_edges, t, s, ngram, seed, layout.n_starts, width) for t, s in zip(tagged, starts)]
+    )
+    fps = [
+        client.submit(fingerprint_rows, t, s, ngram, seed, layout.n_starts, window, ctx, n_parts)
+        for t, s, ctx in zip(tagged, starts, contexts(edges, width))
+    ]
+    hits = [client.submit(sampled_pairs, _pick(client, fps, j), layout_f) for j in range(n_parts)]
+    del fps
+    n_covered = sum(client.gather([client.submit(_covered, t) for t in tagged]))
+    # 5: blocks of pairs, aligned next to their two partitions
+    light = client.scatter(dataclasses.replace(meta, texts=[]), broadcast=True)
+    placed = [client.submit(_with_start, t, s) for t, s in zip(tagged, starts)]
+    del tagged
+    blocks = []
+    for p in range(n_parts):
+        for q in range(p, n_parts):
+            block_hits = [client.submit(_block_hits, h, (p, q)) for h in hits]
+            other = placed[q] if q != p else None
+            blocks.append(client.submit(align_block, placed[p], other, block_hits, light, options))
+    del hits, placed
+    results = _gather_blocks(client, blocks, show)
+    return (
+        _in_process_order(results, len(meta.doc_ids)),
+        _sum_counts(results),
+        int(layout.part_starts[-1]),
+        int(n_boiler),
+        int(n_covered),
+    )
+
+
+def _pick(client: Client, futures: list, index: int) -> list:
+    """Futures of item ``index`` of each future's result (one piece of an all-to-all exchange)."""
+    return [client.submit(operator.getitem, f, index) for f in futures]
+
+
+def _encode(payload: tuple[np.ndarray, list[str]]) -> Any:
+    """Normalise one scattered (documents, texts) payload (see :func:`.reuse_index.encode_part`)."""
+    return encode_part(*payload)
+
+
+def _covered(part: Any) -> int:
+    """Return the number of the partition's characters that boilerplate covers."""
+    return int(part.covered.sum())
+
+
+def _with_start(part: Any, start: int) -> tuple[Any, int]:
+    """Return the partition with its first global position, as :func:`.reuse_align.align_block` takes it."""
+    return part, start
+
+
+def _block_hits(found: dict, block: tuple[int, int]) -> Any:
+    """Return one block's sampled matches from a hash partition's :func:`.reuse_index.sampled_pairs`."""
+    return found.get(block)
+
+
+def _gather_blocks(client: Client, blocks: list, show: bool) -> list[tuple[list[dict], BlockCounts]]:
+    """Gather the blocks' results (with a progress bar over finished blocks when ``show``)."""
+    if not show:
+        return client.gather(blocks)
+    from distributed import as_completed
+    from tqdm.auto import tqdm
+
+    for _ in tqdm(as_completed(blocks), total=len(blocks), desc="aligning candidate blocks", unit="block"):
+        pass
+    return client.gather(blocks)
+
+
+def _in_process_order(results: list[tuple[list[dict], BlockCounts]], n_docs: int) -> list[dict]:
+    """Concatenate the blocks' passages in the in-process order: by pair key (lower, higher corpus index).
+
+    Within a pair the block keeps the in-process order, so a stable sort suffices.
+    """
+    found = [p for passages, _ in results for p in passages]
+    return sorted(found, key=lambda p: min(p["_src"], p["_tgt"]) * n_docs + max(p["_src"], p["_tgt"]))
+
+
+def _sum_counts(results: list[tuple[list[dict], BlockCounts]]) -> BlockCounts:
+    """Sum the blocks' work counts."""
+    c = [r[1] for r in results]
+    return BlockCounts(
+        sum(x.n_sampled for x in c), sum(x.n_windows for x in c), sum(x.n_seeds for x in c), sum(x.n_pairs for x in c)
+    )
