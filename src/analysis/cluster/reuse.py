@@ -51,6 +51,7 @@ from .client import get_client, partition_count
 from .reuse_align import BlockCounts, align_block
 from .reuse_index import (
     Layout,
+    collect_row,
     contexts,
     encode_part,
     fingerprint_rows,
@@ -208,66 +209,78 @@ def _run(
     """
     ngram, seed = options["ngram"], options["random_state"]
     runs = split_documents(meta, n_parts)
-    n_parts = len(runs)
+    n = len(runs)
     payload = client.scatter([(run, [meta.texts[i] for i in run]) for run in runs])
-    parts = [client.submit(_encode, p) for p in payload]
+    parts = client.map(_encode, payload)
     del payload
     layout = _layout(runs, client.gather(client.map(part_lengths, parts)), len(meta.doc_ids), ngram)
     starts = layout.part_starts[:-1].tolist()
     layout_f = client.scatter(layout, broadcast=True)
     # 2-3: shingle rows to hash partitions, seeds and boilerplate back to document partitions
-    rows = [client.submit(shingle_rows, p, s, ngram, seed, n_parts) for p, s in zip(parts, starts)]
-    indexed = [
-        client.submit(
-            index_hash_part, _pick(client, rows, j), layout_f, j, n_parts, options["threshold"], options["max_sources"]
-        )
-        for j in range(n_parts)
-    ]
+    rows = client.map(shingle_rows, parts, starts, *_same(n, ngram, seed, n))
+    indexed = client.map(
+        index_hash_part,
+        _exchange(client, rows, n),
+        [layout_f] * n,
+        range(n),
+        *_same(n, n, options["threshold"], options["max_sources"]),
+    )
     del rows
-    back = [client.submit(operator.getitem, f, 0) for f in indexed]
-    n_boiler = sum(client.gather([client.submit(operator.getitem, f, 1) for f in indexed]))
+    back, n_boiler = client.map(operator.getitem, indexed, [0] * n), client.map(operator.getitem, indexed, [1] * n)
     del indexed
-    tagged = [
-        client.submit(tag_part, p, s, ngram, _pick(client, back, i)) for i, (p, s) in enumerate(zip(parts, starts))
-    ]
+    tagged = client.map(tag_part, parts, starts, [ngram] * n, _exchange(client, back, n))
     del back, parts
     # 4: winnowing (ranks at the partition edges are the context) and stage-1 pairs
     window = min(options["window"], layout.n_starts)
     width = max(window - 1, 0)
-    edges = client.gather(
-        [client.submit(rank_edges, t, s, ngram, seed, layout.n_starts, width) for t, s in zip(tagged, starts)]
+    edges = client.gather(client.map(rank_edges, tagged, starts, *_same(n, ngram, seed, layout.n_starts, width)))
+    fps = client.map(
+        fingerprint_rows,
+        tagged,
+        starts,
+        *_same(n, ngram, seed, layout.n_starts, window),
+        contexts(edges, width),
+        [n] * n,
     )
-    fps = [
-        client.submit(fingerprint_rows, t, s, ngram, seed, layout.n_starts, window, ctx, n_parts)
-        for t, s, ctx in zip(tagged, starts, contexts(edges, width))
-    ]
-    hits = [client.submit(sampled_pairs, _pick(client, fps, j), layout_f) for j in range(n_parts)]
+    hits = client.map(sampled_pairs, _exchange(client, fps, n), [layout_f] * n)
     del fps
-    n_covered = sum(client.gather([client.submit(_covered, t) for t in tagged]))
+    n_covered = client.map(_covered, tagged)
     # 5: blocks of pairs, aligned next to their two partitions
     light = client.scatter(dataclasses.replace(meta, texts=[]), broadcast=True)
-    placed = [client.submit(_with_start, t, s) for t, s in zip(tagged, starts)]
-    del tagged
-    blocks = []
-    for p in range(n_parts):
-        for q in range(p, n_parts):
-            block_hits = [client.submit(_block_hits, h, (p, q)) for h in hits]
-            other = placed[q] if q != p else None
-            blocks.append(client.submit(align_block, placed[p], other, block_hits, light, options))
-    del hits, placed
+    block_rows = client.map(collect_row, _exchange(client, hits, n))
+    del hits
+    pq = [(p, q) for p in range(n) for q in range(p, n)]
+    block_hits = client.map(_block_hits, [block_rows[p] for p, _ in pq], [q for _, q in pq])
+    blocks = client.map(
+        align_block,
+        [tagged[p] for p, _ in pq],
+        [starts[p] for p, _ in pq],
+        [tagged[q] if q != p else None for p, q in pq],
+        [starts[q] for _, q in pq],
+        block_hits,
+        *_same(len(pq), light, options),
+    )
+    del block_rows, block_hits, tagged
     results = _gather_blocks(client, blocks, show)
     return (
         _in_process_order(results, len(meta.doc_ids)),
         _sum_counts(results),
         int(layout.part_starts[-1]),
-        int(n_boiler),
-        int(n_covered),
+        sum(client.gather(n_boiler)),
+        sum(client.gather(n_covered)),
     )
 
 
-def _pick(client: Client, futures: list, index: int) -> list:
-    """Futures of item ``index`` of each future's result (one piece of an all-to-all exchange)."""
-    return [client.submit(operator.getitem, f, index) for f in futures]
+def _same(n: int, *values: Any) -> list[list[Any]]:
+    """One list of ``n`` copies per value: constant arguments of a ``client.map``."""
+    return [[v] * n for v in values]
+
+
+def _exchange(client: Client, futures: list, n: int) -> list[list]:
+    """All-to-all exchange: item j is the list of piece j of every future's result (one ``client.map``)."""
+    m = len(futures)
+    picks = client.map(operator.getitem, [f for _ in range(n) for f in futures], [j for j in range(n) for _ in futures])
+    return [picks[j * m : (j + 1) * m] for j in range(n)]
 
 
 def _encode(payload: tuple[np.ndarray, list[str]]) -> Any:
@@ -280,14 +293,9 @@ def _covered(part: Any) -> int:
     return int(part.covered.sum())
 
 
-def _with_start(part: Any, start: int) -> tuple[Any, int]:
-    """Return the partition with its first global position, as :func:`.reuse_align.align_block` takes it."""
-    return part, start
-
-
-def _block_hits(found: dict, block: tuple[int, int]) -> Any:
-    """Return one block's sampled matches from a hash partition's :func:`.reuse_index.sampled_pairs`."""
-    return found.get(block)
+def _block_hits(row: dict, q: int) -> Any:
+    """Return block (p, q)'s sampled matches from row p's :func:`.reuse_index.collect_row`."""
+    return row.get(q, [])
 
 
 def _gather_blocks(client: Client, blocks: list, show: bool) -> list[tuple[list[dict], BlockCounts]]:

@@ -63,7 +63,7 @@ def join_parts(parts: list[tuple[DocPart, int]], n_docs: int) -> tuple[Encoded, 
         doc_end=doc_end,
     )
     tags = [p.tag[: len(p.codes)] for p, _ in parts if p.tag is not None]
-    tag = np.concatenate([*tags, np.zeros(1, dtype=np.int64)])
+    tag = np.concatenate([*tags, np.zeros(1, dtype=tags[0].dtype)])
     covered = np.concatenate([p.covered for p, _ in parts if p.covered is not None])
     boiler_cum = np.zeros(done + 1, dtype=np.int64)
     np.cumsum(covered, out=boiler_cum[1:])
@@ -80,24 +80,27 @@ def to_joined(pos: np.ndarray, parts: list[tuple[DocPart, int]], offsets: list[i
 
 
 def align_block(
-    part_p: tuple[DocPart, int],
-    part_q: tuple[DocPart, int] | None,
-    hits_pieces: list[Seeds | None],
+    part_p: DocPart,
+    start_p: int,
+    part_q: DocPart | None,
+    start_q: int,
+    hits_pieces: list[Seeds],
     meta: Meta,
     options: dict[str, Any],
 ) -> tuple[list[dict], BlockCounts]:
     """Find the reused passages of one block from its sampled seed matches.
 
+    ``start_p`` and ``start_q`` are the partitions' first global positions;
     ``part_q`` is None for the block of pairs within partition p; ``meta``
     carries every document's metadata but no texts (the partitions bring
     theirs); ``options`` are ngram, min_chars, min_similarity, max_gap and
     window.  Returns the passage dicts of :func:`analysis.reuse.align.align_candidates`
     and the work done.
     """
-    pieces = [h for h in hits_pieces if h is not None and len(h.key)]
+    pieces = [h for h in hits_pieces if len(h.key)]
     if not pieces:
         return [], BlockCounts(0, 0, 0, 0)
-    parts = [part_p] if part_q is None else [part_p, part_q]
+    parts = [(part_p, start_p)] if part_q is None else [(part_p, start_p), (part_q, start_q)]
     n_docs = len(meta.doc_ids)
     enc, tag, boiler_cum, offsets = join_parts(parts, n_docs)
     key = np.concatenate([h.key for h in pieces])

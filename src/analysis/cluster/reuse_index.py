@@ -31,7 +31,7 @@ import numpy as np
 
 from ..reuse.index import classify_groups, mark_boilerplate, seed_tag_values, winnow
 from ..reuse.seeds import Seeds, pair_tagged
-from ..shingles import encode_corpus, hash_shingles
+from ..shingles import encode_corpus, hash_shingles, index_dtype
 
 RANK_INVALID = np.iinfo(np.uint32).max
 
@@ -73,7 +73,7 @@ class DocPart:
     orig_off: np.ndarray  # offset of each normalised character in its text
     doc_start: np.ndarray  # int64 per document, first local position
     doc_end: np.ndarray  # int64 per document, one past its last local position
-    tag: np.ndarray | None = None  # int64 seed tag per local position (+ a spare 0)
+    tag: np.ndarray | None = None  # seed tag per local position (+ a spare 0)
     covered: np.ndarray | None = None  # bool per local position: inside a boilerplate shingle
 
 
@@ -154,7 +154,9 @@ def index_hash_part(
 def tag_part(part: DocPart, start: int, ngram: int, rows: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> DocPart:
     """Return the partition with its seed tags and boilerplate cover, from the hash partitions' ``rows``."""
     n = len(part.codes)
-    tag = np.zeros(n + 1, dtype=np.int64)
+    # the narrowest type that holds the largest tag (int32 but for huge corpora), as in-process
+    top = max((int(r[1].max()) for r in rows if len(r[1])), default=0)
+    tag = np.zeros(n + 1, dtype=index_dtype(top + 1))
     for seed_pos, values, _ in rows:
         tag[seed_pos - start] = values
     boiler = np.concatenate([r[2] for r in rows]) - start if rows else np.zeros(0, dtype=np.int64)
@@ -223,31 +225,39 @@ def fingerprint_rows(
     return split_by(hash_part, n_hash_parts, at + start, tags)
 
 
-def sampled_pairs(pieces: list[tuple[np.ndarray, np.ndarray]], layout: Layout) -> dict[tuple[int, int], Seeds]:
+def sampled_pairs(pieces: list[tuple[np.ndarray, np.ndarray]], layout: Layout) -> list[dict[int, Seeds]]:
     """Pair one hash partition's sampled seed occurrences (the in-process stage 1).
 
-    Returns the sampled seed matches by block: the (lower, higher) pair of
-    document partitions holding their two documents.
+    Returns the sampled seed matches by block: item p maps q to the matches
+    between a document of partition p and one of partition q >= p.
     """
     at = np.concatenate([p[0] for p in pieces]) if pieces else np.zeros(0, dtype=np.int64)
     tags = np.concatenate([p[1] for p in pieces]) if pieces else np.zeros(0, dtype=np.int64)
     hits = pair_tagged(at, tags, layout.docs_at, layout.n_docs, np.dtype(np.int64))
+    n_parts = len(layout.part_starts) - 1
+    out: list[dict[int, Seeds]] = [{} for _ in range(n_parts)]
     if len(hits.key) == 0:
-        return {}
+        return out
     pa = layout.part_of_doc[hits.key // layout.n_docs]
     pb = layout.part_of_doc[hits.key % layout.n_docs]
-    n_parts = len(layout.part_starts) - 1
     block = np.minimum(pa, pb) * n_parts + np.maximum(pa, pb)
-    out = {}
-    for b in np.unique(block).tolist():
-        sel = block == b
-        out[(b // n_parts, b % n_parts)] = Seeds(hits.key[sel], hits.a[sel], hits.b[sel])
+    order = np.argsort(block, kind="stable")
+    block = block[order]
+    bounds = np.flatnonzero(np.r_[True, block[1:] != block[:-1], True])
+    for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        sel = order[lo:hi]
+        b = int(block[lo])
+        out[b // n_parts][b % n_parts] = Seeds(hits.key[sel], hits.a[sel], hits.b[sel])
     return out
 
 
-def block_hits(found: dict[tuple[int, int], Seeds], block: tuple[int, int]) -> Seeds | None:
-    """Return one block's sampled matches from a :func:`sampled_pairs` result (None when it has none)."""
-    return found.get(block)
+def collect_row(pieces: list[dict[int, Seeds]]) -> dict[int, list[Seeds]]:
+    """Merge the hash partitions' matches of one row of blocks; returns q -> the matches of block (p, q)."""
+    row: dict[int, list[Seeds]] = {}
+    for piece in pieces:
+        for q, seeds in piece.items():
+            row.setdefault(q, []).append(seeds)
+    return row
 
 
 def contexts(edges: list[tuple[np.ndarray, np.ndarray]], width: int) -> list[tuple[np.ndarray, np.ndarray]]:
