@@ -57,7 +57,7 @@ def join_parts(parts: list[tuple[DocPart, int]], n_docs: int) -> tuple[Encoded, 
         done += len(part.codes)
     enc = Encoded(
         codes=np.concatenate([p.codes for p, _ in parts]),
-        doc_of=np.concatenate([p.docs[p.doc_local] for p, _ in parts]).astype(np.int32),
+        doc_of=np.concatenate([p.docs[p.doc_local()] for p, _ in parts]).astype(np.int32),
         orig_off=np.concatenate([p.orig_off for p, _ in parts]).astype(np.int64),
         doc_start=doc_start,
         doc_end=doc_end,

@@ -69,20 +69,26 @@ class DocPart:
     docs: np.ndarray  # int64 corpus indices, precedence order
     texts: list[str]
     codes: np.ndarray  # uint32 normalised code points of the partition's documents
-    doc_local: np.ndarray  # int32 index into ``docs`` of each normalised character
     orig_off: np.ndarray  # offset of each normalised character in its text
     doc_start: np.ndarray  # int64 per document, first local position
     doc_end: np.ndarray  # int64 per document, one past its last local position
     tag: np.ndarray | None = None  # seed tag per local position (+ a spare 0)
     covered: np.ndarray | None = None  # bool per local position: inside a boilerplate shingle
 
+    def doc_local(self) -> np.ndarray:
+        """Return the index into ``docs`` of each normalised character (int32; made on demand, not kept)."""
+        return np.repeat(np.arange(len(self.docs), dtype=np.int32), self.doc_end - self.doc_start)
+
+    def __sizeof__(self) -> int:
+        """Bytes held (arrays and texts), so that Dask's memory accounting and spilling see the partition."""
+        arrays = (self.docs, self.codes, self.orig_off, self.doc_start, self.doc_end, self.tag, self.covered)
+        return sum(a.nbytes for a in arrays if a is not None) + sum(2 * len(t) + 50 for t in self.texts)
+
 
 def encode_part(docs: np.ndarray, texts: list[str]) -> DocPart:
     """Normalise a partition's texts (given in precedence order); returns the :class:`DocPart`."""
     enc = encode_corpus(texts, np.arange(len(texts)))
-    return DocPart(
-        np.asarray(docs, dtype=np.int64), texts, enc.codes, enc.doc_of, enc.orig_off, enc.doc_start, enc.doc_end
-    )
+    return DocPart(np.asarray(docs, dtype=np.int64), texts, enc.codes, enc.orig_off, enc.doc_start, enc.doc_end)
 
 
 def part_lengths(part: DocPart) -> np.ndarray:
@@ -103,7 +109,7 @@ def shingle_rows(part: DocPart, start: int, ngram: int, random_state: int, n_has
 
     Only shingles inside one document are rows, as in the in-process index.
     """
-    hashes, valid = hash_shingles(part.codes, part.doc_local, ngram, random_state)
+    hashes, valid = hash_shingles(part.codes, part.doc_local(), ngram, random_state)
     at = np.flatnonzero(valid)
     h = hashes[at]
     return split_by((h % np.uint64(n_hash_parts)).astype(np.int64), n_hash_parts, h, at.astype(np.int64) + start)
@@ -178,7 +184,7 @@ def part_ranks(
     m = max(0, min(start + len(part.codes), n_starts) - start)
     rank = np.full(m, RANK_INVALID, dtype=np.uint32)
     valid = np.zeros(m, dtype=bool)
-    hashes, ok = hash_shingles(part.codes, part.doc_local, ngram, random_state)
+    hashes, ok = hash_shingles(part.codes, part.doc_local(), ngram, random_state)
     k = min(len(hashes), m)
     t = part.tag[:k]
     rank[:k] = (hashes[:k] >> np.uint64(34)).astype(np.uint32)
