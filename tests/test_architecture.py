@@ -38,6 +38,8 @@ LAYERS = {
     "formulas": 5,
     "plotting": 6,
     "narrative": 6,
+    # runs the stages on a Dask cluster: imports them, no stage imports it
+    "cluster": 6,
     "cli": 7,
     "__init__": 7,
     "__main__": 7,

@@ -149,3 +149,12 @@ def test_contexts_span_short_partitions():
     left, right = zip(*contexts(edges, 3))
     assert [x.tolist() for x in left] == [[], [7, 8, 9], [9, 4, 5]]
     assert [x.tolist() for x in right] == [[4, 5, 6], [6, 7, 8], []]
+
+
+def test_document_partition_reports_its_size_to_dask():
+    # Dask spills by sys.getsizeof; a partition must count its arrays and texts, not ~100 bytes
+    from analysis.cluster.reuse_index import encode_part
+
+    part = encode_part(np.array([0, 1]), ["智慧城市建设" * 100, "数据共享" * 50])
+    assert sys.getsizeof(part) >= part.codes.nbytes + part.orig_off.nbytes + 2 * 800
+    assert part.doc_local().tolist() == [0] * 600 + [1] * 200

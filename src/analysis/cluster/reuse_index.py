@@ -211,7 +211,7 @@ def fingerprint_rows(
     window: int,
     context: tuple[np.ndarray, np.ndarray],
     n_hash_parts: int,
-) -> list[tuple[np.ndarray, np.ndarray]]:
+) -> list[tuple[np.ndarray, ...]]:
     """Winnow the partition; returns per hash partition the sampled seed occurrences (global position, tag).
 
     ``context`` holds the ranks of the ``window - 1`` positions before and
