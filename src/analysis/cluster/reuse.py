@@ -290,7 +290,7 @@ def _encode(payload: tuple[np.ndarray, list[str]]) -> Any:
 
 def _covered(part: Any) -> int:
     """Return the number of the partition's characters that boilerplate covers."""
-    return int(part.covered.sum())
+    return int(part.covered().sum())
 
 
 def _block_hits(row: dict, q: int) -> Any:

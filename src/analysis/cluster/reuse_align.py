@@ -50,21 +50,23 @@ def join_parts(parts: list[tuple[DocPart, int]], n_docs: int) -> tuple[Encoded, 
     offsets, done = [], 0
     doc_start = np.zeros(n_docs, dtype=np.int64)
     doc_end = np.zeros(n_docs, dtype=np.int64)
-    for part, _ in parts:
+    encs = [part.encoded() for part, _ in parts]
+    for (part, _), e in zip(parts, encs):
         offsets.append(done)
-        doc_start[part.docs] = part.doc_start + done
-        doc_end[part.docs] = part.doc_end + done
-        done += len(part.codes)
+        doc_start[part.docs] = e.doc_start + done
+        doc_end[part.docs] = e.doc_end + done
+        done += len(e.codes)
     enc = Encoded(
-        codes=np.concatenate([p.codes for p, _ in parts]),
-        doc_of=np.concatenate([p.docs[p.doc_local()] for p, _ in parts]).astype(np.int32),
-        orig_off=np.concatenate([p.orig_off for p, _ in parts]).astype(np.int64),
+        codes=np.concatenate([e.codes for e in encs]),
+        doc_of=np.concatenate([p.docs[e.doc_of] for (p, _), e in zip(parts, encs)]).astype(np.int32),
+        orig_off=np.concatenate([e.orig_off for e in encs]).astype(np.int64),
         doc_start=doc_start,
         doc_end=doc_end,
     )
-    tags = [p.tag[: len(p.codes)] for p, _ in parts if p.tag is not None]
+    del encs
+    tags = [p.tag[: p.n_chars] for p, _ in parts if p.tag is not None]
     tag = np.concatenate([*tags, np.zeros(1, dtype=tags[0].dtype)])
-    covered = np.concatenate([p.covered for p, _ in parts if p.covered is not None])
+    covered = np.concatenate([p.covered() for p, _ in parts])
     boiler_cum = np.zeros(done + 1, dtype=np.int64)
     np.cumsum(covered, out=boiler_cum[1:])
     return enc, tag, boiler_cum, offsets
@@ -103,7 +105,7 @@ def align_block(
     parts = [(part_p, start_p)] if part_q is None else [(part_p, start_p), (part_q, start_q)]
     n_docs = len(meta.doc_ids)
     enc, tag, boiler_cum, offsets = join_parts(parts, n_docs)
-    key = np.concatenate([h.key for h in pieces])
+    key = np.concatenate([h.key for h in pieces]).astype(np.int64)
     a = to_joined(np.concatenate([h.a for h in pieces]).astype(np.int64), parts, offsets)
     b = to_joined(np.concatenate([h.b for h in pieces]).astype(np.int64), parts, offsets)
     texts = [""] * n_docs

@@ -31,7 +31,7 @@ import numpy as np
 
 from ..reuse.index import classify_groups, mark_boilerplate, seed_tag_values, winnow
 from ..reuse.seeds import Seeds, pair_tagged
-from ..shingles import encode_corpus, hash_shingles, index_dtype
+from ..shingles import Encoded, encode_corpus, hash_shingles, index_dtype
 
 RANK_INVALID = np.iinfo(np.uint32).max
 
@@ -64,36 +64,48 @@ class Layout:
 
 @dataclass(frozen=True)
 class DocPart:
-    """One document partition: its texts, normalised, and (after :func:`tag_part`) its seed tags."""
+    """One document partition: its texts and (after :func:`tag_part`) its seed tags and boilerplate cover.
+
+    The normalised text is not kept: :meth:`encoded` rebuilds it when a step
+    needs it (a vectorised pass, cheap next to holding 12 bytes per
+    character on a worker between steps).
+    """
 
     docs: np.ndarray  # int64 corpus indices, precedence order
     texts: list[str]
-    codes: np.ndarray  # uint32 normalised code points of the partition's documents
-    orig_off: np.ndarray  # offset of each normalised character in its text
-    doc_start: np.ndarray  # int64 per document, first local position
-    doc_end: np.ndarray  # int64 per document, one past its last local position
+    doc_len: np.ndarray  # int64 normalised length of each document
     tag: np.ndarray | None = None  # seed tag per local position (+ a spare 0)
-    covered: np.ndarray | None = None  # bool per local position: inside a boilerplate shingle
+    covered_bits: np.ndarray | None = None  # np.packbits of: inside a boilerplate shingle, per position
 
-    def doc_local(self) -> np.ndarray:
-        """Return the index into ``docs`` of each normalised character (int32; made on demand, not kept)."""
-        return np.repeat(np.arange(len(self.docs), dtype=np.int32), self.doc_end - self.doc_start)
+    @property
+    def n_chars(self) -> int:
+        """Normalised characters of the partition."""
+        return int(self.doc_len.sum())
+
+    def encoded(self) -> Encoded:
+        """Return the partition's normalised text (:class:`analysis.shingles.Encoded`, local positions)."""
+        return encode_corpus(self.texts, np.arange(len(self.texts)))
+
+    def covered(self) -> np.ndarray:
+        """Return, per normalised position, whether a boilerplate shingle covers it (bool)."""
+        assert self.covered_bits is not None, "tag_part first"
+        return np.unpackbits(self.covered_bits, count=self.n_chars).astype(bool)
 
     def __sizeof__(self) -> int:
         """Bytes held (arrays and texts), so that Dask's memory accounting and spilling see the partition."""
-        arrays = (self.docs, self.codes, self.orig_off, self.doc_start, self.doc_end, self.tag, self.covered)
+        arrays = (self.docs, self.doc_len, self.tag, self.covered_bits)
         return sum(a.nbytes for a in arrays if a is not None) + sum(2 * len(t) + 50 for t in self.texts)
 
 
 def encode_part(docs: np.ndarray, texts: list[str]) -> DocPart:
     """Normalise a partition's texts (given in precedence order); returns the :class:`DocPart`."""
     enc = encode_corpus(texts, np.arange(len(texts)))
-    return DocPart(np.asarray(docs, dtype=np.int64), texts, enc.codes, enc.orig_off, enc.doc_start, enc.doc_end)
+    return DocPart(np.asarray(docs, dtype=np.int64), texts, enc.doc_end - enc.doc_start)
 
 
 def part_lengths(part: DocPart) -> np.ndarray:
     """Return the normalised length of each document of the partition (int64, characters)."""
-    return part.doc_end - part.doc_start
+    return part.doc_len
 
 
 def split_by(target: np.ndarray, n: int, *cols: np.ndarray) -> list[tuple[np.ndarray, ...]]:
@@ -109,10 +121,16 @@ def shingle_rows(part: DocPart, start: int, ngram: int, random_state: int, n_has
 
     Only shingles inside one document are rows, as in the in-process index.
     """
-    hashes, valid = hash_shingles(part.codes, part.doc_local(), ngram, random_state)
+    enc = part.encoded()
+    hashes, valid = hash_shingles(enc.codes, enc.doc_of, ngram, random_state)
+    del enc
     at = np.flatnonzero(valid)
     h = hashes[at]
-    return split_by((h % np.uint64(n_hash_parts)).astype(np.int64), n_hash_parts, h, at.astype(np.int64) + start)
+    del hashes, valid
+    # positions in the narrowest type that holds them: these rows are the bulk of the exchange
+    pos = at.astype(index_dtype(start + len(at) + ngram))
+    pos += start
+    return split_by((h % np.uint64(n_hash_parts)).astype(np.int64), n_hash_parts, h, pos)
 
 
 def index_hash_part(
@@ -159,7 +177,7 @@ def index_hash_part(
 
 def tag_part(part: DocPart, start: int, ngram: int, rows: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> DocPart:
     """Return the partition with its seed tags and boilerplate cover, from the hash partitions' ``rows``."""
-    n = len(part.codes)
+    n = part.n_chars
     # the narrowest type that holds the largest tag (int32 but for huge corpora), as in-process
     top = max((int(r[1].max()) for r in rows if len(r[1])), default=0)
     tag = np.zeros(n + 1, dtype=index_dtype(top + 1))
@@ -167,7 +185,7 @@ def tag_part(part: DocPart, start: int, ngram: int, rows: list[tuple[np.ndarray,
         tag[seed_pos - start] = values
     boiler = np.concatenate([r[2] for r in rows]) - start if rows else np.zeros(0, dtype=np.int64)
     covered = np.diff(mark_boilerplate(boiler, n, ngram)) > 0
-    return dataclasses.replace(part, tag=tag, covered=covered)
+    return dataclasses.replace(part, tag=tag, covered_bits=np.packbits(covered))
 
 
 def part_ranks(
@@ -181,10 +199,12 @@ def part_ranks(
     shingle start (``n_starts``) are left out, as in-process.
     """
     assert part.tag is not None, "tag_part first"
-    m = max(0, min(start + len(part.codes), n_starts) - start)
+    m = max(0, min(start + part.n_chars, n_starts) - start)
     rank = np.full(m, RANK_INVALID, dtype=np.uint32)
     valid = np.zeros(m, dtype=bool)
-    hashes, ok = hash_shingles(part.codes, part.doc_local(), ngram, random_state)
+    enc = part.encoded()
+    hashes, ok = hash_shingles(enc.codes, enc.doc_of, ngram, random_state)
+    del enc
     k = min(len(hashes), m)
     t = part.tag[:k]
     rank[:k] = (hashes[:k] >> np.uint64(34)).astype(np.uint32)
@@ -250,10 +270,14 @@ def sampled_pairs(pieces: list[tuple[np.ndarray, np.ndarray]], layout: Layout) -
     order = np.argsort(block, kind="stable")
     block = block[order]
     bounds = np.flatnonzero(np.r_[True, block[1:] != block[:-1], True])
+    # kept until their block runs: in the narrowest types that hold them
+    kdt, pdt = index_dtype(layout.n_docs * layout.n_docs), index_dtype(int(layout.part_starts[-1]) + 1)
     for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
         sel = order[lo:hi]
         b = int(block[lo])
-        out[b // n_parts][b % n_parts] = Seeds(hits.key[sel], hits.a[sel], hits.b[sel])
+        out[b // n_parts][b % n_parts] = Seeds(
+            hits.key[sel].astype(kdt), hits.a[sel].astype(pdt), hits.b[sel].astype(pdt)
+        )
     return out
 
 
