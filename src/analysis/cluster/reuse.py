@@ -215,7 +215,8 @@ def _run(
     del payload
     layout = _layout(runs, client.gather(client.map(part_lengths, parts)), len(meta.doc_ids), ngram)
     starts = layout.part_starts[:-1].tolist()
-    layout_f = client.scatter(layout, broadcast=True)
+    # small objects every step reads: held as tasks, so that a restarted worker can rebuild them
+    layout_f = client.submit(_same_object, layout)
     # 2-3: shingle rows to hash partitions, seeds and boilerplate back to document partitions
     rows = client.map(shingle_rows, parts, starts, *_same(n, ngram, seed, n))
     indexed = client.map(
@@ -246,7 +247,7 @@ def _run(
     del fps
     n_covered = client.map(_covered, tagged)
     # 5: blocks of pairs, aligned next to their two partitions
-    light = client.scatter(dataclasses.replace(meta, texts=[]), broadcast=True)
+    light = client.submit(_same_object, dataclasses.replace(meta, texts=[]))
     block_rows = client.map(collect_row, _exchange(client, hits, n))
     del hits
     pq = [(p, q) for p in range(n) for q in range(p, n)]
@@ -281,6 +282,11 @@ def _exchange(client: Client, futures: list, n: int) -> list[list]:
     m = len(futures)
     picks = client.map(operator.getitem, [f for _ in range(n) for f in futures], [j for j in range(n) for _ in futures])
     return [picks[j * m : (j + 1) * m] for j in range(n)]
+
+
+def _same_object(obj: Any) -> Any:
+    """Return ``obj``: a task holding a small object (a scattered one is lost with its worker)."""
+    return obj
 
 
 def _encode(payload: tuple[np.ndarray, list[str]]) -> Any:
