@@ -211,8 +211,9 @@ def _run(
     runs = split_documents(meta, n_parts)
     n = len(runs)
     payload = client.scatter([(run, [meta.texts[i] for i in run]) for run in runs])
+    # the payload is kept to the end (its texts are the partitions' own, so it costs no copy):
+    # a worker restarted for memory can then rebuild its partitions
     parts = client.map(_encode, payload)
-    del payload
     layout = _layout(runs, client.gather(client.map(part_lengths, parts)), len(meta.doc_ids), ngram)
     starts = layout.part_starts[:-1].tolist()
     # small objects every step reads: held as tasks, so that a restarted worker can rebuild them
@@ -263,6 +264,7 @@ def _run(
     )
     del block_rows, block_hits, tagged
     results = _gather_blocks(client, blocks, show)
+    del payload
     return (
         _in_process_order(results, len(meta.doc_ids)),
         _sum_counts(results),
