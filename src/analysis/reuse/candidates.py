@@ -53,16 +53,33 @@ def candidate_windows(
         The candidate windows (global normalised positions of shingle
         starts) and the number of sampled seed matches.
     """
+    assert index.tag is not None, "the index was built without sampling"
+    return sampled_windows(
+        pair_sampled(index, enc.doc_of, n_docs), index.tag, enc, n_docs, ngram, max_gap, window, min_cover
+    )
+
+
+def sampled_windows(
+    hits: Seeds, tag: np.ndarray, enc: Encoded, n_docs: int, ngram: int, max_gap: int, window: int, min_cover: int
+) -> tuple[Windows, int]:
+    """The windows of :func:`candidate_windows`, from the sampled seed matches ``hits``.
+
+    ``tag`` is the seed tag of every position (:func:`.index.seed_tags`).
+    Each pair's windows depend only on that pair's hits and on the tags and
+    text of its two documents, so pairs can be processed in separate batches.
+
+    Returns
+    -------
+    (windows, n_sampled) as :func:`candidate_windows`.
+    """
     z = np.zeros(0, dtype=np.int64)
     none = Windows(z, z, z, z, z)
-    hits = pair_sampled(index, enc.doc_of, n_docs)
     n_sampled = len(hits.key)
     if n_sampled == 0:
         return none, 0
     key, diag, t0, t1 = _sampled_runs(hits, enc, n_docs, ngram)
     del hits
-    assert index.tag is not None, "the index was built without sampling"
-    _widen_runs(index.tag, enc, key, diag, t0, t1, n_docs, ngram, min_cover)
+    _widen_runs(tag, enc, key, diag, t0, t1, n_docs, ngram, min_cover)
     # the join is wide because an unsampled run may link two sampled ones
     join = 2 * max_gap + window + ngram
     found = _passing_clusters(key, diag, t0, t1, max_gap, min_cover, join)

@@ -160,7 +160,7 @@ def find_reuse(
         "n_sampled_matches": int(n_sampled),
         "n_candidate_windows": int(n_windows),
         "n_candidate_pairs": len(pair_docs.src_doc),
-        **_method_notes(ngram, threshold),
+        **method_notes(ngram, threshold),
     }
     pairs = summarise_pairs(found, meta)
     passages = order_passages(found, pairs)
@@ -189,7 +189,7 @@ def _seed_matches(
     return seeds, len(seeds.key), 0
 
 
-def _method_notes(ngram: int, threshold: int) -> dict[str, str]:
+def method_notes(ngram: int, threshold: int) -> dict[str, str]:
     """Plain-language statements of the boilerplate, score and direction rules (for ``params``)."""
     return {
         "boilerplate_method": (

@@ -9,6 +9,7 @@ seed position so any two positions can be tested for a seed match in O(1).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -177,8 +178,8 @@ def index_shingles(
             np.zeros(len(codes) + 1, dtype=bool),
             np.zeros(len(codes) + 1, dtype=np.int32),
         )
-    seed_pos, seed_start, seed_limit, boilerplate_pos, n_boiler, capped = _classify_groups(
-        pos, new_group, doc_of, threshold, max_sources, dt
+    seed_pos, seed_start, seed_limit, boilerplate_pos, n_boiler, capped = classify_groups(
+        pos, new_group, doc_of.__getitem__, threshold, max_sources, dt
     )
     del pos, new_group
     if sample_window <= 1:
@@ -274,10 +275,19 @@ def _split_mixed_prefix_groups(pos: np.ndarray, full: np.ndarray, same_prefix: n
     pos[sub], full[sub] = pos[sub][fix], full[sub][fix]
 
 
-def _classify_groups(
-    pos: np.ndarray, new_group: np.ndarray, doc_of: np.ndarray, threshold: int, max_sources: int, dt: np.dtype[Any]
+def classify_groups(
+    pos: np.ndarray,
+    new_group: np.ndarray,
+    doc_lookup: Callable[[np.ndarray], np.ndarray],
+    threshold: int,
+    max_sources: int,
+    dt: np.dtype[Any],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int, np.ndarray]:
     """Split hash groups into seeds (2..threshold documents) and boilerplate (more).
+
+    ``pos`` holds the positions of repeated shingles grouped by hash, each
+    group in position order, ``new_group`` is True at each group's first
+    position and ``doc_lookup`` maps positions to their document indices.
 
     Returns
     -------
@@ -287,7 +297,7 @@ def _classify_groups(
     n_boilerplate : number of distinct boilerplate hashes
     capped : bool per seed group, True when it is in more than ``max_sources + 1`` documents
     """
-    docs = doc_of[pos]
+    docs = doc_lookup(pos)
     starts = np.flatnonzero(new_group)
     sizes = np.diff(np.r_[starts, len(pos)])
     new_doc = new_group | np.r_[True, docs[1:] != docs[:-1]]
@@ -322,18 +332,36 @@ def seed_tags(
     seed match of the full index iff ``tag[p] | 1 == tag[q] | 1`` and
     ``tag[p]`` is odd, so any two positions can be checked in O(1).
     """
-    sizes = np.diff(group_start)
-    n_groups = len(sizes)
-    tdt = index_dtype(4 * n_groups + 8)
-    occ = np.arange(len(seed_pos), dtype=tdt)
-    occ -= np.repeat(group_start[:-1].astype(tdt), sizes)
-    value = (occ < np.repeat(link_limit.astype(tdt), sizes)).astype(tdt)
-    del occ
-    value += np.repeat((np.arange(1, n_groups + 1, dtype=tdt) * 4 + 2 * capped.astype(tdt)), sizes)
+    tdt = index_dtype(4 * (len(group_start) - 1) + 8)
     # a spare 0 at the end: walks that step off either end of the corpus stop there
     tag = np.zeros(n_chars + 1, dtype=tdt)
-    tag[seed_pos] = value
+    tag[seed_pos] = seed_tag_values(group_start, link_limit, capped, tdt)
     return tag
+
+
+def seed_tag_values(
+    group_start: np.ndarray,
+    link_limit: np.ndarray,
+    capped: np.ndarray,
+    dtype: np.dtype[Any],
+    first: int = 1,
+    stride: int = 1,
+) -> np.ndarray:
+    """Return the :func:`seed_tags` value of each seed occurrence, grouped as ``group_start`` says.
+
+    Group g gets the number ``first + stride * g`` (so that hash partitions
+    numbering their groups with different ``first`` never collide), the
+    value is that number * 4 + 2 * capped + early, of type ``dtype``.
+    """
+    sizes = np.diff(group_start)
+    n_groups = len(sizes)
+    occ = np.arange(int(group_start[-1]), dtype=dtype)
+    occ -= np.repeat(group_start[:-1].astype(dtype), sizes)
+    value = (occ < np.repeat(link_limit.astype(dtype), sizes)).astype(dtype)
+    del occ
+    number = np.arange(n_groups, dtype=dtype) * stride + first
+    value += np.repeat(number * 4 + 2 * capped.astype(dtype), sizes)
+    return value
 
 
 def mark_boilerplate(boilerplate_pos: np.ndarray, n_chars: int, ngram: int) -> np.ndarray:

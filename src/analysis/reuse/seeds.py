@@ -7,6 +7,7 @@ of them inside candidate windows (stage 2, :func:`window_seeds`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,10 +45,11 @@ class Seeds:
     b: np.ndarray  # global normalised position
 
 
-def link_pairs(pos: np.ndarray, first: np.ndarray, partners: np.ndarray, doc_of: np.ndarray, n_docs: int) -> Seeds:
+def link_pairs(pos: np.ndarray, first: np.ndarray, partners: np.ndarray, docs: np.ndarray, n_docs: int) -> Seeds:
     """Pair element i of ``pos`` with ``pos[first[i]:first[i] + partners[i]]``.
 
-    Pairs within one document are dropped; the rest become :class:`Seeds`.
+    ``docs`` is the document index of each element of ``pos``.  Pairs within
+    one document are dropped; the rest become :class:`Seeds`.
     """
     n_pairs = int(partners.sum(dtype=np.int64))
     pdt = index_dtype(max(n_pairs, len(pos)))
@@ -55,7 +57,6 @@ def link_pairs(pos: np.ndarray, first: np.ndarray, partners: np.ndarray, doc_of:
     right -= np.repeat((np.cumsum(partners, dtype=np.int64) - partners).astype(pdt), partners)
     right += np.repeat(first.astype(pdt), partners)
     # documents looked up once per occurrence, then spread (cache friendly)
-    docs = doc_of[pos]
     pb, db = pos[right], docs[right]
     del right
     pa, da = np.repeat(pos, partners), np.repeat(docs, partners)
@@ -83,7 +84,7 @@ def pair_seeds(index: ShingleIndex, doc_of: np.ndarray, n_docs: int) -> Seeds:
     first = np.repeat(index.seed_group_start[:-1].astype(dt), sizes)
     partners = np.arange(total, dtype=dt) - first
     np.minimum(partners, np.repeat(index.seed_link_limit.astype(dt), sizes), out=partners)
-    return link_pairs(index.seed_pos, first, partners, doc_of, n_docs)
+    return link_pairs(index.seed_pos, first, partners, doc_of[index.seed_pos], n_docs)
 
 
 def pair_sampled(index: ShingleIndex, doc_of: np.ndarray, n_docs: int) -> Seeds:
@@ -96,12 +97,26 @@ def pair_sampled(index: ShingleIndex, doc_of: np.ndarray, n_docs: int) -> Seeds:
     tag = index.tag
     assert tag is not None and index.fingerprint is not None, "the index was built without sampling"
     at = np.flatnonzero(index.fingerprint & (tag > 0))
+    return pair_tagged(at, tag[at], doc_of.__getitem__, n_docs, index_dtype(len(tag)))
+
+
+def pair_tagged(
+    at: np.ndarray, tag_at: np.ndarray, doc_lookup: Callable[[np.ndarray], np.ndarray], n_docs: int, dtype: np.dtype
+) -> Seeds:
+    """Pair sampled seed occurrences (positions ``at``, their seed tags ``tag_at``) by the link rule.
+
+    ``doc_lookup`` maps an array of positions to their document indices.
+    Occurrences of one hash group pair with the group's earlier *early*
+    occurrences (see :func:`analysis.reuse.index.seed_tags`); ``dtype`` is the
+    integer type of the returned positions.  Returns the :class:`Seeds`
+    (empty when no occurrences are given).
+    """
     if len(at) == 0:
         z = np.zeros(0, dtype=np.int64)
         return Seeds(z, z, z)
     # in hash-group order, each group in position (= occurrence) order
-    group, at, early = sort_rows(tag[at] >> 2, at, tag[at] & 1)
-    at = at.astype(index_dtype(len(tag)))
+    group, at, early = sort_rows(tag_at >> 2, at, tag_at & 1)
+    at = at.astype(dtype)
     sub_start = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
     sub_sizes = np.diff(np.r_[sub_start, len(at)])
     first = np.repeat(sub_start, sub_sizes)
@@ -110,7 +125,7 @@ def pair_sampled(index: ShingleIndex, doc_of: np.ndarray, n_docs: int) -> Seeds:
     n_early = np.add.reduceat(early, sub_start)
     partners = np.minimum(np.arange(len(at)) - first, np.repeat(n_early, sub_sizes))
     del group, early, n_early
-    return link_pairs(at, first, partners, doc_of, n_docs)
+    return link_pairs(at, first, partners, doc_lookup(at), n_docs)
 
 
 def seed_run_extension(
