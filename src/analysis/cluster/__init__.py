@@ -13,6 +13,9 @@ Modules, one per stage:
                     tokenised and counted on workers, only counts travel
 * :mod:`.formulas`  :func:`formula_occurrences` and :func:`count_formulas`: where known formulas are
                     used, per partition (finding them, :func:`analysis.formulas.find_formulas`, stays in-process)
+* :mod:`.reuse`     :func:`find_reuse`: passage reuse with the shingle index partitioned by hash and
+                    document pairs aligned next to their two documents (steps in :mod:`.reuse_index`,
+                    :mod:`.reuse_align`)
 
 Each is tested equal to the in-process function (``tests/test_cluster_*.py``).  Importing this
 package does not import dask: each function imports it when called and raises ImportError naming
@@ -25,10 +28,12 @@ from .client import get_client, partition_count
 from .counting import count_texts, term_frequencies
 from .formulas import count_formulas, formula_occurrences
 from .loading import load_corpus, read_corpus
+from .reuse import find_reuse
 
 __all__ = [
     "count_formulas",
     "count_texts",
+    "find_reuse",
     "formula_occurrences",
     "get_client",
     "load_corpus",
