@@ -254,3 +254,15 @@ def test_a_failing_notebook_is_one_line_naming_it(tmp_path, capsys, monkeypatch)
     assert code == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: 01_x.ipynb failed in cell 3: ValueError: target must select some but not all")
+
+
+def test_notebooks_after_the_first_run_in_consecutive_groups():
+    from analysis.cli.report import _consecutive_groups
+
+    nbs = [Path(f"0{i}_x.ipynb") for i in range(2, 6)]
+    # the project's 02-05 in two groups: 04 before 05 in one group (05 reads 04's reuse pairs)
+    assert _consecutive_groups(nbs, 2) == [nbs[:2], nbs[2:]]
+    assert _consecutive_groups(nbs, 1) == [nbs]
+    assert _consecutive_groups(nbs[:3], 2) == [nbs[:2], nbs[2:3]]
+    assert _consecutive_groups(nbs[:1], 4) == [nbs[:1]]
+    assert _consecutive_groups([], 2) == []

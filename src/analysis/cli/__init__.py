@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     p_report.add_argument("--notebooks", default=None, help="notebook folder (default: the project's notebooks/)")
     p_report.add_argument("--kernel", default="python3", help="Jupyter kernel name (default: python3)")
     p_report.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="notebooks run at once after the first (default: 2, or 1 on a one-core machine; 1 = one after another)",
+    )
+    p_report.add_argument(
         "-p",
         "--parameter",
         nargs=2,
@@ -185,5 +191,6 @@ def _run(args: argparse.Namespace) -> None:
             notebooks_dir=args.notebooks,
             kernel=args.kernel,
             parameters=_parameters(args.parameter),
+            jobs=args.jobs,
             check=lambda prepared: _require_documents(len(prepared.documents), prepared.skipped, args.corpus),
         )

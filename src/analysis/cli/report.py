@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..corpus import default_seed_dir
@@ -22,8 +24,15 @@ def build_report(
     kernel: str = "python3",
     parameters: Mapping[str, object] | None = None,
     check: Callable[[Prepared], None] | None = None,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Execute the numbered notebooks in order and render them to HTML.
+
+    The first notebook runs alone (it settles the interim tables and the term list the
+    others read); the rest run in ``jobs`` groups at once (default: 2, or 1 on a one-core
+    machine), each group a consecutive run of notebooks executed in order, so a notebook may
+    read what an earlier one of its group wrote (the project's 05 reads 04's reuse pairs;
+    02-03 and 04-05 are the two groups).  ``jobs=1`` runs every notebook one after another.
 
     ``parameters`` are injected into each notebook that declares them (e.g.
     ``{"split_year": 2020}``); a parameter no notebook declares raises :class:`ReportError`;
@@ -48,10 +57,14 @@ def build_report(
     prepared = prepare(corpus, out / "interim")
     if check is not None:  # e.g. the CLI refusing a corpus that gave no document
         check(prepared)
-    exporter = HTMLExporter(template_name="lab")
-    exporter.embed_images = True
-    pages = []
-    for nb in notebooks:
+    settings = {
+        "corpus_dir": corpus,
+        "figures_dir": str(figures),
+        "output_dir": str(out),
+        "interim_dir": str(out / "interim"),
+    }
+
+    def run(nb: Path) -> Path:
         t0 = time.time()
         target = executed / nb.name
         try:
@@ -61,25 +74,32 @@ def build_report(
                 kernel_name=kernel,
                 cwd=str(nb_dir),
                 progress_bar=False,
-                parameters={
-                    "corpus_dir": corpus,
-                    "figures_dir": str(figures),
-                    "output_dir": str(out),
-                    "interim_dir": str(out / "interim"),
-                    # each notebook gets the parameters it declares (-p k 8 is notebook 03's only)
-                    **{k: v for k, v in (parameters or {}).items() if k in declared[nb]},
-                },
+                # each notebook gets the parameters it declares (-p k 8 is notebook 03's only)
+                parameters={**settings, **{k: v for k, v in (parameters or {}).items() if k in declared[nb]}},
             )
         except pm.PapermillExecutionError as error:
             raise NotebookFailed(
                 f"{nb.name} failed in cell {error.exec_count}: {error.ename}: {error.evalue} "
                 f"(the partly executed notebook is {target})"
             ) from error
+        exporter = HTMLExporter(template_name="lab")  # one per notebook: groups render at the same time
+        exporter.embed_images = True
         body, _ = exporter.from_notebook_node(nbformat.read(target, as_version=4))
         page = out / (nb.stem + ".html")
         page.write_text(body, encoding="utf-8")
-        pages.append(page)
-        print(f"{nb.name}: executed in {time.time() - t0:.0f} s -> {page}")
+        print(f"{nb.name}: executed in {time.time() - t0:.0f} s -> {page}", flush=True)
+        return page
+
+    def run_group(group: list[Path]) -> list[Path]:
+        return [run(nb) for nb in group]
+
+    first, rest = notebooks[:1], notebooks[1:]
+    pages = run_group(first)
+    groups = _consecutive_groups(rest, jobs if jobs is not None else min(2, os.cpu_count() or 1))
+    # each notebook runs in its own kernel process: threads only wait for them
+    with ThreadPoolExecutor(max_workers=max(len(groups), 1)) as pool:
+        for group_pages in pool.map(run_group, groups):  # in notebook order; the first failure is raised
+            pages.extend(group_pages)
 
     # every table the notebooks wrote, in one Excel workbook with the data dictionary beside it
     from .export import export_workbook
@@ -88,6 +108,18 @@ def build_report(
     print(f"workbook -> {written['workbook']}; data dictionary -> {written['data_dictionary']}")
     _write_index(out, pages, corpus, prepared)
     return pages
+
+
+def _consecutive_groups(items: list[Path], jobs: int) -> list[list[Path]]:
+    """``items`` cut into at most ``jobs`` consecutive groups of near-equal size (order kept)."""
+    jobs = max(1, min(jobs, len(items)))
+    size, extra = divmod(len(items), jobs)
+    groups, start = [], 0
+    for k in range(jobs):
+        end = start + size + (1 if k < extra else 0)
+        groups.append(items[start:end])
+        start = end
+    return [g for g in groups if g]
 
 
 ABSTRACT_MARK = "**In brief.**"
