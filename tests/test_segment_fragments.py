@@ -65,3 +65,27 @@ def test_fragment_reasons_keep_quoted_names():
 def test_dictionary_terms_include_the_tokenizers_added_terms():
     assert "智慧城市" in dictionary_terms(TOK)
     assert "浙里办" in dictionary_terms(Tokenizer(extra_terms=["浙里办"]))
+
+
+def test_the_dictionary_term_a_candidate_extends_is_named_the_same_in_every_process():
+    # seen on the seeds: 省大数据局 was rejected as extending 大数据局 in one kernel and 大数据 in
+    # another, because a frozenset's order follows the process's string hashing
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from analysis.segment.fragments import _longest_first, extends_known_term\n"
+        "known = frozenset(['大数据', '大数据局', '数据局', '网络安全', '安全保障', '城市'])\n"
+        "print(extends_known_term('省大数据局', _longest_first(known)),"
+        " extends_known_term('网络安全保障', _longest_first(known)))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(6)
+    }  # fmt: skip
+    # the longest known term extended, then code-point order among equally long ones
+    assert outputs == {"大数据局 安全保障"}

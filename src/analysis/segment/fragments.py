@@ -222,9 +222,20 @@ def predicate_phrase(term: str, tokenizer: Tokenizer) -> str:
     return ""
 
 
+@lru_cache(maxsize=8)
+def _longest_first(protected: frozenset[str]) -> tuple[str, ...]:
+    """The known terms of 3+ characters, longest first, then in code-point order.
+
+    A set's order changes with each process's string hashing, and the first known term a
+    candidate extends is the one named in its reason: sorted, the reason is the same in
+    every run (and names the longest term extended).
+    """
+    return tuple(sorted((w for w in protected if len(w) >= 3), key=lambda w: (-len(w), w)))
+
+
 def _reason(term: str, count: int, quoted: int, tokenizer: Tokenizer, stream: str, protected: frozenset[str]) -> str:
     """The first objection to ``term`` in the order of the module docstring, "" for none (later rules not run)."""
-    known = extends_known_term(term, (w for w in protected if len(w) >= 3))
+    known = extends_known_term(term, _longest_first(protected))
     if known:
         return f"extends dictionary term {known}"
     # a string printed in quotes most of the time is a name (“浙里办”)
