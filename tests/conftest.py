@@ -27,6 +27,22 @@ KEY_TERMS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def client():
+    """A Dask client for tests/test_cluster_*.py: two single-threaded workers, started once per module.
+
+    Threads of this process, since worker processes took 20-30 s each to import the package on
+    the shared 2-core machine (2:40 min for the four test files against 30 s on threads); a
+    module that needs worker processes defines its own ``client``.  Skips without dask.
+    """
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        yield c
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _session_segmentation_cache(tmp_path_factory):
     """Point ``$ANALYSIS_CACHE_DIR`` at a temporary folder for the whole run (subprocesses inherit it).

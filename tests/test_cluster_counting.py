@@ -23,18 +23,6 @@ from synthetic import make_corpus  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def client():
-    """Two single-threaded workers, started once for the module: threads of this process, since worker
-    processes took 20-30 s each to import the package on the shared 2-core machine (2:40 min for the
-    four test files against 30 s on threads)."""
-    with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster,
-        distributed.Client(cluster) as c,
-    ):
-        yield c
-
-
-@pytest.fixture(scope="module")
 def synthetic():
     """About 200 documents of 1,500 characters from benchmarks/synthetic.py (not seed text, no dates repeated)."""
     return make_corpus(200, mean_chars=1500, seed=0)[0]

@@ -11,25 +11,13 @@ import pandas.testing as pdt
 import pytest
 
 pytest.importorskip("dask.bag")
-distributed = pytest.importorskip("distributed")
+pytest.importorskip("distributed")
 
-from analysis.cluster import formulas as cluster_formulas  # noqa: E402
-from analysis.formulas import OCCURRENCE_COLUMNS, find_formulas  # noqa: E402
+from analysis.cluster import formulas as cluster_formulas
+from analysis.formulas import OCCURRENCE_COLUMNS, find_formulas
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from synthetic import make_corpus  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def client():
-    """Two single-threaded workers, started once for the module: threads of this process, since worker
-    processes took 20-30 s each to import the package on the shared 2-core machine (2:40 min for the
-    four test files against 30 s on threads)."""
-    with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster,
-        distributed.Client(cluster) as c,
-    ):
-        yield c
+from synthetic import make_corpus
 
 
 def _expected_counts(occurrences: pd.DataFrame, by: list[str]) -> pd.DataFrame:

@@ -10,26 +10,14 @@ import pandas.testing as pdt
 import pytest
 
 pytest.importorskip("dask.bag")
-distributed = pytest.importorskip("distributed")
+pytest.importorskip("distributed")
 
-import analysis  # noqa: E402
-from analysis.cluster import loading  # noqa: E402
+import analysis
+from analysis.cluster import loading
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "devset" / "pages"
 SEEDS = ROOT / "seeds"
-
-
-@pytest.fixture(scope="module")
-def client():
-    """Two single-threaded workers, started once for the module: threads of this process, since worker
-    processes took 20-30 s each to import the package on the shared 2-core machine (2:40 min for the
-    four test files against 30 s on threads)."""
-    with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster,
-        distributed.Client(cluster) as c,
-    ):
-        yield c
 
 
 def _both(folder, client, **kw):
