@@ -40,8 +40,7 @@ def export_tables(
         plus "data_dictionary" and "workbook".
     """
     from ..corpus import load_paragraphs, load_policy_list, read_corpus
-    from ..io.schema import DICTIONARY_COLUMNS, data_dictionary
-    from ..io.tables import write_table, write_workbook
+    from ..io.tables import write_table
 
     # the loader's warnings go to the caller (the CLI prints them after a successful run; a refused
     # corpus gets its one error line)
@@ -65,9 +64,11 @@ def export_tables(
         csv = write_table(df, Path(out_dir) / name, formats=("csv", "parquet"))[0]
         paths[name] = csv
         print(f"{name}: {len(df)} rows -> {csv} (+ .parquet)")
-    dictionary = data_dictionary({**tables, "data_dictionary": pd.DataFrame(columns=DICTIONARY_COLUMNS)})
-    paths["data_dictionary"] = write_table(dictionary, Path(out_dir) / "data_dictionary")[0]
-    paths["workbook"] = write_workbook({**tables, "data_dictionary": dictionary}, Path(out_dir) / WORKBOOK_NAME)
+    # the corpus tables are few and the documents table is the point: every row goes into the workbook
+    written, dictionary = _write_dictionary_and_workbook(
+        tables, Path(out_dir), Path(out_dir) / WORKBOOK_NAME, max_table_rows=None
+    )
+    paths |= written
     print(f"data dictionary: {len(dictionary)} columns -> {paths['data_dictionary']}; workbook -> {paths['workbook']}")
     return paths
 
@@ -87,9 +88,6 @@ def export_workbook(
     in the workbook, said on its "notes" sheet; ``None`` copies every row.
     Returns {"data_dictionary": path, "workbook": path}.
     """
-    from ..io.schema import DICTIONARY_COLUMNS, data_dictionary
-    from ..io.tables import write_table, write_workbook
-
     folder = Path(folder)
     tables = {}
     for csv in sorted(folder.glob("*.csv")):
@@ -104,10 +102,21 @@ def export_workbook(
         except pd.errors.EmptyDataError:
             # a section the corpus could not support wrote an empty table: an empty sheet, not a crash
             tables[csv.stem] = pd.DataFrame()
+    return _write_dictionary_and_workbook(tables, folder, Path(path or folder / WORKBOOK_NAME), max_table_rows)[0]
+
+
+def _write_dictionary_and_workbook(
+    tables: dict[str, pd.DataFrame], folder: Path, workbook: Path, max_table_rows: int | None
+) -> tuple[dict[str, Path], pd.DataFrame]:
+    """Write ``folder/data_dictionary.csv`` for ``tables`` and the workbook of the tables and the dictionary.
+
+    Returns ({"data_dictionary": path, "workbook": path}, the dictionary table).
+    """
+    from ..io.schema import DICTIONARY_COLUMNS, data_dictionary
+    from ..io.tables import write_table, write_workbook
+
     dictionary = data_dictionary({**tables, "data_dictionary": pd.DataFrame(columns=DICTIONARY_COLUMNS)})
     return {
         "data_dictionary": write_table(dictionary, folder / "data_dictionary")[0],
-        "workbook": write_workbook(
-            {**tables, "data_dictionary": dictionary}, path or folder / WORKBOOK_NAME, max_table_rows=max_table_rows
-        ),
-    }
+        "workbook": write_workbook({**tables, "data_dictionary": dictionary}, workbook, max_table_rows=max_table_rows),
+    }, dictionary
