@@ -14,11 +14,11 @@ document is compared with what the page prints, as annotated in ``annotations.cs
 A page that gives no document is *lost*: every field counts as wrong.
 
 Run ``python tests/devset/evaluate.py`` (or ``make eval``); ``--failures`` lists every wrong field;
-``--set holdout`` ... ``--set holdout7`` score the hold-out sets in ``holdout/`` ... ``holdout7/``
+``--set holdout`` ... ``--set holdout8`` score the hold-out sets in ``holdout/`` ... ``holdout8/``
 instead (see their README.md: holdout to holdout5 were each scored blind once, then used for
 development (holdout4: blind 87.9% at commit 194c64d, developed on from round 5; holdout5: blind 90.1%
 at commit 194c64d, 91.8% after round 5, developed on from round 6), so they are regression sets now;
-holdout6 and holdout7, collected blind, measure generalisation).
+holdout6, holdout7 and holdout8, collected blind, measure generalisation).
 """
 
 from __future__ import annotations
@@ -141,12 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list every wrong field")
     parser.add_argument(
         "--set",
-        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"),
+        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"),
         default="dev",
         help=(
-            "dev: pages/ and annotations.csv next to this script; holdout ... holdout7: that folder "
+            "dev: pages/ and annotations.csv next to this script; holdout ... holdout8: that folder "
             "(holdout-holdout5 scored blind once, then used for development: regression sets now; "
-            "holdout6, holdout7 blind)"
+            "holdout6, holdout7, holdout8 blind)"
         ),
     )
     args = parser.parse_args(argv)
