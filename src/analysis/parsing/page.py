@@ -88,7 +88,7 @@ from .document import ParsedDoc
 from .page_docnumber import find_doc_number
 from .page_fields import page_date, page_issuer
 from .page_flattened import unflatten
-from .page_meta import page_meta
+from .page_meta import labelled_rows, page_meta
 from .page_signature import find_signature, notice_signed_above, split_body
 from .page_state import PageState
 from .page_title import (
@@ -223,7 +223,7 @@ def _page_lines(text: str, source: str) -> PageState:
         (removed if _NOTE_RE.match(ln) else lines).append(ln)
     if not lines:
         raise CorpusError(source, "no text left after removing page boilerplate")
-    return PageState(text, raw_lines, lines, removed, page_meta(raw_lines), interp)
+    return PageState(text, raw_lines, lines, removed, page_meta(labelled_rows(raw_lines)), interp)
 
 
 # a news site's tag before the addressee line: "【智慧城市网 政策法规】各市州民政局…:"
@@ -278,7 +278,7 @@ def _find_title(page: PageState) -> None:
     )
     # the page's headline: its first line, past a breadcrumb or site furniture printed above it
     page.headline = next((ln for ln in lines[:3] if rejection(ln) not in ("breadcrumb", "furniture")), lines[0])
-    meta = meta_title(page.raw_lines)
+    meta = meta_title(labelled_rows(page.raw_lines))
     if page.title_idx is not None and _header_run_on(lines[page.title_idx]):
         # a header line packing the title with its 文号, date and issuer (维基文库: "X关于…的通知
         # 合政办〔2021〕10号 2021年5月24日 发布机关:…") is the title block, whatever stands above it
