@@ -20,6 +20,7 @@ from ..metadata import (
     split_issuer_title,
 )
 from ..metadata.gazetteer import leading_place
+from ..metadata.variants import standard_chars
 from .page_state import PageState
 from .page_title import is_org_line, skeleton, strip_seal_notes, subsequence
 
@@ -64,7 +65,8 @@ def page_issuer(page: PageState) -> str:
         # a group's office signs for the group the title names
         issuer, evidence, rule = titled, f"{page.sig_org} / {page.title}", "title prefix (its office signs)"
     issuer, evidence, rule = _completed(page, titled, issuer, evidence, rule)
-    issuer = join_issuers(issuer)
+    # the issuer is a key documents are grouped by: a variant character (陜西) in its standard form
+    issuer = standard_chars(join_issuers(issuer))
     page.note("issuer", issuer, evidence, rule)
     return issuer
 
