@@ -11,7 +11,7 @@ import re
 
 from ..chars import CJK
 
-__all__ = ["ISSUER_SEPARATOR", "join_issuers", "leading_orgs", "looks_like_org", "split_issuer_title"]
+__all__ = ["ISSUER_SEPARATOR", "join_issuers", "lead_body", "leading_orgs", "looks_like_org", "split_issuer_title"]
 
 #: The one separator between the bodies of a joint document's issuer ("中共中央 国务院").
 ISSUER_SEPARATOR = " "
@@ -33,7 +33,8 @@ def split_issuer_title(heading: str) -> tuple[str, str]:
 
     "山东省人民政府办公厅关于加快推进…的指导意见" -> ("山东省人民政府办公厅", whole line);
     "中央网络安全和信息化委员会印发“十四五”国家信息化规划" -> issuer before 印发;
-    "中共中央 国务院数字中国建设整体布局规划" -> leading organisation names.
+    "中共中央 国务院数字中国建设整体布局规划" -> leading organisation names;
+    "住房和城乡建设部等部门关于…" -> the lead body 住房和城乡建设部 (:func:`lead_body`).
     The title is returned as printed (with its issuer) when the issuer is part
     of it, because that is how the document is cited.  Issuer is "" when the
     line names none.
@@ -41,11 +42,23 @@ def split_issuer_title(heading: str) -> tuple[str, str]:
     h = heading.strip()
     m = re.match(r"^(?P<org>.+?)\s*(?:关于|印发|转发)", h)
     if m and looks_like_org(m.group("org")):
-        return m.group("org").strip(), h
+        return lead_body(m.group("org").strip()), h
     orgs = leading_orgs(h)
     if orgs:
         return orgs, h
     return "", h
+
+
+# "住房和城乡建设部等部门", "工业和信息化部等十部门", "X等单位": a joint document's title names its
+# lead body and counts the rest, which only its signature names (公文 convention)
+_AND_OTHERS_RE = re.compile(r"(?<=.)等(?:[\d一二两三四五六七八九十]+个?)?(?:部门|部委|单位|机构)$")
+
+
+def lead_body(org: str) -> str:
+    """The lead body of an issuer printed "X等部门" / "X等N部门" / "X等单位": X; ``org`` unchanged
+    when it counts no other bodies."""
+    lead = _AND_OTHERS_RE.sub("", org).strip()
+    return lead if lead != org and looks_like_org(lead) else org
 
 
 def leading_orgs(s: str) -> str:
