@@ -72,6 +72,7 @@ from __future__ import annotations
 
 import re
 
+from ..chars import CJK
 from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import (
@@ -128,7 +129,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     trailer, signature or print note.  Raises CorpusError (naming ``source``)
     when no text or no body is left.
     """
-    page = _page_lines(text, source)
+    page = _page_lines(without_reading_lists(text), source)
     _find_title(page)
     find_doc_number(page)
     _read_announcement(page)
@@ -190,6 +191,20 @@ def _record_evidence(page: PageState, doc: ParsedDoc) -> None:
     ev["region"] = (doc.region, doc.level_evidence, "province of the issuer's place; 全国 for central bodies")
     ev["genre"] = (doc.genre, doc.title, "last genre word of the title (of what a transmittal sends out)")
     doc.evidence = ev
+
+
+# a pinyin gloss listing a character's several readings ("纲要(yào / yāo)", "一(yī / yì /yí)",
+# "了(le/liǎo)"), which :func:`analysis.cleaning.remove_ruby_pinyin` (one syllable per gloss) leaves
+_PINYIN_SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}"
+_READING_LIST_RE = re.compile(
+    rf"(?<=[{CJK}])[(（]\s*{_PINYIN_SYLLABLE}(?:\s*/\s*{_PINYIN_SYLLABLE})+\s*[)）]"
+)
+
+
+def without_reading_lists(text: str) -> str:
+    """``text`` without pinyin glosses that list several readings of the character before them
+    ("纲要(yào / yāo)" -> "纲要"); a bracket of anything else ("(NB-IoT/5G)") stays."""
+    return _READING_LIST_RE.sub("", text)
 
 
 # layout spaces an encoding could not store, saved as "?" ("??????? ????泰州市人民政府办公室",
@@ -308,6 +323,7 @@ def _find_title(page: PageState) -> None:
         _title_without_block(page, sal)
     _fuller_print(page)
     page.title = without_year_tag(taken_once(without_site_suffix(page.title)))
+    _full_text_lead(page)
     _news_headline(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = bool(page.interp) or "解读" in page.headline or "解读" in lines[0]
@@ -331,6 +347,19 @@ def _find_title(page: PageState) -> None:
         # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+# a repost's lead line to the text it reprints: "《关于…的指导意见》全文如下:", "《X》原文如下。"
+_FULL_TEXT_LEAD_RE = re.compile(r"^《([^《》]{4,100})》\s*(?:全文|原文|正文)(?:如下)?\s*[:：。]?$")
+
+
+def _full_text_lead(page: PageState) -> None:
+    """A title taken from a repost's lead line ("《X》全文如下:") is X: the line names the text that
+    follows it, whose own heading the repost left out."""
+    m = _FULL_TEXT_LEAD_RE.match(page.title.strip())
+    if m and is_title_line(m.group(1)):
+        page.note("title", m.group(1), page.title, "name in a repost's lead line (《X》全文如下)")
+        page.title = m.group(1)
 
 
 def _header_run_on(line: str) -> str:
