@@ -33,7 +33,7 @@ from .dates import (
 from .docnumber import damaged_doc_number_line, doc_number_year, find_doc_numbers, normalize_doc_number
 from .excerpt import detect_excerpt
 from .genre import LEGAL_FORM_WORDS, TITLE_GENRE_WORDS, genre_of, short_title
-from .issuer import ISSUER_SEPARATOR, join_issuers, leading_orgs, looks_like_org, split_issuer_title
+from .issuer import ISSUER_SEPARATOR, join_issuers, lead_body, leading_orgs, looks_like_org, split_issuer_title
 from .level import classify_level
 from .numerals import cn_to_int
 
@@ -56,6 +56,7 @@ __all__ = [
     "genre_of",
     "in_citation",
     "join_issuers",
+    "lead_body",
     "leading_orgs",
     "looks_like_org",
     "normalize_doc_number",

@@ -33,8 +33,7 @@ def split_issuer_title(heading: str) -> tuple[str, str]:
 
     "山东省人民政府办公厅关于加快推进…的指导意见" -> ("山东省人民政府办公厅", whole line);
     "中央网络安全和信息化委员会印发“十四五”国家信息化规划" -> issuer before 印发;
-    "中共中央 国务院数字中国建设整体布局规划" -> leading organisation names;
-    "住房和城乡建设部等部门关于…" -> the lead body 住房和城乡建设部 (:func:`lead_body`).
+    "中共中央 国务院数字中国建设整体布局规划" -> leading organisation names.
     The title is returned as printed (with its issuer) when the issuer is part
     of it, because that is how the document is cited.  Issuer is "" when the
     line names none.
@@ -42,7 +41,7 @@ def split_issuer_title(heading: str) -> tuple[str, str]:
     h = heading.strip()
     m = re.match(r"^(?P<org>.+?)\s*(?:关于|印发|转发)", h)
     if m and looks_like_org(m.group("org")):
-        return lead_body(m.group("org").strip()), h
+        return m.group("org").strip(), h
     orgs = leading_orgs(h)
     if orgs:
         return orgs, h

@@ -110,6 +110,7 @@ from .page_title import (
     subsequence,
     taken_once,
     transmitted_quote,
+    without_headline_prefix,
     without_site_suffix,
     without_year_tag,
 )
@@ -323,6 +324,12 @@ def _find_title(page: PageState) -> None:
         _title_without_block(page, sal)
     _fuller_print(page)
     page.title = without_year_tag(taken_once(without_site_suffix(page.title)))
+    title, issuer = without_headline_prefix(page.title)
+    if title != page.title:
+        # the issuer the headline prints before the number stays the document's issuer
+        page.note("title", title, page.title, "headline 'issuer 文号 title' without its issuer and 文号")
+        page.block_issuer = page.block_issuer or issuer
+        page.title = title
     _full_text_lead(page)
     _news_headline(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")

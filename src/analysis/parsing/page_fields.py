@@ -15,6 +15,7 @@ from ..metadata import (
     find_dates,
     find_doc_numbers,
     join_issuers,
+    lead_body,
     leading_orgs,
     looks_like_org,
     split_issuer_title,
@@ -37,7 +38,9 @@ def page_issuer(page: PageState) -> str:
     # "《X人民政府办公室关于…的通知》政策解读": the body leading a quoted title issued the
     # document interpreted, not the interpretation
     quoted = page.is_interpretation and page.title.startswith("《")
-    titled = "" if quoted else split_issuer_title(title)[0]
+    # "住房和城乡建设部等部门关于…": a page's issuer is the lead body its title names; the bodies it
+    # counts are named only in a signature (a compilation's index keeps the title's print)
+    titled = "" if quoted else lead_body(split_issuer_title(title)[0])
     candidates = [
         (strip_seal_notes(page.sig_org), page.sig_org, "signature"),
         (page.decree_issuer, page.decree_issuer, "decree head (X令)"),
