@@ -233,6 +233,7 @@ def _page_lines(text: str, source: str) -> PageState:
         else:
             keep.append(ln)
     keep = _drop_site_tags(keep, removed)
+    keep = _drop_link_labels(keep, removed)
     # 附注 such as (此件公开发布) belong to the 公文's form, not its text
     lines = []
     for ln in keep:
@@ -259,6 +260,19 @@ def _drop_site_tags(lines: list[str], removed: list[str]) -> list[str]:
             ln = m.group(2)
         out.append(ln)
     return out
+
+
+# links a document page prints above its heading to the pages explaining it, named by their medium
+# ("文字解读:X关于…的通知", "图解:…", "视频解读:…"): the page itself is the document, not a 解读
+_LINK_LABEL_RE = re.compile(r"^(?:文字解读|图文解读|图片解读|视频解读|相关解读|图解|一图读懂)\s*[:：]\s*\S")
+
+
+def _drop_link_labels(lines: list[str], removed: list[str]) -> list[str]:
+    """``lines`` without the link labels to a document's interpretations among its first five
+    lines (they go to ``removed``)."""
+    head = [ln for ln in lines[:5] if _LINK_LABEL_RE.match(ln)]
+    removed.extend(head)
+    return [ln for ln in lines[:5] if ln not in head] + lines[5:]
 
 
 def _cut_trailer(nonempty: list[str]) -> tuple[list[str], list[str]]:
