@@ -75,6 +75,7 @@ import re
 from ..chars import CJK
 from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
+from ..metadata.gazetteer import find_places
 from ..metadata import (
     classify_level,
     date_line,
@@ -154,13 +155,40 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     # 国家 ("“十四五”国家信息化规划") names no issuer (cf. tests/devset/README.md, level)
     doc.level, doc.region, doc.level_evidence = classify_level(
         doc.issuer,
-        page.title.strip("《》"),
+        _title_for_level(page),
         hints=(page.sig_org, page.doc_number, page.sig_hint),
         national_title=False,
-        source_hints=(page.meta.get("来源", ""),),
+        source_hints=(page.meta.get("来源", ""), *_area_hints(page)),
     )
     _record_evidence(page, doc)
     return doc, page.removed
+
+
+def _title_for_level(page: PageState) -> str:
+    """The title whose leading place or body places the document: an interpretation's is the
+    name it quotes ("关于《市农业农村局关于…的意见》的解读": the document it explains comes from
+    that body's area); else the page's title without 《》."""
+    interpretation = page.is_interpretation or genre_of(page.title) == "解读"
+    quoted = re.search(r"《([^《》]{6,100})》", page.title) if interpretation else None
+    return quoted.group(1) if quoted else page.title.strip("《》")
+
+
+# a government site's name in the page header: "武汉市人民政府网", "黑龙江省政府网", "XX县人民政府门户网站"
+_SITE_NAME_RE = re.compile(r"([^\s|>»/·]{2,20}?(?:人民政府|政府))(?:门户)?(?:网站|网)(?![\u4e00-\u9fff])")
+
+
+def _area_hints(page: PageState) -> tuple[str, ...]:
+    """Where a body named without its place ("市政府办公室") sits, as the page says besides its
+    title, signature and 文号: the government site's name in the header (武汉市人民政府网), then the
+    prefectures and provinces the addressees name (a body writes to the units of its own area:
+    "苏州工业园区、苏州高新区管委会" -> 苏州市); county-level names in the addressees are the
+    issuer's subordinates, never its place.  Used only to place such a short form, and recorded
+    in the level evidence as "page source"."""
+    # (a link to the national portal, 中国政府网, names no place)
+    sites = [m.group(1) for ln in page.raw_lines[:3] for m in _SITE_NAME_RE.finditer(ln) if find_places(m.group(1))]
+    addressees = page.lines[page.sal_idx] if page.sal_idx is not None else ""
+    above = [p.name for _pos, p in find_places(addressees) if p.rank in ("province", "prefecture")]
+    return (*sites, *above)
 
 
 # date sources that are not the document's own printed date
