@@ -351,6 +351,7 @@ def _find_title(page: PageState) -> None:
         if period and not page.title.endswith(period):
             page.title += period
             page.body_start += 1
+        _title_tail(page)
         rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
         page.note("title", page.title, lines[first], rule)
         if meta and skeleton(meta) != skeleton(page.title) and subsequence(skeleton(page.title), skeleton(meta)):
@@ -469,6 +470,23 @@ def _first_signature(lines: list[str], limit: int) -> int:
             if is_org_line(lines[i - 1]) and i >= 2 and is_title_line(lines[i - 2]):
                 return i - 1  # the issuer and date printed under the title (its header block)
     return limit
+
+
+def _title_tail(page: PageState) -> None:
+    """A title block ending mid-phrase (no genre word: "…关于印发新乡市“十四五”消防事业发展") goes on
+    into the short line below that ends it ("规划的通知"), printed once or twice: that line is the
+    rest of the title, too short to be read as a title line of its own."""
+    if TITLE_GENRE_RE.search(page.title):
+        return
+    lines, i = page.lines, page.body_start
+    tail = lines[i].strip() if i < len(lines) else ""
+    if not tail or len(tail) > 20 or re.search(r"[。,，;；:：]", tail) or not TITLE_GENRE_RE.search(tail):
+        return
+    page.title += tail
+    page.body_start = i + 1
+    while page.body_start < len(lines) and lines[page.body_start].strip() == tail:
+        page.body_start += 1  # the tail printed twice
+    page.note("title", page.title, tail, "title block (wrapped lines joined, its last line below)")
 
 
 def _fuller_print(page: PageState) -> None:
