@@ -53,6 +53,7 @@ def page_issuer(page: PageState) -> str:
         (_cover_issuer(page), page.title, "cover (title, then the issuing body)"),
         (_head_issuer(page), page.doc_number, "发文机关 line above the 文号"),
         (page.announcement.issuer, page.announcement.sentence, "announcement (X、Y印发《title》)"),
+        (_headline_issuer(page), page.title, "news headline 'X:title'"),
     ]
     if page.is_interpretation:
         for key in ("单位", "部门"):
@@ -154,6 +155,20 @@ def _same_place(full: str, short: str) -> bool:
     """True when both names start with the same most specific division (天津市西青区… and 西青区…)."""
     a, b = leading_place(full), leading_place(short)
     return a is not None and a == b
+
+
+# a news headline naming who issued the document it reprints: "交通运输部:交通运输领域…行动方案"
+_HEADLINE_ORG_RE = re.compile(r"^(?P<org>[^\s:：《》]{2,40})\s*[:：]\s*(?P<rest>.+)$")
+
+
+def _headline_issuer(page: PageState) -> str:
+    """The body a news headline "X:title" among the page's first three lines names before the
+    page's own title (X an organisation); "" otherwise."""
+    for ln in page.lines[:3] if page.title else []:
+        m = _HEADLINE_ORG_RE.match(ln.strip())
+        if m and looks_like_org(m.group("org")) and skeleton(m.group("rest")) == skeleton(page.title):
+            return m.group("org")
+    return ""
 
 
 def _head_issuer(page: PageState) -> str:
