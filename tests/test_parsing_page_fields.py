@@ -412,7 +412,12 @@ AND_OTHERS = """住房和城鄉建設部等部門關于推動智能建造與建�
 
 def test_issuer_counted_with_and_others_is_the_lead_body():
     doc = _parse(AND_OTHERS)
-    assert (doc.issuer, doc.level, doc.region, doc.doc_number) == ("住房和城乡建设部", "ministry", "全国", "建市〔2020〕60号")
+    assert (doc.issuer, doc.level, doc.region, doc.doc_number) == (
+        "住房和城乡建设部",
+        "ministry",
+        "全国",
+        "建市〔2020〕60号",
+    )
     assert doc.title.startswith("住房和城乡建设部等部门关于")  # the title stays as printed
 
 

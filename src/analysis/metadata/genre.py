@@ -58,6 +58,11 @@ _GENRE_FAMILY = {
 }
 
 
+_SEVERAL_SENT_RE = re.compile(
+    r"(?:印发|转发)《([^《》]+)》(?:《[^《》]+》|、)*等[\d一二两三四五六七八九十]*个?(?:文件|办法|制度)的?通知$"
+)
+
+
 def genre_of(title: str) -> str:
     """Genre of a document from its title: 意见, 规划, 通知, 方案, 纲要, 解读, ...
 
@@ -87,7 +92,7 @@ def genre_of(title: str) -> str:
         return "解读"
     # "关于印发《A》等三个文件的通知", "印发《A》《B》等文件的通知": a notice sending out several
     # documents takes the genre of the first it names
-    m = re.search(r"(?:印发|转发)《([^《》]+)》(?:《[^《》]+》|、)*等[\d一二两三四五六七八九十]*个?(?:文件|办法|制度)的?通知$", t)
+    m = _SEVERAL_SENT_RE.search(t)
     if m and genre_of(m.group(1)):
         return genre_of(m.group(1))
     m = re.search(r"(?:印发|转发)(.+?)的?通知$", t)

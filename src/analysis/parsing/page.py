@@ -75,7 +75,6 @@ import re
 from ..chars import CJK
 from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
-from ..metadata.gazetteer import find_places
 from ..metadata import (
     classify_level,
     date_line,
@@ -85,6 +84,7 @@ from ..metadata import (
     leading_orgs,
     split_issuer_title,
 )
+from ..metadata.gazetteer import find_places
 from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_docnumber import find_doc_number
@@ -225,9 +225,7 @@ def _record_evidence(page: PageState, doc: ParsedDoc) -> None:
 # a pinyin gloss listing a character's several readings ("纲要(yào / yāo)", "一(yī / yì /yí)",
 # "了(le/liǎo)"), which :func:`analysis.cleaning.remove_ruby_pinyin` (one syllable per gloss) leaves
 _PINYIN_SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}"
-_READING_LIST_RE = re.compile(
-    rf"(?<=[{CJK}])[(（]\s*{_PINYIN_SYLLABLE}(?:\s*/\s*{_PINYIN_SYLLABLE})+\s*[)）]"
-)
+_READING_LIST_RE = re.compile(rf"(?<=[{CJK}])[(（]\s*{_PINYIN_SYLLABLE}(?:\s*/\s*{_PINYIN_SYLLABLE})+\s*[)）]")
 
 
 def without_reading_lists(text: str) -> str:

@@ -221,7 +221,9 @@ _PERIOD_LINE_RE = re.compile(r"^[(（]?\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:
 
 # a title wrapped at its plan period, the rest of the title after it: "贯彻气象高质量发展纲要" /
 # "(2022—2035年)实施方案" (the period stands inside a title, never at the start of a sentence)
-_PERIOD_REST_RE = re.compile(r"^[(（]\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]\s*([^\s。,，;；:：]{1,20})$")
+_PERIOD_REST_RE = re.compile(
+    r"^[(（]\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]\s*([^\s。,，;；:：]{1,20})$"
+)
 
 
 def plan_period_line(lines: list[str], i: int) -> str:
@@ -298,7 +300,11 @@ def taken_once(title: str) -> str:
 
 # a headline "issuer 文号 title" ("中华人民共和国公安部 公消【2017】297号 关于…的指导意见"): the number
 # between them shows the line is a header block flattened onto one line, not a title printed whole
-_ISSUER_NUMBER_TITLE_RE = re.compile(r"^(?P<org>.{0,40}?)\s*(?P<num>[^\s:：]{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,5}\s*号)\s*(?P<rest>(?:关于|印发|转发).{4,})$")
+_ISSUER_NUMBER_TITLE_RE = re.compile(
+    r"^(?P<org>.{0,40}?)\s*(?P<num>[^\s:：]{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,5}\s*号)\s*(?P<rest>(?:关于|印发|转发).{4,})$"
+)
+
+
 def without_headline_prefix(title: str) -> tuple[str, str]:
     """(title, issuer): ``title`` without the issuer and 文号 of an "issuer 文号 title" headline, and
     that issuer ("" when the headline opens with the number); (``title``, "") when it is not one."""
