@@ -55,8 +55,9 @@ HOLDOUT5_FLOORS = {
 
 
 # Correct pages of 45 in the sixth hold-out set when its floors were set (2026-11-30, after round 7 of
-# issue 10); the 3 wrong fields: two titles whose annotation keeps a pinyin gloss the loader removes
-# (005 "(de)", 017 "(yào / yāo)") and 054's SEO keyword before 关于 (kept in dev 010's annotation).
+# issue 10); the 5 wrong fields: two titles whose annotation keeps a pinyin gloss the loader removes
+# (005 "(de)", 017 "(yào / yāo)"), 054's SEO keyword before 关于 (kept in dev 010's annotation) and
+# 054's level/region, annotated from place names in the body.
 HOLDOUT6_FLOORS = {
     "title": 42, "issuer": 45, "doc_number": 45, "date": 45, "year": 45, "level": 44, "region": 44, "genre": 45,
 }  # fmt: skip
