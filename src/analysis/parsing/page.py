@@ -22,6 +22,10 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   heading at all, the name in 《》 of its own transmitting sentence (现将《X》印发给你们, never a
   cited 根据《…》, nor one of a document forwarded below a signature, nor when a heading was
   printed and lost, its plan period alone left); else "" (tests/devset/README.md, title).
+  A repost's lead line "《X》全文如下:" gives X; an "issuer 文号 title" headline gives the title
+  (the issuer kept); a block ending mid-phrase takes the short line below that ends it
+  ("规划的通知"), and a plan period line goes on into the rest of the title ("(2022—2035年)实施方案").
+  Pinyin glosses listing several readings ("纲要(yào / yāo)") are removed first.
   Never an addressee line, breadcrumb, field label or metadata row (文号…主题词…, 内容概述…),
   a print line (…办公室 date 印发), site furniture or a share widget's word (转发),
   a line of several different titles (previous/next links),
@@ -58,14 +62,23 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   short form (省人民政府, 市人民政府) is completed, and an abbreviation (市政府办公厅, 省府办公厅)
   replaced, by a fuller print of the same body on the page (title, metadata).
   Several bodies are separated by one space, however the page separates them (:func:`join_issuers`).
+  A news headline "X:title" above the title names X (after all the above).  A title's "X等部门"
+  names the lead body X.  Variant characters (陜) are stored in the standard form (:mod:`analysis.metadata.variants`).
 * level and region: the issuer's own place or body, else the place leading the title; a
   short-form issuer (省人民政府, 县人民政府办公室) sits in the first place of its kind the
   title names (湖北省, 英山县 -> county, 湖北); else the signature, the place the document's
-  own 文号 names (六盘水府办发), a signing line too damaged to read as a body; never a place
+  own 文号 names (六盘水府办发), a signing line too damaged to read as a body; a short form is
+  placed by the page's 来源, then the government site's name in the header (武汉市人民政府网), then
+  a prefecture or province its addressees name (flagged "page source" in the evidence); an
+  interpretation by the document it quotes; never a place
   named in the body, and nothing for a title with neither issuer nor place ("十四五"国家信息化规划).
 * a page is never lost to a misread form: with nothing left below the title, all its lines
   are the body (only a page that is its title alone is skipped).
-* genre: the title's last genre word (of what a transmittal or forwarding notice sends).
+* genre: the title's last genre word (of what a transmittal or forwarding notice sends; of the
+  first document a notice sending several names).
+* metadata tables printed one bullet per label with the value below ("• 发布机构" / value) are read
+  like any other (:func:`.page_meta.labelled_rows`); links to a notice's interpretations above its
+  heading ("文字解读:…") are furniture.
 """
 
 from __future__ import annotations
