@@ -1,6 +1,6 @@
 """The loader on 91 real policy pages it was not written for (tests/devset, ``make eval``), and
 on the pages of each hold-out set (tests/devset/holdout, holdout2: 40 each; holdout3: 39; holdout4: 31;
-holdout5: 49).
+holdout5: 49; holdout6: 45).
 
 A ratchet: no page may be lost, and no field may fall below the accuracy measured when the
 floor was last raised (the goal is 97% per field; raise the floors as the parser improves).
@@ -9,7 +9,8 @@ classes: its score is no longer an unseen-page figure (see holdout/README.md).  
 for holdout2 since the rules of issue 10's second round (measured blind at 91.6% of fields, one page
 lost, before them), for holdout3 since round 3 (blind 91.0% of fields before it), for holdout4
 since round 5 (blind 87.9% of fields at commit 194c64d, before it), and for holdout5 since round 6
-(blind 90.1% of fields at commit 194c64d, 91.8% after round 5 at commit bf04d4b, before it).
+(blind 90.1% of fields at commit 194c64d, 91.8% after round 5 at commit bf04d4b, before it), and for
+holdout6 since round 7 (blind 89.2% of fields after rounds 5 and 6, before it).
 """
 
 import importlib.util
@@ -53,6 +54,15 @@ HOLDOUT5_FLOORS = {
 }  # fmt: skip
 
 
+# Correct pages of 45 in the sixth hold-out set when its floors were set (2026-11-30, after round 7 of
+# issue 10); the 5 wrong fields: two titles whose annotation keeps a pinyin gloss the loader removes
+# (005 "(de)", 017 "(yào / yāo)"), 054's SEO keyword before 关于 (kept in dev 010's annotation) and
+# 054's level/region, annotated from place names in the body.
+HOLDOUT6_FLOORS = {
+    "title": 42, "issuer": 45, "doc_number": 45, "date": 45, "year": 45, "level": 44, "region": 44, "genre": 45,
+}  # fmt: skip
+
+
 def _evaluate(folder):
     spec = importlib.util.spec_from_file_location("devset_evaluate", HERE / "evaluate.py")
     module = importlib.util.module_from_spec(spec)
@@ -88,6 +98,11 @@ def holdout4_evaluation():
 @pytest.fixture(scope="module")
 def holdout5_evaluation():
     return _evaluate(HERE / "holdout5")
+
+
+@pytest.fixture(scope="module")
+def holdout6_evaluation():
+    return _evaluate(HERE / "holdout6")
 
 
 def test_no_page_is_lost(evaluation):
@@ -166,3 +181,16 @@ def test_holdout5_field_accuracy_does_not_fall(holdout5_evaluation, field):
     n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
     wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
     assert n_correct >= HOLDOUT5_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
+
+
+def test_no_holdout6_page_is_lost(holdout6_evaluation):
+    _accuracy, _comparisons, lost = holdout6_evaluation
+    assert lost == []
+
+
+@pytest.mark.parametrize("field", sorted(HOLDOUT6_FLOORS))
+def test_holdout6_field_accuracy_does_not_fall(holdout6_evaluation, field):
+    accuracy, comparisons, _lost = holdout6_evaluation
+    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
+    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
+    assert n_correct >= HOLDOUT6_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()

@@ -51,3 +51,14 @@ def test_guideline_and_a_revised_plan_with_its_period():
     # tests/devset/holdout4/pages/014.txt: a plan period in brackets, then (修订版)
     assert genre_of("大兴区推进新型智慧城市建设行动计划(2018-2021年)(修订版)") == "计划"
     assert genre_of("数字政府建设行动方案2022-2024年)") == "方案"  # the period's "(" lost in print
+
+
+def test_notice_sending_out_several_documents_takes_the_first_ones_genre():
+    from analysis.metadata import genre_of
+
+    # tests/devset/holdout6/pages/062.txt
+    t = "齐齐哈尔市人民政府办公室关于印发《齐齐哈尔市政务云平台管理实施细则》等三个文件的通知"
+    assert genre_of(t) == "细则"
+    assert genre_of("关于印发《数据共享管理办法》《电子政务项目管理办法》等文件的通知") == "办法"
+    assert genre_of("某市智慧城市建设促进条例") == "条例"
+    assert genre_of("关于做好热线平台资源整合工作的通知") == "通知"

@@ -40,3 +40,14 @@ def test_joint_issuers_are_separated_by_one_space():
     # one body whose name holds a 、 is kept whole
     assert join_issuers("农业农村(农牧)厅(局、委)") == "农业农村(农牧)厅(局、委)"
     assert join_issuers("市政府办") == "市政府办"
+
+
+def test_lead_body_of_an_issuer_counting_others():
+    from analysis.metadata import lead_body
+
+    # tests/devset/holdout6/pages/012.txt: "住房和城鄉建設部等部門關于推動…的指導意見"
+    assert lead_body("住房和城乡建设部等部门") == "住房和城乡建设部"
+    assert lead_body("工业和信息化部等十部门") == "工业和信息化部"
+    assert lead_body("省发展改革委等四部门") == "省发展改革委"
+    assert lead_body("国家发展改革委") == "国家发展改革委"
+    assert lead_body("各有关部门") == "各有关部门"  # no lead body named: unchanged

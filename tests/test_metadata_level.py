@@ -64,3 +64,12 @@ def test_short_form_government_placed_by_the_page_source_else_level_of_its_kind(
     # the source places only a body named without its place
     assert classify_level("教育部", "", source_hints=("湖北毕业生就业网",))[:2] == ("ministry", "全国")
     assert classify_level("", "", source_hints=("湖北毕业生就业网",))[:2] == ("", "")
+
+
+def test_title_leading_body_without_its_place_is_placed_by_the_page_source():
+    # tests/devset/holdout6/pages/043.txt: an interpretation printing no issuer, quoting a document
+    # of "市农业农村局"; the page's 来源 names 武汉市农业农村局
+    title = "市农业农村局关于“数字+农业” 指导意见(2020—2022年)"
+    level, region, evidence = classify_level("", title, national_title=False, source_hints=("武汉市农业农村局",))
+    assert (level, region) == ("prefecture", "湖北") and "武汉市" in evidence
+    assert classify_level("", title, national_title=False)[:2] == ("", "")

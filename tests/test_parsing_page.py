@@ -6,11 +6,13 @@ Short pages laid out as government portals print them; expected values read from
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import analysis
 from analysis.corpus import CorpusError
 from analysis.parsing import parse_page, parse_text
+from analysis.parsing.page import without_reading_lists
 
 
 def _write(folder: Path, name: str, data: bytes | str, encoding="utf-8"):
@@ -1281,3 +1283,213 @@ def test_headline_doc_number_colon_title_gives_title_issuer_and_level():
     doc = _page(analysis.cleaning.clean_text(text))
     assert doc.title == "应急管理部关于推进应急管理信息化建设的意见"
     assert (doc.issuer, doc.doc_number, doc.level, doc.region) == ("应急管理部", "应急〔2021〕31号", "ministry", "全国")
+
+
+def _clean_parse(text: str):
+    return parse_page(analysis.cleaning.clean_text(text), "page.txt")[0]
+
+
+# tests/devset/holdout6/pages/006.txt (opening, shortened): a news repost whose only print of the
+# title is the lead line "《X》全文如下:" above the reprinted text
+FULL_TEXT_LEAD = """人民網
+人民網>>文旅·體育
+
+國家廣播電視總局印發《關于推進智慧廣電鄉村工程建設的指導意見》
+
+2022年01月11日09:50 | 來源:人民網
+
+人民網北京1月11日電 今日,國家廣播電視總局印發《關于推進智慧廣電鄉村工程建設的指導意見》(下稱《意見》)。
+
+《意見》提出發展目標,到2025年,智慧廣電鄉村服務能力大幅提升。
+
+《關于推進智慧廣電鄉村工程建設的指導意見》全文如下:
+
+為貫徹落實《廣播電視和網絡視聽“十四五”發展規劃》要求,現就推進智慧廣電鄉村工程建設,提出如下意見。
+
+一、總體要求
+"""
+
+
+def test_repost_lead_line_names_the_title_and_the_headline_the_issuer():
+    doc = _clean_parse(FULL_TEXT_LEAD)
+    assert doc.title == "关于推进智慧广电乡村工程建设的指导意见"
+    assert (doc.issuer, doc.level, doc.region, doc.genre) == ("国家广播电视总局", "ministry", "全国", "意见")
+
+
+# tests/devset/holdout6/pages/017.txt (opening, shortened): glosses listing several readings
+# "(yào / yāo)" inside the quoted name the headline announces
+READING_LISTS = """中共中央辦公廳 國(guó)務院辦公廳印發《國(guó)家信息化發展戰略綱要(yào / yāo)》
+
+來(lái)源: 時(shí)間:2016-07-29
+
+近日,中共中央辦公廳、國(guó)務院辦公廳印發了(le/liǎo)《國(guó)家信息化發展戰略綱要(yào / yāo)》。
+
+   《國(guó)家信息化發展戰略綱要(yào / yāo)》全文如下。
+
+   當今世界,信息技術創新日新月異,以(yǐ)數字化、網絡化、智能化爲(wéi / wèi)特征的(de)信息化浪潮蓬勃興起。
+"""
+
+
+def test_multi_reading_pinyin_glosses_do_not_hide_the_title():
+    doc = _clean_parse(READING_LISTS)
+    assert doc.title == "国家信息化发展战略纲要"
+    assert (doc.issuer, doc.level, doc.region, doc.genre) == ("中共中央办公厅 国务院办公厅", "central", "全国", "纲要")
+    assert "(yào" not in doc.text and "(wéi / wèi)" not in doc.text
+    assert without_reading_lists("采用(NB-IoT/5G)技术") == "采用(NB-IoT/5G)技术"
+
+
+# tests/devset/holdout6/pages/049.txt (opening, shortened): links to the notice's interpretations
+# above its heading; the page is the notice
+LINK_LABELS = """文字解读:旺苍县人民政府关于印发《旺苍县“十四五”数字政府建设规划》的通知
+图解:旺苍县人民政府关于印发《旺苍县“十四五”数字政府建设规划》的通知
+旺府发〔2023〕15号
+旺苍县人民政府
+关于印发《旺苍县“十四五”数字政府建设规划》的通知
+各乡镇人民政府,县级各部门,旺苍经开区管委会:
+现将《旺苍县“十四五”数字政府建设规划》印发给你们,请认真组织实施。
+旺苍县人民政府
+2023年6月15日
+前 言
+数字政府建设是落实网络强国战略、加快建设“数字中国”的必然要求。
+"""
+
+
+def test_links_to_interpretations_above_a_notice_do_not_make_it_one():
+    doc, removed = parse_page(analysis.cleaning.clean_text(LINK_LABELS), "page.txt")
+    assert doc.title == "旺苍县人民政府关于印发《旺苍县“十四五”数字政府建设规划》的通知"
+    assert (doc.genre, doc.level, doc.region, doc.date.iso) == ("规划", "county", "四川", "2023-06-15")
+    assert any(r.startswith("文字解读:") for r in removed)
+
+
+# tests/devset/holdout6/pages/053.txt (opening, shortened): the heading wrapped over three lines,
+# printed twice; cleaning keeps one print of the middle line, so "规划的通知" stands twice below it
+TITLE_TAIL = """新鄉市人民政府辦公室 關于印發新鄉市“十四五”消防事業發展 規劃的通知
+來源: 作者: 發布時間:2022-05-14 瀏覽量:
+新鄉市人民政府辦公室
+關于印發新鄉市“十四五”消防事業發展
+規劃的通知
+關于印發新鄉市“十四五”消防事業發展
+規劃的通知
+各縣(市)、區人民政府,市人民政府各部門:
+《新鄉市“十四五”消防事業發展規劃》已經市政府第89次常務會議研究通過,現印發給你們,請認真貫徹執行。
+新鄉市人民政府辦公室
+2022年4月2日
+"""
+
+
+def test_wrapped_title_takes_its_last_line_below_the_block():
+    doc = _clean_parse(TITLE_TAIL)
+    assert doc.title == "新乡市人民政府办公室关于印发新乡市“十四五”消防事业发展规划的通知"
+    assert (doc.genre, doc.level, doc.region) == ("规划", "prefecture", "河南")
+
+
+# tests/devset/holdout6/pages/011.txt (opening, shortened): an addressee-first transmittal whose annex
+# heading wraps at the plan period, the rest of the title after it
+PERIOD_AND_REST = """黑政發〔2022〕20號
+各市(地)、縣(市)人民政府(行署),省政府各有關直屬單位:
+現將《貫徹氣象高質量發展綱要(2022—2035年)實施方案》印發給你們,請認真貫徹執行。
+黑龍江省人民政府
+2022年9月13日
+貫徹氣象高質量發展綱要
+(2022—2035年)實施方案
+氣象事業是科技型、基礎性、先導性社會公益事業。為貫徹落實《氣象高質量發展綱要(2022—2035年)》(國發〔2022〕11號),制定本方案。
+一、總體要求
+"""
+
+
+def test_annex_heading_wrapped_at_its_plan_period_is_joined_whole():
+    doc = _clean_parse(PERIOD_AND_REST)
+    assert (doc.title, doc.genre) == ("贯彻气象高质量发展纲要(2022—2035年)实施方案", "方案")
+
+
+# tests/devset/holdout6/pages/020.txt (opening, shortened): a headline "issuer 文号 title"
+ISSUER_NUMBER_TITLE = """• 行業新聞
+
+中華人民共和國公安部 公消【2017】297號 關于全面推進“智慧消防”建設的指導意見
+
+時間:2020/12/7 13:59:00 關鍵詞:平安,歲尾,鄉村
+
+各省、自治區、直轄市公安消防總隊:
+
+為深入貫徹落實中央政法委和公安部黨委關于提升政法及公安工作現代化水平的部署要求,現提出如下意見:
+
+一、基本原則
+"""
+
+
+def test_issuer_and_number_before_a_headline_title_are_split_off():
+    doc = _clean_parse(ISSUER_NUMBER_TITLE)
+    assert doc.title == "关于全面推进“智慧消防”建设的指导意见"
+    assert (doc.issuer, doc.doc_number, doc.level, doc.region) == (
+        "中华人民共和国公安部",
+        "公消〔2017〕297号",
+        "ministry",
+        "全国",
+    )
+
+
+# tests/devset/holdout6/pages/042.txt (opening, shortened): the heading names the body only as
+# 市政府办公室; the addressees name the city's zones (苏州工业园区, 苏州高新区)
+UNPLACED_ISSUER = """当前位置: 首页 > 政策法规
+
+市政府办公室关于加快推进“互联网+”现代农业发展的意见
+
+来源: 系统管理部 发布时间: 2017-09-15 09:00:00 访问量:字体
+苏府办〔2017〕276号
+各市、区人民政府,苏州工业园区、苏州高新区管委会;市各委办局,各直属单位:
+  加快推进“互联网+”现代农业,是贯彻落实中央“互联网+”行动计划的具体体现。
+一、总体思路
+"""
+
+
+def test_body_without_its_place_is_placed_by_the_addressees():
+    doc = _clean_parse(UNPLACED_ISSUER)
+    assert (doc.issuer, doc.level, doc.region) == ("市政府办公室", "prefecture", "江苏")
+    assert "page source: 苏州市" in doc.level_evidence
+    # county-level names among the addressees are the body's subordinates, never its place
+    county = UNPLACED_ISSUER.replace("苏州工业园区、苏州高新区管委会", "江阴市、宜兴市人民政府")
+    assert _clean_parse(county).level == ""
+
+
+# tests/devset/holdout6/pages/043.txt (opening, shortened): an interpretation on the city's portal;
+# the document it explains is issued by 市农业农村局, the city named by the site's header
+INTERPRETATION_ON_PORTAL = """中国政府网 | 武汉市人民政府网
+
+关于《市农业农村局关于“数字+农业” 指导意见(2020—2022年)》的解读
+
+发布日期: 2020-07-14 11:41
+
+2020年6月10日,市农业农村局印发了《市农业农村局关于“数字+农业”指导意见(2020—2022年)》(以下简称《意见》)。现对《意见》解读如下:
+
+一、出台背景
+"""
+
+
+def test_interpretation_is_placed_by_the_body_it_quotes_and_the_sites_name():
+    doc = _clean_parse(INTERPRETATION_ON_PORTAL)
+    assert (doc.issuer, doc.genre, doc.level, doc.region) == ("", "解读", "prefecture", "湖北")
+    assert "武汉市" in doc.level_evidence
+    # without the site's name nothing on the page says which city
+    bare = _clean_parse(INTERPRETATION_ON_PORTAL.replace("中国政府网 | 武汉市人民政府网", "政策解读"))
+    assert bare.region == ""
+
+
+def test_one_undated_page_of_another_province_through_the_loader(tmp_path):
+    # a small corpus unlike the seeds: one page, no date, a 宁夏 body named short in its heading,
+    # placed by the portal's name
+    page = (
+        "宁夏回族自治区人民政府网\n"
+        "区政府办公厅关于推进智慧旅游发展的通知\n"
+        "各市、县(区)人民政府,自治区政府各部门、各直属机构:\n"
+        "为推进智慧旅游发展,现就有关事项通知如下。\n"
+        "一、总体要求\n"
+    )
+    _write(tmp_path, "page.txt", page)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        docs = analysis.read_corpus(tmp_path).documents
+    assert len(docs) == 1
+    row = docs.iloc[0]
+    # 区政府 printed on the 自治区's own portal is the autonomous region's government
+    assert (row.issuer, row.level, row.region, row.genre) == ("区政府办公厅", "provincial", "宁夏", "通知")
+    assert row.date_source == "none" and pd.isna(row.year)

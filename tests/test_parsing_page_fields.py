@@ -353,3 +353,86 @@ def test_placeless_short_form_signature_gives_way_to_the_title_print():
     # another body (its 厅 differs from the title's 办公厅 only by what it is) keeps its print
     other = page.replace("省府办公厅\n", "省发展改革委\n")
     assert _parse(other).issuer == "省发展改革委"
+
+
+# tests/devset/holdout6/pages/015.txt (opening, pinyin glosses left out): a company site's news
+# headline names the ministry before the plan's title, which is printed again below it
+HEADLINE_ORG = """中都物流
+
+交通運輸部:交通運輸領域新型基礎設施建設行動方案(2021—2025年)
+
+交通運輸領域新型基礎設施建設行動方案(2021—2025年)
+
+為貫徹黨中央、國務院決策部署,落實《交通強國建設綱要》總體要求,推動交通運輸領域新型基礎設施建設,制定本方案。
+
+一、總體要求
+"""
+
+
+def test_news_headline_organisation_before_the_title_is_the_issuer():
+    doc = _parse(HEADLINE_ORG)
+    assert doc.title == "交通运输领域新型基础设施建设行动方案(2021—2025年)"
+    assert (doc.issuer, doc.level, doc.region) == ("交通运输部", "ministry", "全国")
+    # a colon after something that is no body (a site, a column) names no issuer
+    doc = _parse(HEADLINE_ORG.replace("交通運輸部:", "要聞速遞:"))
+    assert doc.issuer == ""
+
+
+# tests/devset/holdout6/pages/018.txt (opening, shortened): a blog reposting a provincial opinion,
+# its only date the byline "X發表於2021-12-22"
+BLOG_BYLINE = """湖北省人民政府關於全面推進數字湖北建設的意見
+
+紅棗科技發表於2021-12-22
+湖北省人民政府釋出了《湖北省人民政府關於全面推進數字湖北建設的意見》。
+
+
+各市、州、縣人民政府,省政府各部門:
+
+為深入貫徹落實黨中央關於建設數字中國的重大戰略部署,加快建設數字湖北,提出如下意見。
+
+一、總體要求
+"""
+
+
+def test_blog_byline_date_is_the_page_date():
+    doc = _parse(BLOG_BYLINE)
+    assert (doc.date.iso, doc.date.source) == ("2021-12-22", "page header")
+    assert (doc.issuer, doc.level, doc.region) == ("湖北省人民政府", "provincial", "湖北")
+
+
+# tests/devset/holdout6/pages/012.txt (opening, shortened): a joint ministry opinion whose title
+# names the lead body and "等部门"; no signature in the excerpt
+AND_OTHERS = """住房和城鄉建設部等部門關于推動智能建造與建筑工業化協同發展的指導意見
+建市〔2020〕60號
+各省、自治區、直轄市及計劃單列市、新疆生產建設兵團住房和城鄉建設廳(委、管委、局)、發展改革委、科技廳(局):
+建筑業是國民經濟的支柱產業,為我國經濟持續健康發展提供了有力支撐。
+一、指導思想
+"""
+
+
+def test_issuer_counted_with_and_others_is_the_lead_body():
+    doc = _parse(AND_OTHERS)
+    assert (doc.issuer, doc.level, doc.region, doc.doc_number) == (
+        "住房和城乡建设部",
+        "ministry",
+        "全国",
+        "建市〔2020〕60号",
+    )
+    assert doc.title.startswith("住房和城乡建设部等部门关于")  # the title stays as printed
+
+
+# tests/devset/holdout6/pages/009.txt (opening, shortened): the signature prints 陜 (U+965C), a
+# variant OpenCC leaves, for 陝/陕
+VARIANT_SIGNATURE = """各設區市人民政府,省人民政府各工作部門、各直屬機構,各有關單位:
+《陜西省“十四五”社會信用體系建設規劃》已經省政府同意,現印發給你們,請認真貫徹實施。
+陜西省發展和改革委員會
+2021年8月4日
+陜西省“十四五”社會信用體系建設規劃
+“十四五”時期是我國全面建成小康社會之后,開啟全面建設社會主義現代化國家新征程的第一個五年。
+"""
+
+
+def test_variant_character_in_the_issuer_is_matched_and_stored_standard():
+    doc = _parse(VARIANT_SIGNATURE)
+    assert (doc.issuer, doc.level, doc.region) == ("陕西省发展和改革委员会", "provincial", "陕西")
+    assert doc.title == "陜西省“十四五”社会信用体系建设规划"  # the title keeps what is printed

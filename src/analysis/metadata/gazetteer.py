@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .variants import standard_chars
+
 __all__ = ["Place", "find_places", "gazetteer", "leading_place", "province_short_name"]
 
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
@@ -128,7 +130,8 @@ def find_places(text: str) -> list[tuple[int, Place]]:
     """
     index, pattern = gazetteer()
     found = []
-    for m in pattern.finditer(text):
+    # a variant character (陜西) names the same place (:mod:`.variants`); positions are kept
+    for m in pattern.finditer(standard_chars(text)):
         found.append((m.start(), index[m.group()][0]))
     return found
 
@@ -152,7 +155,7 @@ def leading_place(text: str) -> Place | None:
     start with a place (国务院, 国家发展改革委).
     """
     index, pattern = gazetteer()
-    s = text.strip()
+    s = standard_chars(text.strip())
     m = pattern.match(s)
     if not m:
         return None

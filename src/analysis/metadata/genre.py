@@ -40,6 +40,7 @@ _GENRES = (
     "解读", "实施意见", "指导意见", "意见", "实施方案", "行动方案", "工作方案", "方案",
     "行动计划", "计划", "发展规划", "规划", "行动纲要", "纲要", "指南", "指引", "办法", "规定",
     "决定", "通知", "通报", "公告", "批复", "函", "要点", "标准", "措施", "重点任务", "任务", "顶层设计",
+    "细则", "条例",
 )  # fmt: skip
 _GENRE_FAMILY = {
     "实施意见": "意见",
@@ -57,12 +58,19 @@ _GENRE_FAMILY = {
 }
 
 
+_SEVERAL_SENT_RE = re.compile(
+    r"(?:印发|转发)《([^《》]+)》(?:《[^《》]+》|、)*等[\d一二两三四五六七八九十]*个?(?:文件|办法|制度)的?通知$"
+)
+
+
 def genre_of(title: str) -> str:
     """Genre of a document from its title: 意见, 规划, 通知, 方案, 纲要, 解读, ...
 
     A transmittal notice ("关于印发X的通知", "转发X的通知") takes the genre of what it
     transmits (a plan sent out by notice is a 规划), since that is what the
-    text is; a notice that transmits nothing is a 通知.  Returns "" if the
+    text is, and one sending out several ("印发《A》等三个文件的通知") the genre of the first it
+    names; a notice that transmits nothing is a 通知.  Rules a title names as 细则 or 条例 have
+    that genre.  Returns "" if the
     title ends in no known genre word.
     """
     # pinyin glosses and symbol noise a mirror injects ("指南(nán)的(de)通(tōng)知(zhī)", "体φλ系"):
@@ -82,6 +90,11 @@ def genre_of(title: str) -> str:
     # an official's answers to the press on a policy (答记者问) interpret it
     if "解读" in t[-8:] or t.startswith("解读") or t.endswith("答记者问"):
         return "解读"
+    # "关于印发《A》等三个文件的通知", "印发《A》《B》等文件的通知": a notice sending out several
+    # documents takes the genre of the first it names
+    m = _SEVERAL_SENT_RE.search(t)
+    if m and genre_of(m.group(1)):
+        return genre_of(m.group(1))
     m = re.search(r"(?:印发|转发)(.+?)的?通知$", t)
     if m:
         inner = genre_of(m.group(1))

@@ -11,7 +11,7 @@ import re
 
 from ..chars import CJK
 
-__all__ = ["ISSUER_SEPARATOR", "join_issuers", "leading_orgs", "looks_like_org", "split_issuer_title"]
+__all__ = ["ISSUER_SEPARATOR", "join_issuers", "lead_body", "leading_orgs", "looks_like_org", "split_issuer_title"]
 
 #: The one separator between the bodies of a joint document's issuer ("中共中央 国务院").
 ISSUER_SEPARATOR = " "
@@ -46,6 +46,18 @@ def split_issuer_title(heading: str) -> tuple[str, str]:
     if orgs:
         return orgs, h
     return "", h
+
+
+# "住房和城乡建设部等部门", "工业和信息化部等十部门", "X等单位": a joint document's title names its
+# lead body and counts the rest, which only its signature names (公文 convention)
+_AND_OTHERS_RE = re.compile(r"(?<=.)等(?:[\d一二两三四五六七八九十]+个?)?(?:部门|部委|单位|机构)$")
+
+
+def lead_body(org: str) -> str:
+    """The lead body of an issuer printed "X等部门" / "X等N部门" / "X等单位": X; ``org`` unchanged
+    when it counts no other bodies."""
+    lead = _AND_OTHERS_RE.sub("", org).strip()
+    return lead if lead != org and looks_like_org(lead) else org
 
 
 def leading_orgs(s: str) -> str:

@@ -70,7 +70,9 @@ def classify_level(
             return _MINISTRY, "全国", f"{label}: national ministry or commission"
     if national_title and title and re.match(r"^(“十[一二三四五]五”)?(国家|全国)", title):
         return _CENTRAL, "全国", "title: national plan"
-    short = _SHORT_FORM_RE.match(issuer.strip())
+    # a page printing no issuer whose title leads with a body named without its place (an
+    # interpretation of "市农业农村局关于…的意见") is placed like that body
+    short = _SHORT_FORM_RE.match(issuer.strip() or title.strip())
     if short:
         # "省人民政府关于印发湖北省…", "县人民政府办公室关于印发英山县…": a body named without its place
         # sits in the place of its kind that the title (else the signature or 文号) names

@@ -22,6 +22,10 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   heading at all, the name in 《》 of its own transmitting sentence (现将《X》印发给你们, never a
   cited 根据《…》, nor one of a document forwarded below a signature, nor when a heading was
   printed and lost, its plan period alone left); else "" (tests/devset/README.md, title).
+  A repost's lead line "《X》全文如下:" gives X; an "issuer 文号 title" headline gives the title
+  (the issuer kept); a block ending mid-phrase takes the short line below that ends it
+  ("规划的通知"), and a plan period line goes on into the rest of the title ("(2022—2035年)实施方案").
+  Pinyin glosses listing several readings ("纲要(yào / yāo)") are removed first.
   Never an addressee line, breadcrumb, field label or metadata row (文号…主题词…, 内容概述…),
   a print line (…办公室 date 印发), site furniture or a share widget's word (转发),
   a line of several different titles (previous/next links),
@@ -58,20 +62,30 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   short form (省人民政府, 市人民政府) is completed, and an abbreviation (市政府办公厅, 省府办公厅)
   replaced, by a fuller print of the same body on the page (title, metadata).
   Several bodies are separated by one space, however the page separates them (:func:`join_issuers`).
+  A news headline "X:title" above the title names X (after all the above).  A title's "X等部门"
+  names the lead body X.  Variant characters (陜) are stored in the standard form (:mod:`analysis.metadata.variants`).
 * level and region: the issuer's own place or body, else the place leading the title; a
   short-form issuer (省人民政府, 县人民政府办公室) sits in the first place of its kind the
   title names (湖北省, 英山县 -> county, 湖北); else the signature, the place the document's
-  own 文号 names (六盘水府办发), a signing line too damaged to read as a body; never a place
+  own 文号 names (六盘水府办发), a signing line too damaged to read as a body; a short form is
+  placed by the page's 来源, then the government site's name in the header (武汉市人民政府网), then
+  a prefecture or province its addressees name (flagged "page source" in the evidence); an
+  interpretation by the document it quotes; never a place
   named in the body, and nothing for a title with neither issuer nor place ("十四五"国家信息化规划).
 * a page is never lost to a misread form: with nothing left below the title, all its lines
   are the body (only a page that is its title alone is skipped).
-* genre: the title's last genre word (of what a transmittal or forwarding notice sends).
+* genre: the title's last genre word (of what a transmittal or forwarding notice sends; of the
+  first document a notice sending several names).
+* metadata tables printed one bullet per label with the value below ("• 发布机构" / value) are read
+  like any other (:func:`.page_meta.labelled_rows`); links to a notice's interpretations above its
+  heading ("文字解读:…") are furniture.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..chars import CJK
 from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import (
@@ -83,12 +97,13 @@ from ..metadata import (
     leading_orgs,
     split_issuer_title,
 )
+from ..metadata.gazetteer import find_places
 from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_docnumber import find_doc_number
 from .page_fields import page_date, page_issuer
 from .page_flattened import unflatten
-from .page_meta import page_meta
+from .page_meta import labelled_rows, page_meta
 from .page_signature import find_signature, notice_signed_above, split_body
 from .page_state import PageState
 from .page_title import (
@@ -109,6 +124,7 @@ from .page_title import (
     subsequence,
     taken_once,
     transmitted_quote,
+    without_headline_prefix,
     without_site_suffix,
     without_year_tag,
 )
@@ -128,7 +144,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     trailer, signature or print note.  Raises CorpusError (naming ``source``)
     when no text or no body is left.
     """
-    page = _page_lines(text, source)
+    page = _page_lines(without_reading_lists(text), source)
     _find_title(page)
     find_doc_number(page)
     _read_announcement(page)
@@ -152,13 +168,40 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     # 国家 ("“十四五”国家信息化规划") names no issuer (cf. tests/devset/README.md, level)
     doc.level, doc.region, doc.level_evidence = classify_level(
         doc.issuer,
-        page.title.strip("《》"),
+        _title_for_level(page),
         hints=(page.sig_org, page.doc_number, page.sig_hint),
         national_title=False,
-        source_hints=(page.meta.get("来源", ""),),
+        source_hints=(page.meta.get("来源", ""), *_area_hints(page)),
     )
     _record_evidence(page, doc)
     return doc, page.removed
+
+
+def _title_for_level(page: PageState) -> str:
+    """The title whose leading place or body places the document: an interpretation's is the
+    name it quotes ("关于《市农业农村局关于…的意见》的解读": the document it explains comes from
+    that body's area); else the page's title without 《》."""
+    interpretation = page.is_interpretation or genre_of(page.title) == "解读"
+    quoted = re.search(r"《([^《》]{6,100})》", page.title) if interpretation else None
+    return quoted.group(1) if quoted else page.title.strip("《》")
+
+
+# a government site's name in the page header: "武汉市人民政府网", "黑龙江省政府网", "XX县人民政府门户网站"
+_SITE_NAME_RE = re.compile(r"([^\s|>»/·]{2,20}?(?:人民政府|政府))(?:门户)?(?:网站|网)(?![\u4e00-\u9fff])")
+
+
+def _area_hints(page: PageState) -> tuple[str, ...]:
+    """Where a body named without its place ("市政府办公室") sits, as the page says besides its
+    title, signature and 文号: the government site's name in the header (武汉市人民政府网), then the
+    prefectures and provinces the addressees name (a body writes to the units of its own area:
+    "苏州工业园区、苏州高新区管委会" -> 苏州市); county-level names in the addressees are the
+    issuer's subordinates, never its place.  Used only to place such a short form, and recorded
+    in the level evidence as "page source"."""
+    # (a link to the national portal, 中国政府网, names no place)
+    sites = [m.group(1) for ln in page.raw_lines[:3] for m in _SITE_NAME_RE.finditer(ln) if find_places(m.group(1))]
+    addressees = page.lines[page.sal_idx] if page.sal_idx is not None else ""
+    above = [p.name for _pos, p in find_places(addressees) if p.rank in ("province", "prefecture")]
+    return (*sites, *above)
 
 
 # date sources that are not the document's own printed date
@@ -192,6 +235,18 @@ def _record_evidence(page: PageState, doc: ParsedDoc) -> None:
     doc.evidence = ev
 
 
+# a pinyin gloss listing a character's several readings ("纲要(yào / yāo)", "一(yī / yì /yí)",
+# "了(le/liǎo)"), which :func:`analysis.cleaning.remove_ruby_pinyin` (one syllable per gloss) leaves
+_PINYIN_SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}"
+_READING_LIST_RE = re.compile(rf"(?<=[{CJK}])[(（]\s*{_PINYIN_SYLLABLE}(?:\s*/\s*{_PINYIN_SYLLABLE})+\s*[)）]")
+
+
+def without_reading_lists(text: str) -> str:
+    """``text`` without pinyin glosses that list several readings of the character before them
+    ("纲要(yào / yāo)" -> "纲要"); a bracket of anything else ("(NB-IoT/5G)") stays."""
+    return _READING_LIST_RE.sub("", text)
+
+
 # layout spaces an encoding could not store, saved as "?" ("??????? ????泰州市人民政府办公室",
 # "2018年7月30日 ??"): runs of question marks at a line's edges, or a line of nothing else
 _LOST_SPACES_RE = re.compile(r"^[?？](?:[?？\s]*[?？])?(?=\s|[?？]|$)[?？\s]*|\s+[?？]{2,}[?？\s]*$|^[?？]$")
@@ -217,13 +272,14 @@ def _page_lines(text: str, source: str) -> PageState:
         else:
             keep.append(ln)
     keep = _drop_site_tags(keep, removed)
+    keep = _drop_link_labels(keep, removed)
     # 附注 such as (此件公开发布) belong to the 公文's form, not its text
     lines = []
     for ln in keep:
         (removed if _NOTE_RE.match(ln) else lines).append(ln)
     if not lines:
         raise CorpusError(source, "no text left after removing page boilerplate")
-    return PageState(text, raw_lines, lines, removed, page_meta(raw_lines), interp)
+    return PageState(text, raw_lines, lines, removed, page_meta(labelled_rows(raw_lines)), interp)
 
 
 # a news site's tag before the addressee line: "【智慧城市网 政策法规】各市州民政局…:"
@@ -243,6 +299,19 @@ def _drop_site_tags(lines: list[str], removed: list[str]) -> list[str]:
             ln = m.group(2)
         out.append(ln)
     return out
+
+
+# links a document page prints above its heading to the pages explaining it, named by their medium
+# ("文字解读:X关于…的通知", "图解:…", "视频解读:…"): the page itself is the document, not a 解读
+_LINK_LABEL_RE = re.compile(r"^(?:文字解读|图文解读|图片解读|视频解读|相关解读|图解|一图读懂)\s*[:：]\s*\S")
+
+
+def _drop_link_labels(lines: list[str], removed: list[str]) -> list[str]:
+    """``lines`` without the link labels to a document's interpretations among its first five
+    lines (they go to ``removed``)."""
+    head = [ln for ln in lines[:5] if _LINK_LABEL_RE.match(ln)]
+    removed.extend(head)
+    return [ln for ln in lines[:5] if ln not in head] + lines[5:]
 
 
 def _cut_trailer(nonempty: list[str]) -> tuple[list[str], list[str]]:
@@ -278,7 +347,7 @@ def _find_title(page: PageState) -> None:
     )
     # the page's headline: its first line, past a breadcrumb or site furniture printed above it
     page.headline = next((ln for ln in lines[:3] if rejection(ln) not in ("breadcrumb", "furniture")), lines[0])
-    meta = meta_title(page.raw_lines)
+    meta = meta_title(labelled_rows(page.raw_lines))
     if page.title_idx is not None and _header_run_on(lines[page.title_idx]):
         # a header line packing the title with its 文号, date and issuer (维基文库: "X关于…的通知
         # 合政办〔2021〕10号 2021年5月24日 发布机关:…") is the title block, whatever stands above it
@@ -293,6 +362,7 @@ def _find_title(page: PageState) -> None:
         if period and not page.title.endswith(period):
             page.title += period
             page.body_start += 1
+        _title_tail(page)
         rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
         page.note("title", page.title, lines[first], rule)
         if meta and skeleton(meta) != skeleton(page.title) and subsequence(skeleton(page.title), skeleton(meta)):
@@ -308,6 +378,13 @@ def _find_title(page: PageState) -> None:
         _title_without_block(page, sal)
     _fuller_print(page)
     page.title = without_year_tag(taken_once(without_site_suffix(page.title)))
+    title, issuer = without_headline_prefix(page.title)
+    if title != page.title:
+        # the issuer the headline prints before the number stays the document's issuer
+        page.note("title", title, page.title, "headline 'issuer 文号 title' without its issuer and 文号")
+        page.block_issuer = page.block_issuer or issuer
+        page.title = title
+    _full_text_lead(page)
     _news_headline(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = bool(page.interp) or "解读" in page.headline or "解读" in lines[0]
@@ -331,6 +408,19 @@ def _find_title(page: PageState) -> None:
         # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+# a repost's lead line to the text it reprints: "《关于…的指导意见》全文如下:", "《X》原文如下。"
+_FULL_TEXT_LEAD_RE = re.compile(r"^《([^《》]{4,100})》\s*(?:全文|原文|正文)(?:如下)?\s*[:：。]?$")
+
+
+def _full_text_lead(page: PageState) -> None:
+    """A title taken from a repost's lead line ("《X》全文如下:") is X: the line names the text that
+    follows it, whose own heading the repost left out."""
+    m = _FULL_TEXT_LEAD_RE.match(page.title.strip())
+    if m and is_title_line(m.group(1)):
+        page.note("title", m.group(1), page.title, "name in a repost's lead line (《X》全文如下)")
+        page.title = m.group(1)
 
 
 def _header_run_on(line: str) -> str:
@@ -391,6 +481,23 @@ def _first_signature(lines: list[str], limit: int) -> int:
             if is_org_line(lines[i - 1]) and i >= 2 and is_title_line(lines[i - 2]):
                 return i - 1  # the issuer and date printed under the title (its header block)
     return limit
+
+
+def _title_tail(page: PageState) -> None:
+    """A title block ending mid-phrase (no genre word: "…关于印发新乡市“十四五”消防事业发展") goes on
+    into the short line below that ends it ("规划的通知"), printed once or twice: that line is the
+    rest of the title, too short to be read as a title line of its own."""
+    if TITLE_GENRE_RE.search(page.title):
+        return
+    lines, i = page.lines, page.body_start
+    tail = lines[i].strip() if i < len(lines) else ""
+    if not tail or len(tail) > 20 or re.search(r"[。,，;；:：]", tail) or not TITLE_GENRE_RE.search(tail):
+        return
+    page.title += tail
+    page.body_start = i + 1
+    while page.body_start < len(lines) and lines[page.body_start].strip() == tail:
+        page.body_start += 1  # the tail printed twice
+    page.note("title", page.title, tail, "title block (wrapped lines joined, its last line below)")
 
 
 def _fuller_print(page: PageState) -> None:

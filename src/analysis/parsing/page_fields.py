@@ -15,11 +15,13 @@ from ..metadata import (
     find_dates,
     find_doc_numbers,
     join_issuers,
+    lead_body,
     leading_orgs,
     looks_like_org,
     split_issuer_title,
 )
 from ..metadata.gazetteer import leading_place
+from ..metadata.variants import standard_chars
 from .page_state import PageState
 from .page_title import is_org_line, skeleton, strip_seal_notes, subsequence
 
@@ -36,7 +38,9 @@ def page_issuer(page: PageState) -> str:
     # "《X人民政府办公室关于…的通知》政策解读": the body leading a quoted title issued the
     # document interpreted, not the interpretation
     quoted = page.is_interpretation and page.title.startswith("《")
-    titled = "" if quoted else split_issuer_title(title)[0]
+    # "住房和城乡建设部等部门关于…": a page's issuer is the lead body its title names; the bodies it
+    # counts are named only in a signature (a compilation's index keeps the title's print)
+    titled = "" if quoted else lead_body(split_issuer_title(title)[0])
     candidates = [
         (strip_seal_notes(page.sig_org), page.sig_org, "signature"),
         (page.decree_issuer, page.decree_issuer, "decree head (X令)"),
@@ -49,6 +53,7 @@ def page_issuer(page: PageState) -> str:
         (_cover_issuer(page), page.title, "cover (title, then the issuing body)"),
         (_head_issuer(page), page.doc_number, "发文机关 line above the 文号"),
         (page.announcement.issuer, page.announcement.sentence, "announcement (X、Y印发《title》)"),
+        (_headline_issuer(page), page.title, "news headline 'X:title'"),
     ]
     if page.is_interpretation:
         for key in ("单位", "部门"):
@@ -64,7 +69,8 @@ def page_issuer(page: PageState) -> str:
         # a group's office signs for the group the title names
         issuer, evidence, rule = titled, f"{page.sig_org} / {page.title}", "title prefix (its office signs)"
     issuer, evidence, rule = _completed(page, titled, issuer, evidence, rule)
-    issuer = join_issuers(issuer)
+    # the issuer is a key documents are grouped by: a variant character (陜西) in its standard form
+    issuer = standard_chars(join_issuers(issuer))
     page.note("issuer", issuer, evidence, rule)
     return issuer
 
@@ -149,6 +155,20 @@ def _same_place(full: str, short: str) -> bool:
     """True when both names start with the same most specific division (天津市西青区… and 西青区…)."""
     a, b = leading_place(full), leading_place(short)
     return a is not None and a == b
+
+
+# a news headline naming who issued the document it reprints: "交通运输部:交通运输领域…行动方案"
+_HEADLINE_ORG_RE = re.compile(r"^(?P<org>[^\s:：《》]{2,40})\s*[:：]\s*(?P<rest>.+)$")
+
+
+def _headline_issuer(page: PageState) -> str:
+    """The body a news headline "X:title" among the page's first three lines names before the
+    page's own title (X an organisation); "" otherwise."""
+    for ln in page.lines[:3] if page.title else []:
+        m = _HEADLINE_ORG_RE.match(ln.strip())
+        if m and looks_like_org(m.group("org")) and skeleton(m.group("rest")) == skeleton(page.title):
+            return m.group("org")
+    return ""
 
 
 def _head_issuer(page: PageState) -> str:
@@ -277,9 +297,10 @@ def _dated_header(line: str, dates: list[DateInfo]) -> bool:
     return opens or bool(_LABEL_END_RE.search(line[: dates[0].pos]))
 
 
-# what a page header prints beside its posting date: labels, the site, a view count (浏览/阅读量), a clock time
+# what a page header prints beside its posting date: labels, the site, a view count (浏览/阅读量), a clock time,
+# a blog's byline ("红枣科技发表于2021-12-22")
 _POSTED_RE = re.compile(
-    r"发布|时间|日期|官网|网站|来源|修订|更新|浏览|阅读(?:量|数|次数)|点击(?:量|数|率|次数)|\d{1,2}:\d{2}"
+    r"发布|发表于|时间|日期|官网|网站|来源|修订|更新|浏览|阅读(?:量|数|次数)|点击(?:量|数|率|次数)|\d{1,2}:\d{2}"
 )
 
 

@@ -10,7 +10,7 @@ import re
 
 from ..metadata import looks_like_org
 
-__all__ = ["page_meta", "publication_note"]
+__all__ = ["labelled_rows", "page_meta", "publication_note"]
 
 # Metadata fields that government sites print above a document (gov.cn's
 # 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
@@ -57,6 +57,34 @@ def publication_note(line: str) -> tuple[str, str]:
     if not m:
         return "", ""
     return (m.group("org") or m.group("org2")), (m.group("date") or m.group("date2"))
+
+
+# a metadata list printed one field per bullet, its value on a line of its own below the label
+# (政府信息公开 pages: "• 发布机构" / blank / "宣城市人民政府(办公室)"; "• 發布日期:" / "2016-12-29")
+_BULLET_LABEL_RE = re.compile(rf"^\s*[•·]\s*({_META_KEYS}|信息名称|名\s*称)\s*[:：]?\s*$")
+
+
+def labelled_rows(lines: list[str]) -> list[str]:
+    """``lines`` with each bulleted label that stands alone ("• 发布机构") joined to the value printed
+    on the next non-empty line ("发布机构:宣城市人民政府(办公室)"), so the list reads like any other
+    metadata table; a label followed by another label, a heading of the text (a line ending in ":")
+    or a line longer than 100 characters has no value and stays as it is."""
+    out: list[str] = []
+    skip = -1
+    for i, ln in enumerate(lines):
+        if i <= skip:
+            continue
+        m = _BULLET_LABEL_RE.match(ln)
+        nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].strip()), None)
+        if m and nxt is not None:
+            value = lines[nxt].strip()
+            if not value.startswith(("•", "·")) and not value.endswith((":", "：")) and len(value) <= 100:
+                label = re.sub(r"\s", "", m.group(1))
+                out.append(f"{label}:{value}")
+                skip = nxt
+                continue
+        out.append(ln)
+    return out
 
 
 def page_meta(lines: list[str]) -> dict[str, str]:

@@ -33,6 +33,7 @@ __all__ = [
     "subsequence",
     "taken_once",
     "transmitted_quote",
+    "without_headline_prefix",
     "without_site_suffix",
     "without_year_tag",
 ]
@@ -70,7 +71,7 @@ _FURNITURE_RE = re.compile(
 _OPENER_RE = re.compile(r"^(关于|印发|转发|《|“|\"|中共|国务院|国家|全国)")
 # a line ending like this continues on the next line ("天津市人民政府关于印发")
 _OPEN_END_RE = re.compile(r"(关于|印发|转发|关于印发|《)$")
-_TITLE_KEYS_RE = re.compile(r"(?:^|(?<=[\s|•·]))(文件标题|标\s*题|名\s*称|中文名)\s*[:：|]?\s*\|?\s*")
+_TITLE_KEYS_RE = re.compile(r"(?:^|(?<=[\s|•·]))(文件标题|信息名称|标\s*题|名\s*称|中文名)\s*[:：|]?\s*\|?\s*")
 _NEXT_KEY_RE = re.compile(r"\s(?:文\s*号|发文字号|发文日期|发布日期|成文日期|颁布时间)\s*[:：|]|\s*\|")
 
 
@@ -218,9 +219,24 @@ def annex_heading(lines: list[str], start: int) -> str:
 _PERIOD_LINE_RE = re.compile(r"^[(（]?\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]?$")
 
 
+# a title wrapped at its plan period, the rest of the title after it: "贯彻气象高质量发展纲要" /
+# "(2022—2035年)实施方案" (the period stands inside a title, never at the start of a sentence)
+_PERIOD_REST_RE = re.compile(
+    r"^[(（]\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]\s*([^\s。,，;；:：]{1,20})$"
+)
+
+
 def plan_period_line(lines: list[str], i: int) -> str:
-    """``lines[i]`` when it is nothing but a plan period ("(2021—2025年)") printed under a title, else ""."""
-    return lines[i].strip() if i < len(lines) and _PERIOD_LINE_RE.match(lines[i].strip()) else ""
+    """``lines[i]`` when it is nothing but a plan period ("(2021—2025年)") printed under a title, or
+    the period followed by the end of the title ("(2022—2035年)实施方案", ending in a genre word);
+    else ""."""
+    if i >= len(lines):
+        return ""
+    line = lines[i].strip()
+    rest = _PERIOD_REST_RE.match(line)
+    if _PERIOD_LINE_RE.match(line) or (rest and TITLE_GENRE_RE.search(rest.group(1))):
+        return line
+    return ""
 
 
 def meta_title(lines: list[str]) -> str:
@@ -280,6 +296,24 @@ def taken_once(title: str) -> str:
         if len(parts) == 2 and parts[0] and parts[0].strip() == parts[1].strip():
             return parts[0].strip()
     return t
+
+
+# a headline "issuer 文号 title" ("中华人民共和国公安部 公消【2017】297号 关于…的指导意见"): the number
+# between them shows the line is a header block flattened onto one line, not a title printed whole
+_ISSUER_NUMBER_TITLE_RE = re.compile(
+    r"^(?P<org>.{0,40}?)\s*(?P<num>[^\s:：]{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,5}\s*号)\s*(?P<rest>(?:关于|印发|转发).{4,})$"
+)
+
+
+def without_headline_prefix(title: str) -> tuple[str, str]:
+    """(title, issuer): ``title`` without the issuer and 文号 of an "issuer 文号 title" headline, and
+    that issuer ("" when the headline opens with the number); (``title``, "") when it is not one."""
+    t = title.strip()
+    m = _ISSUER_NUMBER_TITLE_RE.match(t)
+    if m and find_doc_numbers(m.group("num")) and (not m.group("org") or looks_like_org(m.group("org"))):
+        if is_title_line(m.group("rest")):
+            return m.group("rest").strip(), m.group("org").strip()
+    return t, ""
 
 
 # a site's year tag after a title ("…的指导意见(2020年)", as legal databases print headings): a
