@@ -14,12 +14,12 @@ document is compared with what the page prints, as annotated in ``annotations.cs
 A page that gives no document is *lost*: every field counts as wrong.
 
 Run ``python tests/devset/evaluate.py`` (or ``make eval``); ``--failures`` lists every wrong field;
-``--set holdout`` ... ``--set holdout8`` score the hold-out sets in ``holdout/`` ... ``holdout8/``
+``--set holdout`` ... ``--set holdout9`` score the hold-out sets in ``holdout/`` ... ``holdout9/``
 instead (see their README.md: holdout to holdout6 were each scored blind once, then used for
 development (holdout4: blind 87.9% at commit 194c64d, developed on from round 5; holdout5: blind 90.1%
 at commit 194c64d, 91.8% after round 5, developed on from round 6; holdout6: blind 89.2% after rounds 5
-and 6, developed on from round 7), so they are regression sets now; holdout7 and holdout8, collected
-blind, measure generalisation).
+and 6, developed on from round 7), so they are regression sets now; holdout7, holdout8 and holdout9,
+collected blind, measure generalisation).
 """
 
 from __future__ import annotations
@@ -142,12 +142,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list every wrong field")
     parser.add_argument(
         "--set",
-        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"),
+        choices=(
+            "dev",
+            "holdout",
+            "holdout2",
+            "holdout3",
+            "holdout4",
+            "holdout5",
+            "holdout6",
+            "holdout7",
+            "holdout8",
+            "holdout9",
+        ),
         default="dev",
         help=(
-            "dev: pages/ and annotations.csv next to this script; holdout ... holdout8: that folder "
+            "dev: pages/ and annotations.csv next to this script; holdout ... holdout9: that folder "
             "(holdout-holdout6 scored blind once, then used for development: regression sets now; "
-            "holdout7, holdout8 blind)"
+            "holdout7, holdout8, holdout9 blind)"
         ),
     )
     args = parser.parse_args(argv)
