@@ -6,7 +6,8 @@ process and of its finished worker processes (user + system, ``resource.getrusag
 shared, so CPU is the fairer figure), the peak resident size of this process and of the largest
 worker (forked workers share the parent's pages until written, so the two overlap), the load
 average before and after, and the number of documents; with ``--audit``, also the CPU seconds of
-``audit_folder`` (the second pass that ``read_corpus(audit=True)`` replaces).
+``audit_folder`` (the second pass that ``read_corpus(audit=True)`` replaces); with ``--save PATH``
+the documents table is written to Parquet.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def main() -> None:
     parser.add_argument("folder")
     parser.add_argument("--audit", action="store_true", help="also time audit_folder")
     parser.add_argument("--n-jobs", type=int, default=None, help="read_corpus(n_jobs=...); default None (automatic)")
+    parser.add_argument("--save", help="write the documents table to this Parquet file (to time later stages on it)")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     load_before = os.getloadavg()
@@ -47,6 +49,8 @@ def main() -> None:
         f"peak RSS {peak:.0f} MB here, {peak_child:.0f} MB largest worker; "
         f"load average {load_before[0]:.2f} -> {load_after[0]:.2f}; {len(loaded.documents)} documents"
     )
+    if args.save:
+        loaded.documents.to_parquet(args.save)
     if args.audit:
         t1 = time.process_time()
         audit = audit_folder(args.folder, warn=False)
