@@ -256,3 +256,63 @@ def test_counting_in_groups_of_first_characters_changes_nothing(seed_corpus, mon
     monkeypatch.setattr(discovery, "PARTITION_CHARS", 10**9)
     single, _ = discovery._ngram_statistics(stream, 3, 6)
     pd.testing.assert_frame_equal(table, single, check_exact=True)
+
+
+def test_groups_counted_in_worker_processes_give_the_in_process_result(seed_corpus, monkeypatch):
+    # The groups of first characters shared among forked workers: identical to counting them here
+    import pandas as pd
+
+    import analysis.segment.discovery as discovery
+
+    texts = list(seed_corpus.text)
+    tok = Tokenizer(boilerplate=True)
+    monkeypatch.setattr(discovery, "PARTITION_CHARS", 5_000)
+    here = discover_terms(texts, min_count=3, tokenizer=tok, reasons=True, n_jobs=1)
+    pools = []
+    real = discovery.ProcessPoolExecutor
+
+    class Counting(real):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(discovery, "ProcessPoolExecutor", Counting)
+    there = discover_terms(texts, min_count=3, tokenizer=tok, reasons=True, n_jobs=2)
+    assert pools == [2] and len(here) > 50
+    pd.testing.assert_frame_equal(here, there, check_exact=True)
+    assert discovery._COUNT is None  # the workers' function is not kept after the call
+
+
+def test_a_small_corpus_unlike_the_seeds_counted_in_three_processes(monkeypatch):
+    # three short texts of one city, no 智慧城市 at all, a made-up app name; groups of 20 Han characters
+    import pandas as pd
+
+    import analysis.segment.discovery as discovery
+
+    texts = [
+        "甬城通上线以来，甬城通用户增长迅速。各地推广甬城通，甬城通覆盖全省。",
+        "推进甬城通与城市大脑联通，甬城通服务下沉到乡镇。宁波建设甬城通。",
+        "“甬城通”的办事指南由市大数据局发布，甬城通持续迭代，我们用甬城通。",
+    ]
+    tok = Tokenizer(boilerplate=True)
+    here = discover_terms(texts, min_count=3, tokenizer=tok, reasons=True, n_jobs=1)
+    monkeypatch.setattr(discovery, "PARTITION_CHARS", 20)
+    grouped = discover_terms(texts, min_count=3, tokenizer=tok, reasons=True, n_jobs=1)
+    forked = discover_terms(texts, min_count=3, tokenizer=tok, reasons=True, n_jobs=3)
+    assert list(here.term) == ["甬城通"] and here["count"].iat[0] == 10  # 10 printed, in all 3 texts
+    assert here["n_docs"].iat[0] == 3
+    pd.testing.assert_frame_equal(here, grouped, check_exact=True)
+    pd.testing.assert_frame_equal(here, forked, check_exact=True)
+
+
+def test_discovery_worker_count(monkeypatch):
+    import analysis.corpus.parallel as parallel
+    import analysis.segment.discovery as discovery
+
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    assert discovery._group_jobs(None, 1) == 1  # one group: nothing to share
+    assert discovery._group_jobs(None, 9) == 2 and discovery._group_jobs(-1, 9) == 2
+    assert discovery._group_jobs(4, 3) == 3  # never more workers than groups
+    assert discovery._group_jobs(1, 9) == 1
+    with pytest.raises(ValueError, match="n_jobs"):
+        discover_terms(["智慧城市建设"], n_jobs=0)

@@ -173,6 +173,7 @@ def prepare(
     min_count: int = 3,
     terms: str | os.PathLike[str] | Iterable[str] | None = None,
     terms_path: str | os.PathLike[str] | None = None,
+    n_jobs: int | None = None,
 ) -> Prepared:
     """Parse a corpus once and write its interim tables.
 
@@ -194,6 +195,9 @@ def prepare(
     terms_path : path, optional
         The same as ``terms`` given a file: a CSV with a ``term`` column and
         optionally ``status`` (only rows marked ``accepted`` are added).
+    n_jobs : int, optional
+        Worker processes reading the files, as in :func:`analysis.read_corpus` (default: in this
+        process up to 4 MB of files, else one per core); the tables are the same whatever it is.
 
     Returns
     -------
@@ -211,7 +215,7 @@ def prepare(
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        loaded = read_corpus(corpus_dir, audit=True)
+        loaded = read_corpus(corpus_dir, audit=True, n_jobs=n_jobs)
         policy_list = load_policy_list(corpus_dir, corpus=loaded.documents)
     for w in caught:  # shown to the caller as usual, and kept for the notebooks
         warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

@@ -2,6 +2,7 @@
 
 * :mod:`.load`          ``read_corpus`` (-> :class:`CorpusLoad`), ``load_corpus``, ``load_paragraphs``,
                         ``load_policy_list``, ``default_seed_dir``, doc id slugs
+* :mod:`.parallel`      the files parsed in worker processes (``read_corpus(n_jobs=...)``)
 * :mod:`.metadata_csv`  a researcher's metadata.csv overriding fields read from the text
 * :mod:`.duplicates`    ``flag_duplicates``: later copies of the same policy
 * :mod:`.docvars`       ``with_docvars``: year / level / region onto any derived table

@@ -16,7 +16,6 @@ import hashlib
 import os
 import re
 import warnings
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from .audit import CorpusAudit, audit_read, audit_result
 from .duplicates import flag_duplicates, title_key
 from .evidence import with_csv_evidence
 from .metadata_csv import CELL_COLUMNS, apply_metadata_csv
+from .parallel import PROGRESS_MIN_FILES, files_size, load_n_jobs, parse_files
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -112,7 +112,11 @@ class CorpusLoad:
 
 
 def read_corpus(
-    path: str | os.PathLike | None = None, *, metadata: str | os.PathLike | None = None, audit: bool = False
+    path: str | os.PathLike | None = None,
+    *,
+    metadata: str | os.PathLike | None = None,
+    audit: bool = False,
+    n_jobs: int | None = None,
 ) -> CorpusLoad:
     """Read a folder of policy files; returns a :class:`CorpusLoad` (documents, skipped, field_sources, folder).
 
@@ -129,6 +133,10 @@ def read_corpus(
         rule) from this pass over the files, instead of reading them again with
         :func:`analysis.corpus.audit_folder` (same tables; files losing more than 10% of
         their body are named in a warning).
+    n_jobs : worker processes that read, clean and parse the files.  Default: in this process
+        for up to :data:`~analysis.corpus.parallel.PARALLEL_MIN_BYTES` (4 MB) of files, else one
+        per usable core; 1 forces this process, -1 means every core.  The tables and warnings are
+        identical whatever ``n_jobs`` (:mod:`analysis.corpus.parallel`).
 
     The documents are sorted by year, date then doc_id, undated documents last.
     ``year`` is int64, or nullable Int64 when some document prints no date (then
@@ -140,28 +148,39 @@ def read_corpus(
     files and folders, undated documents and documents whose date was only inferred are
     announced with a warning.
     """
-    load = _read(path, metadata, audit=audit)
+    load = _read(path, metadata, audit=audit, n_jobs=n_jobs)
     warn_load(load, "read_corpus", stacklevel=3)
     return load
 
 
-def load_corpus(path: str | os.PathLike | None = None, *, metadata: str | os.PathLike | None = None) -> pd.DataFrame:
+def load_corpus(
+    path: str | os.PathLike | None = None,
+    *,
+    metadata: str | os.PathLike | None = None,
+    n_jobs: int | None = None,
+) -> pd.DataFrame:
     """Load a folder of policy files into a DataFrame with one row per policy document.
 
-    The same as ``read_corpus(path, metadata=metadata).documents`` (see
+    The same as ``read_corpus(path, metadata=metadata, n_jobs=n_jobs).documents`` (see
     :func:`read_corpus`): columns :data:`DOCUMENT_COLUMNS`, sorted by year, date
     then doc_id.  Files that cannot be read are reported with a warning, never
     silently dropped, and never stop the rest; :func:`read_corpus` returns them as a table.
     """
-    load = _read(path, metadata)
+    load = _read(path, metadata, n_jobs=n_jobs)
     warn_load(load, "load_corpus", stacklevel=3)
     return load.documents
 
 
-def _read(path: str | os.PathLike | None, metadata: str | os.PathLike | None, *, audit: bool = False) -> CorpusLoad:
+def _read(
+    path: str | os.PathLike | None,
+    metadata: str | os.PathLike | None,
+    *,
+    audit: bool = False,
+    n_jobs: int | None = None,
+) -> CorpusLoad:
     folder = Path(path) if path is not None else default_seed_dir()
     audit_rows: tuple[list[dict], list[dict]] | None = ([], []) if audit else None
-    parsed, skipped = _parse_folder(folder, audit_rows)
+    parsed, skipped = _parse_folder(folder, audit_rows, n_jobs=n_jobs)
     return gather_load(folder, parsed, skipped, metadata, audit_rows)
 
 
@@ -271,7 +290,7 @@ def warn_load(load: CorpusLoad, verb: str, stacklevel: int) -> None:
 
 
 def _parse_folder(
-    folder: Path, audit: tuple[list[dict], list[dict]] | None = None
+    folder: Path, audit: tuple[list[dict], list[dict]] | None = None, *, n_jobs: int | None = None
 ) -> tuple[list[ParsedDoc], list[dict]]:
     """Parsed documents (dated or not), and skipped rows (file, reason), of every file under ``folder``.
 
@@ -281,18 +300,23 @@ def _parse_folder(
     unparseable content; OSError: the file cannot be read) become skipped rows:
     any other exception is a bug and propagates.  Folders that cannot be read are skipped rows too.
     ``audit`` (files rows, removed rows), when given, receives each file's :func:`audit_read` rows.
+    The files are parsed in ``n_jobs`` worker processes (:func:`~analysis.corpus.parallel.load_n_jobs`
+    decides for None), the results taken in file order, so the lists are the same whatever ``n_jobs``.
     """
     parsed: list[ParsedDoc] = []
     scan = scan_folder(folder)
     skipped: list[dict] = [{"file": where, "reason": reason} for where, reason in scan.problems]
     root = folder if folder.is_dir() else None
-    iterator: Iterable[Path] = scan.files
-    if len(scan.files) > 200:
-        from tqdm.auto import tqdm
-
-        iterator = tqdm(scan.files, desc="parsing files", unit="file")
-    for f in iterator:
-        one = parse_file(f, root, audit=audit is not None)
+    jobs = load_n_jobs(n_jobs, files_size(scan.files) if n_jobs is None else 0)
+    results = parse_files(
+        parse_file,
+        scan.files,
+        root,
+        audit=audit is not None,
+        n_jobs=jobs,
+        progress=len(scan.files) > PROGRESS_MIN_FILES,
+    )
+    for one in results:
         parsed.extend(one.docs)
         skipped.extend(one.skipped)
         if audit is not None and one.audit is not None:
@@ -444,14 +468,17 @@ def _unique_ids(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def load_paragraphs(corpus: pd.DataFrame | str | os.PathLike | None = None) -> pd.DataFrame:
+def load_paragraphs(
+    corpus: pd.DataFrame | str | os.PathLike | None = None, *, n_jobs: int | None = None
+) -> pd.DataFrame:
     """Paragraph table: doc_id, para_id, section, text, n_chars (characters), is_heading.
 
-    ``corpus`` is a DataFrame from :func:`load_corpus` or a path for it.  One row
+    ``corpus`` is a DataFrame from :func:`load_corpus` or a path for it (loaded with ``n_jobs``
+    worker processes, as :func:`read_corpus`; a DataFrame is split in this process).  One row
     per paragraph (a line of the clean text; run-on PDF text is split at its
     heading markers first).  ``section`` is the heading path such as "三、 > (二)".
     """
-    documents = corpus if isinstance(corpus, pd.DataFrame) else load_corpus(corpus)
+    documents = corpus if isinstance(corpus, pd.DataFrame) else load_corpus(corpus, n_jobs=n_jobs)
     rows: list[dict] = []
     for doc_id, text in zip(documents["doc_id"], documents["text"]):
         rows.extend(split_paragraphs(doc_id, text))

@@ -12,8 +12,12 @@ dictionary to a new corpus takes two lines::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import multiprocessing
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -150,7 +154,59 @@ def _level_table(
     return frame, at[extend], gram[extend] * sym.n_symbols + right[extend]  # Han, so context == symbol
 
 
-def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.DataFrame, int]:
+def _group_tables(
+    sym: _Symbols, starts: np.ndarray, groups: int, group: int, *, min_count: int, max_len: int
+) -> list[pd.DataFrame]:
+    """The statistics tables (one per length) of the frequent n-grams whose first character's
+    symbol is ``group`` modulo ``groups``, starting at the Han positions ``starts``."""
+    pos = starts if groups == 1 else starts[sym.symbol[starts] % groups == group]
+    ids = sym.symbol[pos].astype(np.int64)
+    frames = []
+    for n in range(1, max_len + 1):
+        if not len(pos):
+            break
+        level = _level_table(sym, pos, ids, n, min_count)
+        if level is None:
+            break
+        frame, pos, ids = level
+        frames.append(frame)
+    return frames
+
+
+def _group_jobs(n_jobs: int | None, groups: int) -> int:
+    """Worker processes for counting ``groups`` groups: 1 (in this process) for one group or where
+    processes cannot be forked; else ``n_jobs`` (None: every usable core; -1 too), at most ``groups``."""
+    if n_jobs == 0:
+        raise ValueError("n_jobs must be a positive number of processes, or -1 for every core (got 0)")
+    if groups == 1 or n_jobs == 1 or not sys.platform.startswith("linux"):
+        return 1
+    from ..corpus.parallel import load_n_jobs
+
+    return min(groups, load_n_jobs(-1 if n_jobs is None else n_jobs, 0))
+
+
+# The counting function of the running discover_terms, inherited by forked workers (the character
+# stream's arrays are shared with them copy-on-write instead of pickled to each).
+_COUNT: Callable[[int], list[pd.DataFrame]] | None = None
+
+
+def _count_group(group: int) -> list[pd.DataFrame]:
+    assert _COUNT is not None
+    return _COUNT(group)
+
+
+def _in_workers(count: Callable[[int], list[pd.DataFrame]], groups: int, jobs: int) -> list[pd.DataFrame]:
+    """The tables of every group, counted in ``jobs`` forked worker processes; in group order."""
+    global _COUNT
+    _COUNT = count
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [f for frames in pool.map(_count_group, range(groups)) for f in frames]
+    finally:
+        _COUNT = None
+
+
+def _ngram_statistics(stream: str, min_count: int, max_len: int, n_jobs: int | None = None) -> tuple[pd.DataFrame, int]:
     """Count frequent Han n-grams (n <= max_len) with their branching entropies.
 
     Works level by level on integer arrays of occurrences: the id of an
@@ -160,7 +216,8 @@ def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.Dat
     digits, Latin, the NUL between texts) can be a neighbour.  Cost is
     O(L log L) per level for L characters.  Memory: about 15 bytes per character
     for the encoded stream, plus the working arrays of one group of n-grams
-    (those starting with the same characters, :data:`PARTITION_CHARS` occurrences).
+    (those starting with the same characters, :data:`PARTITION_CHARS` occurrences), in each of
+    ``n_jobs`` processes when there are several groups (:func:`_group_jobs`).
 
     Returns
     -------
@@ -173,18 +230,9 @@ def _ngram_statistics(stream: str, min_count: int, max_len: int) -> tuple[pd.Dat
     # n-grams starting with the same character are counted together, so every group is
     # complete; groups are the characters' codes modulo the number of groups
     groups = max(1, -(-len(starts) // PARTITION_CHARS))
-    frames = []
-    for group in range(groups):
-        pos = starts if groups == 1 else starts[sym.symbol[starts] % groups == group]
-        ids = sym.symbol[pos].astype(np.int64)
-        for n in range(1, max_len + 1):
-            if not len(pos):
-                break
-            level = _level_table(sym, pos, ids, n, min_count)
-            if level is None:
-                break
-            frame, pos, ids = level
-            frames.append(frame)
+    count = partial(_group_tables, sym, starts, groups, min_count=min_count, max_len=max_len)
+    jobs = _group_jobs(n_jobs, groups)
+    frames = [f for group in range(groups) for f in count(group)] if jobs == 1 else _in_workers(count, groups, jobs)
     if not frames:
         return pd.DataFrame(columns=_STAT_COLUMNS), len(starts)
     # the order of a single pass: by length, then by the characters' codes
@@ -249,6 +297,7 @@ def discover_terms(
     tokenizer: Tokenizer | None = None,
     drop_fragments: bool = True,
     reasons: bool = False,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Rank candidate multi-character terms found in a corpus.
 
@@ -295,6 +344,12 @@ def discover_terms(
         Keep every candidate and add a ``reason`` column instead: why it
         would be dropped ("" = it would be kept); ``drop_fragments`` is then
         ignored.  :func:`review_terms` builds on this.
+    n_jobs : int, optional
+        Worker processes counting the n-grams of a large corpus.  Above :data:`PARTITION_CHARS`
+        (5 M) Han characters the n-grams are counted in groups by first character; the groups
+        are shared among forked processes (Linux; elsewhere in this process).  Default: one per
+        usable core (-1 too), at most one per group; 1 counts in this process.  The result is
+        identical whatever ``n_jobs``; each worker holds one group's working arrays.
 
     Returns
     -------
@@ -330,7 +385,7 @@ def discover_terms(
     tokenizer = _tokenizer.get_default_tokenizer() if tokenizer is None else tokenizer
     columns = [*_RESULT_COLUMNS, "reason"] if reasons else _RESULT_COLUMNS
     stream = _char_stream(texts)
-    table, n_han = _ngram_statistics(stream, min_count, max_len)
+    table, n_han = _ngram_statistics(stream, min_count, max_len, n_jobs)
     if table.empty:
         return pd.DataFrame(columns=columns)
     table["pmi"] = _min_split_pmi(table, n_han)
