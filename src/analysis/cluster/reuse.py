@@ -24,6 +24,14 @@ The in-process detector holds the shingle index of the whole corpus (about
 
 Every step runs the in-process code on its slice, so the tables and
 ``params`` are identical (tested on the seeds and on synthetic corpora).
+
+Placement: document partition p and hash partition p live on worker
+p mod (number of workers) (:func:`worker_places`); every per-partition task
+runs there, an exchange cuts its pieces where the data is and sends only the
+pieces, and block (p, q) runs on partition p's worker, so only partition q
+travels to it.  Placement is a preference (``allow_other_workers``): a task
+whose worker is gone runs elsewhere.  The functions that run on workers live in
+:mod:`.reuse_index` and :mod:`.reuse_align`, which import numpy only.
 """
 
 from __future__ import annotations
