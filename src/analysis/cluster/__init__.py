@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 __getattr__, __dir__, _ = _lazy.attach(
     __name__,
+    # the submodules too, so that analysis.cluster.reuse works after import analysis.cluster, as it did
+    submodules=["client", "counting", "formulas", "loading", "reuse", "reuse_align", "reuse_index"],
     submod_attrs={
         "client": ["get_client", "partition_count"],
         "counting": ["count_texts", "term_frequencies"],

@@ -115,6 +115,19 @@ if TYPE_CHECKING:
 # worker ~120 MB before its first task.
 __getattr__, _lazy_dir, _ = _lazy.attach(
     __name__,
+    # the submodules too, so that analysis.reuse.summary works after import analysis.reuse, as it did
+    submodules=[
+        "align",
+        "candidates",
+        "detect",
+        "direction",
+        "display",
+        "index",
+        "reference",
+        "result",
+        "seeds",
+        "summary",
+    ],
     submod_attrs={
         "align": ["align_passages"],
         "detect": ["find_reuse"],
