@@ -158,3 +158,14 @@ def test_document_partition_reports_its_size_to_dask():
     part = encode_part(np.array([0, 1]), ["智慧城市建设" * 100, "数据共享" * 50])
     assert sys.getsizeof(part) >= 2 * 800
     assert part.doc_len.tolist() == [600, 200] and part.encoded().doc_of.tolist() == [0] * 600 + [1] * 200
+
+
+def test_partitions_placed_round_robin_and_workers_stay_light(seed_corpus, client):
+    from analysis.cluster.reuse import worker_places
+
+    workers = sorted(client.scheduler_info(n_workers=-1)["workers"])
+    assert worker_places(client, 5) == [workers[0], workers[1], workers[0], workers[1], workers[0]]
+    assert_same(seed_corpus, client, 4)
+    # the steps ran on the workers without pandas (a builtin asks: a function of this module would be
+    # pickled by reference and import this module, with pandas, on the worker)
+    assert set(client.run(eval, "'pandas' in __import__('sys').modules").values()) == {False}

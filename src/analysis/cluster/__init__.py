@@ -19,16 +19,36 @@ Modules, one per stage:
 
 Each is tested equal to the in-process function (``tests/test_cluster_*.py``).  Importing this
 package does not import dask: each function imports it when called and raises ImportError naming
-the ``dask`` extra (``pip install 'analysis[dask]'``) when it is missing.
+the ``dask`` extra (``pip install 'analysis[dask]'``) when it is missing.  Nor does it import the
+stages: the functions load on first use, so a worker that unpickles a task of one module (the reuse
+index steps need numpy only) does not import pandas, scikit-learn and jieba for the others.
 """
 
 from __future__ import annotations
 
-from .client import get_client, partition_count
-from .counting import count_texts, term_frequencies
-from .formulas import count_formulas, formula_occurrences
-from .loading import load_corpus, read_corpus
-from .reuse import find_reuse
+from typing import TYPE_CHECKING
+
+import lazy_loader as _lazy
+
+if TYPE_CHECKING:
+    from .client import get_client, partition_count
+    from .counting import count_texts, term_frequencies
+    from .formulas import count_formulas, formula_occurrences
+    from .loading import load_corpus, read_corpus
+    from .reuse import find_reuse
+
+__getattr__, __dir__, _ = _lazy.attach(
+    __name__,
+    # the submodules too, so that analysis.cluster.reuse works after import analysis.cluster, as it did
+    submodules=["client", "counting", "formulas", "loading", "reuse", "reuse_align", "reuse_index"],
+    submod_attrs={
+        "client": ["get_client", "partition_count"],
+        "counting": ["count_texts", "term_frequencies"],
+        "formulas": ["count_formulas", "formula_occurrences"],
+        "loading": ["load_corpus", "read_corpus"],
+        "reuse": ["find_reuse"],
+    },
+)
 
 __all__ = [
     "count_formulas",

@@ -24,6 +24,14 @@ The in-process detector holds the shingle index of the whole corpus (about
 
 Every step runs the in-process code on its slice, so the tables and
 ``params`` are identical (tested on the seeds and on synthetic corpora).
+
+Placement: document partition p and hash partition p live on worker
+p mod (number of workers) (:func:`worker_places`); every per-partition task
+runs there, an exchange cuts its pieces where the data is and sends only the
+pieces, and block (p, q) runs on partition p's worker, so only partition q
+travels to it.  Placement is a preference (``allow_other_workers``): a task
+whose worker is gone runs elsewhere.  The functions that run on workers live in
+:mod:`.reuse_index` and :mod:`.reuse_align`, which import numpy only.
 """
 
 from __future__ import annotations
@@ -51,13 +59,16 @@ from .client import get_client, partition_count
 from .reuse_align import BlockCounts, align_block
 from .reuse_index import (
     Layout,
+    block_hits,
     collect_row,
     contexts,
-    encode_part,
+    covered_count,
+    encode_payload,
     fingerprint_rows,
     index_hash_part,
     part_lengths,
     rank_edges,
+    same_object,
     sampled_pairs,
     shingle_rows,
     tag_part,
@@ -210,33 +221,35 @@ def _run(
     ngram, seed = options["ngram"], options["random_state"]
     runs = split_documents(meta, n_parts)
     n = len(runs)
-    payload = client.scatter([(run, [meta.texts[i] for i in run]) for run in runs])
+    place = worker_places(client, n)
+    on = _Placed(client, place)
+    payload = on.scatter([(run, [meta.texts[i] for i in run]) for run in runs])
     # the payload is kept to the end (its texts are the partitions' own, so it costs no copy):
     # a worker restarted for memory can then rebuild its partitions
-    parts = client.map(_encode, payload)
-    layout = _layout(runs, client.gather(client.map(part_lengths, parts)), len(meta.doc_ids), ngram)
+    parts = on.map(encode_payload, payload)
+    layout = _layout(runs, client.gather(on.map(part_lengths, parts)), len(meta.doc_ids), ngram)
     starts = layout.part_starts[:-1].tolist()
     # small objects every step reads: held as tasks, so that a restarted worker can rebuild them
-    layout_f = client.submit(_same_object, layout)
+    layout_f = client.submit(same_object, layout)
     # 2-3: shingle rows to hash partitions, seeds and boilerplate back to document partitions
-    rows = client.map(shingle_rows, parts, starts, *_same(n, ngram, seed, n))
-    indexed = client.map(
+    rows = on.map(shingle_rows, parts, starts, *_same(n, ngram, seed, n))
+    indexed = on.map(
         index_hash_part,
-        _exchange(client, rows, n),
+        on.exchange(rows),
         [layout_f] * n,
         range(n),
         *_same(n, n, options["threshold"], options["max_sources"]),
     )
     del rows
-    back, n_boiler = client.map(operator.getitem, indexed, [0] * n), client.map(operator.getitem, indexed, [1] * n)
+    back, n_boiler = on.map(operator.getitem, indexed, [0] * n), on.map(operator.getitem, indexed, [1] * n)
     del indexed
-    tagged = client.map(tag_part, parts, starts, [ngram] * n, _exchange(client, back, n))
+    tagged = on.map(tag_part, parts, starts, [ngram] * n, on.exchange(back))
     del back, parts
     # 4: winnowing (ranks at the partition edges are the context) and stage-1 pairs
     window = min(options["window"], layout.n_starts)
     width = max(window - 1, 0)
-    edges = client.gather(client.map(rank_edges, tagged, starts, *_same(n, ngram, seed, layout.n_starts, width)))
-    fps = client.map(
+    edges = client.gather(on.map(rank_edges, tagged, starts, *_same(n, ngram, seed, layout.n_starts, width)))
+    fps = on.map(
         fingerprint_rows,
         tagged,
         starts,
@@ -244,25 +257,25 @@ def _run(
         contexts(edges, width),
         [n] * n,
     )
-    hits = client.map(sampled_pairs, _exchange(client, fps, n), [layout_f] * n)
+    hits = on.map(sampled_pairs, on.exchange(fps), [layout_f] * n)
     del fps
-    n_covered = client.map(_covered, tagged)
-    # 5: blocks of pairs, aligned next to their two partitions
-    light = client.submit(_same_object, dataclasses.replace(meta, texts=[]))
-    block_rows = client.map(collect_row, _exchange(client, hits, n))
+    n_covered = on.map(covered_count, tagged)
+    # 5: blocks of pairs, each aligned on the worker holding its first partition (only the second travels)
+    light = client.submit(same_object, dataclasses.replace(meta, texts=[]))
+    block_rows = on.map(collect_row, on.exchange(hits))
     del hits
     pq = [(p, q) for p in range(n) for q in range(p, n)]
-    block_hits = client.map(_block_hits, [block_rows[p] for p, _ in pq], [q for _, q in pq])
-    blocks = client.map(
+    at_p = _Placed(client, [place[p] for p, _ in pq])
+    blocks = at_p.map(
         align_block,
         [tagged[p] for p, _ in pq],
         [starts[p] for p, _ in pq],
         [tagged[q] if q != p else None for p, q in pq],
         [starts[q] for _, q in pq],
-        block_hits,
+        at_p.map(block_hits, [block_rows[p] for p, _ in pq], [q for _, q in pq]),
         *_same(len(pq), light, options),
     )
-    del block_rows, block_hits, tagged
+    del block_rows, tagged
     results = _gather_blocks(client, blocks, show)
     del payload
     return (
@@ -274,36 +287,66 @@ def _run(
     )
 
 
+def worker_places(client: Client, n: int) -> list[str]:
+    """The worker address each of ``n`` partitions is placed on: round robin over the sorted workers.
+
+    Returns a list of ``n`` addresses.  Round robin, not contiguous runs, because partition p holds
+    the blocks (p, q >= p): the earlier partitions have more, and round robin spreads them.
+    """
+    workers = sorted(client.scheduler_info(n_workers=-1)["workers"])
+    if not workers:
+        raise RuntimeError("the Dask cluster has no workers")
+    return [workers[p % len(workers)] for p in range(n)]
+
+
+class _Placed:
+    """Submit to ``client`` with item i of every call placed on worker ``places[i]``.
+
+    ``allow_other_workers``: a task whose worker is gone (restarted, removed) runs elsewhere, so
+    the placement is a preference that saves transfers, never a reason to wait.
+    """
+
+    def __init__(self, client: Client, places: list[str]) -> None:
+        self.client, self.places = client, places
+        self.groups = {w: [i for i, x in enumerate(places) if x == w] for w in dict.fromkeys(places)}
+
+    def scatter(self, items: list) -> list:
+        """Scatter item i to worker places[i]; returns the futures in order."""
+        out: list = [None] * len(items)
+        for w, idx in self.groups.items():
+            for i, f in zip(idx, self.client.scatter([items[i] for i in idx], workers=[w])):
+                out[i] = f
+        return out
+
+    def map(self, func: Any, *iterables: Any) -> list:
+        """``client.map(func, *iterables)`` with task i on worker places[i]; returns the futures in order."""
+        columns = [list(it) for it in iterables]
+        out: list = [None] * len(self.places)
+        for w, idx in self.groups.items():
+            futures = self.client.map(
+                func, *[[c[i] for i in idx] for c in columns], workers=[w], allow_other_workers=True
+            )
+            for i, f in zip(idx, futures):
+                out[i] = f
+        return out
+
+    def exchange(self, futures: list) -> list[list]:
+        """All-to-all exchange: item j is the list of piece j of every future's result.
+
+        Piece j of future i is cut on future i's worker (a view, no copy); only the piece travels,
+        to the worker of partition j.
+        """
+        m, n = len(futures), len(self.places)
+        picker = _Placed(self.client, [self.places[i] for _ in range(n) for i in range(m)])
+        picks = picker.map(
+            operator.getitem, [f for _ in range(n) for f in futures], [j for j in range(n) for _ in futures]
+        )
+        return [picks[j * m : (j + 1) * m] for j in range(n)]
+
+
 def _same(n: int, *values: Any) -> list[list[Any]]:
     """One list of ``n`` copies per value: constant arguments of a ``client.map``."""
     return [[v] * n for v in values]
-
-
-def _exchange(client: Client, futures: list, n: int) -> list[list]:
-    """All-to-all exchange: item j is the list of piece j of every future's result (one ``client.map``)."""
-    m = len(futures)
-    picks = client.map(operator.getitem, [f for _ in range(n) for f in futures], [j for j in range(n) for _ in futures])
-    return [picks[j * m : (j + 1) * m] for j in range(n)]
-
-
-def _same_object(obj: Any) -> Any:
-    """Return ``obj``: a task holding a small object (a scattered one is lost with its worker)."""
-    return obj
-
-
-def _encode(payload: tuple[np.ndarray, list[str]]) -> Any:
-    """Normalise one scattered (documents, texts) payload (see :func:`.reuse_index.encode_part`)."""
-    return encode_part(*payload)
-
-
-def _covered(part: Any) -> int:
-    """Return the number of the partition's characters that boilerplate covers."""
-    return int(part.covered().sum())
-
-
-def _block_hits(row: dict, q: int) -> Any:
-    """Return block (p, q)'s sampled matches from row p's :func:`.reuse_index.collect_row`."""
-    return row.get(q, [])
 
 
 def _gather_blocks(client: Client, blocks: list, show: bool) -> list[tuple[list[dict], BlockCounts]]:

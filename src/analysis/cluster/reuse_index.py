@@ -20,6 +20,11 @@ and bucket the matches by the pair of document partitions they link).  Every
 step is the in-process index's own computation (:mod:`analysis.reuse.index`,
 :mod:`analysis.reuse.seeds`) applied to a slice, so the tags, fingerprints
 and sampled matches are identical.
+
+Workers import this module (and :mod:`.reuse_align`) to run the steps, so it
+imports numpy and the numpy-only reuse modules and nothing else: no pandas,
+scipy or networkx (tests/test_cluster_reuse_index.py checks it).  A worker
+then holds ~65 MB before its first task instead of ~180 MB.
 """
 
 from __future__ import annotations
@@ -310,3 +315,23 @@ def contexts(edges: list[tuple[np.ndarray, np.ndarray]], width: int) -> list[tup
                 break
         out.append((left[max(0, len(left) - width) :], right[:width]))
     return out
+
+
+def encode_payload(payload: tuple[np.ndarray, list[str]]) -> DocPart:
+    """Normalise one scattered (documents, texts) payload; returns its :class:`DocPart` (see :func:`encode_part`)."""
+    return encode_part(*payload)
+
+
+def covered_count(part: DocPart) -> int:
+    """Return the number of the partition's normalised characters that boilerplate covers."""
+    return int(part.covered().sum())
+
+
+def block_hits(row: dict[int, list[Seeds]], q: int) -> list[Seeds]:
+    """Return block (p, q)'s sampled matches from row p's :func:`collect_row` (empty when it has none)."""
+    return row.get(q, [])
+
+
+def same_object(obj: object) -> object:
+    """Return ``obj``: a task holding a small object (a scattered one is lost with its worker)."""
+    return obj

@@ -94,14 +94,49 @@ should be treated with care.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import lazy_loader as _lazy
+
 from ..levels import LEVELS
 from ..shingles import normalise, shingle_hashes
-from .align import align_passages
-from .detect import find_reuse
-from .display import AlignmentHTML, format_alignment_html
-from .reference import reference_reuse
-from .result import ReuseResult
-from .summary import PAIR_COLUMNS, PASSAGE_COLUMNS, aggregate_network, reuse_by_level, reuse_network
+
+if TYPE_CHECKING:
+    from .align import align_passages
+    from .detect import find_reuse
+    from .display import AlignmentHTML, format_alignment_html
+    from .reference import reference_reuse
+    from .result import ReuseResult
+    from .summary import PAIR_COLUMNS, PASSAGE_COLUMNS, aggregate_network, reuse_by_level, reuse_network
+
+# The public names load on first use: the summaries import pandas and networkx, which Dask workers
+# running the index and alignment steps (analysis.cluster.reuse_index, .reuse_align) never need;
+# importing any analysis.reuse.* module runs this file, so eager imports here would cost every
+# worker ~120 MB before its first task.
+__getattr__, _lazy_dir, _ = _lazy.attach(
+    __name__,
+    # the submodules too, so that analysis.reuse.summary works after import analysis.reuse, as it did
+    submodules=[
+        "align",
+        "candidates",
+        "detect",
+        "direction",
+        "display",
+        "index",
+        "reference",
+        "result",
+        "seeds",
+        "summary",
+    ],
+    submod_attrs={
+        "align": ["align_passages"],
+        "detect": ["find_reuse"],
+        "display": ["AlignmentHTML", "format_alignment_html"],
+        "reference": ["reference_reuse"],
+        "result": ["ReuseResult"],
+        "summary": ["PAIR_COLUMNS", "PASSAGE_COLUMNS", "aggregate_network", "reuse_by_level", "reuse_network"],
+    },
+)
 
 __all__ = [
     "LEVELS",
@@ -119,3 +154,8 @@ __all__ = [
     "reuse_network",
     "shingle_hashes",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names (loaded or not) and the module's own globals; returns a sorted list."""
+    return sorted(set(__all__) | set(globals()))

@@ -9,12 +9,14 @@ lower ones), then by ``doc_id``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from ..levels import level_rank
-from ..metadata.dates import date_parts, is_present
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,12 @@ class Meta:
 
 def prepare_meta(corpus: pd.DataFrame) -> Meta:
     """Validate the corpus and return the per-document arrays the detector uses."""
+    # imported here, not at module level: Dask workers unpickle Meta and call orient, and must not
+    # pay for pandas and the metadata package (~120 MB of a worker's memory)
+    import pandas as pd
+
+    from ..metadata.dates import date_parts, is_present
+
     missing = {"doc_id", "text"} - set(corpus.columns)
     if missing:
         raise ValueError(f"corpus lacks required column(s): {sorted(missing)}")
