@@ -8,11 +8,14 @@ does with its neighbours.  Terms come from an editable watchlist
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterable, Mapping
+import sys
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
+import numpy as np
 import pandas as pd
 
 from ..resources import data_file
@@ -71,14 +74,69 @@ def term_patterns(terms: Terms) -> dict[str, re.Pattern[str]]:
     return {t: re.compile(p or re.escape(t)) for t, p in pairs}
 
 
+# the standard library's own regex parser (re._parser since Python 3.11, sre_parse before): it tells
+# which characters every match of a pattern must contain
+_PARSER: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+
+
+def _literal_runs(pattern: re.Pattern[str]) -> list[str] | None:
+    """For each top-level alternative of ``pattern``, its longest run of literal characters.
+
+    Every match contains at least one of the returned strings, so a text holding none of
+    them has no match.  Returns None when that cannot be said (an alternative without a
+    literal, case-insensitive matching, or a pattern the parser does not take apart).
+    """
+    try:
+        parsed = _PARSER.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a parser of another Python version: no shortcut, the regex decides
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    items = list(parsed)
+    branches = items[0][1][1] if len(items) == 1 and items[0][0] == _PARSER.BRANCH else [items]
+    runs = []
+    for branch in branches:
+        longest, current = "", ""
+        for op, value in branch:
+            current = current + chr(value) if op == _PARSER.LITERAL else ""
+            longest = max(longest, current, key=len)
+        if not longest:
+            return None
+        runs.append(longest)
+    return runs
+
+
+def _counter(pattern: re.Pattern[str]) -> Callable[[str], int]:
+    """A function text -> number of non-overlapping matches of ``pattern`` (as ``len(findall)``).
+
+    A pattern of literal characters only is counted with ``str.count`` (the same
+    non-overlapping, left-to-right count, several times faster); a pattern whose every match
+    contains one of a few literal strings skips texts without them (Python's regex engine
+    scans a pattern such as ``(公共)?数据开放|开放数据`` about 50x slower than a literal).
+    """
+    runs = _literal_runs(pattern)
+    if runs is not None and len(runs) == 1 and pattern.pattern in (runs[0], re.escape(runs[0])):
+        literal = runs[0]  # the whole pattern is this one string
+        return lambda text: text.count(literal)
+    if runs is None:
+        return lambda text: len(pattern.findall(text))
+    return lambda text: len(pattern.findall(text)) if any(run in text for run in runs) else 0
+
+
 def count_terms(corpus: pd.DataFrame, terms: Terms, text_col: str = "text") -> pd.DataFrame:
     """Occurrences of each term in each document: columns doc_id, term, count (non-overlapping matches).
 
     One row per document x term, zeros included, so groupings never lose a
-    document that does not use a term.
+    document that does not use a term (a missing text counts NaN).
     """
     pats = term_patterns(terms)
-    rows = {t: corpus[text_col].str.count(p) for t, p in pats.items()}
+    texts = corpus[text_col].tolist()
+    present = [isinstance(text, str) for text in texts]
+    rows = {}
+    for term, pattern in pats.items():
+        count = _counter(pattern)
+        values = [count(text) if ok else np.nan for text, ok in zip(texts, present)]
+        rows[term] = pd.Series(values, index=corpus.index, dtype=np.int64 if all(present) else np.float64)
     wide = pd.DataFrame(rows, index=corpus.index)
     wide.insert(0, "doc_id", corpus["doc_id"].values)
     return wide.melt(id_vars="doc_id", var_name="term", value_name="count")
