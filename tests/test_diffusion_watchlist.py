@@ -58,6 +58,9 @@ def test_level_names_come_from_analysis_levels():
         ("(?i)ai", "AI与ai", 2),  # case-insensitive: no literal shortcut
         ("[一二三]网", "一网通办 三网融合", 2),
         ("[一二三]|网", "一网", 2),  # an alternative without a literal: no shortcut
+        ("[a-z]+数据", "bigdata数据 ab数据", 2),  # unbounded before the literal: no shortcut
+        ("[一二]?网(通)?办|办", "一网通办办网办", 3),  # optional prefix, a match inside another's span
+        ("数据数据", "数据数据数据数据数据", 2),
     ],
 )
 def test_count_terms_counts_as_findall(pattern, text, expected):
@@ -73,11 +76,13 @@ def test_literal_runs_name_what_every_match_holds():
 
     from analysis.diffusion.watchlist import _literal_runs
 
-    assert _literal_runs(re.compile("(公共)?数据开放|开放数据")) == ["数据开放", "开放数据"]
-    assert _literal_runs(re.compile("城市(数据)?大脑")) == ["城市"]
-    assert _literal_runs(re.compile("(?<![A-Za-z])CIM(?![A-Za-z])")) == ["CIM"]
-    assert _literal_runs(re.compile("[一二]网|数据")) == ["网", "数据"]
+    # (run, fewest and most characters before it)
+    assert _literal_runs(re.compile("(公共)?数据开放|开放数据")) == [("数据开放", 0, 2), ("开放数据", 0, 0)]
+    assert _literal_runs(re.compile("城市(数据)?大脑")) == [("城市", 0, 0)]
+    assert _literal_runs(re.compile("(?<![A-Za-z])CIM(?![A-Za-z])")) == [("CIM", 0, 0)]
+    assert _literal_runs(re.compile("[一二]网|数据")) == [("网", 1, 1), ("数据", 0, 0)]
     assert _literal_runs(re.compile("(?i)ai")) is None and _literal_runs(re.compile("[一二]|数据")) is None
+    assert _literal_runs(re.compile("[a-z]+数据")) is None  # unbounded before the run
 
 
 def test_count_terms_on_seeds_equals_findall(seed_corpus):
@@ -94,3 +99,26 @@ def test_count_terms_missing_text_counts_nan():
     counts = D.count_terms(corpus, ["大数据", "城市大脑"])
     assert counts["count"].dtype == float and counts["count"].isna().tolist() == [False, True, False, True]
     assert counts["count"].iloc[0] == 1
+
+
+def test_count_terms_equals_findall_on_random_texts():
+    import re
+
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    alphabet = list("数据开放公共城市大脑CIMX一二网通办")
+    texts = ["".join(rng.choice(alphabet, size=int(rng.integers(0, 60)))) for _ in range(400)]
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    patterns = {
+        "a": "(公共)?数据开放|开放数据",
+        "b": "城市(数据)?大脑",
+        "c": "城市信息模型|(?<![A-Za-z])CIM(?![A-Za-z])",
+        "d": "[一二]?网(通)?办|办",
+        "e": "数据",
+        "f": "(开放){1,2}数据",
+    }
+    counts = D.count_terms(corpus, patterns)
+    for term, pattern in patterns.items():
+        got = counts.loc[counts.term == term, "count"].tolist()
+        assert got == [len(re.findall(pattern, text)) for text in texts], term
