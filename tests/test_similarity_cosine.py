@@ -34,6 +34,7 @@ def test_the_split_puts_widespread_columns_in_the_dense_part():
 @pytest.mark.parametrize("block_bytes", [cosine.BLOCK_BYTES, 8 * 60 * 7])  # one block; blocks of 7 rows
 @pytest.mark.parametrize("dense_bytes", [cosine.DENSE_BYTES, 8 * 60 * 3, 0])  # all common columns; 3; none
 def test_matrix_equals_the_plain_product(monkeypatch, block_bytes, dense_bytes):
+    monkeypatch.setattr(cosine, "PLAIN_PRODUCT_MAX", 0)  # always the blocked product
     monkeypatch.setattr(cosine, "BLOCK_BYTES", block_bytes)
     monkeypatch.setattr(cosine, "DENSE_BYTES", dense_bytes)
     x = _rows()
@@ -54,7 +55,18 @@ def test_upper_blocks_start_at_their_first_row(monkeypatch):
     assert starts == [(0, 25, (25, 60)), (25, 50, (25, 35)), (50, 60, (10, 10))]
 
 
-def test_one_row_and_a_row_of_zeros():
+def test_a_small_product_is_scipys_averaged_with_its_transpose(monkeypatch):
+    x = _rows()
+    plain = (x @ x.T).toarray()
+    small = cosine.cosine_matrix(x)  # 60 rows: under PLAIN_PRODUCT_MAX
+    np.testing.assert_array_equal(small, (plain + plain.T) / 2)
+    monkeypatch.setattr(cosine, "PLAIN_PRODUCT_MAX", 0)
+    np.testing.assert_allclose(cosine.cosine_matrix(x), small, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("plain_max", [cosine.PLAIN_PRODUCT_MAX, 0])
+def test_one_row_and_a_row_of_zeros(monkeypatch, plain_max):
+    monkeypatch.setattr(cosine, "PLAIN_PRODUCT_MAX", plain_max)
     one = sparse.csr_matrix(normalize(np.array([[3.0, 4.0]])))
     np.testing.assert_allclose(cosine.cosine_matrix(one), [[1.0]], atol=1e-15)
     zero = sparse.csr_matrix((2, 3))

@@ -118,3 +118,16 @@ def test_ties_at_the_cut_go_to_corpus_order():
     np.testing.assert_allclose(table.loc[table.doc_id == "x", "similarity"].iloc[0], 1.0)
     matrix = document_similarity(corpus, tokenizer=TOK, min_df=1)
     assert matrix.loc["w", "w"] == 1.0 and matrix.loc["w"].drop("w").eq(0).all()
+
+
+def test_the_blocked_matrix_equals_the_plain_one(monkeypatch):
+    from analysis.similarity import cosine
+
+    corpus, _paras = synthetic()
+    plain = document_similarity(corpus, tokenizer=TOK)
+    monkeypatch.setattr(cosine, "PLAIN_PRODUCT_MAX", 0)
+    monkeypatch.setattr(cosine, "BLOCK_BYTES", 8 * len(corpus) * 5)  # blocks of 5 documents
+    blocked = document_similarity(corpus, tokenizer=TOK)
+    pd.testing.assert_frame_equal(blocked, plain, check_exact=False, rtol=0, atol=1e-12)
+    np.testing.assert_array_equal(blocked.to_numpy(), blocked.to_numpy().T)
+    np.testing.assert_array_equal(np.diag(blocked.to_numpy()), 1.0)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import numpy as np
 from scipy import sparse
 
-__all__ = ["BLOCK_BYTES", "DENSE_BYTES", "DENSE_DF_RATIO", "cosine_blocks", "cosine_matrix"]
+__all__ = ["BLOCK_BYTES", "DENSE_BYTES", "DENSE_DF_RATIO", "PLAIN_PRODUCT_MAX", "cosine_blocks", "cosine_matrix"]
 
 #: A term goes to the dense product when more than ``n / DENSE_DF_RATIO`` of the n rows hold it:
 #: the sparse product costs about ``df ** 2`` scattered multiply-adds per term, the dense one ``n ** 2``
@@ -24,6 +24,9 @@ __all__ = ["BLOCK_BYTES", "DENSE_BYTES", "DENSE_DF_RATIO", "cosine_blocks", "cos
 DENSE_DF_RATIO = 7.0
 #: At most this many bytes for the dense copy of the common terms' columns (n x terms float64).
 DENSE_BYTES = 512 * 2**20
+#: Up to this many multiply-adds (the sum of df ** 2 over terms) :func:`cosine_matrix` uses scipy's
+#: plain sparse product, which takes under a second there (a few hundred documents).
+PLAIN_PRODUCT_MAX = 2e8
 #: Rows per block are chosen so that one block of the output (rows x n float64) takes about this many bytes.
 BLOCK_BYTES = 128 * 2**20
 
@@ -71,10 +74,17 @@ def cosine_blocks(x: sparse.csr_matrix, *, upper: bool = False) -> Iterator[tupl
 def cosine_matrix(x: sparse.csr_matrix) -> np.ndarray:
     """The full ``x @ x.T`` of an l2-normalised csr matrix: a symmetric (n, n) float64 array.
 
-    Computed for the upper triangle of blocks and mirrored, so it is exactly symmetric; each
-    diagonal block is the mean of itself and its transpose.
+    Small products (:data:`PLAIN_PRODUCT_MAX`) are scipy's sparse product averaged with its
+    transpose; larger ones are computed for the upper triangle of blocks and mirrored, each
+    diagonal block the mean of itself and its transpose.  Either way exactly symmetric.
     """
     n = x.shape[0]
+    df = np.bincount(x.indices, minlength=x.shape[1]).astype(np.float64)
+    if float(df @ df) <= PLAIN_PRODUCT_MAX:
+        plain = (x @ x.T).toarray()
+        plain += plain.T  # numpy buffers the overlapping transpose
+        plain *= 0.5
+        return plain
     out = np.empty((n, n), dtype=np.float64)
     for start, stop, block in cosine_blocks(x, upper=True):
         size = stop - start
