@@ -89,3 +89,45 @@ def test_identical_documents_and_tiny_corpora():
     assert one.empty and list(one.columns) == NEIGHBOUR_COLUMNS
     with pytest.raises(ValueError, match="k must be"):
         document_similarity(corpus, tokenizer=TOK, k=0)
+
+
+def test_neighbours_in_blocks_equal_one_block_and_the_matrix(monkeypatch):
+    from analysis.similarity import cosine
+
+    corpus, _paras = synthetic()
+    matrix = document_similarity(corpus, tokenizer=TOK)
+    whole = document_similarity(corpus, tokenizer=TOK, k=4)
+    monkeypatch.setattr(cosine, "BLOCK_BYTES", 8 * len(corpus) * 5)  # blocks of 5 documents
+    monkeypatch.setattr(cosine, "DENSE_BYTES", 0)  # every term through the sparse product
+    blocked = document_similarity(corpus, tokenizer=TOK, k=4)
+    pd.testing.assert_frame_equal(blocked, whole, check_exact=False, rtol=0, atol=1e-12)
+    assert [(d, r, n) for d, r, n, _s in _top_k_of_matrix(matrix, 4)] == list(
+        blocked[["doc_id", "rank", "neighbour"]].itertuples(index=False, name=None)
+    )
+
+
+def test_ties_at_the_cut_go_to_corpus_order():
+    # x and y are identical; w shares no term with anyone, so all its similarities are 0 (a tie)
+    corpus = pd.DataFrame(
+        {"doc_id": ["x", "y", "z", "w"], "text": ["数据 共享 平台", "数据 共享 平台", "医疗 健康 数据", "孤立 词语"]}
+    )
+    table = document_similarity(corpus, tokenizer=TOK, min_df=1, k=2)
+    pairs = {d: list(g["neighbour"]) for d, g in table.groupby("doc_id", sort=False)}
+    assert pairs == {"x": ["y", "z"], "y": ["x", "z"], "z": ["x", "y"], "w": ["x", "y"]}
+    assert table.loc[table.doc_id == "w", "similarity"].tolist() == [0.0, 0.0]
+    np.testing.assert_allclose(table.loc[table.doc_id == "x", "similarity"].iloc[0], 1.0)
+    matrix = document_similarity(corpus, tokenizer=TOK, min_df=1)
+    assert matrix.loc["w", "w"] == 1.0 and matrix.loc["w"].drop("w").eq(0).all()
+
+
+def test_the_blocked_matrix_equals_the_plain_one(monkeypatch):
+    from analysis.similarity import cosine
+
+    corpus, _paras = synthetic()
+    plain = document_similarity(corpus, tokenizer=TOK)
+    monkeypatch.setattr(cosine, "PLAIN_PRODUCT_MAX", 0)
+    monkeypatch.setattr(cosine, "BLOCK_BYTES", 8 * len(corpus) * 5)  # blocks of 5 documents
+    blocked = document_similarity(corpus, tokenizer=TOK)
+    pd.testing.assert_frame_equal(blocked, plain, check_exact=False, rtol=0, atol=1e-12)
+    np.testing.assert_array_equal(blocked.to_numpy(), blocked.to_numpy().T)
+    np.testing.assert_array_equal(np.diag(blocked.to_numpy()), 1.0)

@@ -3,6 +3,7 @@
 Modules
 -------
 documents   document_similarity: cosine similarity of TF-IDF vectors (the matrix, or each document's k nearest)
+cosine      cosine_matrix, cosine_blocks: all-pairs products of l2-normalised sparse rows (common terms dense)
 clustering  cluster_documents (hierarchical tree), flat_clusters (cut by silhouette)
 
 The heatmap with dendrogram is :func:`analysis.plotting.topics.plot_similarity_heatmap`.

@@ -8,10 +8,10 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.neighbors import NearestNeighbors
 
 from ..topics.dtm import build_dtm
 from ..topics.units import TokenizerLike
+from .cosine import cosine_blocks, cosine_matrix
 
 __all__ = ["LARGE_SIMILARITY", "NEIGHBOURS", "NEIGHBOUR_COLUMNS", "document_similarity"]
 
@@ -61,9 +61,9 @@ def document_similarity(
         symmetric, diagonal 1.  With ``k`` (or above :data:`LARGE_SIMILARITY` documents):
         columns :data:`NEIGHBOUR_COLUMNS` -- ``doc_id``, ``rank`` (1 = most similar),
         ``neighbour`` (its doc_id) and ``similarity`` (0-1), ``min(k, n - 1)`` rows per
-        document in corpus order, found by exact brute-force search on the sparse TF-IDF
-        vectors (scikit-learn ``NearestNeighbors(metric="cosine")``, in chunks of bounded
-        memory); equally similar neighbours in corpus order.
+        document in corpus order, found by exact search over all pairs of TF-IDF vectors
+        in blocks of bounded memory (:func:`analysis.similarity.cosine.cosine_blocks`);
+        similarities equal to 12 decimals are ties, ranked in corpus order.
     """
     if k is None and len(corpus) > LARGE_SIMILARITY:
         k = NEIGHBOURS
@@ -79,10 +79,29 @@ def document_similarity(
     ids = dtm.units["doc_id"].to_numpy()
     if k is not None:
         return _neighbours(sparse.csr_matrix(x), ids, k)
-    sim = (x @ x.T).toarray()
-    sim = np.clip((sim + sim.T) / 2, 0.0, 1.0)  # exact symmetry despite float rounding
+    sim = cosine_matrix(sparse.csr_matrix(x))  # exactly symmetric
+    np.clip(sim, 0.0, 1.0, out=sim)  # in place: the matrix is the one n^2 array held
     np.fill_diagonal(sim, 1.0)  # also for a document without vocabulary terms
-    return pd.DataFrame(sim, index=pd.Index(ids, name="doc_id"), columns=pd.Index(ids, name="doc_id"))
+    labels = pd.Index(ids, name="doc_id")
+    return pd.DataFrame(sim, index=labels, columns=labels, copy=False)
+
+
+def _top_k(block: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and values of the ``k`` largest entries of each row of ``block``, largest first.
+
+    Values are compared rounded to 12 decimals, so float noise between equal documents is a
+    tie, and ties go to the lower column (corpus order), also at the cut.
+    """
+    rounded = np.round(block, 12)
+    kth = np.partition(rounded, block.shape[1] - k, axis=1)[:, -k][:, None]  # each row's k-th largest
+    above = rounded > kth
+    ties = rounded == kth
+    # of the tied values, the first (k - number above) in corpus order make up the k
+    keep = above | (ties & (np.cumsum(ties, axis=1, dtype=np.int32) <= k - above.sum(axis=1, keepdims=True)))
+    columns = np.nonzero(keep)[1].reshape(len(block), k)
+    values = np.take_along_axis(block, columns, 1)
+    order = np.lexsort((columns, -np.take_along_axis(rounded, columns, 1)), axis=1)
+    return np.take_along_axis(columns, order, 1), np.take_along_axis(values, order, 1)
 
 
 def _neighbours(x: sparse.csr_matrix, ids: np.ndarray, k: int) -> pd.DataFrame:
@@ -92,24 +111,18 @@ def _neighbours(x: sparse.csr_matrix, ids: np.ndarray, k: int) -> pd.DataFrame:
     k = min(k, n - 1)
     if k < 1:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(NEIGHBOUR_COLUMNS, [object, int, object, float])})
-    # brute force on sparse rows: scikit-learn computes the distances in chunks of its working
-    # memory (1 GB by default), so memory stays n * k, not n^2
-    search = NearestNeighbors(n_neighbors=k + 1, metric="cosine", algorithm="brute").fit(x)
-    distance, index = search.kneighbors(x)
-    similarity = np.clip(1.0 - distance, 0.0, 1.0)
-    # order: similarity descending, then corpus order (the search leaves ties in any order);
-    # rounding to 12 decimals makes float noise between equal documents a tie
-    order = np.lexsort((index, -np.round(similarity, 12)), axis=1)
-    index, similarity = np.take_along_axis(index, order, 1), np.take_along_axis(similarity, order, 1)
-    # drop each document itself (not always first: an identical document is as near)
-    is_self = index == np.arange(n)[:, None]
-    is_self[~is_self.any(axis=1), -1] = True  # itself beyond the k + 1 found: drop the last
-    keep = ~is_self
+    index = np.empty((n, k), dtype=np.int64)
+    similarity = np.empty((n, k), dtype=np.float64)
+    # exact search block by block: memory stays n * k plus one block, never n^2
+    for start, stop, block in cosine_blocks(x):
+        np.clip(block, 0.0, 1.0, out=block)
+        block[np.arange(stop - start), np.arange(start, stop)] = -1.0  # never its own neighbour
+        index[start:stop], similarity[start:stop] = _top_k(block, k)
     return pd.DataFrame(
         {
             "doc_id": np.repeat(ids, k),
             "rank": np.tile(np.arange(1, k + 1), n),
-            "neighbour": ids[index[keep]],
-            "similarity": similarity[keep],
+            "neighbour": ids[index.ravel()],
+            "similarity": similarity.ravel(),
         }
     )
