@@ -119,13 +119,28 @@ def _occurrence_table(index: SuffixIndex, cands: list[_Candidate], docs: Formula
 
 def annotate_occurrences(occ: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
     """``occ`` with quoted (inside “…”), titled (inside 《…》) and context (the text around it) per occurrence."""
-    spans = list(zip(occ["doc"].tolist(), occ["start"].tolist(), occ["end"].tolist()))
-    before = [texts[d][s - 1] if s > 0 else "" for d, s, _ in spans]
-    after = [texts[d][e] if e < len(texts[d]) else "" for d, _, e in spans]
+    if not texts:
+        return occ.assign(quoted=np.zeros(len(occ), bool), titled=np.zeros(len(occ), bool), context="")
+    # one string for the corpus, so each context is one slice of it and the characters around are one lookup
+    joined = "\n".join(texts)
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    doc_start = np.r_[0, np.cumsum(lengths + 1)[:-1]]
+    doc = occ["doc"].to_numpy(np.int64)
+    lo, hi = doc_start[doc], doc_start[doc] + lengths[doc]
+    start, end = lo + occ["start"].to_numpy(np.int64), lo + occ["end"].to_numpy(np.int64)
+    chars = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    # the characters just outside the occurrence; 0 (no character) at the edges of its document
+    before = np.where(start > lo, chars[np.maximum(start - 1, 0)], 0)
+    after = np.where(end < hi, chars[np.minimum(end, len(chars) - 1)], 0)
+    opening = np.array([ord(c) for c in _OPEN_QUOTES], dtype=np.uint32)
+    closing = np.array([ord(c) for c in _CLOSE_QUOTES], dtype=np.uint32)
+    del chars
+    joined = joined.replace("\n", " ")
+    ctx_lo, ctx_hi = np.maximum(lo, start - CONTEXT_CHARS), np.minimum(hi, end + CONTEXT_CHARS)
     return occ.assign(
-        quoted=[b != "" and b in _OPEN_QUOTES and a != "" and a in _CLOSE_QUOTES for b, a in zip(before, after)],
-        titled=[b == "《" and a == "》" for b, a in zip(before, after)],
-        context=[texts[d][max(0, s - CONTEXT_CHARS) : e + CONTEXT_CHARS].replace("\n", " ") for d, s, e in spans],
+        quoted=np.isin(before, opening) & np.isin(after, closing),
+        titled=(before == ord("《")) & (after == ord("》")),
+        context=[joined[a:b] for a, b in zip(ctx_lo.tolist(), ctx_hi.tolist())],
     )
 
 

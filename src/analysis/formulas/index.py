@@ -31,7 +31,7 @@ import numpy as np
 
 from ..chars import HEADING_NUMERALS
 from ..shingles import char_tables, index_dtype
-from .packed import pack_codes
+from .packed import PackedCodes, pack_codes
 
 __all__ = [
     "ENUMERATION_COMMA",
@@ -114,7 +114,7 @@ def encode_texts(texts: Sequence[str]) -> Encoded:
     return Encoded(codes=codes, doc_of=doc_of, orig_off=orig_off, is_sep=is_sep)
 
 
-def _sorted_words(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+def _sorted_words(codes: np.ndarray, packed: PackedCodes) -> tuple[np.ndarray, np.ndarray, int]:
     """Positions sorted by their first codes, as many as one packed word holds (:mod:`.packed`).
 
     Returns the suffix array so far, the start flag of each tie group in it (a
@@ -123,9 +123,7 @@ def _sorted_words(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     """
     n = len(codes)
     dt = index_dtype(n + 2)
-    packed = pack_codes(codes)
-    words, k, to_sep = packed.words, packed.per_word, packed.to_separator
-    del packed
+    words, k, to_sep = packed.words[:n], packed.per_word, packed.to_separator
     sa = np.argsort(words).astype(dt)
     sw = words[sa]
     del words
@@ -142,20 +140,20 @@ def _sorted_words(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     return sa, starts, k
 
 
-def suffix_array(codes: np.ndarray, depth: int) -> np.ndarray:
+def suffix_array(codes: np.ndarray, depth: int, packed: PackedCodes | None = None) -> np.ndarray:
     """Positions of ``codes`` sorted by their next ``depth`` codes (ties in any order).
 
     The first codes are sorted at once as packed words (:mod:`.packed`), then
     prefix doubling: after the round with step k the suffixes are sorted by
     their first 2k codes; each round re-sorts only the suffixes still tied.
     Returns an int32 array (int64 past two billion codes), a permutation of
-    ``range(len(codes))``.
+    ``range(len(codes))``.  ``packed``: :func:`.packed.pack_codes` of ``codes``, if already made.
     """
     n = len(codes)
     dt = index_dtype(n + 2)
     if n == 0:
         return np.zeros(0, dtype=dt)
-    sa, starts, sorted_to = _sorted_words(codes)
+    sa, starts, sorted_to = _sorted_words(codes, packed or pack_codes(codes))
     # rank of a position = SA index where its tie group starts
     rank = np.empty(n, dtype=dt)
     rank[sa] = np.maximum.accumulate(np.where(starts, np.arange(n, dtype=dt), 0))
@@ -183,19 +181,20 @@ def suffix_array(codes: np.ndarray, depth: int) -> np.ndarray:
     return sa
 
 
-def lcp_array(codes: np.ndarray, sa: np.ndarray, depth: int) -> np.ndarray:
+def lcp_array(codes: np.ndarray, sa: np.ndarray, depth: int, packed: PackedCodes | None = None) -> np.ndarray:
     """Common prefix length of each suffix with the one before it in ``sa``, capped at ``depth``.
 
     Returns an int32 array; element 0 is 0.  Separators are unique, so a
     common prefix never contains one and never runs past the last code.
-    Codes are compared several at a time (packed into one 64-bit word, :mod:`.packed`).
+    Codes are compared several at a time (packed into one 64-bit word, :mod:`.packed`);
+    ``packed`` is :func:`.packed.pack_codes` of ``codes`` with ``pad`` of at least ``depth``, if already made.
     """
     lcp = np.zeros(len(sa), dtype=np.int32)
     if len(sa) < 2:
         return lcp
-    packed = pack_codes(codes, pad=depth + 1)
+    if packed is None or len(packed.words) < len(codes) + depth:
+        packed = pack_codes(codes, pad=depth + 1)
     words, k, bits, to_sep = packed.words, packed.per_word, packed.bits, packed.to_separator
-    del packed
     mask = np.uint64((1 << bits) - 1)
     a, b = sa[:-1], sa[1:]
     # a common prefix ends at the first separator of either suffix (separators are unique)
@@ -269,10 +268,13 @@ def group_bounds(lcp: np.ndarray, i: int, length: int) -> tuple[int, int]:
 def build_index(texts: Sequence[str], depth: int) -> SuffixIndex:
     """Encode ``texts`` and sort their suffixes to ``depth`` codes (common prefixes capped at ``depth``)."""
     enc = encode_texts(texts)
-    sa = suffix_array(enc.codes, depth)
+    packed = pack_codes(enc.codes, pad=depth + 1)
+    sa = suffix_array(enc.codes, depth, packed)
+    lcp = lcp_array(enc.codes, sa, depth, packed)
+    del packed
     isa = np.empty_like(sa)
     isa[sa] = np.arange(len(sa), dtype=sa.dtype)
-    return SuffixIndex(enc=enc, sa=sa, lcp=lcp_array(enc.codes, sa, depth), depth=depth, isa=isa)
+    return SuffixIndex(enc=enc, sa=sa, lcp=lcp, depth=depth, isa=isa)
 
 
 @dataclass(frozen=True)

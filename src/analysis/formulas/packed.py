@@ -1,8 +1,8 @@
 """Several codes in one 64-bit word: what lets the suffix array and its common prefixes compare k codes at once.
 
-A corpus uses a few thousand distinct characters, so each fits in 13-16 bits
-once renumbered densely (in code order, so order is kept) and four fit in one
-word.  Separators are unique codes in :mod:`.index` (none equals another),
+A corpus uses a few thousand distinct characters, so each fits in 11-16 bits
+once renumbered densely (in code order, so order is kept) and four or five fit
+in one word.  Separators are unique codes in :mod:`.index` (none equals another),
 which no dense numbering can keep; instead a separator gets the number above
 every character and the word stops at it (zeros after it), and what the
 unique codes did is done with the distance to the next separator: a common
@@ -52,8 +52,8 @@ def pack_codes(codes: np.ndarray, pad: int = 0) -> PackedCodes:
         ``words``: for each position, the dense numbers (characters 1..A in code
         order, a separator A + 1, nothing after it: 0) of its next ``per_word``
         codes, the first in the highest bits, so words compare as the code
-        sequences do up to the first separator; ``per_word`` (64 // bits per
-        code, 3 or more); ``to_separator`` (codes before the next separator).
+        sequences do up to the first separator; ``per_word`` (3 or more) and
+        ``bits`` (per code); ``to_separator`` (codes before the next separator).
     """
     n = len(codes)
     is_sep = codes >= _CHAR_LIMIT
@@ -66,10 +66,10 @@ def pack_codes(codes: np.ndarray, pad: int = 0) -> PackedCodes:
     per_word = 64 // bits
     to_sep = _distance_to_separator(is_sep)
     words = np.zeros(n + pad, dtype=np.uint64)
-    for j in range(per_word):
-        shifted = np.zeros(n, dtype=np.uint64)
-        shifted[: max(0, n - j)] = dense[j:]
-        # nothing after the first separator: the unique separator codes ordered there, not what follows
-        shifted[to_sep < j] = 0
-        words[:n] |= shifted << np.uint64(bits * (per_word - 1 - j))
+    for j in range(min(per_word, n)):
+        words[: n - j] |= dense[j:] << np.uint64(bits * (per_word - 1 - j))
+    # nothing after the first separator: the unique separator codes ordered there, not what follows
+    used = (1 << (bits * per_word)) - 1
+    keep = np.array([used ^ ((1 << (bits * (per_word - 1 - t))) - 1) for t in range(per_word)], dtype=np.uint64)
+    words[:n] &= keep[np.minimum(to_sep, per_word - 1)]
     return PackedCodes(words=words, per_word=per_word, bits=bits, to_separator=to_sep)
