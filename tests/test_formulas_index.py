@@ -117,3 +117,14 @@ def test_empty_corpus():
     index = build_index([], 5)
     reps = maximal_repeats(index, np.zeros(0, dtype=np.int64), min_len=2, max_len=4)
     assert len(reps.length) == 0
+
+
+def test_common_prefixes_are_the_same_in_blocks(monkeypatch):
+    import analysis.formulas.index as index_module
+
+    texts = _wide_texts(random.Random(7), 12)
+    enc = encode_texts(texts)
+    sa = suffix_array(enc.codes, 41)
+    whole = lcp_array(enc.codes, sa, 41)
+    monkeypatch.setattr(index_module, "LCP_BLOCK", 7)  # blocks that end inside runs of long common prefixes
+    assert (lcp_array(enc.codes, sa, 41) == whole).all() and whole.max() > 7

@@ -88,29 +88,44 @@ def encode_texts(texts: Sequence[str]) -> Encoded:
     keep_tab, fold_tab = char_tables()
     sep_tab = _separator_table()
     joined = "\n".join(texts) + "\n"
+    # positions in the joined text: int32 below two billion characters (these arrays are the bulk of the memory)
+    pdt = index_dtype(len(joined))
     lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
     starts = np.r_[0, np.cumsum(lengths)[:-1]]
     raw = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    headings = [(m.start(), m.end()) for m in _HEADING.finditer(joined)]
+    del joined
     top = np.uint32(0xFFFF)
     low = np.minimum(raw, top)
     sep = sep_tab[low] & (raw <= top)
-    for m in _HEADING.finditer(joined):
-        sep[m.start() : m.end()] = True
-    comma = raw == ord(ENUMERATION_COMMA)
-    keep = ((keep_tab[low] | (raw > top)) | comma) & ~sep
-    retained = np.flatnonzero(keep | sep)
+    for a, b in headings:
+        sep[a:b] = True
+    keep = keep_tab[low]
+    del low
+    keep |= raw > top
+    keep |= raw == ord(ENUMERATION_COMMA)
+    keep &= ~sep
+    keep |= sep
+    retained = np.flatnonzero(keep).astype(pdt)
+    del keep
     rsep = sep[retained]
     # a run of separators (。\n“) is one boundary
     first_of_run = rsep & ~np.r_[False, rsep[:-1]]
     retained = retained[~rsep | first_of_run]
+    del rsep, first_of_run
     is_sep = sep[retained]
-    chars = raw[retained].astype(np.int64)
-    folded = np.where(chars > 0xFFFF, chars, fold_tab[np.minimum(chars, 0xFFFF)].astype(np.int64))
-    codes = np.where(is_sep, SEPARATOR_BASE + np.cumsum(is_sep), folded)
-    if SEPARATOR_BASE + len(codes) < 2**32:
-        codes = codes.astype(np.uint32)  # half the memory; every code still fits
+    del sep
+    chars = raw[retained]
+    del raw
+    # every code fits 32 bits unless the corpus has billions of characters
+    cdt = np.uint32 if SEPARATOR_BASE + len(chars) < 2**32 else np.int64
+    codes = np.where(chars > 0xFFFF, chars, fold_tab[np.minimum(chars, 0xFFFF)]).astype(cdt)
+    del chars
+    at_sep = np.flatnonzero(is_sep)
+    codes[at_sep] = SEPARATOR_BASE + 1 + np.arange(len(at_sep), dtype=np.int64)  # each separator its own code
+    del at_sep
     doc_of = (np.searchsorted(starts, retained, side="right") - 1).astype(np.int32)
-    orig_off = (retained - starts[doc_of]).astype(index_dtype(len(joined)))
+    orig_off = retained - starts[doc_of].astype(pdt)
     return Encoded(codes=codes, doc_of=doc_of, orig_off=orig_off, is_sep=is_sep)
 
 
@@ -194,13 +209,26 @@ def lcp_array(codes: np.ndarray, sa: np.ndarray, depth: int, packed: PackedCodes
         return lcp
     if packed is None or len(packed.words) < len(codes) + depth:
         packed = pack_codes(codes, pad=depth + 1)
+    # in blocks of neighbouring pairs, so the pairs' temporary arrays stay small in a large corpus
+    for first in range(1, len(sa), LCP_BLOCK):
+        last = min(first + LCP_BLOCK, len(sa))
+        lcp[first:last] = _lcp_block(packed, sa[first - 1 : last - 1], sa[first:last], depth)
+    return lcp
+
+
+#: Pairs of neighbouring suffixes compared at once by :func:`lcp_array`.
+LCP_BLOCK = 1 << 21
+
+
+def _lcp_block(packed: PackedCodes, a: np.ndarray, b: np.ndarray, depth: int) -> np.ndarray:
+    """Common prefix lengths (int32) of the suffixes at ``a`` and ``b``, pair by pair, capped at ``depth``."""
     words, k, bits, to_sep = packed.words, packed.per_word, packed.bits, packed.to_separator
     mask = np.uint64((1 << bits) - 1)
-    a, b = sa[:-1], sa[1:]
     # a common prefix ends at the first separator of either suffix (separators are unique)
     cap = np.minimum(np.minimum(to_sep[a], to_sep[b]), depth)
-    live = np.flatnonzero(cap > 0)
-    idx, a, b = live + 1, a[live], b[live]
+    out = np.zeros(len(a), dtype=np.int32)
+    idx = np.flatnonzero(cap > 0).astype(np.int32)
+    a, b = a[idx], b[idx]
     for j in range(0, depth, k):
         wa, wb = words[a + j], words[b + j]
         eq = wa == wb
@@ -212,13 +240,13 @@ def lcp_array(codes: np.ndarray, sa: np.ndarray, depth: int, packed: PackedCodes
         for t in range(k - 1):
             still &= (diff >> np.uint64(bits * (k - 1 - t))) & mask == 0
             more += still
-        lcp[idx[miss]] += more
-        lcp[idx[eq]] += k
-        go = eq & (cap[idx - 1] > j + k)
+        out[idx[miss]] += more
+        out[idx[eq]] += k
+        go = eq & (cap[idx] > j + k)
         idx, a, b = idx[go], a[go], b[go]
         if idx.size == 0:
             break
-    return np.minimum(lcp, np.r_[0, cap])
+    return np.minimum(out, cap)
 
 
 @dataclass(frozen=True)
