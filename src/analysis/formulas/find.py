@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -358,12 +359,19 @@ def occurrences_frame(occ: pd.DataFrame, formula_ids: pd.Series, docs: FormulaDo
     :func:`annotate_occurrences`; ``formula_ids`` maps cand to formula_id.  Rows are ordered by
     formula_id, the document's precedence (dated first, by date and level), then start.
     """
-    meta = docs.table.drop(columns="text")
-    occurrences = occ.assign(formula_id=formula_ids.reindex(occ["cand"]).to_numpy()).merge(
-        meta, left_on="doc", right_index=True, how="left"
-    )
-    occurrences = occurrences.sort_values(["formula_id", "start"], kind="stable")
-    occurrences = occurrences.assign(_p=docs.precedence[occurrences["doc"]]).sort_values(
-        ["formula_id", "_p", "start"], kind="stable"
-    )
-    return occurrences[OCCURRENCE_COLUMNS].reset_index(drop=True)
+    ids = formula_ids.reindex(occ["cand"]).to_numpy()
+    doc = occ["doc"].to_numpy(np.int64)
+    # formula_id, then precedence, then start; ties (none: a document has one precedence) keep the rows' order
+    id_rank = np.unique(ids.astype(str), return_inverse=True)[1].reshape(-1) if len(ids) else doc
+    order = np.lexsort((occ["start"].to_numpy(), docs.precedence[doc], id_rank))
+    at = doc[order]
+    # each column taken once, in its own dtype (year stays Int64), and not copied again into one block
+    columns: dict[str, Any] = {}
+    for c in OCCURRENCE_COLUMNS:
+        if c == "formula_id":
+            columns[c] = ids[order]
+        elif c in docs.table.columns:
+            columns[c] = docs.table[c].array.take(at)
+        else:
+            columns[c] = occ[c].array.take(order)
+    return pd.DataFrame(columns, copy=False)
