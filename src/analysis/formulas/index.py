@@ -323,7 +323,8 @@ def _previous_same(labels_in_sa: np.ndarray) -> np.ndarray:
     small = n == 0 or (labels_in_sa.min() >= 0 and labels_in_sa.max() < 2**16)
     order = np.argsort(labels_in_sa.astype(np.uint16) if small else labels_in_sa, kind="stable")
     lab = labels_in_sa[order]
-    prev = np.r_[-1, order[:-1]].astype(index_dtype(n + 1))
+    prev = np.empty(n, dtype=index_dtype(n + 1))
+    prev[1:] = order[:-1]
     prev[np.r_[True, lab[1:] != lab[:-1]]] = -1
     out = np.empty(n, dtype=index_dtype(n + 1))
     out[order] = prev
@@ -367,10 +368,10 @@ class _Members:
 
     def level(self, length: int) -> _Level:
         starts = self.lcp < length
-        first = np.flatnonzero(starts)
+        first = np.flatnonzero(starts).astype(self.idx.dtype)
         gid = np.cumsum(starts, dtype=self.idx.dtype) - 1
         gstart = self.idx[first][gid]
-        size = np.diff(np.r_[first, len(self.idx)])
+        size = np.diff(np.r_[first, len(self.idx)]).astype(self.idx.dtype)
         if not len(self.idx):
             return _Level(first=first, gid=gid, size=size, n_docs=first, n_groups=first)
         # a member is a group's first of its document (label) when the previous one is before the group
@@ -407,7 +408,7 @@ def maximal_repeats(
     sa, lcp = index.sa, index.lcp
     doc_in_sa = index.enc.doc_of[sa]
     prev_doc = _previous_same(doc_in_sa)
-    prev_grp = _previous_same(groups[doc_in_sa]) if len(sa) else prev_doc
+    prev_grp = _previous_same(np.asarray(groups, dtype=np.int32)[doc_in_sa]) if len(sa) else prev_doc
     del doc_in_sa
     isa = index.isa
     members = _Members(idx=np.arange(len(sa), dtype=sa.dtype), lcp=lcp, prev_doc=prev_doc, prev_grp=prev_grp)
