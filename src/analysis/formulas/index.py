@@ -11,9 +11,11 @@ The texts are encoded as one array of code points in which
   document boundary;
 * everything else (spaces inside PDF text, dashes, symbols) is dropped.
 
-A suffix array sorted to ``depth`` characters (numpy prefix doubling:
-O(n log depth) sorts, only suffixes still tied are re-sorted) and the longest
-common prefix of neighbouring suffixes (capped at ``depth``) then give, for
+A suffix array sorted to ``depth`` characters (one sort of the first four or
+five codes packed in a 64-bit word, :mod:`.packed`, then numpy prefix
+doubling: only suffixes still tied are re-sorted) and the longest common
+prefix of neighbouring suffixes (capped at ``depth``, compared a word at a
+time, in blocks of pairs so memory stays bounded) then give, for
 every length L, the groups of positions sharing their first L characters as
 contiguous ranges.  :func:`maximal_repeats` walks the lengths once, counting
 the documents and jurisdictions of each group in linear time, and keeps a
@@ -319,8 +321,10 @@ class Repeats:
 def _previous_same(labels_in_sa: np.ndarray) -> np.ndarray:
     """For each SA index, the previous SA index holding the same label (-1 if none)."""
     n = len(labels_in_sa)
+    if n == 0:
+        return np.zeros(0, dtype=index_dtype(1))
     # numpy sorts 16-bit integers stably by radix, in linear time
-    small = n == 0 or (labels_in_sa.min() >= 0 and labels_in_sa.max() < 2**16)
+    small = labels_in_sa.min() >= 0 and labels_in_sa.max() < 2**16
     order = np.argsort(labels_in_sa.astype(np.uint16) if small else labels_in_sa, kind="stable")
     lab = labels_in_sa[order]
     prev = np.empty(n, dtype=index_dtype(n + 1))
