@@ -11,12 +11,20 @@ writes one of them in quotation marks inside a sentence.
 Run ``python benchmarks/bench_formulas.py`` (sizes 250 500 1000 2000 by
 default); the results are written to ``benchmarks/RESULTS_formulas.md``
 by hand from the printed table.
+
+``--pickle FILE ...`` times the corpora of ``benchmarks/synthetic.py`` instead
+(``analysis.load_corpus`` of a folder it wrote, pickled with
+``DataFrame.to_pickle`` so the slow load is done once): CPU and wall seconds,
+formulas and occurrences found, the peak of Python allocations (tracemalloc,
+a second run) and the process's peak resident size.  Run one corpus per
+process for a resident size that belongs to it.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import resource
 import time
 import tracemalloc
 import warnings
@@ -134,12 +142,42 @@ def run_one(n_docs: int, memory: bool) -> dict:
     return out
 
 
+def run_pickled(path: str, memory: bool) -> dict:
+    """find_formulas on a pickled corpus table: seconds, counts and peak memory."""
+    corpus = pd.read_pickle(path)
+    find_formulas(corpus.head(50))  # tokenizer and gazetteer loaded outside the timing
+    t0, c0 = time.perf_counter(), time.process_time()
+    result = find_formulas(corpus)
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    out = {
+        "corpus": path,
+        "n_docs": len(corpus),
+        "million_chars": round(corpus["text"].str.len().sum() / 1e6, 2),
+        "seconds": round(seconds, 1),
+        "cpu_seconds": round(cpu, 1),
+        "formulas": len(result.formulas),
+        "occurrences": len(result.occurrences),
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+    del result
+    if memory:
+        tracemalloc.start()
+        find_formulas(corpus)
+        out["peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20)
+        tracemalloc.stop()
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sizes", nargs="*", type=int, default=[250, 500, 1000, 2000])
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc run")
+    parser.add_argument("--pickle", nargs="+", default=[], help="pickled corpus tables to time instead")
     args = parser.parse_args(argv)
-    rows = [run_one(n, not args.no_memory) for n in args.sizes]
+    if args.pickle:
+        rows = [run_pickled(p, not args.no_memory) for p in args.pickle]
+    else:
+        rows = [run_one(n, not args.no_memory) for n in args.sizes]
     print(pd.DataFrame(rows).to_string(index=False))
 
 

@@ -46,11 +46,27 @@ def _reference_repeats(texts, groups, min_len, max_len, min_docs, min_groups):
     return out
 
 
-@pytest.mark.parametrize("seed", range(12))
+def _wide_texts(rng: random.Random, n_docs: int) -> list[str]:
+    """Texts over a few thousand characters (13 bits each: four to a packed word) and, in one of
+    three, characters outside the Basic Multilingual Plane (21 bits: three to a word), copied
+    phrases among random ones so common prefixes are long."""
+    alphabet = [chr(c) for c in range(0x4E00, 0x4E00 + 5000)]
+    if rng.random() < 0.4:
+        alphabet += ["\U00020000", "\U0002a6d6", "\U0001f600"]
+    phrases = ["".join(rng.choice(alphabet[:40] + alphabet[-3:]) for _ in range(rng.randint(1, 30))) for _ in range(5)]
+    out = []
+    for _ in range(n_docs):
+        parts = [rng.choice(phrases) if rng.random() < 0.6 else rng.choice(alphabet) for _ in range(rng.randint(0, 12))]
+        out.append("".join(p + rng.choice(["", "", ",", "。", "、"]) for p in parts))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(24))
 def test_suffix_array_and_lcp_match_brute_force(seed):
     rng = random.Random(seed)
-    enc = encode_texts(_random_texts(rng, 6))
-    depth = rng.choice([3, 5, 8, 13])
+    # a tiny alphabet (many codes to a packed word), then a wide one (four or three to a word)
+    enc = encode_texts(_random_texts(rng, 6) if seed < 12 else _wide_texts(rng, 6))
+    depth = rng.choice([3, 5, 8, 13, 41])
     sa = suffix_array(enc.codes, depth)
     codes = enc.codes.tolist()
     keys = [tuple(codes[p : p + depth]) for p in sa.tolist()]
@@ -63,10 +79,10 @@ def test_suffix_array_and_lcp_match_brute_force(seed):
         assert lcp[j] == min(common, depth), j
 
 
-@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("seed", range(18))
 def test_maximal_repeats_match_brute_force(seed):
     rng = random.Random(100 + seed)
-    texts = _random_texts(rng, 7)
+    texts = _random_texts(rng, 7) if seed < 12 else _wide_texts(rng, 7)
     groups = np.array([rng.randrange(3) for _ in texts])
     min_docs, min_groups = rng.choice([2, 3]), rng.choice([1, 2])
     index = build_index(texts, 9)
@@ -101,3 +117,14 @@ def test_empty_corpus():
     index = build_index([], 5)
     reps = maximal_repeats(index, np.zeros(0, dtype=np.int64), min_len=2, max_len=4)
     assert len(reps.length) == 0
+
+
+def test_common_prefixes_are_the_same_in_blocks(monkeypatch):
+    import analysis.formulas.index as index_module
+
+    texts = _wide_texts(random.Random(7), 12)
+    enc = encode_texts(texts)
+    sa = suffix_array(enc.codes, 41)
+    whole = lcp_array(enc.codes, sa, 41)
+    monkeypatch.setattr(index_module, "LCP_BLOCK", 7)  # blocks that end inside runs of long common prefixes
+    assert (lcp_array(enc.codes, sa, 41) == whole).all() and whole.max() > 7

@@ -7,7 +7,8 @@ by documents of at least two jurisdictions), and the diffusion functions
 trace each one's adoption over years and levels.
 
 Modules: :mod:`.index` (clause-bounded encoding, suffix array, maximal
-repeats), :mod:`.select` (enumeration cores, boilerplate, cores of longer
+repeats), :mod:`.packed` (codes packed several to a 64-bit word for the
+suffix array), :mod:`.select` (enumeration cores, boilerplate, cores of longer
 formulas), :mod:`.find` (:func:`find_formulas`), :mod:`.result`
 (:class:`FormulaResult`), :mod:`.diffusion` (adoption paths and tables,
 bottom-up formulas) and :mod:`.describe` (sentences for a report).

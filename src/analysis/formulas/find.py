@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -119,13 +120,28 @@ def _occurrence_table(index: SuffixIndex, cands: list[_Candidate], docs: Formula
 
 def annotate_occurrences(occ: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
     """``occ`` with quoted (inside “…”), titled (inside 《…》) and context (the text around it) per occurrence."""
-    spans = list(zip(occ["doc"].tolist(), occ["start"].tolist(), occ["end"].tolist()))
-    before = [texts[d][s - 1] if s > 0 else "" for d, s, _ in spans]
-    after = [texts[d][e] if e < len(texts[d]) else "" for d, _, e in spans]
+    if not texts:
+        return occ.assign(quoted=np.zeros(len(occ), bool), titled=np.zeros(len(occ), bool), context="")
+    # one string for the corpus, so each context is one slice of it and the characters around are one lookup
+    joined = "\n".join(texts)
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    doc_start = np.r_[0, np.cumsum(lengths + 1)[:-1]]
+    doc = occ["doc"].to_numpy(np.int64)
+    lo, hi = doc_start[doc], doc_start[doc] + lengths[doc]
+    start, end = lo + occ["start"].to_numpy(np.int64), lo + occ["end"].to_numpy(np.int64)
+    chars = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    # the characters just outside the occurrence; 0 (no character) at the edges of its document
+    before = np.where(start > lo, chars[np.maximum(start - 1, 0)], 0)
+    after = np.where(end < hi, chars[np.minimum(end, len(chars) - 1)], 0)
+    opening = np.array([ord(c) for c in _OPEN_QUOTES], dtype=np.uint32)
+    closing = np.array([ord(c) for c in _CLOSE_QUOTES], dtype=np.uint32)
+    del chars
+    joined = joined.replace("\n", " ")
+    ctx_lo, ctx_hi = np.maximum(lo, start - CONTEXT_CHARS), np.minimum(hi, end + CONTEXT_CHARS)
     return occ.assign(
-        quoted=[b != "" and b in _OPEN_QUOTES and a != "" and a in _CLOSE_QUOTES for b, a in zip(before, after)],
-        titled=[b == "《" and a == "》" for b, a in zip(before, after)],
-        context=[texts[d][max(0, s - CONTEXT_CHARS) : e + CONTEXT_CHARS].replace("\n", " ") for d, s, e in spans],
+        quoted=np.isin(before, opening) & np.isin(after, closing),
+        titled=(before == ord("《")) & (after == ord("》")),
+        context=[joined[a:b] for a, b in zip(ctx_lo.tolist(), ctx_hi.tolist())],
     )
 
 
@@ -343,12 +359,19 @@ def occurrences_frame(occ: pd.DataFrame, formula_ids: pd.Series, docs: FormulaDo
     :func:`annotate_occurrences`; ``formula_ids`` maps cand to formula_id.  Rows are ordered by
     formula_id, the document's precedence (dated first, by date and level), then start.
     """
-    meta = docs.table.drop(columns="text")
-    occurrences = occ.assign(formula_id=formula_ids.reindex(occ["cand"]).to_numpy()).merge(
-        meta, left_on="doc", right_index=True, how="left"
-    )
-    occurrences = occurrences.sort_values(["formula_id", "start"], kind="stable")
-    occurrences = occurrences.assign(_p=docs.precedence[occurrences["doc"]]).sort_values(
-        ["formula_id", "_p", "start"], kind="stable"
-    )
-    return occurrences[OCCURRENCE_COLUMNS].reset_index(drop=True)
+    ids = formula_ids.reindex(occ["cand"]).to_numpy()
+    doc = occ["doc"].to_numpy(np.int64)
+    # formula_id, then precedence, then start; ties (none: a document has one precedence) keep the rows' order
+    id_rank = np.unique(ids.astype(str), return_inverse=True)[1].reshape(-1) if len(ids) else doc
+    order = np.lexsort((occ["start"].to_numpy(), docs.precedence[doc], id_rank))
+    at = doc[order]
+    # each column taken once, in its own dtype (year stays Int64), and not copied again into one block
+    columns: dict[str, Any] = {}
+    for c in OCCURRENCE_COLUMNS:
+        if c == "formula_id":
+            columns[c] = ids[order]
+        elif c in docs.table.columns:
+            columns[c] = docs.table[c].array.take(at)
+        else:
+            columns[c] = occ[c].array.take(order)
+    return pd.DataFrame(columns, copy=False)

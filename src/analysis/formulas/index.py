@@ -11,9 +11,11 @@ The texts are encoded as one array of code points in which
   document boundary;
 * everything else (spaces inside PDF text, dashes, symbols) is dropped.
 
-A suffix array sorted to ``depth`` characters (numpy prefix doubling:
-O(n log depth) sorts, only suffixes still tied are re-sorted) and the longest
-common prefix of neighbouring suffixes (capped at ``depth``) then give, for
+A suffix array sorted to ``depth`` characters (one sort of the first four or
+five codes packed in a 64-bit word, :mod:`.packed`, then numpy prefix
+doubling: only suffixes still tied are re-sorted) and the longest common
+prefix of neighbouring suffixes (capped at ``depth``, compared a word at a
+time, in blocks of pairs so memory stays bounded) then give, for
 every length L, the groups of positions sharing their first L characters as
 contiguous ranges.  :func:`maximal_repeats` walks the lengths once, counting
 the documents and jurisdictions of each group in linear time, and keeps a
@@ -31,6 +33,7 @@ import numpy as np
 
 from ..chars import HEADING_NUMERALS
 from ..shingles import char_tables, index_dtype
+from .packed import PackedCodes, pack_codes
 
 __all__ = [
     "ENUMERATION_COMMA",
@@ -87,52 +90,90 @@ def encode_texts(texts: Sequence[str]) -> Encoded:
     keep_tab, fold_tab = char_tables()
     sep_tab = _separator_table()
     joined = "\n".join(texts) + "\n"
+    # positions in the joined text: int32 below two billion characters (these arrays are the bulk of the memory)
+    pdt = index_dtype(len(joined))
     lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
     starts = np.r_[0, np.cumsum(lengths)[:-1]]
     raw = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    headings = [(m.start(), m.end()) for m in _HEADING.finditer(joined)]
+    del joined
     top = np.uint32(0xFFFF)
     low = np.minimum(raw, top)
     sep = sep_tab[low] & (raw <= top)
-    for m in _HEADING.finditer(joined):
-        sep[m.start() : m.end()] = True
-    comma = raw == ord(ENUMERATION_COMMA)
-    keep = ((keep_tab[low] | (raw > top)) | comma) & ~sep
-    retained = np.flatnonzero(keep | sep)
+    for a, b in headings:
+        sep[a:b] = True
+    keep = keep_tab[low]
+    del low
+    keep |= raw > top
+    keep |= raw == ord(ENUMERATION_COMMA)
+    keep &= ~sep
+    keep |= sep
+    retained = np.flatnonzero(keep).astype(pdt)
+    del keep
     rsep = sep[retained]
     # a run of separators (。\n“) is one boundary
     first_of_run = rsep & ~np.r_[False, rsep[:-1]]
     retained = retained[~rsep | first_of_run]
+    del rsep, first_of_run
     is_sep = sep[retained]
-    chars = raw[retained].astype(np.int64)
-    folded = np.where(chars > 0xFFFF, chars, fold_tab[np.minimum(chars, 0xFFFF)].astype(np.int64))
-    codes = np.where(is_sep, SEPARATOR_BASE + np.cumsum(is_sep), folded)
-    if SEPARATOR_BASE + len(codes) < 2**32:
-        codes = codes.astype(np.uint32)  # half the memory; every code still fits
+    del sep
+    chars = raw[retained]
+    del raw
+    # every code fits 32 bits unless the corpus has billions of characters
+    cdt = np.uint32 if SEPARATOR_BASE + len(chars) < 2**32 else np.int64
+    codes = np.where(chars > 0xFFFF, chars, fold_tab[np.minimum(chars, 0xFFFF)]).astype(cdt)
+    del chars
+    at_sep = np.flatnonzero(is_sep)
+    codes[at_sep] = SEPARATOR_BASE + 1 + np.arange(len(at_sep), dtype=np.int64)  # each separator its own code
+    del at_sep
     doc_of = (np.searchsorted(starts, retained, side="right") - 1).astype(np.int32)
-    orig_off = (retained - starts[doc_of]).astype(index_dtype(len(joined)))
+    orig_off = retained - starts[doc_of].astype(pdt)
     return Encoded(codes=codes, doc_of=doc_of, orig_off=orig_off, is_sep=is_sep)
 
 
-def suffix_array(codes: np.ndarray, depth: int) -> np.ndarray:
+def _sorted_words(codes: np.ndarray, packed: PackedCodes) -> tuple[np.ndarray, np.ndarray, int]:
+    """Positions sorted by their first codes, as many as one packed word holds (:mod:`.packed`).
+
+    Returns the suffix array so far, the start flag of each tie group in it (a
+    suffix with a separator among those codes is a group of its own, placed
+    by where its separator is) and how many codes it is sorted to.
+    """
+    n = len(codes)
+    dt = index_dtype(n + 2)
+    words, k, to_sep = packed.words[:n], packed.per_word, packed.to_separator
+    sa = np.argsort(words).astype(dt)
+    sw = words[sa]
+    del words
+    starts = np.r_[True, sw[1:] != sw[:-1]]
+    del sw
+    # equal words ending in a separator: ordered by the separator's position (its unique code)
+    ended = np.flatnonzero(to_sep[sa] < k)
+    if ended.size:
+        group = np.maximum.accumulate(np.where(starts, np.arange(n, dtype=np.int64), 0))[ended]
+        pos = sa[ended]
+        order = np.argsort(group * (n + 1) + pos + to_sep[pos])
+        sa[ended] = pos[order]
+        starts[ended] = True
+    return sa, starts, k
+
+
+def suffix_array(codes: np.ndarray, depth: int, packed: PackedCodes | None = None) -> np.ndarray:
     """Positions of ``codes`` sorted by their next ``depth`` codes (ties in any order).
 
-    Prefix doubling: after the round with step k the suffixes are sorted by
+    The first codes are sorted at once as packed words (:mod:`.packed`), then
+    prefix doubling: after the round with step k the suffixes are sorted by
     their first 2k codes; each round re-sorts only the suffixes still tied.
     Returns an int32 array (int64 past two billion codes), a permutation of
-    ``range(len(codes))``.
+    ``range(len(codes))``.  ``packed``: :func:`.packed.pack_codes` of ``codes``, if already made.
     """
     n = len(codes)
     dt = index_dtype(n + 2)
     if n == 0:
         return np.zeros(0, dtype=dt)
-    sa = np.argsort(codes, kind="stable").astype(dt)
-    sc = codes[sa]
-    starts = np.r_[True, sc[1:] != sc[:-1]]
-    del sc
+    sa, starts, sorted_to = _sorted_words(codes, packed or pack_codes(codes))
     # rank of a position = SA index where its tie group starts
     rank = np.empty(n, dtype=dt)
     rank[sa] = np.maximum.accumulate(np.where(starts, np.arange(n, dtype=dt), 0))
-    sorted_to = 1
     while sorted_to < depth:
         ends = np.r_[starts[1:], True]
         active = np.flatnonzero(~(starts & ends)).astype(dt)
@@ -145,7 +186,8 @@ def suffix_array(codes: np.ndarray, depth: int) -> np.ndarray:
         r2 = np.where(nxt < n, rank[np.minimum(nxt, n - 1)], -1) + 1
         del nxt
         r1 = rank[pos]
-        order = np.argsort(r1.astype(np.int64) * (n + 1) + r2)
+        # tie groups are runs of one r1 in SA order, so the keys come in sorted runs: a stable (merging) sort is fastest
+        order = np.argsort(r1.astype(np.int64) * (n + 1) + r2, kind="stable")
         pos, r1, r2 = pos[order], r1[order], r2[order]
         del order
         sa[active] = pos
@@ -156,35 +198,57 @@ def suffix_array(codes: np.ndarray, depth: int) -> np.ndarray:
     return sa
 
 
-def lcp_array(codes: np.ndarray, sa: np.ndarray, depth: int) -> np.ndarray:
+def lcp_array(codes: np.ndarray, sa: np.ndarray, depth: int, packed: PackedCodes | None = None) -> np.ndarray:
     """Common prefix length of each suffix with the one before it in ``sa``, capped at ``depth``.
 
     Returns an int32 array; element 0 is 0.  Separators are unique, so a
     common prefix never contains one and never runs past the last code.
-    Codes are compared two at a time (packed into one 64-bit word).
+    Codes are compared several at a time (packed into one 64-bit word, :mod:`.packed`);
+    ``packed`` is :func:`.packed.pack_codes` of ``codes`` with ``pad`` of at least ``depth``, if already made.
     """
     lcp = np.zeros(len(sa), dtype=np.int32)
     if len(sa) < 2:
         return lcp
-    c = codes.astype(np.uint64)
-    # padded: the pair starting at the last code holds that (unique) separator alone
-    pairs = np.r_[(c[:-1] << np.uint64(32)) | c[1:], c[-1:] << np.uint64(32)]
-    del c
-    idx = np.arange(1, len(sa))
-    a, b = sa[:-1], sa[1:]
-    for j in range(0, depth - 1, 2):
-        # the last code is a separator, so a pair that matches is never the last pair
-        eq = pairs[a + j] == pairs[b + j]
-        miss = ~eq
-        one = codes[a[miss] + j] == codes[b[miss] + j]
-        lcp[idx[miss][one]] += 1
-        idx, a, b = idx[eq], a[eq], b[eq]
-        lcp[idx] += 2
+    if packed is None or len(packed.words) < len(codes) + depth:
+        packed = pack_codes(codes, pad=depth + 1)
+    # in blocks of neighbouring pairs, so the pairs' temporary arrays stay small in a large corpus
+    for first in range(1, len(sa), LCP_BLOCK):
+        last = min(first + LCP_BLOCK, len(sa))
+        lcp[first:last] = _lcp_block(packed, sa[first - 1 : last - 1], sa[first:last], depth)
+    return lcp
+
+
+#: Pairs of neighbouring suffixes compared at once by :func:`lcp_array`.
+LCP_BLOCK = 1 << 21
+
+
+def _lcp_block(packed: PackedCodes, a: np.ndarray, b: np.ndarray, depth: int) -> np.ndarray:
+    """Common prefix lengths (int32) of the suffixes at ``a`` and ``b``, pair by pair, capped at ``depth``."""
+    words, k, bits, to_sep = packed.words, packed.per_word, packed.bits, packed.to_separator
+    mask = np.uint64((1 << bits) - 1)
+    # a common prefix ends at the first separator of either suffix (separators are unique)
+    cap = np.minimum(np.minimum(to_sep[a], to_sep[b]), depth)
+    out = np.zeros(len(a), dtype=np.int32)
+    idx = np.flatnonzero(cap > 0).astype(np.int32)
+    a, b = a[idx], b[idx]
+    for j in range(0, depth, k):
+        wa, wb = words[a + j], words[b + j]
+        eq = wa == wb
+        miss = np.flatnonzero(~eq)
+        diff = wa[miss] ^ wb[miss]
+        # leading codes equal in an unequal word
+        still = np.ones(miss.size, dtype=bool)
+        more = np.zeros(miss.size, dtype=np.int32)
+        for t in range(k - 1):
+            still &= (diff >> np.uint64(bits * (k - 1 - t))) & mask == 0
+            more += still
+        out[idx[miss]] += more
+        out[idx[eq]] += k
+        go = eq & (cap[idx] > j + k)
+        idx, a, b = idx[go], a[go], b[go]
         if idx.size == 0:
             break
-    if depth % 2 == 1 and idx.size:
-        lcp[idx[codes[a + depth - 1] == codes[b + depth - 1]]] += 1
-    return np.minimum(lcp, depth)
+    return np.minimum(out, cap)
 
 
 @dataclass(frozen=True)
@@ -234,10 +298,13 @@ def group_bounds(lcp: np.ndarray, i: int, length: int) -> tuple[int, int]:
 def build_index(texts: Sequence[str], depth: int) -> SuffixIndex:
     """Encode ``texts`` and sort their suffixes to ``depth`` codes (common prefixes capped at ``depth``)."""
     enc = encode_texts(texts)
-    sa = suffix_array(enc.codes, depth)
+    packed = pack_codes(enc.codes, pad=depth + 1)
+    sa = suffix_array(enc.codes, depth, packed)
+    lcp = lcp_array(enc.codes, sa, depth, packed)
+    del packed
     isa = np.empty_like(sa)
     isa[sa] = np.arange(len(sa), dtype=sa.dtype)
-    return SuffixIndex(enc=enc, sa=sa, lcp=lcp_array(enc.codes, sa, depth), depth=depth, isa=isa)
+    return SuffixIndex(enc=enc, sa=sa, lcp=lcp, depth=depth, isa=isa)
 
 
 @dataclass(frozen=True)
@@ -253,11 +320,17 @@ class Repeats:
 
 def _previous_same(labels_in_sa: np.ndarray) -> np.ndarray:
     """For each SA index, the previous SA index holding the same label (-1 if none)."""
-    order = np.argsort(labels_in_sa, kind="stable")
+    n = len(labels_in_sa)
+    if n == 0:
+        return np.zeros(0, dtype=index_dtype(1))
+    # numpy sorts 16-bit integers stably by radix, in linear time
+    small = labels_in_sa.min() >= 0 and labels_in_sa.max() < 2**16
+    order = np.argsort(labels_in_sa.astype(np.uint16) if small else labels_in_sa, kind="stable")
     lab = labels_in_sa[order]
-    prev = np.r_[-1, order[:-1]]
+    prev = np.empty(n, dtype=index_dtype(n + 1))
+    prev[1:] = order[:-1]
     prev[np.r_[True, lab[1:] != lab[:-1]]] = -1
-    out = np.empty(len(order), dtype=index_dtype(len(order) + 1))
+    out = np.empty(n, dtype=index_dtype(n + 1))
     out[order] = prev
     return out
 
@@ -272,16 +345,43 @@ class _Level:
     n_docs: np.ndarray
     n_groups: np.ndarray
 
+    def subset(self, keep: np.ndarray) -> _Level:
+        """The groups where ``keep`` (bool per group) holds, renumbered, their members in the same order."""
+        size = self.size[keep]
+        return _Level(
+            first=np.r_[0, np.cumsum(size)[:-1]].astype(self.first.dtype) if size.size else size,
+            gid=np.repeat(np.arange(size.size, dtype=self.gid.dtype), size),
+            size=size,
+            n_docs=self.n_docs[keep],
+            n_groups=self.n_groups[keep],
+        )
 
-def _level(idx: np.ndarray, lcp: np.ndarray, prev_doc: np.ndarray, prev_grp: np.ndarray, length: int) -> _Level:
-    starts = lcp[idx] < length
-    first = np.flatnonzero(starts)
-    gid = np.cumsum(starts) - 1
-    gstart = idx[first][gid]
-    size = np.diff(np.r_[first, len(idx)])
-    n_docs = np.add.reduceat((prev_doc[idx] < gstart).astype(np.int64), first) if len(idx) else first
-    n_grp = np.add.reduceat((prev_grp[idx] < gstart).astype(np.int64), first) if len(idx) else first
-    return _Level(first=first, gid=gid, size=size, n_docs=n_docs, n_groups=n_grp)
+
+@dataclass
+class _Members:
+    """The retained SA indices with what each level reads of them (gathered once, filtered together)."""
+
+    idx: np.ndarray
+    lcp: np.ndarray
+    prev_doc: np.ndarray
+    prev_grp: np.ndarray
+
+    def filter(self, keep: np.ndarray) -> None:
+        self.idx, self.lcp = self.idx[keep], self.lcp[keep]
+        self.prev_doc, self.prev_grp = self.prev_doc[keep], self.prev_grp[keep]
+
+    def level(self, length: int) -> _Level:
+        starts = self.lcp < length
+        first = np.flatnonzero(starts).astype(self.idx.dtype)
+        gid = np.cumsum(starts, dtype=self.idx.dtype) - 1
+        gstart = self.idx[first][gid]
+        size = np.diff(np.r_[first, len(self.idx)]).astype(self.idx.dtype)
+        if not len(self.idx):
+            return _Level(first=first, gid=gid, size=size, n_docs=first, n_groups=first)
+        # a member is a group's first of its document (label) when the previous one is before the group
+        n_docs = np.add.reduceat((self.prev_doc < gstart).astype(np.int32), first)
+        n_grp = np.add.reduceat((self.prev_grp < gstart).astype(np.int32), first)
+        return _Level(first=first, gid=gid, size=size, n_docs=n_docs, n_groups=n_grp)
 
 
 def maximal_repeats(
@@ -312,19 +412,24 @@ def maximal_repeats(
     sa, lcp = index.sa, index.lcp
     doc_in_sa = index.enc.doc_of[sa]
     prev_doc = _previous_same(doc_in_sa)
-    prev_grp = _previous_same(groups[doc_in_sa]) if len(sa) else prev_doc
+    prev_grp = _previous_same(np.asarray(groups, dtype=np.int32)[doc_in_sa]) if len(sa) else prev_doc
+    del doc_in_sa
     isa = index.isa
-    idx = np.arange(len(sa), dtype=sa.dtype)
+    members = _Members(idx=np.arange(len(sa), dtype=sa.dtype), lcp=lcp, prev_doc=prev_doc, prev_grp=prev_grp)
+    del prev_doc, prev_grp
     out: dict[str, list[np.ndarray]] = {k: [] for k in ("length", "sa_lo", "sa_hi", "n_docs", "n_groups")}
-    cur = _level(idx, lcp, prev_doc, prev_grp, min_len)
+    cur = members.level(min_len)
     for length in range(min_len, max_len + 1):
-        # only groups that can still qualify are carried to longer strings (they nest)
+        # only groups that can still qualify are carried to longer strings (they nest, so a group
+        # is kept or dropped whole and the level need not be counted again)
         good = (cur.size >= 2) & (cur.n_docs >= min_docs) & (cur.n_groups >= min_groups)
-        idx = idx[good[cur.gid]]
+        if not good.all():
+            members.filter(good[cur.gid])
+            cur = cur.subset(good)
+        idx = members.idx
         if idx.size == 0:
             break
-        cur = _level(idx, lcp, prev_doc, prev_grp, length)
-        nxt = _level(idx, lcp, prev_doc, prev_grp, length + 1)
+        nxt = members.level(length + 1)
         # right: the best one-character extension of each group
         best_child = np.maximum.reduceat(nxt.n_docs[nxt.gid], cur.first)
         maximal = best_child < cur.n_docs
@@ -340,10 +445,10 @@ def maximal_repeats(
         ok = maximal & (cur.size >= 2) & (cur.n_docs >= min_docs) & (cur.n_groups >= min_groups)
         sel = np.flatnonzero(ok)
         out["length"].append(np.full(sel.size, length, dtype=np.int64))
-        out["sa_lo"].append(idx[cur.first[sel]])
-        out["sa_hi"].append(idx[cur.first[sel]] + cur.size[sel])
-        out["n_docs"].append(cur.n_docs[sel])
-        out["n_groups"].append(cur.n_groups[sel])
+        out["sa_lo"].append(idx[cur.first[sel]].astype(np.int64))
+        out["sa_hi"].append(idx[cur.first[sel]].astype(np.int64) + cur.size[sel])
+        out["n_docs"].append(cur.n_docs[sel].astype(np.int64))
+        out["n_groups"].append(cur.n_groups[sel].astype(np.int64))
         cur = nxt
     cat = {k: (np.concatenate(v) if v else np.zeros(0, dtype=np.int64)) for k, v in out.items()}
     return Repeats(**cat)
