@@ -12,7 +12,6 @@ import pytest
 import analysis
 from analysis.corpus import CorpusError
 from analysis.parsing import parse_page, parse_text
-from analysis.parsing.page import without_reading_lists
 
 
 def _write(folder: Path, name: str, data: bytes | str, encoding="utf-8"):
@@ -1335,7 +1334,6 @@ def test_multi_reading_pinyin_glosses_do_not_hide_the_title():
     assert doc.title == "国家信息化发展战略纲要"
     assert (doc.issuer, doc.level, doc.region, doc.genre) == ("中共中央办公厅 国务院办公厅", "central", "全国", "纲要")
     assert "(yào" not in doc.text and "(wéi / wèi)" not in doc.text
-    assert without_reading_lists("采用(NB-IoT/5G)技术") == "采用(NB-IoT/5G)技术"
 
 
 # tests/devset/holdout6/pages/049.txt (opening, shortened): links to the notice's interpretations

@@ -85,7 +85,6 @@ from __future__ import annotations
 
 import re
 
-from ..chars import CJK
 from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import (
@@ -144,7 +143,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     trailer, signature or print note.  Raises CorpusError (naming ``source``)
     when no text or no body is left.
     """
-    page = _page_lines(without_reading_lists(text), source)
+    page = _page_lines(text, source)
     _find_title(page)
     find_doc_number(page)
     _read_announcement(page)
@@ -233,18 +232,6 @@ def _record_evidence(page: PageState, doc: ParsedDoc) -> None:
     ev["region"] = (doc.region, doc.level_evidence, "province of the issuer's place; 全国 for central bodies")
     ev["genre"] = (doc.genre, doc.title, "last genre word of the title (of what a transmittal sends out)")
     doc.evidence = ev
-
-
-# a pinyin gloss listing a character's several readings ("纲要(yào / yāo)", "一(yī / yì /yí)",
-# "了(le/liǎo)"), which :func:`analysis.cleaning.remove_ruby_pinyin` (one syllable per gloss) leaves
-_PINYIN_SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}"
-_READING_LIST_RE = re.compile(rf"(?<=[{CJK}])[(（]\s*{_PINYIN_SYLLABLE}(?:\s*/\s*{_PINYIN_SYLLABLE})+\s*[)）]")
-
-
-def without_reading_lists(text: str) -> str:
-    """``text`` without pinyin glosses that list several readings of the character before them
-    ("纲要(yào / yāo)" -> "纲要"); a bracket of anything else ("(NB-IoT/5G)") stays."""
-    return _READING_LIST_RE.sub("", text)
 
 
 # layout spaces an encoding could not store, saved as "?" ("??????? ????泰州市人民政府办公室",
