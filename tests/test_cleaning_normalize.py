@@ -21,7 +21,14 @@ def test_single_plain_gloss_and_reading_lists_removed():
 
 
 def test_acronyms_and_words_in_brackets_stay():
-    for text in ("人工智能(AI)", "第五代移动通信(5G)", "城市信息模型(CIM)", "采用(NB-IoT/5G)技术", "宽带(Mbps)", "(以下简称)"):
+    for text in (
+        "人工智能(AI)",
+        "第五代移动通信(5G)",
+        "城市信息模型(CIM)",
+        "采用(NB-IoT/5G)技术",
+        "宽带(Mbps)",
+        "(以下简称)",
+    ):
         assert cleaning.remove_ruby_pinyin(text) == text
     # lowercase words that are no pinyin syllable, and a lone list letter
     assert cleaning.remove_ruby_pinyin("应用程序(app)和(kg)") == "应用程序(app)和(kg)"

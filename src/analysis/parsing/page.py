@@ -57,8 +57,9 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   leading organisation (or the issuer line of a damaged title block; never the issuer of a
   document an interpretation quotes in 《》), a flattened cover
   (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
-  page's 发文机关/制发机关/发文部门/发布单位/发布机构/发布部门 (also a legal database's 【发布单位】;
-  a publisher is not the issuer when the page's 来源 names another body: it reposts).  A
+  page's 发文机关/制发机关/发文部门/发文单位/发布单位/发布部门 (also a legal database's 【发布单位】;
+  a publisher is not the issuer when the page's 来源 names another body: it reposts); a
+  portal's 发布机构 (its posting body) or 来源 never is.  A
   short form (省人民政府, 市人民政府) is completed, and an abbreviation (市政府办公厅, 省府办公厅)
   replaced, by a fuller print of the same body on the page (title, metadata).
   Several bodies are separated by one space, however the page separates them (:func:`join_issuers`).
@@ -124,6 +125,7 @@ from .page_title import (
     taken_once,
     transmitted_quote,
     without_headline_prefix,
+    without_keyword_prefix,
     without_site_suffix,
     without_year_tag,
 )
@@ -179,10 +181,15 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
 def _title_for_level(page: PageState) -> str:
     """The title whose leading place or body places the document: an interpretation's is the
     name it quotes ("关于《市农业农村局关于…的意见》的解读": the document it explains comes from
-    that body's area); else the page's title without 《》."""
+    that body's area); else the page's title without 《》 (and without a stray leading 关于)."""
     interpretation = page.is_interpretation or genre_of(page.title) == "解读"
     quoted = re.search(r"《([^《》]{6,100})》", page.title) if interpretation else None
-    return quoted.group(1) if quoted else page.title.strip("《》")
+    title = quoted.group(1) if quoted else page.title.strip("《》")
+    if title.startswith("关于") and "的" not in title:
+        # "关于无锡高新区(新吴区)信息化建设三年行动计划" (holdout5 042): a 关于 that opens no
+        # "关于…的<genre>" sentence is stray; the name after it leads with its place
+        title = title[2:]
+    return title
 
 
 # a government site's name in the page header: "武汉市人民政府网", "黑龙江省政府网", "XX县人民政府门户网站"
@@ -365,6 +372,10 @@ def _find_title(page: PageState) -> None:
         _title_without_block(page, sal)
     _fuller_print(page)
     page.title = without_year_tag(taken_once(without_site_suffix(page.title)))
+    untagged = without_keyword_prefix(page.title)
+    if untagged != page.title:
+        page.note("title", untagged, page.title, "title without the keyword or site tag glued before it")
+        page.title = untagged
     title, issuer = without_headline_prefix(page.title)
     if title != page.title:
         # the issuer the headline prints before the number stays the document's issuer

@@ -61,7 +61,10 @@ def page_issuer(page: PageState) -> str:
     for key in _META_ISSUER_KEYS:
         # "工业和信息化部 国家发展和改革委员会 教育部等": a list cut short with 等 names the bodies it prints
         value = re.sub(r"\s*等$", "", page.meta.get(key, ""))
-        if key in _PUBLISHER_KEYS and _reposted(page, value):
+        if key == _POSTING_KEY or (key in _PUBLISHER_KEYS and _reposted(page, value)):
+            continue
+        if not all(looks_like_org(part) for part in _ISSUER_SPLIT.split(value) if part):
+            # a field a hijacked copy filled with spam ("发文单位:咸宁江南体育官方网站入", dev 010)
             continue
         candidates.append((value, page.meta.get(key, ""), f"page metadata ({key})"))
     issuer, evidence, rule = next(((i, e, r) for i, e, r in candidates if i), ("", "", "no issuer printed"))
@@ -75,10 +78,16 @@ def page_issuer(page: PageState) -> str:
     return issuer
 
 
-# page metadata naming the issuer: the document's issuing organ (发文机关 …), or who published
-# the page (发布单位 …), which is the issuer only when the page says it posts its own text
-_META_ISSUER_KEYS = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "发布部门")
-_PUBLISHER_KEYS = ("发布单位", "发布机构", "发布部门")
+# page metadata naming the issuer: the document's issuing organ (发文机关 …), or the body a policy
+# database, encyclopedia or gazette says published the document (发布单位, 发布部门), which is the
+# issuer only when the page does not show it reposts another body's text.  A portal's 发布机构
+# (the 政府信息公开 catalogue's field) names the body that posted the page -- often the drafting
+# or posting department -- and is never the issuer on its own (tests/devset/README.md, issuer):
+# it only completes a short-form issuer printed elsewhere (:func:`_completed`).
+_META_ISSUER_KEYS = ("发文机关", "制发机关", "发文部门", "发文单位", "发布单位", "发布部门", "发布机构")
+_PUBLISHER_KEYS = ("发布单位", "发布部门")
+_POSTING_KEY = "发布机构"
+_ISSUER_SPLIT = re.compile(r"[、,，;；\s]+")
 
 
 def _reposted(page: PageState, publisher: str) -> bool:

@@ -11,7 +11,7 @@ import re
 
 from ..chars import CJK
 from ..metadata import TITLE_GENRE_WORDS, date_line, find_doc_numbers, in_citation, leading_orgs, looks_like_org
-from ..metadata.gazetteer import leading_place
+from ..metadata.gazetteer import find_places, leading_place
 
 __all__ = [
     "SALUTATION_RE",
@@ -327,6 +327,25 @@ def without_year_tag(title: str) -> str:
     unchanged otherwise."""
     m = _YEAR_TAG_RE.search(title)
     return title[: m.start()] if m and TITLE_GENRE_RE.search(title[: m.start()]) else title
+
+
+# a keyword or site tag a page glues before the title, set off by a space ("农产品产品营销推广
+# 关于印发《…》的通知", holdout6 054; "江南体育官方网站入 关于转发…的通知", dev 010): what stands before
+# a title's opening 关于/印发/转发 is the title's issuer, never a phrase that names no body or place
+_KEYWORD_PREFIX_RE = re.compile(r"^(?P<tag>[^\s:：|《》“”]{2,24})\s+(?P<rest>(?:关于|印发|转发).{4,})$")
+
+
+def without_keyword_prefix(title: str) -> str:
+    """``title`` without an SEO keyword or site tag printed before it and set off by a space (a
+    phrase that is neither an organisation, a place nor a title's own opening); unchanged
+    otherwise ("中共中央 国务院关于…" keeps its issuers)."""
+    m = _KEYWORD_PREFIX_RE.match(title.strip())
+    if not m or re.search("关于|印发|转发", m.group("tag")):
+        return title
+    tag = m.group("tag")
+    if looks_like_org(tag) or leading_orgs(tag) or find_places(tag) or not is_title_line(m.group("rest")):
+        return title
+    return m.group("rest")
 
 
 def skeleton(s: str) -> str:
