@@ -243,7 +243,8 @@ def _record_evidence(page: PageState, doc: ParsedDoc) -> None:
 
 # layout spaces an encoding could not store, saved as "?" ("??????? ????泰州市人民政府办公室",
 # "2018年7月30日 ??"): runs of question marks at a line's edges, or a line of nothing else
-_LOST_SPACES_RE = re.compile(r"^[?？](?:[?？\s]*[?？])?(?=\s|[?？]|$)[?？\s]*|\s+[?？]{2,}[?？\s]*$|^[?？]$")
+# (also glued to a signature's last word: "沁縣人民政府????", "2022年4月20日???", holdout8 043)
+_LOST_SPACES_RE = re.compile(r"^[?？](?:[?？\s]*[?？])?(?=\s|[?？]|$)[?？\s]*|\s*[?？]{2,}[?？\s]*$|^[?？]$")
 
 
 def _page_lines(text: str, source: str) -> PageState:
@@ -481,6 +482,25 @@ def _first_signature(lines: list[str], limit: int) -> int:
     return limit
 
 
+# a title line ending where the title's name begins ("武穴市人民政府办公室关于印发")
+_OPEN_TITLE_END_RE = re.compile(r"(?:关于|印发|转发)$")
+
+
+def _removed_tail(page: PageState) -> None:
+    """A title block ending open ("…办公室关于印发", holdout8 044) whose next printed line was
+    removed as a header line printed twice (the page's headline is the title's second half,
+    "武穴市政府网站集约化建设方案的通知"): that line is the rest of the title."""
+    last = page.lines[page.body_start - 1].strip() if 0 < page.body_start <= len(page.lines) else ""
+    raw = [ln for ln in page.raw_lines if ln]
+    at = next((k for k in range(len(raw) - 1) if raw[k] == last and last), None)
+    if at is None:
+        return
+    tail = raw[at + 1]
+    if tail in page.removed and len(tail) <= 40 and TITLE_GENRE_RE.search(tail) and is_title_line(page.title + tail):
+        page.title += tail
+        page.note("title", page.title, tail, "title block (its last line, removed as a repeated header, joined)")
+
+
 def _title_tail(page: PageState) -> None:
     """A title block ending mid-phrase (no genre word: "…关于印发新乡市“十四五”消防事业发展") goes on
     into the short line below that ends it ("规划的通知"), printed once or twice: that line is the
@@ -488,6 +508,10 @@ def _title_tail(page: PageState) -> None:
     if TITLE_GENRE_RE.search(page.title):
         return
     lines, i = page.lines, page.body_start
+    if _OPEN_TITLE_END_RE.search(page.title):
+        _removed_tail(page)
+        if TITLE_GENRE_RE.search(page.title):
+            return
     tail = lines[i].strip() if i < len(lines) else ""
     if not tail or len(tail) > 20 or re.search(r"[。,，;；:：]", tail) or not TITLE_GENRE_RE.search(tail):
         return

@@ -134,6 +134,9 @@ def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: s
         # "西青区人民政府" signs what the title prints as "天津市西青区人民政府": the fuller print
         # of the same body (its place chain printed whole) wins
         return titled, f"{evidence} / {titled}", f"{rule}, fuller print in the title"
+    listed = _listed_signers(page, issuer)
+    if listed:
+        return listed, f"{evidence} / {listed}", f"{rule}, the 发文机关 field's list of the signing bodies"
     fields = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "发布部门", "来源")
     for full in [titled, *(page.meta.get(k, "") for k in fields[:-1])]:
         if _fuller_print(issuer, full):
@@ -141,9 +144,42 @@ def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: s
     if not _SHORT_FORM_RE.match(issuer):
         return issuer, evidence, rule
     for full in [titled, *(page.meta.get(k, "") for k in fields)]:
-        if len(full) > len(issuer) and full.endswith(issuer):
+        if len(full) > len(issuer) and (full.endswith(issuer) or _abbreviated(issuer, full)):
             return full, f"{evidence} / {full}", f"{rule}, place completed from the page"
     return issuer, evidence, rule
+
+
+def _abbreviated(short: str, full: str) -> bool:
+    """True when the short form ``short`` ("市政府办公厅") abbreviates the one body ``full`` names
+    ("深圳市人民政府办公厅"): its characters in order, the same last character, and ``full`` led by
+    a place of the kind the short form opens with (市 -> a 市)."""
+    kind = re.match(r"^(自治区|自治州|自治县|自治旗|省|市|县|区|旗|州|盟)", short) if _SHORT_FORM_RE.match(short) else None
+    place = leading_place(full)
+    if kind is None or place is None or " " in full.strip() or not looks_like_org(full):
+        return False
+    same_kind = place.name.endswith(kind.group(1))
+    rest = full[full.index(place.name) + len(place.name) :] if place.name in full else ""
+    return same_kind and full[-1] == short[-1] and subsequence(skeleton(short[kind.end() :]), skeleton(rest))
+
+
+# the metadata fields that name the document's own issuing organs
+_ORGAN_KEYS = ("发文机关", "制发机关", "发文部门", "发文单位")
+
+
+def _listed_signers(page: PageState, issuer: str) -> str:
+    """The bodies a 发文机关/发文单位 field lists, when the signature is the same list printed as a
+    flattened multi-column table (holdout7 049: "广西壮族自治区 中共广西壮族自治区委员会 … /
+    民政厅 政法委员会 … / 通信管理局", read as its last fragment): the field names several bodies,
+    and the signature's Han characters occur in it in order, ending as it ends; "" otherwise."""
+    for key in _ORGAN_KEYS:
+        value = re.sub(r"\s*等$", "", page.meta.get(key, "")).strip()
+        parts = [p for p in _ISSUER_SPLIT.split(value) if p]
+        if len(parts) < 2 or not all(looks_like_org(p) for p in parts) or not issuer:
+            continue
+        full, printed = skeleton(value), skeleton(page.sig_org or issuer)
+        if full != skeleton(issuer) and full.endswith(skeleton(issuer)) and subsequence(printed, full):
+            return value
+    return ""
 
 
 def _fuller_print(short: str, full: str) -> bool:

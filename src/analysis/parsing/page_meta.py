@@ -33,6 +33,24 @@ _AFTER_DIGIT_RE = re.compile(rf"(?<=\d)({_META_KEYS})\s*[:：]\s*((?:(?!{_META_K
 _META_ROW_RE = re.compile(rf"^[•·\s]*(文\s*号|发文字号|成文日期|发文日期|发布日期)((?:(?!{_META_KEYS})[^\s|])+)")
 
 
+# an issuing-organ field listing several bodies separated by spaces ("发文单位:广西壮族自治区民政厅
+# 中共广西壮族自治区委员会政法委员会 … | 成文日期:…", holdout7 049): the value runs to the next bar or key
+_ORGAN_LIST_RE = re.compile(
+    rf"(?:^|(?<=[\s|•]))(发文机关|发文单位|制发机关|发文部门)\s*[:：]\s*([^|:：]+?)(?=\s*\||\s+(?:{_META_KEYS})|$)"
+)
+
+
+def _organ_list(line: str) -> dict[str, str]:
+    """key -> the bodies an issuing-organ field lists, space-separated, when it lists several and
+    each reads as an organisation; {} otherwise."""
+    out = {}
+    for m in _ORGAN_LIST_RE.finditer(line):
+        parts = m.group(2).split()
+        if len(parts) > 1 and all(looks_like_org(p) for p in parts):
+            out[m.group(1)] = " ".join(parts)
+    return out
+
+
 # a legal database's bracketed fields: "【发布单位】工业和信息化部 教育部等 【发布文号】…【发布日期】2014-04-30"
 _BRACKET_FIELD_RE = re.compile(r"【\s*(发布单位|发文机关|发布部门|发布文号|文\s*号|发布日期|成文日期)\s*】([^【】]*)")
 
@@ -110,6 +128,8 @@ def page_meta(lines: list[str]) -> dict[str, str]:
             # text: the document's 发布单位 (not a portal's 发布机构, its posting body) and 发布日期
             meta.setdefault("发布单位", org)
             meta.setdefault("发布日期", date)
+        for key, value in _organ_list(line).items():
+            meta.setdefault(key, value)
         for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line), *_AFTER_DIGIT_RE.finditer(line)]:
             key = re.sub(r"\s", "", m.group(1))
             if m.group(2) and key not in meta:
