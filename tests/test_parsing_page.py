@@ -1491,3 +1491,36 @@ def test_one_undated_page_of_another_province_through_the_loader(tmp_path):
     # 区政府 printed on the 自治区's own portal is the autonomous region's government
     assert (row.issuer, row.level, row.region, row.genre) == ("区政府办公厅", "provincial", "宁夏", "通知")
     assert row.date_source == "none" and pd.isna(row.year)
+
+
+# tests/devset/holdout8/pages/044.txt (opening): the headline is the title's second line, so the
+# second print of it, under "…关于印发", is removed as a header line printed twice
+OPEN_TITLE = """当前位置:首页
+> ... > 网站集约化
+
+武穴市政府网站集约化建设方案的通知
+
+信息来源: 时间:2016-08-31
+
+武政办发﹝2016﹞35号
+
+武穴市人民政府办公室关于印发
+
+武穴市政府网站集约化建设方案的通知
+
+?
+
+各镇人民政府,市政府各部门,各办事处:
+
+经市政府同意,现将《武穴市政府网站集约化建设方案》印发给你们,请结合实际,认真组织实施。
+
+武穴市人民政府办公室
+
+2016年8月30日
+"""
+
+
+def test_title_ending_in_guanyu_yinfa_takes_back_its_removed_last_line():
+    doc = _clean_parse(OPEN_TITLE)
+    assert doc.title == "武穴市人民政府办公室关于印发武穴市政府网站集约化建设方案的通知"
+    assert (doc.genre, doc.issuer, doc.date.iso) == ("方案", "武穴市人民政府办公室", "2016-08-30")

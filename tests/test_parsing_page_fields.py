@@ -481,3 +481,61 @@ def test_a_databases_publishing_body_is_the_issuer():
     assert _parse(INFOBOX).issuer == "绵阳市人民政府办公室"
     # a field a hijacked copy filled with spam (dev 010: 发文单位:咸宁江南体育官方网站入) names no one
     assert _parse(INFOBOX.replace("绵阳市人民政府办公室 |", "咸宁江南体育官方网站入 |")).issuer == ""
+
+
+# tests/devset/holdout7/pages/049.txt (shortened): the 发文单位 field lists ten bodies; the signature
+# is the same list printed as a three-column table, flattened line by line
+TEN_BODIES = """发文单位:广西壮族自治区民政厅 中共广西壮族自治区委员会政法委员会 广西壮族自治区公安厅 广西壮族自治区通信管理局 | 成文日期:2022年11月18日 |
+标 题:广西壮族自治区民政厅等十部门印发《关于深入推进智慧社区建设的实施意见》的通知(桂民发〔2022〕32号) | |
+发文字号:桂民发〔2022〕32号 | 发布日期:2022年11月21日 |
+各市民政局、政法委、公安局、通信管理办公室:
+现将《关于深入推进智慧社区建设的实施意见》印发给你们,请认真贯彻落实。
+广西壮族自治区 中共广西壮族自治区委员会 广西壮族自治区
+民政厅 政法委员会 公安厅
+通信管理局
+2022年11月18日
+"""
+
+
+def test_organ_field_lists_the_bodies_of_a_flattened_signature_table():
+    doc = _parse(TEN_BODIES)
+    assert (
+        doc.issuer
+        == "广西壮族自治区民政厅 中共广西壮族自治区委员会政法委员会 广西壮族自治区公安厅 广西壮族自治区通信管理局"
+    )
+    assert (doc.level, doc.region) == ("provincial", "广西")
+
+
+# tests/devset/holdout8/pages/041.txt (shortened, simplified): the signature prints the short form
+SHORT_SIGNATURE = """深圳市人民政府办公厅关于印发深圳市智能建造试点城市建设工作方案的通知
+深府办函〔2023〕30号
+各区人民政府,市有关单位:
+《深圳市智能建造试点城市建设工作方案》已经市政府同意,现印发给你们,请认真组织实施。
+市政府办公厅
+2023年4月28日
+"""
+
+
+def test_short_form_signature_takes_the_titles_full_name():
+    assert _parse(SHORT_SIGNATURE).issuer == "深圳市人民政府办公厅"
+    # a full name of another kind of place does not complete it
+    other = SHORT_SIGNATURE.replace("深圳市人民政府办公厅关于", "广东省人民政府办公厅关于")
+    assert _parse(other).issuer == "市政府办公厅"
+
+
+# tests/devset/holdout8/pages/043.txt (shortened, simplified): question marks where a signature's
+# layout spaces were lost, glued to its name and date
+LOST_SPACES = """发文字号:沁政发〔2022〕4号 | 著录时间:2022-04-26 |
+标题:沁县人民政府 关于印发沁县培育“沁州黄·乡村e镇”工作实施方案的通知 | |
+主题分类:其它 | 发布日期:2022-04-26 |
+各乡镇人民政府,县直各有关单位:
+现将《沁县培育“沁州黄·乡村e镇”工作实施方案》印发给你们,请认真抓好贯彻执行。
+沁县人民政府????
+2022年4月20日???
+(此件公开发布)??
+"""
+
+
+def test_question_marks_glued_to_a_signature_are_lost_spaces():
+    doc = _parse(LOST_SPACES)
+    assert (doc.issuer, doc.date.iso, doc.date.source) == ("沁县人民政府", "2022-04-20", "signature")

@@ -153,7 +153,9 @@ def _abbreviated(short: str, full: str) -> bool:
     """True when the short form ``short`` ("市政府办公厅") abbreviates the one body ``full`` names
     ("深圳市人民政府办公厅"): its characters in order, the same last character, and ``full`` led by
     a place of the kind the short form opens with (市 -> a 市)."""
-    kind = re.match(r"^(自治区|自治州|自治县|自治旗|省|市|县|区|旗|州|盟)", short) if _SHORT_FORM_RE.match(short) else None
+    kind = (
+        re.match(r"^(自治区|自治州|自治县|自治旗|省|市|县|区|旗|州|盟)", short) if _SHORT_FORM_RE.match(short) else None
+    )
     place = leading_place(full)
     if kind is None or place is None or " " in full.strip() or not looks_like_org(full):
         return False
@@ -170,14 +172,16 @@ def _listed_signers(page: PageState, issuer: str) -> str:
     """The bodies a 发文机关/发文单位 field lists, when the signature is the same list printed as a
     flattened multi-column table (holdout7 049: "广西壮族自治区 中共广西壮族自治区委员会 … /
     民政厅 政法委员会 … / 通信管理局", read as its last fragment): the field names several bodies,
-    and the signature's Han characters occur in it in order, ending as it ends; "" otherwise."""
+    each fragment of the signature occurs in it, and it ends as the signature ends; "" otherwise."""
     for key in _ORGAN_KEYS:
         value = re.sub(r"\s*等$", "", page.meta.get(key, "")).strip()
         parts = [p for p in _ISSUER_SPLIT.split(value) if p]
         if len(parts) < 2 or not all(looks_like_org(p) for p in parts) or not issuer:
             continue
-        full, printed = skeleton(value), skeleton(page.sig_org or issuer)
-        if full != skeleton(issuer) and full.endswith(skeleton(issuer)) and subsequence(printed, full):
+        # a table flattened row by row prints each cell (place, then body) as a fragment
+        full, cells = skeleton(value), [skeleton(c) for c in (page.sig_org or issuer).split()]
+        cells = [c for c in cells if c]
+        if cells and full != "".join(cells) and full.endswith(cells[-1]) and all(c in full for c in cells):
             return value
     return ""
 
