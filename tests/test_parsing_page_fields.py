@@ -485,7 +485,8 @@ def test_a_databases_publishing_body_is_the_issuer():
 
 # tests/devset/holdout7/pages/049.txt (shortened): the 发文单位 field lists ten bodies; the signature
 # is the same list printed as a three-column table, flattened line by line
-TEN_BODIES = """发文单位:广西壮族自治区民政厅 中共广西壮族自治区委员会政法委员会 广西壮族自治区公安厅 广西壮族自治区通信管理局 | 成文日期:2022年11月18日 |
+BODIES = "广西壮族自治区民政厅 中共广西壮族自治区委员会政法委员会 广西壮族自治区公安厅 广西壮族自治区通信管理局"
+TEN_BODIES = f"""发文单位:{BODIES} | 成文日期:2022年11月18日 |
 标 题:广西壮族自治区民政厅等十部门印发《关于深入推进智慧社区建设的实施意见》的通知(桂民发〔2022〕32号) | |
 发文字号:桂民发〔2022〕32号 | 发布日期:2022年11月21日 |
 各市民政局、政法委、公安局、通信管理办公室:

@@ -149,6 +149,9 @@ def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: s
     return issuer, evidence, rule
 
 
+_KIND_RE = re.compile(r"^(自治区|自治州|自治县|自治旗|省|市|县|区|旗|州|盟)")
+
+
 def _abbreviated(short: str, full: str) -> bool:
     """True when the short form ``short`` ("市政府办公厅") abbreviates the one body ``full`` names
     ("深圳市人民政府办公厅"): its characters in order, the same last character, and ``full`` led by
