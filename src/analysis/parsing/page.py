@@ -92,6 +92,7 @@ from ..metadata import (
     classify_level,
     date_line,
     detect_excerpt,
+    find_doc_numbers,
     genre_of,
     in_citation,
     leading_orgs,
@@ -117,6 +118,7 @@ from .page_title import (
     lost_in_print,
     meta_title,
     named_heading,
+    opens_title,
     plan_period_line,
     rejection,
     run_on_title,
@@ -272,9 +274,26 @@ def _page_lines(text: str, source: str) -> PageState:
     lines = []
     for ln in keep:
         (removed if _NOTE_RE.match(ln) else lines).append(ln)
+    lines = _unstopped_heading(lines)
     if not lines:
         raise CorpusError(source, "no text left after removing page boilerplate")
     return PageState(text, raw_lines, lines, removed, page_meta(labelled_rows(raw_lines)), interp)
+
+
+def _unstopped_heading(lines: list[str]) -> list[str]:
+    """``lines`` with the full stop a page put after its heading removed, when the heading heads a
+    title block ("國務院關於…的若干意見。" over "國發〔2012〕23號。" and the addressees, holdout7
+    018): a line opening like a title (关于, a place, a body) whose text before the '。' is a
+    title line, followed by a 文号 line or the addressee line.  A body sentence ending in a genre
+    word ("…适用本办法。") is followed by neither."""
+    out = list(lines)
+    for i, ln in enumerate(lines[:12]):
+        head = ln.rstrip()[:-1] if ln.rstrip().endswith("。") else ""
+        nxt = lines[i + 1].strip().rstrip("。") if i + 1 < len(lines) else ""
+        numbered = bool(nxt) and [n for _p, n in find_doc_numbers(nxt)] and len(nxt) <= 20
+        if head and is_title_line(head) and opens_title(head) and (numbered or _is_salutation(nxt)):
+            out[i] = head
+    return out
 
 
 # a news site's tag before the addressee line: "【智慧城市网 政策法规】各市州民政局…:"

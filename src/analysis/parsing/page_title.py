@@ -25,6 +25,7 @@ __all__ = [
     "lost_in_print",
     "meta_title",
     "named_heading",
+    "opens_title",
     "plan_period_line",
     "rejection",
     "run_on_title",
@@ -34,6 +35,7 @@ __all__ = [
     "taken_once",
     "transmitted_quote",
     "without_headline_prefix",
+    "without_keyword_prefix",
     "without_site_suffix",
     "without_year_tag",
 ]
@@ -166,7 +168,8 @@ def _fragment(line: str) -> bool:
     )
 
 
-def _opens_title(s: str) -> bool:
+def opens_title(s: str) -> bool:
+    """True when ``s`` opens as a title does: 关于/印发/《…, a place or an organisation."""
     return bool(_OPENER_RE.match(s)) or leading_place(s) is not None or bool(leading_orgs(s))
 
 
@@ -185,11 +188,11 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
             break
         about = title.startswith(("关于", "印发", "转发")) and is_org_line(prev) and len(prev) <= 40
         # "X关于印发…珠江三角洲" / "国家…方案的通知": a head holding 关于 but no genre word is left open
-        open_head = "关于" in prev and "关于" not in title and _opens_title(prev) and not TITLE_GENRE_RE.search(prev)
-        if not (about or open_head or not _opens_title(title) or _OPEN_END_RE.search(prev)):
+        open_head = "关于" in prev and "关于" not in title and opens_title(prev) and not TITLE_GENRE_RE.search(prev)
+        if not (about or open_head or not opens_title(title) or _OPEN_END_RE.search(prev)):
             break
         title, start = prev + title, start - 1
-        if _opens_title(title):
+        if opens_title(title):
             best = (title, start)
     return best
 
@@ -209,7 +212,7 @@ def annex_heading(lines: list[str], start: int) -> str:
             break
         title += ln.strip()
         if is_title_line(title) and TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", title)):
-            if not (_opens_title(title) or len(title) >= 8):
+            if not (opens_title(title) or len(title) >= 8):
                 return ""
             return title + plan_period_line(lines, start + i + 1)
     return ""
@@ -268,7 +271,7 @@ def run_on_title(line: str) -> str:
     for m in _RUN_ON_STOP_RE.finditer(line[:160]):
         # "…同步发展的 意 见": a genre word spaced out in the print
         head = re.sub(r"\s+(\S)\s+(\S)$", r"\1\2", _TOOLBAR_RE.sub("", line[: m.start()]).strip())
-        if is_title_line(head) and _opens_title(head):
+        if is_title_line(head) and opens_title(head):
             return head
     return ""
 
