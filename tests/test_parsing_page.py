@@ -1524,3 +1524,22 @@ def test_title_ending_in_guanyu_yinfa_takes_back_its_removed_last_line():
     doc = _clean_parse(OPEN_TITLE)
     assert doc.title == "武穴市人民政府办公室关于印发武穴市政府网站集约化建设方案的通知"
     assert (doc.genre, doc.issuer, doc.date.iso) == ("方案", "武穴市人民政府办公室", "2016-08-30")
+
+
+# tests/devset/holdout7/pages/018.txt (opening, simplified): heading and 文号 each printed with a
+# full stop, under a bracketed source dateline
+STOPPED_HEADING = """[中国政府网(2012-7-17)]
+国务院关于大力推进信息化发展和切实保障信息安全的若干意见。
+国发〔2012〕23号。
+各省、自治区、直辖市人民政府,国务院各部委、各直属机构:
+大力推进信息化发展和切实保障信息安全,对调整经济结构、转变发展方式、保障和改善民生、维护国家安全具有重大意义。
+"""
+
+
+def test_heading_printed_with_a_full_stop():
+    doc = _clean_parse(STOPPED_HEADING)
+    assert doc.title == "国务院关于大力推进信息化发展和切实保障信息安全的若干意见"
+    assert (doc.issuer, doc.doc_number, doc.level, doc.genre) == ("国务院", "国发〔2012〕23号", "central", "意见")
+    # a body sentence ending in a genre word is no heading
+    body = "国务院关于促进云计算发展的意见\n各有关单位:\n特制定本办法。\n第一条 本办法适用于全市。\n"
+    assert _clean_parse(body).title == "国务院关于促进云计算发展的意见"
