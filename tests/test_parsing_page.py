@@ -1543,3 +1543,46 @@ def test_heading_printed_with_a_full_stop():
     # a body sentence ending in a genre word is no heading
     body = "国务院关于促进云计算发展的意见\n各有关单位:\n特制定本办法。\n第一条 本办法适用于全市。\n"
     assert _clean_parse(body).title == "国务院关于促进云计算发展的意见"
+
+
+# tests/devset/holdout8/pages/050.txt (opening, simplified): a 转发 notice naming the forwarded
+# document only by its 文号; the text quotes its name with that 文号
+FORWARDED_BY_NUMBER = """济南市人民政府办公厅关于转发鲁政办发〔2014〕20号文件加快实施“宽带中国”战略的通知
+济政办发〔2014〕26号
+各县(市)、区人民政府,市政府各部门:
+现将《山东省人民政府办公厅关于印发山东省“宽带中国”战略实施方案的通知》(鲁政办发〔2014〕20号)转发给你们,并结合我市实际,提出以下要求,请一并贯彻落实。
+一、明确工作目标
+"""
+
+
+def test_forwarded_by_number_takes_the_genre_of_the_quoted_name():
+    doc = _clean_parse(FORWARDED_BY_NUMBER)
+    assert (doc.genre, doc.doc_number, doc.level) == ("方案", "济政办发〔2014〕26号", "prefecture")
+    # a quoted name with another 文号 says nothing about what is forwarded
+    other = FORWARDED_BY_NUMBER.replace("(鲁政办发〔2014〕20号)转发", "(鲁政办发〔2014〕21号)转发")
+    assert _clean_parse(other).genre == "通知"
+
+
+# tests/devset/holdout8/pages/007.txt (shortened, simplified): a standing committee's promulgation
+# 公告 printed under the regulation's heading and adoption note
+PROMULGATION = """陕西省大数据条例
+(2022年9月29日陕西省第十三届人民代表大会常务委员会第三十六次会议通过)
+陕西省人民代表大会常务委员会公告
+〔十三届〕第八十二号
+《陕西省大数据条例》已于2022年9月29日经陕西省第十三届人民代表大会常务委员会第三十六次会议通过,现予公布,自2023年1月1日起施行。
+陕西省人民代表大会常务委员会
+2022年9月29日
+目录
+第一章 总则
+"""
+
+
+def test_promulgation_notice_above_a_regulation_gives_the_regulations_title():
+    doc = _clean_parse(PROMULGATION)
+    assert (doc.title, doc.genre) == ("陕西省大数据条例", "条例")
+    assert (doc.issuer, doc.date.iso, doc.level, doc.region) == (
+        "陕西省人民代表大会常务委员会",
+        "2022-09-29",
+        "provincial",
+        "陕西",
+    )

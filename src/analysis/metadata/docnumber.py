@@ -68,7 +68,7 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
         # In run-together tables the title runs straight into the number
         # ("…发展规划的通知国发"); abbreviations follow the title's genre word.
         for word in ("通知", "意见", "规划", "方案", "纲要", "办法", "指南", "计划", "规定", "决定", "印发",
-                     "根据", "按照", "依据", "参照", "贯彻", "落实", "执行"):  # fmt: skip
+                     "转发", "根据", "按照", "依据", "参照", "贯彻", "落实", "执行"):  # fmt: skip
             k = code.rfind(word)
             if k != -1 and len(code) - (k + len(word)) >= 2:
                 code = code[k + len(word) :]

@@ -164,6 +164,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     )
     # an interpretation without a printed title has no genre either (nothing names it)
     doc.genre = ("解读" if page.title else "") if page.is_interpretation else genre_of(page.title)
+    doc.genre = _forwarded_genre(page, body) or doc.genre
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
     # the issuer's own place decides, never a place name in the body (a ministry notice
     # naming a county, a provincial interpretation citing the State Council)
@@ -178,6 +179,24 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     )
     _record_evidence(page, doc)
     return doc, page.removed
+
+
+# a name quoted with its 文号 in brackets: "《山东省人民政府办公厅关于印发…实施方案的通知》(鲁政办发〔2014〕20号)"
+_NAMED_NUMBER_RE = re.compile(r"《([^《》]{6,100})》\s*[(（]([^()（）]{4,30})[)）]")
+
+
+def _forwarded_genre(page: PageState, body: str) -> str:
+    """The genre of what a 转发 notice forwards when its title names it only by 文号 ("关于转发鲁政办发
+    〔2014〕20号文件…的通知", holdout8 050): the genre of the name the text quotes with that 文号
+    ("现将《…实施方案的通知》(鲁政办发〔2014〕20号)转发给你们" -> 方案); "" otherwise (README, genre:
+    a transmittal has the genre of what it transmits)."""
+    if "转发" not in page.title:
+        return ""
+    forwarded = {n for _p, n in find_doc_numbers(page.title.split("转发", 1)[1])}
+    for m in _NAMED_NUMBER_RE.finditer(body[:2000]) if forwarded else ():
+        if {n for _p, n in find_doc_numbers(m.group(2))} & forwarded:
+            return genre_of(m.group(1))
+    return ""
 
 
 def _title_for_level(page: PageState) -> str:
@@ -402,6 +421,7 @@ def _find_title(page: PageState) -> None:
         page.note("title", title, page.title, "headline 'issuer 文号 title' without its issuer and 文号")
         page.block_issuer = page.block_issuer or issuer
         page.title = title
+    _promulgated_regulation(page)
     _full_text_lead(page)
     _news_headline(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
@@ -430,6 +450,26 @@ def _find_title(page: PageState) -> None:
 
 # a repost's lead line to the text it reprints: "《关于…的指导意见》全文如下:", "《X》原文如下。"
 _FULL_TEXT_LEAD_RE = re.compile(r"^《([^《》]{4,100})》\s*(?:全文|原文|正文)(?:如下)?\s*[:：。]?$")
+
+
+# "《陕西省大数据条例》已于2022年9月29日经…通过,现予公布": a promulgation notice's sentence
+_PROMULGATES_RE = re.compile(r"《([^《》]{4,60})》[^《》。]{0,80}(?:现予公布|予以公布|现予发布|现予公告)")
+
+
+def _promulgated_regulation(page: PageState) -> None:
+    """A promulgation 公告 (or 令) printed with the regulation it promulgates (holdout8 007: "陕西省大数
+    据条例" / adoption note / "陕西省人民代表大会常务委员会公告" / "《陕西省大数据条例》…现予公布"):
+    the regulation is the document, so its heading, printed on the page, is the title."""
+    if genre_of(page.title) not in ("公告", "令"):
+        return
+    head = page.lines[: page.head_limit + 10]
+    for ln in head:
+        m = _PROMULGATES_RE.search(ln)
+        name = m.group(1) if m else ""
+        if name and any(h.strip() == name for h in head) and genre_of(name) not in ("", "公告", "令"):
+            page.note("title", name, ln, "the regulation a promulgation 公告 publishes (printed above it)")
+            page.title = name
+            return
 
 
 def _full_text_lead(page: PageState) -> None:
