@@ -103,7 +103,7 @@ from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_docnumber import find_doc_number
 from .page_fields import page_date, page_issuer
-from .page_flattened import unflatten
+from .page_flattened import ADOPTION_NOTE_RE, unflatten
 from .page_meta import labelled_rows, page_meta
 from .page_signature import find_signature, notice_signed_above, split_body
 from .page_state import PageState
@@ -422,6 +422,7 @@ def _find_title(page: PageState) -> None:
         page.block_issuer = page.block_issuer or issuer
         page.title = title
     _promulgated_regulation(page)
+    _heading_over_adoption_note(page)
     _full_text_lead(page)
     _news_headline(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
@@ -469,6 +470,19 @@ def _promulgated_regulation(page: PageState) -> None:
         if name and any(h.strip() == name for h in head) and genre_of(name) not in ("", "公告", "令"):
             page.note("title", name, ln, "the regulation a promulgation 公告 publishes (printed above it)")
             page.title = name
+            return
+
+
+def _heading_over_adoption_note(page: PageState) -> None:
+    """A law's or regulation's heading printed over its 题注, the adoption note in brackets
+    ("陕西省大数据条例" / "(2022年9月29日…会议通过)", holdout8 006), is the title of a page whose
+    title block gave none (条例 and 细则 end no policy title, so the block does not read them)."""
+    if page.title:
+        return
+    for i, ln in enumerate(page.lines[: min(len(page.lines) - 1, 12)]):
+        if ADOPTION_NOTE_RE.match(page.lines[i + 1].strip()) and genre_of(ln) and 4 <= len(ln) <= 40:
+            page.title, page.title_idx, page.body_start = ln.strip(), i, i + 2
+            page.note("title", page.title, ln, "heading over its adoption note (题注)")
             return
 
 

@@ -22,6 +22,7 @@ from ..metadata import (
 )
 from ..metadata.gazetteer import leading_place
 from ..metadata.variants import standard_chars
+from .page_flattened import ADOPTION_NOTE_RE
 from .page_state import PageState
 from .page_title import is_org_line, skeleton, strip_seal_notes, subsequence
 
@@ -337,6 +338,11 @@ def _bracketed_dateline(page: PageState) -> DateInfo | None:
         d = date_line(ln)
         if d is not None and _BRACKETED_RE.match(ln.strip()) and "年" in ln:
             return DateInfo(d.iso, d.year, "dateline in brackets (题注)")
+        note = ADOPTION_NOTE_RE.match(ln.strip())
+        adopted = find_dates(note.group("date")) if note else []
+        if adopted:
+            # a regulation's 题注: "(2022年9月29日…常务委员会第三十六次会议通过)" dates its adoption
+            return DateInfo(adopted[0].iso, adopted[0].year, "adoption note in brackets (题注)")
     return None
 
 
