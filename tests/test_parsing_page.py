@@ -1540,6 +1540,8 @@ def test_heading_printed_with_a_full_stop():
     doc = _clean_parse(STOPPED_HEADING)
     assert doc.title == "国务院关于大力推进信息化发展和切实保障信息安全的若干意见"
     assert (doc.issuer, doc.doc_number, doc.level, doc.genre) == ("国务院", "国发〔2012〕23号", "central", "意见")
+    # the source dateline "[site(date)]" above it is the page's date
+    assert (doc.date.iso, doc.date.source) == ("2012-07-17", "page header")
     # a body sentence ending in a genre word is no heading
     body = "国务院关于促进云计算发展的意见\n各有关单位:\n特制定本办法。\n第一条 本办法适用于全市。\n"
     assert _clean_parse(body).title == "国务院关于促进云计算发展的意见"

@@ -367,9 +367,17 @@ _POSTED_RE = re.compile(
 _BARE_STAMP_RE = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
+# a repost's source dateline: the source site and its numeric date in brackets, alone on a line
+# ("[中國政府網(2012-7-17)]", holdout7 018; "【新华网 2014-08-20】")
+_SOURCE_DATELINE_RE = re.compile(
+    r"^[\[【]\s*[^\[\]【】()（）\d]{2,20}\s*[(（]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*[)）]?\s*[\]】]$"
+)
+
+
 def _bare_stamp(line: str) -> bool:
-    """True for a line that is nothing but a numeric date (and time): a page header's stamp."""
-    return bool(_BARE_STAMP_RE.match(line.strip()))
+    """True for a line that is nothing but a numeric date (and time), or a source dateline of a
+    site and a numeric date in brackets: a page header's stamp."""
+    return bool(_BARE_STAMP_RE.match(line.strip()) or _SOURCE_DATELINE_RE.match(line.strip()))
 
 
 def _posting_date(page: PageState) -> DateInfo | None:
@@ -382,7 +390,7 @@ def _posting_date(page: PageState) -> DateInfo | None:
     head = next((k for k, ln in enumerate(raw[1:], 1) if page.title and ln == page.title), 0)
     for i, ln in enumerate(raw[: max(10, head + 3)]):
         ds = find_dates(ln)
-        if ln == page.headline and len(raw) >= 3 and not _dated_header(ln, ds):
+        if ln == page.headline and len(raw) >= 3 and not (_dated_header(ln, ds) or _bare_stamp(ln)):
             continue  # a headline's date is a title's or a lead's, unless the line is a dated header
         if ds and "。" in ln and not _LABEL_END_RE.search(ln[: ds[0].pos]):
             # a header line is no sentence: in a body sentence ("…时间节点,确保…2018年6月底前取得…。")
