@@ -92,7 +92,6 @@ from ..metadata import (
     classify_level,
     date_line,
     detect_excerpt,
-    find_doc_numbers,
     genre_of,
     in_citation,
     leading_orgs,
@@ -103,22 +102,28 @@ from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_docnumber import find_doc_number
 from .page_fields import page_date, page_issuer
-from .page_flattened import ADOPTION_NOTE_RE, unflatten
+from .page_flattened import unflatten
+from .page_heading import (
+    forwarded_genre,
+    heading_over_adoption_note,
+    promulgated_regulation,
+    removed_tail,
+    unstopped_heading,
+)
 from .page_meta import labelled_rows, page_meta
 from .page_signature import find_signature, notice_signed_above, split_body
 from .page_state import PageState
 from .page_title import (
-    SALUTATION_RE,
     TITLE_GENRE_RE,
     TRANSMITS_RE,
     annex_heading,
     is_org_line,
+    is_salutation,
     is_title_line,
     join_wrapped_title,
     lost_in_print,
     meta_title,
     named_heading,
-    opens_title,
     plan_period_line,
     rejection,
     run_on_title,
@@ -164,7 +169,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     )
     # an interpretation without a printed title has no genre either (nothing names it)
     doc.genre = ("解读" if page.title else "") if page.is_interpretation else genre_of(page.title)
-    doc.genre = _forwarded_genre(page, body) or doc.genre
+    doc.genre = forwarded_genre(page, body) or doc.genre
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
     # the issuer's own place decides, never a place name in the body (a ministry notice
     # naming a county, a provincial interpretation citing the State Council)
@@ -179,24 +184,6 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     )
     _record_evidence(page, doc)
     return doc, page.removed
-
-
-# a name quoted with its 文号 in brackets: "《山东省人民政府办公厅关于印发…实施方案的通知》(鲁政办发〔2014〕20号)"
-_NAMED_NUMBER_RE = re.compile(r"《([^《》]{6,100})》\s*[(（]([^()（）]{4,30})[)）]")
-
-
-def _forwarded_genre(page: PageState, body: str) -> str:
-    """The genre of what a 转发 notice forwards when its title names it only by 文号 ("关于转发鲁政办发
-    〔2014〕20号文件…的通知", holdout8 050): the genre of the name the text quotes with that 文号
-    ("现将《…实施方案的通知》(鲁政办发〔2014〕20号)转发给你们" -> 方案); "" otherwise (README, genre:
-    a transmittal has the genre of what it transmits)."""
-    if "转发" not in page.title:
-        return ""
-    forwarded = {n for _p, n in find_doc_numbers(page.title.split("转发", 1)[1])}
-    for m in _NAMED_NUMBER_RE.finditer(body[:2000]) if forwarded else ():
-        if {n for _p, n in find_doc_numbers(m.group(2))} & forwarded:
-            return genre_of(m.group(1))
-    return ""
 
 
 def _title_for_level(page: PageState) -> str:
@@ -293,26 +280,10 @@ def _page_lines(text: str, source: str) -> PageState:
     lines = []
     for ln in keep:
         (removed if _NOTE_RE.match(ln) else lines).append(ln)
-    lines = _unstopped_heading(lines)
+    lines = unstopped_heading(lines)
     if not lines:
         raise CorpusError(source, "no text left after removing page boilerplate")
     return PageState(text, raw_lines, lines, removed, page_meta(labelled_rows(raw_lines)), interp)
-
-
-def _unstopped_heading(lines: list[str]) -> list[str]:
-    """``lines`` with the full stop a page put after its heading removed, when the heading heads a
-    title block ("國務院關於…的若干意見。" over "國發〔2012〕23號。" and the addressees, holdout7
-    018): a line opening like a title (关于, a place, a body) whose text before the '。' is a
-    title line, followed by a 文号 line or the addressee line.  A body sentence ending in a genre
-    word ("…适用本办法。") is followed by neither."""
-    out = list(lines)
-    for i, ln in enumerate(lines[:12]):
-        head = ln.rstrip()[:-1] if ln.rstrip().endswith("。") else ""
-        nxt = lines[i + 1].strip().rstrip("。") if i + 1 < len(lines) else ""
-        numbered = bool(nxt) and [n for _p, n in find_doc_numbers(nxt)] and len(nxt) <= 20
-        if head and is_title_line(head) and opens_title(head) and (numbered or _is_salutation(nxt)):
-            out[i] = head
-    return out
 
 
 # a news site's tag before the addressee line: "【智慧城市网 政策法规】各市州民政局…:"
@@ -325,7 +296,7 @@ def _drop_site_tags(lines: list[str], removed: list[str]) -> list[str]:
     out: list[str] = []
     for ln in lines:
         m = _SITE_TAG_RE.match(ln)
-        if m and _is_salutation(m.group(2)):
+        if m and is_salutation(m.group(2)):
             if out and out[-1] == "【":
                 removed.append(out.pop())
             removed.append(m.group(1))
@@ -370,7 +341,7 @@ def _find_title(page: PageState) -> None:
     """
     lines = page.lines
     page.head_limit = _index_after_substantive(lines, 30)
-    sal = next((i for i, ln in enumerate(lines[: page.head_limit]) if _is_salutation(ln)), None)
+    sal = next((i for i, ln in enumerate(lines[: page.head_limit]) if is_salutation(ln)), None)
     page.sal_idx = sal
     search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
     # the title stands above the signature: below it is what a transmittal sends out
@@ -421,8 +392,8 @@ def _find_title(page: PageState) -> None:
         page.note("title", title, page.title, "headline 'issuer 文号 title' without its issuer and 文号")
         page.block_issuer = page.block_issuer or issuer
         page.title = title
-    _promulgated_regulation(page)
-    _heading_over_adoption_note(page)
+    promulgated_regulation(page)
+    heading_over_adoption_note(page)
     _full_text_lead(page)
     _news_headline(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
@@ -451,39 +422,6 @@ def _find_title(page: PageState) -> None:
 
 # a repost's lead line to the text it reprints: "《关于…的指导意见》全文如下:", "《X》原文如下。"
 _FULL_TEXT_LEAD_RE = re.compile(r"^《([^《》]{4,100})》\s*(?:全文|原文|正文)(?:如下)?\s*[:：。]?$")
-
-
-# "《陕西省大数据条例》已于2022年9月29日经…通过,现予公布": a promulgation notice's sentence
-_PROMULGATES_RE = re.compile(r"《([^《》]{4,60})》[^《》。]{0,80}(?:现予公布|予以公布|现予发布|现予公告)")
-
-
-def _promulgated_regulation(page: PageState) -> None:
-    """A promulgation 公告 (or 令) printed with the regulation it promulgates (holdout8 007: "陕西省大数
-    据条例" / adoption note / "陕西省人民代表大会常务委员会公告" / "《陕西省大数据条例》…现予公布"):
-    the regulation is the document, so its heading, printed on the page, is the title."""
-    if genre_of(page.title) not in ("公告", "令"):
-        return
-    head = page.lines[: page.head_limit + 10]
-    for ln in head:
-        m = _PROMULGATES_RE.search(ln)
-        name = m.group(1) if m else ""
-        if name and any(h.strip() == name for h in head) and genre_of(name) not in ("", "公告", "令"):
-            page.note("title", name, ln, "the regulation a promulgation 公告 publishes (printed above it)")
-            page.title = name
-            return
-
-
-def _heading_over_adoption_note(page: PageState) -> None:
-    """A law's or regulation's heading printed over its 题注, the adoption note in brackets
-    ("陕西省大数据条例" / "(2022年9月29日…会议通过)", holdout8 006), is the title of a page whose
-    title block gave none (条例 and 细则 end no policy title, so the block does not read them)."""
-    if page.title:
-        return
-    for i, ln in enumerate(page.lines[: min(len(page.lines) - 1, 12)]):
-        if ADOPTION_NOTE_RE.match(page.lines[i + 1].strip()) and genre_of(ln) and 4 <= len(ln) <= 40:
-            page.title, page.title_idx, page.body_start = ln.strip(), i, i + 2
-            page.note("title", page.title, ln, "heading over its adoption note (题注)")
-            return
 
 
 def _full_text_lead(page: PageState) -> None:
@@ -528,16 +466,6 @@ def _news_headline(page: PageState) -> None:
         page.title = named
 
 
-def _is_salutation(line: str) -> bool:
-    """True for the addressee line (主送机关); a ministry's list of addressees ("各省、自治区…
-    工业和信息化主管部门、通信管理局…:") can run to several hundred characters."""
-    if len(line) <= 120 and SALUTATION_RE.search(line):
-        return True
-    if line.startswith("各") and len(line) <= 200 and "。" not in line and re.search(r"(政府|部门|单位|机构)$", line):
-        return True  # the colon lost in print: "各区、县(市)人民政府,市政府各部门、各单位"
-    return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
-
-
 def _first_signature(lines: list[str], limit: int) -> int:
     """Index of the first signing body over a date line (a notice's signature, or the issuer and
     date printed right under the title) among the first ``limit`` lines, the body's line if it is
@@ -555,25 +483,6 @@ def _first_signature(lines: list[str], limit: int) -> int:
     return limit
 
 
-# a title line ending where the title's name begins ("武穴市人民政府办公室关于印发")
-_OPEN_TITLE_END_RE = re.compile(r"(?:关于|印发|转发)$")
-
-
-def _removed_tail(page: PageState) -> None:
-    """A title block ending open ("…办公室关于印发", holdout8 044) whose next printed line was
-    removed as a header line printed twice (the page's headline is the title's second half,
-    "武穴市政府网站集约化建设方案的通知"): that line is the rest of the title."""
-    last = page.lines[page.body_start - 1].strip() if 0 < page.body_start <= len(page.lines) else ""
-    raw = [ln for ln in page.raw_lines if ln]
-    at = next((k for k in range(len(raw) - 1) if raw[k] == last and last), None)
-    if at is None:
-        return
-    tail = raw[at + 1]
-    if tail in page.removed and len(tail) <= 40 and TITLE_GENRE_RE.search(tail) and is_title_line(page.title + tail):
-        page.title += tail
-        page.note("title", page.title, tail, "title block (its last line, removed as a repeated header, joined)")
-
-
 def _title_tail(page: PageState) -> None:
     """A title block ending mid-phrase (no genre word: "…关于印发新乡市“十四五”消防事业发展") goes on
     into the short line below that ends it ("规划的通知"), printed once or twice: that line is the
@@ -581,10 +490,9 @@ def _title_tail(page: PageState) -> None:
     if TITLE_GENRE_RE.search(page.title):
         return
     lines, i = page.lines, page.body_start
-    if _OPEN_TITLE_END_RE.search(page.title):
-        _removed_tail(page)
-        if TITLE_GENRE_RE.search(page.title):
-            return
+    removed_tail(page)
+    if TITLE_GENRE_RE.search(page.title):
+        return
     tail = lines[i].strip() if i < len(lines) else ""
     if not tail or len(tail) > 20 or re.search(r"[。,，;；:：]", tail) or not TITLE_GENRE_RE.search(tail):
         return

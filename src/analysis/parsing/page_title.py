@@ -20,6 +20,7 @@ __all__ = [
     "annex_heading",
     "is_org_line",
     "is_print_line",
+    "is_salutation",
     "is_title_line",
     "join_wrapped_title",
     "lost_in_print",
@@ -122,6 +123,16 @@ def _several_titles(s: str) -> bool:
         and all(len(p) >= 6 and TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", p)) for p in parts)
         and not any(p.startswith(("(", "（", "的")) for p in parts[1:])
     )
+
+
+def is_salutation(line: str) -> bool:
+    """True for the addressee line (主送机关); a ministry's list of addressees ("各省、自治区…
+    工业和信息化主管部门、通信管理局…:") can run to several hundred characters."""
+    if len(line) <= 120 and SALUTATION_RE.search(line):
+        return True
+    if line.startswith("各") and len(line) <= 200 and "。" not in line and re.search(r"(政府|部门|单位|机构)$", line):
+        return True  # the colon lost in print: "各区、县(市)人民政府,市政府各部门、各单位"
+    return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
 
 
 def is_title_line(line: str) -> bool:
