@@ -74,12 +74,12 @@ HOLDOUT7_FLOORS = {
 
 
 # Correct pages of 46 in the eighth hold-out set when its floors were set (2026-11-30, after round 8
-# of issue 10, developed on it); the 17 wrong fields: 003 (reworded annex heading vs quoted name,
+# of issue 10, developed on it); the 15 wrong fields: 003 (reworded annex heading vs quoted name,
 # uncertain), 045 and 057 (spam in the title, kept as printed), 046 (a 高新区 管委会's level,
 # uncertain), 047 (a news lead naming the document, no heading; uncertain), 051 (a prefecture's
-# 文号 prefix is not read: ambiguous), 054 (a place name after 智慧 in the title).
+# 文号 prefix is not read: ambiguous).
 HOLDOUT8_FLOORS = {
-    "title": 42, "issuer": 44, "doc_number": 46, "date": 46, "year": 46, "level": 42, "region": 42, "genre": 43,
+    "title": 42, "issuer": 44, "doc_number": 46, "date": 46, "year": 46, "level": 43, "region": 43, "genre": 43,
 }  # fmt: skip
 
 

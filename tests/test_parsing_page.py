@@ -1588,3 +1588,18 @@ def test_promulgation_notice_above_a_regulation_gives_the_regulations_title():
         "provincial",
         "陕西",
     )
+
+
+# tests/devset/holdout8/pages/054.txt (opening, shortened): a programme named 智慧 + its place,
+# no issuer printed
+SMART_PLACE = """智慧湘西建设三年行动计划(2019年-2021年)
+为深入贯彻落实州委、州政府关于加快推进智慧湘西建设的决策部署,制定本行动计划。
+一、总体要求
+"""
+
+
+def test_place_named_after_zhihui_places_a_title_without_issuer():
+    doc = _clean_parse(SMART_PLACE)
+    assert (doc.issuer, doc.level, doc.region, doc.genre) == ("", "prefecture", "湖南", "计划")
+    # 智慧 + a word that names no place tells nothing
+    assert _clean_parse(SMART_PLACE.replace("智慧湘西建设", "智慧社区建设", 1)).level == ""

