@@ -25,7 +25,12 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   A repost's lead line "《X》全文如下:" gives X; an "issuer 文号 title" headline gives the title
   (the issuer kept); a block ending mid-phrase takes the short line below that ends it
   ("规划的通知"), and a plan period line goes on into the rest of the title ("(2022—2035年)实施方案").
-  Pinyin glosses listing several readings ("纲要(yào / yāo)") are removed first.
+  Pinyin glosses ("的(de)", "纲要(yào / yāo)") are removed by the cleaning before (one home:
+  :func:`analysis.cleaning.remove_ruby_pinyin`).  Round 8 (:mod:`.page_heading`): an SEO keyword
+  set off by a space before 关于/印发/转发 is dropped; a heading's stray '。' over its 文号 or
+  addressees is dropped; a block ending open ("…关于印发") takes back its next line removed as a
+  repeated header; a promulgation 公告 printed with its regulation gives the regulation's heading;
+  a regulation's heading over its adoption note (题注) is the title when the block gives none.
   Never an addressee line, breadcrumb, field label or metadata row (文号…主题词…, 内容概述…),
   a print line (…办公室 date 印发), site furniture or a share widget's word (转发),
   a line of several different titles (previous/next links),
@@ -44,7 +49,8 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   dated without its signing body, the annex heading or a transmittal's annex below it; 年月日
   lost in print read only when unambiguous), a dateline under the title or under the own 文号
   of a header block (unless it is the page's 发布日期), a bracketed 年月日 line in the head (题注,
-  "(2018年12月11日)"), a month alone under a plan's title, the page's 成文日期/发文日期/颁布时间;
+  "(2018年12月11日)"; a regulation's adoption note "(2022年9月29日…会议通过)"), a month alone
+  under a plan's title, the page's 成文日期/发文日期/颁布时间;
   a lead sentence's issue date (2017年4月8日,X印发《title》);
   then a posting date (发布时间, header stamps, a byline with a view count, a numeric date alone on a
   header line; never a date inside a body sentence, such as a
@@ -61,7 +67,9 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   a publisher is not the issuer when the page's 来源 names another body: it reposts); a
   portal's 发布机构 (its posting body) or 来源 never is.  A
   short form (省人民政府, 市人民政府) is completed, and an abbreviation (市政府办公厅, 省府办公厅)
-  replaced, by a fuller print of the same body on the page (title, metadata).
+  replaced, by a fuller print of the same body on the page (title, metadata); a signature
+  printed as a flattened multi-column table gives way to the 发文机关/发文单位 field listing the
+  same bodies.
   Several bodies are separated by one space, however the page separates them (:func:`join_issuers`).
   A news headline "X:title" above the title names X (after all the above).  A title's "X等部门"
   names the lead body X.  Variant characters (陜) are stored in the standard form (:mod:`analysis.metadata.variants`).
@@ -73,10 +81,14 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   a prefecture or province its addressees name (flagged "page source" in the evidence); an
   interpretation by the document it quotes; never a place
   named in the body, and nothing for a title with neither issuer nor place ("十四五"国家信息化规划).
+  A province-level body printed without its place (省人民政府) is placed by its 文号's province
+  abbreviation (鄂政发 -> 湖北; :mod:`analysis.metadata.level`); a title's stray leading 关于 and a
+  programme's 智慧/数字 before its place ("智慧湘西…") are skipped to find the leading place.
 * a page is never lost to a misread form: with nothing left below the title, all its lines
   are the body (only a page that is its title alone is skipped).
 * genre: the title's last genre word (of what a transmittal or forwarding notice sends; of the
-  first document a notice sending several names).
+  first document a notice sending several names; of the name the text quotes with the 文号 a
+  转发 title names what it forwards by).
 * metadata tables printed one bullet per label with the value below ("• 发布机构" / value) are read
   like any other (:func:`.page_meta.labelled_rows`); links to a notice's interpretations above its
   heading ("文字解读:…") are furniture.
