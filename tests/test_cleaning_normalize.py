@@ -1,12 +1,37 @@
 """Width, spaces, ruby pinyin and NFKC (analysis.cleaning.normalize)."""
 
 from analysis import cleaning
+from analysis.cleaning.normalize import count_ruby_pinyin
 
 
 def test_ruby_pinyin_removed_but_latin_kept():
     assert cleaning.remove_ruby_pinyin("關(guān)于加快推進(jìn)") == "關于加快推進"
     assert cleaning.remove_ruby_pinyin("窄带物联网(NB-IoT)") == "窄带物联网(NB-IoT)"
-    assert cleaning.remove_ruby_pinyin("张伟(zhang)") == "张伟(zhang)"  # no tone mark: not ruby
+    assert cleaning.remove_ruby_pinyin("张伟(Zhang Wei)") == "张伟(Zhang Wei)"  # a romanised name
+
+
+def test_single_plain_gloss_and_reading_lists_removed():
+    # tests/devset/holdout6/pages/005.txt: one toneless gloss in the title
+    title = "廣東省人民政府辦公廳關于促進和(hé)規範健康醫療大數據應用發展的(de)實施意見"
+    assert cleaning.remove_ruby_pinyin(title) == "廣東省人民政府辦公廳關于促進和規範健康醫療大數據應用發展的實施意見"
+    # tests/devset/holdout6/pages/017.txt: glosses listing several readings, toned or not
+    assert cleaning.remove_ruby_pinyin("國(guó)家信息化發展戰略綱要(yào / yāo)") == "國家信息化發展戰略綱要"
+    assert cleaning.remove_ruby_pinyin("印發了(le/liǎo)《綱要》,以爲(wéi / wèi)特征") == "印發了《綱要》,以爲特征"
+    assert count_ruby_pinyin("發展的(de)實施意見") == 1
+
+
+def test_acronyms_and_words_in_brackets_stay():
+    for text in (
+        "人工智能(AI)",
+        "第五代移动通信(5G)",
+        "城市信息模型(CIM)",
+        "采用(NB-IoT/5G)技术",
+        "宽带(Mbps)",
+        "(以下简称)",
+    ):
+        assert cleaning.remove_ruby_pinyin(text) == text
+    # lowercase words that are no pinyin syllable, and a lone list letter
+    assert cleaning.remove_ruby_pinyin("应用程序(app)和(kg)") == "应用程序(app)和(kg)"
 
 
 def test_width_and_spaces():
@@ -20,10 +45,10 @@ def test_nfkc_folds_compatibility_characters():
     assert cleaning.nfkc("ＡＢＣ１２３") == "ABC123"
 
 
-def test_plain_pinyin_glosses_removed_when_the_page_prints_several():
+def test_plain_pinyin_glosses_removed_with_their_layout_space():
     # tests/devset/pages/003.txt: toneless glosses with a layout space after them
     text = "印發《關(guan) 於(yu) 更好發揮數據要素作用》的通知\n市各國家機關(guan) ,各國有企業(ye) ,各人民團體(ti) ,"
     expected = "印發《關於更好發揮數據要素作用》的通知\n市各國家機關,各國有企業,各人民團體,"
     assert cleaning.remove_ruby_pinyin(text) == expected
-    # one plain syllable or a list letter is not a gloss
+    # a list letter is not a gloss
     assert cleaning.remove_ruby_pinyin("方案(a)和方案(b)") == "方案(a)和方案(b)"

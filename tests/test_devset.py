@@ -1,6 +1,6 @@
 """The loader on 91 real policy pages it was not written for (tests/devset, ``make eval``), and
 on the pages of each hold-out set (tests/devset/holdout, holdout2: 40 each; holdout3: 39; holdout4: 31;
-holdout5: 49; holdout6: 45).
+holdout5: 49; holdout6: 45; holdout7, holdout8: 46).
 
 A ratchet: no page may be lost, and no field may fall below the accuracy measured when the
 floor was last raised (the goal is 97% per field; raise the floors as the parser improves).
@@ -10,7 +10,8 @@ for holdout2 since the rules of issue 10's second round (measured blind at 91.6%
 lost, before them), for holdout3 since round 3 (blind 91.0% of fields before it), for holdout4
 since round 5 (blind 87.9% of fields at commit 194c64d, before it), and for holdout5 since round 6
 (blind 90.1% of fields at commit 194c64d, 91.8% after round 5 at commit bf04d4b, before it), and for
-holdout6 since round 7 (blind 89.2% of fields after rounds 5 and 6, before it).
+holdout6 since round 7 (blind 89.2% of fields after rounds 5 and 6, before it), and for holdout7 and
+holdout8 (46 pages each) since round 8 (blind 93.5% and 91.0% of fields after round 7, before it).
 """
 
 import importlib.util
@@ -55,11 +56,30 @@ HOLDOUT5_FLOORS = {
 
 
 # Correct pages of 45 in the sixth hold-out set when its floors were set (2026-11-30, after round 7 of
-# issue 10); the 5 wrong fields: two titles whose annotation keeps a pinyin gloss the loader removes
-# (005 "(de)", 017 "(yào / yāo)"), 054's SEO keyword before 关于 (kept in dev 010's annotation) and
-# 054's level/region, annotated from place names in the body.
+# issue 10; raised in round 8, when remove_ruby_pinyin learnt single plain glosses and reading lists
+# and the SEO-keyword convention was settled); the 2 wrong fields: 054's level/region, annotated
+# from place names in the body.
 HOLDOUT6_FLOORS = {
-    "title": 42, "issuer": 45, "doc_number": 45, "date": 45, "year": 45, "level": 44, "region": 44, "genre": 45,
+    "title": 45, "issuer": 45, "doc_number": 45, "date": 45, "year": 45, "level": 44, "region": 44, "genre": 45,
+}  # fmt: skip
+
+
+# Correct pages of 46 in the seventh hold-out set when its floors were set (2026-11-30, after round 8
+# of issue 10, developed on it); the 9 wrong fields: 002 (a machine-translated metadata page: garbled
+# heading and a wrong 文号 in the headline preferred, 5 fields) and 056 (a machine-damaged heading run
+# into a one-line body: no title, level, region or genre).
+HOLDOUT7_FLOORS = {
+    "title": 44, "issuer": 46, "doc_number": 45, "date": 45, "year": 45, "level": 45, "region": 45, "genre": 44,
+}  # fmt: skip
+
+
+# Correct pages of 46 in the eighth hold-out set when its floors were set (2026-11-30, after round 8
+# of issue 10, developed on it); the 15 wrong fields: 003 (reworded annex heading vs quoted name,
+# uncertain), 045 and 057 (spam in the title, kept as printed), 046 (a 高新区 管委会's level,
+# uncertain), 047 (a news lead naming the document, no heading; uncertain), 051 (a prefecture's
+# 文号 prefix is not read: ambiguous).
+HOLDOUT8_FLOORS = {
+    "title": 42, "issuer": 44, "doc_number": 46, "date": 46, "year": 46, "level": 43, "region": 43, "genre": 43,
 }  # fmt: skip
 
 
@@ -103,6 +123,16 @@ def holdout5_evaluation():
 @pytest.fixture(scope="module")
 def holdout6_evaluation():
     return _evaluate(HERE / "holdout6")
+
+
+@pytest.fixture(scope="module")
+def holdout7_evaluation():
+    return _evaluate(HERE / "holdout7")
+
+
+@pytest.fixture(scope="module")
+def holdout8_evaluation():
+    return _evaluate(HERE / "holdout8")
 
 
 def test_no_page_is_lost(evaluation):
@@ -194,3 +224,29 @@ def test_holdout6_field_accuracy_does_not_fall(holdout6_evaluation, field):
     n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
     wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
     assert n_correct >= HOLDOUT6_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
+
+
+def test_no_holdout7_page_is_lost(holdout7_evaluation):
+    _accuracy, _comparisons, lost = holdout7_evaluation
+    assert lost == []
+
+
+@pytest.mark.parametrize("field", sorted(HOLDOUT7_FLOORS))
+def test_holdout7_field_accuracy_does_not_fall(holdout7_evaluation, field):
+    accuracy, comparisons, _lost = holdout7_evaluation
+    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
+    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
+    assert n_correct >= HOLDOUT7_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
+
+
+def test_no_holdout8_page_is_lost(holdout8_evaluation):
+    _accuracy, _comparisons, lost = holdout8_evaluation
+    assert lost == []
+
+
+@pytest.mark.parametrize("field", sorted(HOLDOUT8_FLOORS))
+def test_holdout8_field_accuracy_does_not_fall(holdout8_evaluation, field):
+    accuracy, comparisons, _lost = holdout8_evaluation
+    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
+    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
+    assert n_correct >= HOLDOUT8_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()

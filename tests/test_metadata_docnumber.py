@@ -66,3 +66,12 @@ def test_decree_number_with_the_year_a_site_adds():
     assert normalize_doc_number("上海市人民政府令(2019年)第21号") == "上海市人民政府令第21号"
     assert normalize_doc_number("上海市人民政府令（2019）第21号") == "上海市人民政府令第21号"
     assert doc_number_year(normalize_doc_number("上海市人民政府令(2019年)第21号")) is None
+
+
+def test_doc_number_introduced_by_a_verb():
+    # tests/devset/holdout8/pages/004.txt: "檔案編號為教技〔2018〕6號" (simplified)
+    assert find_doc_numbers("档案编号为教技〔2018〕6号") == [(5, "教技〔2018〕6号")]
+    assert find_doc_numbers("文号是国发〔2018〕6号") == [(3, "国发〔2018〕6号")]
+    # tests/devset/holdout8/pages/050.txt: the forwarded number in a 转发 title, without the words before it
+    title = "济南市人民政府办公厅关于转发鲁政办发〔2014〕20号文件加快实施“宽带中国”战略的通知"
+    assert find_doc_numbers(title) == [(14, "鲁政办发〔2014〕20号")]

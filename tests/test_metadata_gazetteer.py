@@ -43,3 +43,12 @@ def test_development_zone_with_its_district_in_brackets_is_that_district():
     assert leading_place("无锡高新区工信局").name == "无锡市"
     # a bracketed name that is no district of the city is not followed
     assert leading_place("无锡高新区(综合保税区)管委会").name == "无锡市"
+
+
+def test_autonomous_county_by_its_official_short_name():
+    # tests/devset/holdout7/pages/050.txt: "双江自治县“互联网+党建+X”先锋行动实施方案"
+    place = leading_place("双江自治县“互联网+党建+X”先锋行动实施方案")
+    assert (place.name, place.rank, place.province) == ("双江拉祜族佤族布朗族傣族自治县", "county", "云南")
+    assert leading_place("长阳自治县人民政府").name == "长阳土家族自治县"
+    # the bare place name of a county stays too ambiguous to read
+    assert leading_place("双江行动方案") is None

@@ -21,6 +21,8 @@ def test_government_office_is_one_name_and_forwarding_titles_name_their_issuer()
 
 def test_title_without_an_issuer():
     assert split_issuer_title("关于推进以县城为重要载体的城镇化建设的意见")[0] == ""
+    # tests/devset/pages/010.txt: the body after 转发 drafted what is forwarded, it does not issue
+    assert split_issuer_title("关于转发市政务服务中心管理办公室《咸宁市政府大数据中心建设方案》的通知")[0] == ""
 
 
 def test_sub_district_office_is_an_organisation_but_a_service_guide_is_not():

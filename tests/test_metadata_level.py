@@ -73,3 +73,24 @@ def test_title_leading_body_without_its_place_is_placed_by_the_page_source():
     level, region, evidence = classify_level("", title, national_title=False, source_hints=("武汉市农业农村局",))
     assert (level, region) == ("prefecture", "湖北") and "武汉市" in evidence
     assert classify_level("", title, national_title=False)[:2] == ("", "")
+
+
+def test_supreme_court_and_procuratorate_are_national_bodies():
+    # tests/devset/holdout7/pages/011.txt: 最高人民法院 signs 法发〔2017〕12号 (annotated ministry / 全国)
+    assert classify_level("最高人民法院")[:2] == ("ministry", "全国")
+    assert classify_level("最高人民检察院")[:2] == ("ministry", "全国")
+    # a province's high court is the province's
+    assert classify_level("北京市高级人民法院")[:2] == ("provincial", "北京")
+
+
+def test_province_abbreviation_of_the_doc_number_places_a_province_level_short_form():
+    # tests/devset/holdout7/pages/022.txt: "省人民政府关于促进信息消费扩大内需的意见 鄂政发〔2014〕8号"
+    title = "省人民政府关于促进信息消费扩大内需的意见"
+    assert classify_level("省人民政府", title, hints=("", "鄂政发〔2014〕8号"))[:2] == ("provincial", "湖北")
+    assert classify_level("自治区人民政府办公厅", hints=("桂政办发〔2020〕1号",))[:2] == ("provincial", "广西")
+    assert classify_level("市人民政府", hints=("沪府发〔2020〕27号",))[:2] == ("provincial", "上海")
+    # without a 文号 the province stays unknown (holdout7 009)
+    assert classify_level("省人民政府办公厅", title)[:2] == ("provincial", "")
+    # a prefecture's 文号 is ambiguous (扬府办发: 扬州; 宁政发: 南京, not 宁夏): never read
+    assert classify_level("市政府办公室", hints=("扬府办发〔2014〕8号",))[:2] == ("", "")
+    assert classify_level("市人民政府", hints=("宁政发〔2014〕8号",))[:2] == ("", "")

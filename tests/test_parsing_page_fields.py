@@ -235,16 +235,23 @@ m.happymerchs.com     发布时间:2020-12-31     来源:省经信厅      选�
 
 
 def test_publisher_is_no_issuer_when_the_source_names_another_body():
-    doc = _parse(REPOST)
+    # a portal's 发布机构 is the posting body: never the issuer on its own (README, issuer)
+    own_post = REPOST.replace("来源:省经信厅", "来源:攀枝花市经信局").replace(
+        "省政府各部门、各直属机构,有关单位:", "各有关单位:"
+    )
+    assert _parse(own_post).issuer == ""
+    # a database's 发布单位 is the document's publishing body unless the page shows it reposts
+    rep = REPOST.replace("发布机构", "发布单位")
+    doc = _parse(rep)
     assert (doc.issuer, doc.level, doc.region, doc.date.iso) == ("", "", "", "2020-12-31")
     # without the 来源, the addressees tell: a city bureau does not write to 省政府各部门
-    assert _parse(REPOST.replace("来源:省经信厅", "")).issuer == ""
+    assert _parse(rep.replace("来源:省经信厅", "")).issuer == ""
     # nor does a title leading with another place come from this publisher
-    titled = REPOST.replace("来源:省经信厅", "").replace("省政府各部门、各直属机构,有关单位:", "各有关单位:")
+    titled = rep.replace("来源:省经信厅", "").replace("省政府各部门、各直属机构,有关单位:", "各有关单位:")
     assert _parse(titled.replace("关于加快", "四川省关于加快", 1)).issuer == ""
     # the publisher posting its own text (来源 the same body, printed shorter; its own addressees)
     # is the issuer
-    own = REPOST.replace("来源:省经信厅", "来源:攀枝花市经信局").replace(
+    own = rep.replace("来源:省经信厅", "来源:攀枝花市经信局").replace(
         "省政府各部门、各直属机构,有关单位:", "各有关单位:"
     )
     assert (_parse(own).issuer, _parse(own).level) == ("攀枝花市经济和信息化局", "prefecture")
@@ -436,3 +443,100 @@ def test_variant_character_in_the_issuer_is_matched_and_stored_standard():
     doc = _parse(VARIANT_SIGNATURE)
     assert (doc.issuer, doc.level, doc.region) == ("陕西省发展和改革委员会", "provincial", "陕西")
     assert doc.title == "陜西省“十四五”社会信用体系建设规划"  # the title keeps what is printed
+
+
+# tests/devset/holdout8/pages/024.txt (opening): a regional portal's 政府信息公开 table; its 发布机构
+# names the body that posted the page, and nothing else names an issuer
+POSTED_BY = """标      题 西藏自治区“十三五”时期信息化发展规划
+索引号 000014349/2018-00081 文      号
+发布机构 西藏自治区发改委 发布日期 2018-11-26 16:01:00
+
+时间: 2018-11-26 16:01:00 来源:
+
+“十三五”时期是西藏全面建成小康社会的决胜阶段,是实现信息化新突破的重要阶段,也是信息化释放能量的扩展阶段。信息化代表新的生产力,已经成为引领创新和驱动转型的先导力量。
+"""
+
+
+def test_a_portals_posting_body_is_not_the_issuer():
+    doc = _parse(POSTED_BY)
+    assert doc.title == "西藏自治区“十三五”时期信息化发展规划"
+    assert doc.issuer == ""
+    # level and region from the place leading the title
+    assert (doc.level, doc.region) == ("provincial", "西藏")
+    # a 发文机关 field is an issuer source
+    signed = POSTED_BY.replace("发布机构 西藏自治区发改委", "发文机关 西藏自治区发改委")
+    assert _parse(signed).issuer == "西藏自治区发改委"
+
+
+# tests/devset/pages/079.txt (shortened): an encyclopedia's infobox names the body that issued
+# the document (发布单位): an issuer source, unlike a portal's 发布机构
+INFOBOX = """绵阳市新型智慧城市建设总体方案
+中文名 | 绵阳市新型智慧城市建设总体方案 | 颁布时间 | 2020年6月17日 |
+实施时间 | 2020年6月17日 | 发布单位 | 绵阳市人民政府办公室 |
+为深入贯彻落实党中央、国务院关于建设网络强国、数字中国、智慧社会的战略部署,加快推进新型智慧城市建设,制定本方案。
+"""
+
+
+def test_a_databases_publishing_body_is_the_issuer():
+    assert _parse(INFOBOX).issuer == "绵阳市人民政府办公室"
+    # a field a hijacked copy filled with spam (dev 010: 发文单位:咸宁江南体育官方网站入) names no one
+    assert _parse(INFOBOX.replace("绵阳市人民政府办公室 |", "咸宁江南体育官方网站入 |")).issuer == ""
+
+
+# tests/devset/holdout7/pages/049.txt (shortened): the 发文单位 field lists ten bodies; the signature
+# is the same list printed as a three-column table, flattened line by line
+BODIES = "广西壮族自治区民政厅 中共广西壮族自治区委员会政法委员会 广西壮族自治区公安厅 广西壮族自治区通信管理局"
+TEN_BODIES = f"""发文单位:{BODIES} | 成文日期:2022年11月18日 |
+标 题:广西壮族自治区民政厅等十部门印发《关于深入推进智慧社区建设的实施意见》的通知(桂民发〔2022〕32号) | |
+发文字号:桂民发〔2022〕32号 | 发布日期:2022年11月21日 |
+各市民政局、政法委、公安局、通信管理办公室:
+现将《关于深入推进智慧社区建设的实施意见》印发给你们,请认真贯彻落实。
+广西壮族自治区 中共广西壮族自治区委员会 广西壮族自治区
+民政厅 政法委员会 公安厅
+通信管理局
+2022年11月18日
+"""
+
+
+def test_organ_field_lists_the_bodies_of_a_flattened_signature_table():
+    doc = _parse(TEN_BODIES)
+    assert (
+        doc.issuer
+        == "广西壮族自治区民政厅 中共广西壮族自治区委员会政法委员会 广西壮族自治区公安厅 广西壮族自治区通信管理局"
+    )
+    assert (doc.level, doc.region) == ("provincial", "广西")
+
+
+# tests/devset/holdout8/pages/041.txt (shortened, simplified): the signature prints the short form
+SHORT_SIGNATURE = """深圳市人民政府办公厅关于印发深圳市智能建造试点城市建设工作方案的通知
+深府办函〔2023〕30号
+各区人民政府,市有关单位:
+《深圳市智能建造试点城市建设工作方案》已经市政府同意,现印发给你们,请认真组织实施。
+市政府办公厅
+2023年4月28日
+"""
+
+
+def test_short_form_signature_takes_the_titles_full_name():
+    assert _parse(SHORT_SIGNATURE).issuer == "深圳市人民政府办公厅"
+    # a full name of another kind of place does not complete it
+    other = SHORT_SIGNATURE.replace("深圳市人民政府办公厅关于", "广东省人民政府办公厅关于")
+    assert _parse(other).issuer == "市政府办公厅"
+
+
+# tests/devset/holdout8/pages/043.txt (shortened, simplified): question marks where a signature's
+# layout spaces were lost, glued to its name and date
+LOST_SPACES = """发文字号:沁政发〔2022〕4号 | 著录时间:2022-04-26 |
+标题:沁县人民政府 关于印发沁县培育“沁州黄·乡村e镇”工作实施方案的通知 | |
+主题分类:其它 | 发布日期:2022-04-26 |
+各乡镇人民政府,县直各有关单位:
+现将《沁县培育“沁州黄·乡村e镇”工作实施方案》印发给你们,请认真抓好贯彻执行。
+沁县人民政府????
+2022年4月20日???
+(此件公开发布)??
+"""
+
+
+def test_question_marks_glued_to_a_signature_are_lost_spaces():
+    doc = _parse(LOST_SPACES)
+    assert (doc.issuer, doc.date.iso, doc.date.source) == ("沁县人民政府", "2022-04-20", "signature")

@@ -106,3 +106,25 @@ def test_title_between_the_number_and_the_addressees_is_split():
         "邹城市人民政府 关于印发邹城市省级新型智慧城市试点建设 实施方案的通知", "经研究,现通知如下。"
     )
     assert unflatten([sentence])[0].startswith("邹政字〔2021〕11 号 经研究")
+
+
+# tests/devset/holdout8/pages/006.txt (opening, shortened): a regulation flattened to one line
+FLAT_REGULATION = (
+    "陕西省大数据条例 (2022 年 9 月 29 日陕西省第十三届人民代表大会 常务委员会第三十六次会议通过) 目 录 "
+    "第一章 总 则 第二章 基础设施 第一章 总 则 第一条 为了加强数据资源管理,规范数据处理活动,保障数据安全,"
+    "制定本条例。"
+)
+
+
+def test_flattened_regulation_splits_heading_and_adoption_note():
+    from analysis.cleaning import clean_text
+    from analysis.parsing import parse_page
+
+    lines = unflatten(clean_text(FLAT_REGULATION).split("\n"))
+    assert lines[0] == "陕西省大数据条例"
+    assert lines[1].startswith("(2022年9月29日") and lines[1].endswith("通过)")
+    doc = parse_page(clean_text(FLAT_REGULATION), "page.txt")[0]
+    assert (doc.title, doc.genre, doc.level, doc.region) == ("陕西省大数据条例", "条例", "provincial", "陕西")
+    assert (doc.date.iso, doc.date.source) == ("2022-09-29", "adoption note in brackets (题注)")
+    # the note names the adopting body, but is no signature: no issuer
+    assert doc.issuer == ""

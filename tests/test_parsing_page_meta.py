@@ -26,12 +26,12 @@ def test_english_head_and_policy_library_fields():
     assert page_meta(["没有任何元数据的一行正文。"]) == {}
 
 
-def test_publication_note_is_the_pages_publisher_and_date():
+def test_publication_note_is_the_texts_publisher_and_the_pages_date():
     # tests/devset/holdout3/pages/038.txt: the note heads the text of a plan printed without its title
     note = "(重庆市人民政府 2018年5月17日发布)"
     assert publication_note(note) == ("重庆市人民政府", "2018年5月17日")
     assert page_meta([note, "为贯彻落实…,制定本实施方案。"]) == {
-        "发布机构": "重庆市人民政府",
+        "发布单位": "重庆市人民政府",
         "发布日期": "2018年5月17日",
     }
     assert publication_note("(2018年5月17日重庆市人民政府印发)") == ("重庆市人民政府", "2018年5月17日")

@@ -15,6 +15,7 @@ from analysis.parsing.page_title import (
     taken_once,
     transmitted_quote,
     without_headline_prefix,
+    without_keyword_prefix,
     without_site_suffix,
     without_year_tag,
 )
@@ -266,3 +267,19 @@ def test_issuer_and_number_split_off_a_headline():
     # something other than a body before the number: not a header block
     odd = "阅读全文 公消〔2017〕297号 关于全面推进“智慧消防”建设的指导意见"
     assert without_headline_prefix(odd) == (odd, "")
+
+
+def test_keyword_glued_before_a_title_is_dropped():
+    # tests/devset/holdout6/pages/054.txt: an SEO keyword line-leading the notice title
+    title = "关于印发《2020年临安数字乡村试点示范区实施方案》的通知"
+    assert without_keyword_prefix("农产品产品营销推广 " + title) == title
+    # tests/devset/pages/010.txt: a hijacked copy's spam phrase before 关于转发
+    forwarded = "关于转发市政务服务中心管理办公室《咸宁市政府大数据中心建设方案》的通知"
+    assert without_keyword_prefix("江南体育官方网站入 " + forwarded) == forwarded
+    # issuers, places and a spam phrase without a space stay
+    for kept in (
+        "中共中央 国务院关于加强数字政府建设的指导意见",
+        "咸宁 关于加快推进智慧城市建设的通知",
+        "365体育手机投注市人民政府办公室365体育APP印发方案的通知",
+    ):
+        assert without_keyword_prefix(kept) == kept

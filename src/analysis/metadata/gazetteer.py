@@ -56,9 +56,12 @@ def _short_forms(name: str, rank: str) -> set[str]:
     for suf in ("市", "地区", "盟"):
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             forms.add(name[: -len(suf)])
-    # county-level short forms ("大兴" for 大兴区) are too ambiguous to use.
+    # county-level short forms ("大兴" for 大兴区) are too ambiguous to use, except the official short
+    # name of an autonomous county or banner, its place name and its kind without the nationalities
+    # (双江拉祜族佤族布朗族傣族自治县 -> 双江自治县, as its own documents print it; holdout7 050)
     if rank == "county":
-        return {name}
+        auto = _AUTONOMOUS_COUNTY().match(name)
+        return {name, auto.group(1) + auto.group(2)} if auto else {name}
     return forms
 
 
@@ -74,6 +77,13 @@ def _AUTONOMOUS_PREFECTURE() -> re.Pattern:
     names = sorted({n if n.endswith("族") else n + "族" for n in names if n}, key=len, reverse=True)
     alt = "|".join(map(re.escape, names))
     return re.compile(f"(.+?)(?:{alt})+自治州$")
+
+
+@lru_cache(maxsize=1)
+def _AUTONOMOUS_COUNTY() -> re.Pattern:
+    """Regex splitting an autonomous county's or banner's name from its nationalities."""
+    alt = _AUTONOMOUS_PREFECTURE().pattern.split("(?:", 1)[1].rsplit(")+自治州$", 1)[0]
+    return re.compile(f"(.+?)(?:{alt})+(自治县|自治旗)$")
 
 
 def _data_path() -> str:

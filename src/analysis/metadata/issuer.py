@@ -39,6 +39,10 @@ def split_issuer_title(heading: str) -> tuple[str, str]:
     line names none.
     """
     h = heading.strip()
+    if re.match(r"^(?:关于|印发|转发)", h):
+        # "关于转发市政务服务中心管理办公室《…》的通知": a title opening with 关于 names no issuer
+        # (the body after 转发 drafted what is forwarded)
+        return "", h
     m = re.match(r"^(?P<org>.+?)\s*(?:关于|印发|转发)", h)
     if m and looks_like_org(m.group("org")):
         return m.group("org").strip(), h

@@ -20,7 +20,9 @@ _CENTRAL_RE = re.compile(
 _MINISTRY_HINT = re.compile(
     r"(^国家|^中华人民共和国.+(部|委员会|局|署|银行)(办公厅)?$|委员会$|部$|部\b|委$|局$|总局|署$|中央网信办|秘书局"
     r"|办公厅$|部委|部门$|^(工业和信息化|住房和城乡建设|交通运输|自然资源|生态环境|民政|财政|公安|教育|科学技术"
-    r"|商务|农业农村|文化和旅游|人力资源社会保障|应急管理)部)"
+    r"|商务|农业农村|文化和旅游|人力资源社会保障|应急管理)部"
+    # national bodies outside the government hierarchy sit with the ministries (analysis.levels)
+    r"|^最高人民(?:法院|检察院))"
 )
 
 
@@ -81,6 +83,9 @@ def classify_level(
             place = next((p for _pos, p in find_places(s) if p.name.endswith(_KIND[short.group(1)])), None)
             if place is not None:
                 return _level_of(place.rank), place.province, f"{label}: {place.name} (place of {short.group()})"
+        province = _province_of_number(short.group(1), hints)
+        if province:
+            return _PROVINCIAL, province, f"文号 prefix: {province} (place of {short.group()})"
         kind = _KIND_LEVEL.get(short.group(1), "")
         if kind and short.group().endswith("政府"):
             return kind, "", f"issuer: {short.group()} (level of its kind, place not printed)"
@@ -110,6 +115,56 @@ _KIND.update({"区": "区", "州": "州", "旗": "旗", "盟": "盟"})
 # 县级市 and a 地级市 are both 市
 _KIND_LEVEL = {"省": _PROVINCIAL, "自治区": _PROVINCIAL, "县": _COUNTY, "区": _COUNTY, "旗": _COUNTY}
 _KIND_LEVEL["自治县"] = _COUNTY
+
+
+# the one-character abbreviations provinces print at the head of their 文号 (鄂政发, 苏政办发, 川府发):
+# a fixed national convention.  Read only for a body printed without its place whose kind is
+# province-level (省人民政府, 自治区人民政府办公厅; 市 only for the four municipalities' 政/府
+# numbers): a prefecture's 文号 (扬府办发, 宁政发 of 南京) is ambiguous and never read
+_PROVINCE_ABBREVIATIONS = {
+    "省": {
+        "冀": "河北",
+        "晋": "山西",
+        "辽": "辽宁",
+        "吉": "吉林",
+        "黑": "黑龙江",
+        "苏": "江苏",
+        "浙": "浙江",
+        "皖": "安徽",
+        "闽": "福建",
+        "赣": "江西",
+        "鲁": "山东",
+        "豫": "河南",
+        "鄂": "湖北",
+        "湘": "湖南",
+        "粤": "广东",
+        "琼": "海南",
+        "川": "四川",
+        "蜀": "四川",
+        "贵": "贵州",
+        "黔": "贵州",
+        "云": "云南",
+        "滇": "云南",
+        "陕": "陕西",
+        "秦": "陕西",
+        "甘": "甘肃",
+        "陇": "甘肃",
+        "青": "青海",
+    },
+    "自治区": {"内": "内蒙古", "桂": "广西", "藏": "西藏", "宁": "宁夏", "新": "新疆"},
+    "市": {"京": "北京", "津": "天津", "沪": "上海", "渝": "重庆"},
+}
+
+
+def _province_of_number(kind: str, hints: tuple[str, ...]) -> str:
+    """The province a 文号 among ``hints`` names by its abbreviation ("鄂政发〔2014〕8号" -> 湖北)
+    for a body of ``kind`` (省, 自治区, 市) printed without its place; "" when none does."""
+    table = _PROVINCE_ABBREVIATIONS.get(kind, {})
+    for hint in hints:
+        m = re.match(r"^(\w)(政|府)?\w{0,6}[〔\[(（]\s*(?:19|20)\d{2}", hint.strip())
+        if m and m.group(1) in table and (kind != "市" or m.group(2)):
+            return table[m.group(1)]
+    return ""
 
 
 def _level_of(rank: str) -> str:

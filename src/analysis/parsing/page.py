@@ -25,7 +25,12 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   A repost's lead line "《X》全文如下:" gives X; an "issuer 文号 title" headline gives the title
   (the issuer kept); a block ending mid-phrase takes the short line below that ends it
   ("规划的通知"), and a plan period line goes on into the rest of the title ("(2022—2035年)实施方案").
-  Pinyin glosses listing several readings ("纲要(yào / yāo)") are removed first.
+  Pinyin glosses ("的(de)", "纲要(yào / yāo)") are removed by the cleaning before (one home:
+  :func:`analysis.cleaning.remove_ruby_pinyin`).  Round 8 (:mod:`.page_heading`): an SEO keyword
+  set off by a space before 关于/印发/转发 is dropped; a heading's stray '。' over its 文号 or
+  addressees is dropped; a block ending open ("…关于印发") takes back its next line removed as a
+  repeated header; a promulgation 公告 printed with its regulation gives the regulation's heading;
+  a regulation's heading over its adoption note (题注) is the title when the block gives none.
   Never an addressee line, breadcrumb, field label or metadata row (文号…主题词…, 内容概述…),
   a print line (…办公室 date 印发), site furniture or a share widget's word (转发),
   a line of several different titles (previous/next links),
@@ -44,7 +49,8 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   dated without its signing body, the annex heading or a transmittal's annex below it; 年月日
   lost in print read only when unambiguous), a dateline under the title or under the own 文号
   of a header block (unless it is the page's 发布日期), a bracketed 年月日 line in the head (题注,
-  "(2018年12月11日)"), a month alone under a plan's title, the page's 成文日期/发文日期/颁布时间;
+  "(2018年12月11日)"; a regulation's adoption note "(2022年9月29日…会议通过)"), a month alone
+  under a plan's title, the page's 成文日期/发文日期/颁布时间;
   a lead sentence's issue date (2017年4月8日,X印发《title》);
   then a posting date (发布时间, header stamps, a byline with a view count, a numeric date alone on a
   header line; never a date inside a body sentence, such as a
@@ -57,10 +63,13 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   leading organisation (or the issuer line of a damaged title block; never the issuer of a
   document an interpretation quotes in 《》), a flattened cover
   (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
-  page's 发文机关/制发机关/发文部门/发布单位/发布机构/发布部门 (also a legal database's 【发布单位】;
-  a publisher is not the issuer when the page's 来源 names another body: it reposts).  A
+  page's 发文机关/制发机关/发文部门/发文单位/发布单位/发布部门 (also a legal database's 【发布单位】;
+  a publisher is not the issuer when the page's 来源 names another body: it reposts); a
+  portal's 发布机构 (its posting body) or 来源 never is.  A
   short form (省人民政府, 市人民政府) is completed, and an abbreviation (市政府办公厅, 省府办公厅)
-  replaced, by a fuller print of the same body on the page (title, metadata).
+  replaced, by a fuller print of the same body on the page (title, metadata); a signature
+  printed as a flattened multi-column table gives way to the 发文机关/发文单位 field listing the
+  same bodies.
   Several bodies are separated by one space, however the page separates them (:func:`join_issuers`).
   A news headline "X:title" above the title names X (after all the above).  A title's "X等部门"
   names the lead body X.  Variant characters (陜) are stored in the standard form (:mod:`analysis.metadata.variants`).
@@ -72,10 +81,14 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   a prefecture or province its addressees name (flagged "page source" in the evidence); an
   interpretation by the document it quotes; never a place
   named in the body, and nothing for a title with neither issuer nor place ("十四五"国家信息化规划).
+  A province-level body printed without its place (省人民政府) is placed by its 文号's province
+  abbreviation (鄂政发 -> 湖北; :mod:`analysis.metadata.level`); a title's stray leading 关于 and a
+  programme's 智慧/数字 before its place ("智慧湘西…") are skipped to find the leading place.
 * a page is never lost to a misread form: with nothing left below the title, all its lines
   are the body (only a page that is its title alone is skipped).
 * genre: the title's last genre word (of what a transmittal or forwarding notice sends; of the
-  first document a notice sending several names).
+  first document a notice sending several names; of the name the text quotes with the 文号 a
+  转发 title names what it forwards by).
 * metadata tables printed one bullet per label with the value below ("• 发布机构" / value) are read
   like any other (:func:`.page_meta.labelled_rows`); links to a notice's interpretations above its
   heading ("文字解读:…") are furniture.
@@ -85,7 +98,6 @@ from __future__ import annotations
 
 import re
 
-from ..chars import CJK
 from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import (
@@ -97,21 +109,28 @@ from ..metadata import (
     leading_orgs,
     split_issuer_title,
 )
-from ..metadata.gazetteer import find_places
+from ..metadata.gazetteer import find_places, leading_place
 from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_docnumber import find_doc_number
 from .page_fields import page_date, page_issuer
 from .page_flattened import unflatten
+from .page_heading import (
+    forwarded_genre,
+    heading_over_adoption_note,
+    promulgated_regulation,
+    removed_tail,
+    unstopped_heading,
+)
 from .page_meta import labelled_rows, page_meta
 from .page_signature import find_signature, notice_signed_above, split_body
 from .page_state import PageState
 from .page_title import (
-    SALUTATION_RE,
     TITLE_GENRE_RE,
     TRANSMITS_RE,
     annex_heading,
     is_org_line,
+    is_salutation,
     is_title_line,
     join_wrapped_title,
     lost_in_print,
@@ -125,6 +144,7 @@ from .page_title import (
     taken_once,
     transmitted_quote,
     without_headline_prefix,
+    without_keyword_prefix,
     without_site_suffix,
     without_year_tag,
 )
@@ -144,7 +164,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     trailer, signature or print note.  Raises CorpusError (naming ``source``)
     when no text or no body is left.
     """
-    page = _page_lines(without_reading_lists(text), source)
+    page = _page_lines(text, source)
     _find_title(page)
     find_doc_number(page)
     _read_announcement(page)
@@ -161,6 +181,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     )
     # an interpretation without a printed title has no genre either (nothing names it)
     doc.genre = ("解读" if page.title else "") if page.is_interpretation else genre_of(page.title)
+    doc.genre = forwarded_genre(page, body) or doc.genre
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
     # the issuer's own place decides, never a place name in the body (a ministry notice
     # naming a county, a provincial interpretation citing the State Council)
@@ -180,10 +201,19 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
 def _title_for_level(page: PageState) -> str:
     """The title whose leading place or body places the document: an interpretation's is the
     name it quotes ("关于《市农业农村局关于…的意见》的解读": the document it explains comes from
-    that body's area); else the page's title without 《》."""
+    that body's area); else the page's title without 《》 (and without a stray leading 关于)."""
     interpretation = page.is_interpretation or genre_of(page.title) == "解读"
     quoted = re.search(r"《([^《》]{6,100})》", page.title) if interpretation else None
-    return quoted.group(1) if quoted else page.title.strip("《》")
+    title = quoted.group(1) if quoted else page.title.strip("《》")
+    if title.startswith("关于") and "的" not in title:
+        # "关于无锡高新区(新吴区)信息化建设三年行动计划" (holdout5 042): a 关于 that opens no
+        # "关于…的<genre>" sentence is stray; the name after it leads with its place
+        title = title[2:]
+    if title.startswith(("智慧", "数字")) and leading_place(title[2:]) is not None:
+        # a programme named 智慧/数字 + its place ("智慧湘西建设三年行动计划", holdout8 054; "智慧宿迁…",
+        # "数字福建"): the place it names is the programme's, as a leading place is a title's
+        title = title[2:]
+    return title
 
 
 # a government site's name in the page header: "武汉市人民政府网", "黑龙江省政府网", "XX县人民政府门户网站"
@@ -235,21 +265,10 @@ def _record_evidence(page: PageState, doc: ParsedDoc) -> None:
     doc.evidence = ev
 
 
-# a pinyin gloss listing a character's several readings ("纲要(yào / yāo)", "一(yī / yì /yí)",
-# "了(le/liǎo)"), which :func:`analysis.cleaning.remove_ruby_pinyin` (one syllable per gloss) leaves
-_PINYIN_SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}"
-_READING_LIST_RE = re.compile(rf"(?<=[{CJK}])[(（]\s*{_PINYIN_SYLLABLE}(?:\s*/\s*{_PINYIN_SYLLABLE})+\s*[)）]")
-
-
-def without_reading_lists(text: str) -> str:
-    """``text`` without pinyin glosses that list several readings of the character before them
-    ("纲要(yào / yāo)" -> "纲要"); a bracket of anything else ("(NB-IoT/5G)") stays."""
-    return _READING_LIST_RE.sub("", text)
-
-
 # layout spaces an encoding could not store, saved as "?" ("??????? ????泰州市人民政府办公室",
 # "2018年7月30日 ??"): runs of question marks at a line's edges, or a line of nothing else
-_LOST_SPACES_RE = re.compile(r"^[?？](?:[?？\s]*[?？])?(?=\s|[?？]|$)[?？\s]*|\s+[?？]{2,}[?？\s]*$|^[?？]$")
+# (also glued to a signature's last word: "沁縣人民政府????", "2022年4月20日???", holdout8 043)
+_LOST_SPACES_RE = re.compile(r"^[?？](?:[?？\s]*[?？])?(?=\s|[?？]|$)[?？\s]*|\s*[?？]{2,}[?？\s]*$|^[?？]$")
 
 
 def _page_lines(text: str, source: str) -> PageState:
@@ -277,6 +296,7 @@ def _page_lines(text: str, source: str) -> PageState:
     lines = []
     for ln in keep:
         (removed if _NOTE_RE.match(ln) else lines).append(ln)
+    lines = unstopped_heading(lines)
     if not lines:
         raise CorpusError(source, "no text left after removing page boilerplate")
     return PageState(text, raw_lines, lines, removed, page_meta(labelled_rows(raw_lines)), interp)
@@ -292,7 +312,7 @@ def _drop_site_tags(lines: list[str], removed: list[str]) -> list[str]:
     out: list[str] = []
     for ln in lines:
         m = _SITE_TAG_RE.match(ln)
-        if m and _is_salutation(m.group(2)):
+        if m and is_salutation(m.group(2)):
             if out and out[-1] == "【":
                 removed.append(out.pop())
             removed.append(m.group(1))
@@ -337,7 +357,7 @@ def _find_title(page: PageState) -> None:
     """
     lines = page.lines
     page.head_limit = _index_after_substantive(lines, 30)
-    sal = next((i for i, ln in enumerate(lines[: page.head_limit]) if _is_salutation(ln)), None)
+    sal = next((i for i, ln in enumerate(lines[: page.head_limit]) if is_salutation(ln)), None)
     page.sal_idx = sal
     search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
     # the title stands above the signature: below it is what a transmittal sends out
@@ -378,12 +398,18 @@ def _find_title(page: PageState) -> None:
         _title_without_block(page, sal)
     _fuller_print(page)
     page.title = without_year_tag(taken_once(without_site_suffix(page.title)))
+    untagged = without_keyword_prefix(page.title)
+    if untagged != page.title:
+        page.note("title", untagged, page.title, "title without the keyword or site tag glued before it")
+        page.title = untagged
     title, issuer = without_headline_prefix(page.title)
     if title != page.title:
         # the issuer the headline prints before the number stays the document's issuer
         page.note("title", title, page.title, "headline 'issuer 文号 title' without its issuer and 文号")
         page.block_issuer = page.block_issuer or issuer
         page.title = title
+    promulgated_regulation(page)
+    heading_over_adoption_note(page)
     _full_text_lead(page)
     _news_headline(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
@@ -456,16 +482,6 @@ def _news_headline(page: PageState) -> None:
         page.title = named
 
 
-def _is_salutation(line: str) -> bool:
-    """True for the addressee line (主送机关); a ministry's list of addressees ("各省、自治区…
-    工业和信息化主管部门、通信管理局…:") can run to several hundred characters."""
-    if len(line) <= 120 and SALUTATION_RE.search(line):
-        return True
-    if line.startswith("各") and len(line) <= 200 and "。" not in line and re.search(r"(政府|部门|单位|机构)$", line):
-        return True  # the colon lost in print: "各区、县(市)人民政府,市政府各部门、各单位"
-    return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
-
-
 def _first_signature(lines: list[str], limit: int) -> int:
     """Index of the first signing body over a date line (a notice's signature, or the issuer and
     date printed right under the title) among the first ``limit`` lines, the body's line if it is
@@ -490,6 +506,9 @@ def _title_tail(page: PageState) -> None:
     if TITLE_GENRE_RE.search(page.title):
         return
     lines, i = page.lines, page.body_start
+    removed_tail(page)
+    if TITLE_GENRE_RE.search(page.title):
+        return
     tail = lines[i].strip() if i < len(lines) else ""
     if not tail or len(tail) > 20 or re.search(r"[。,，;；:：]", tail) or not TITLE_GENRE_RE.search(tail):
         return

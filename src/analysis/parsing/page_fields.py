@@ -22,6 +22,7 @@ from ..metadata import (
 )
 from ..metadata.gazetteer import leading_place
 from ..metadata.variants import standard_chars
+from .page_flattened import ADOPTION_NOTE_RE
 from .page_state import PageState
 from .page_title import is_org_line, skeleton, strip_seal_notes, subsequence
 
@@ -61,7 +62,10 @@ def page_issuer(page: PageState) -> str:
     for key in _META_ISSUER_KEYS:
         # "工业和信息化部 国家发展和改革委员会 教育部等": a list cut short with 等 names the bodies it prints
         value = re.sub(r"\s*等$", "", page.meta.get(key, ""))
-        if key in _PUBLISHER_KEYS and _reposted(page, value):
+        if key == _POSTING_KEY or (key in _PUBLISHER_KEYS and _reposted(page, value)):
+            continue
+        if not all(looks_like_org(part) for part in _ISSUER_SPLIT.split(value) if part):
+            # a field a hijacked copy filled with spam ("发文单位:咸宁江南体育官方网站入", dev 010)
             continue
         candidates.append((value, page.meta.get(key, ""), f"page metadata ({key})"))
     issuer, evidence, rule = next(((i, e, r) for i, e, r in candidates if i), ("", "", "no issuer printed"))
@@ -75,10 +79,16 @@ def page_issuer(page: PageState) -> str:
     return issuer
 
 
-# page metadata naming the issuer: the document's issuing organ (发文机关 …), or who published
-# the page (发布单位 …), which is the issuer only when the page says it posts its own text
-_META_ISSUER_KEYS = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "发布部门")
-_PUBLISHER_KEYS = ("发布单位", "发布机构", "发布部门")
+# page metadata naming the issuer: the document's issuing organ (发文机关 …), or the body a policy
+# database, encyclopedia or gazette says published the document (发布单位, 发布部门), which is the
+# issuer only when the page does not show it reposts another body's text.  A portal's 发布机构
+# (the 政府信息公开 catalogue's field) names the body that posted the page -- often the drafting
+# or posting department -- and is never the issuer on its own (tests/devset/README.md, issuer):
+# it only completes a short-form issuer printed elsewhere (:func:`_completed`).
+_META_ISSUER_KEYS = ("发文机关", "制发机关", "发文部门", "发文单位", "发布单位", "发布部门", "发布机构")
+_PUBLISHER_KEYS = ("发布单位", "发布部门")
+_POSTING_KEY = "发布机构"
+_ISSUER_SPLIT = re.compile(r"[、,，;；\s]+")
 
 
 def _reposted(page: PageState, publisher: str) -> bool:
@@ -125,6 +135,9 @@ def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: s
         # "西青区人民政府" signs what the title prints as "天津市西青区人民政府": the fuller print
         # of the same body (its place chain printed whole) wins
         return titled, f"{evidence} / {titled}", f"{rule}, fuller print in the title"
+    listed = _listed_signers(page, issuer)
+    if listed:
+        return listed, f"{evidence} / {listed}", f"{rule}, the 发文机关 field's list of the signing bodies"
     fields = ("发文机关", "制发机关", "发文部门", "发布单位", "发布机构", "发布部门", "来源")
     for full in [titled, *(page.meta.get(k, "") for k in fields[:-1])]:
         if _fuller_print(issuer, full):
@@ -132,9 +145,49 @@ def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: s
     if not _SHORT_FORM_RE.match(issuer):
         return issuer, evidence, rule
     for full in [titled, *(page.meta.get(k, "") for k in fields)]:
-        if len(full) > len(issuer) and full.endswith(issuer):
+        if len(full) > len(issuer) and (full.endswith(issuer) or _abbreviated(issuer, full)):
             return full, f"{evidence} / {full}", f"{rule}, place completed from the page"
     return issuer, evidence, rule
+
+
+_KIND_RE = re.compile(r"^(自治区|自治州|自治县|自治旗|省|市|县|区|旗|州|盟)")
+
+
+def _abbreviated(short: str, full: str) -> bool:
+    """True when the short form ``short`` ("市政府办公厅") abbreviates the one body ``full`` names
+    ("深圳市人民政府办公厅"): its characters in order, the same last character, and ``full`` led by
+    a place of the kind the short form opens with (市 -> a 市)."""
+    kind = (
+        re.match(r"^(自治区|自治州|自治县|自治旗|省|市|县|区|旗|州|盟)", short) if _SHORT_FORM_RE.match(short) else None
+    )
+    place = leading_place(full)
+    if kind is None or place is None or " " in full.strip() or not looks_like_org(full):
+        return False
+    same_kind = place.name.endswith(kind.group(1))
+    rest = full[full.index(place.name) + len(place.name) :] if place.name in full else ""
+    return same_kind and full[-1] == short[-1] and subsequence(skeleton(short[kind.end() :]), skeleton(rest))
+
+
+# the metadata fields that name the document's own issuing organs
+_ORGAN_KEYS = ("发文机关", "制发机关", "发文部门", "发文单位")
+
+
+def _listed_signers(page: PageState, issuer: str) -> str:
+    """The bodies a 发文机关/发文单位 field lists, when the signature is the same list printed as a
+    flattened multi-column table (holdout7 049: "广西壮族自治区 中共广西壮族自治区委员会 … /
+    民政厅 政法委员会 … / 通信管理局", read as its last fragment): the field names several bodies,
+    each fragment of the signature occurs in it, and it ends as the signature ends; "" otherwise."""
+    for key in _ORGAN_KEYS:
+        value = re.sub(r"\s*等$", "", page.meta.get(key, "")).strip()
+        parts = [p for p in _ISSUER_SPLIT.split(value) if p]
+        if len(parts) < 2 or not all(looks_like_org(p) for p in parts) or not issuer:
+            continue
+        # a table flattened row by row prints each cell (place, then body) as a fragment
+        full, cells = skeleton(value), [skeleton(c) for c in (page.sig_org or issuer).split()]
+        cells = [c for c in cells if c]
+        if cells and full != "".join(cells) and full.endswith(cells[-1]) and all(c in full for c in cells):
+            return value
+    return ""
 
 
 def _fuller_print(short: str, full: str) -> bool:
@@ -285,6 +338,11 @@ def _bracketed_dateline(page: PageState) -> DateInfo | None:
         d = date_line(ln)
         if d is not None and _BRACKETED_RE.match(ln.strip()) and "年" in ln:
             return DateInfo(d.iso, d.year, "dateline in brackets (题注)")
+        note = ADOPTION_NOTE_RE.match(ln.strip())
+        adopted = find_dates(note.group("date")) if note else []
+        if adopted:
+            # a regulation's 题注: "(2022年9月29日…常务委员会第三十六次会议通过)" dates its adoption
+            return DateInfo(adopted[0].iso, adopted[0].year, "adoption note in brackets (题注)")
     return None
 
 
@@ -309,9 +367,17 @@ _POSTED_RE = re.compile(
 _BARE_STAMP_RE = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
+# a repost's source dateline: the source site and its numeric date in brackets, alone on a line
+# ("[中國政府網(2012-7-17)]", holdout7 018; "【新华网 2014-08-20】")
+_SOURCE_DATELINE_RE = re.compile(
+    r"^[\[【]\s*[^\[\]【】()（）\d]{2,20}\s*[(（]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*[)）]?\s*[\]】]$"
+)
+
+
 def _bare_stamp(line: str) -> bool:
-    """True for a line that is nothing but a numeric date (and time): a page header's stamp."""
-    return bool(_BARE_STAMP_RE.match(line.strip()))
+    """True for a line that is nothing but a numeric date (and time), or a source dateline of a
+    site and a numeric date in brackets: a page header's stamp."""
+    return bool(_BARE_STAMP_RE.match(line.strip()) or _SOURCE_DATELINE_RE.match(line.strip()))
 
 
 def _posting_date(page: PageState) -> DateInfo | None:
@@ -324,7 +390,7 @@ def _posting_date(page: PageState) -> DateInfo | None:
     head = next((k for k, ln in enumerate(raw[1:], 1) if page.title and ln == page.title), 0)
     for i, ln in enumerate(raw[: max(10, head + 3)]):
         ds = find_dates(ln)
-        if ln == page.headline and len(raw) >= 3 and not _dated_header(ln, ds):
+        if ln == page.headline and len(raw) >= 3 and not (_dated_header(ln, ds) or _bare_stamp(ln)):
             continue  # a headline's date is a title's or a lead's, unless the line is a dated header
         if ds and "。" in ln and not _LABEL_END_RE.search(ln[: ds[0].pos]):
             # a header line is no sentence: in a body sentence ("…时间节点,确保…2018年6月底前取得…。")

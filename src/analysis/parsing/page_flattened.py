@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from ..metadata import find_doc_numbers, leading_orgs
+from ..metadata import find_doc_numbers, genre_of, leading_orgs
 from .page_title import is_title_line
 
-__all__ = ["unflatten"]
+__all__ = ["ADOPTION_NOTE_RE", "unflatten"]
 
 # a line this long can hold several of the form's parts (a signature line is shorter)
 _FLAT_MIN = 60
@@ -46,8 +46,24 @@ def unflatten(lines: list[str]) -> list[str]:
 _SCRIPT_CHANGE_RE = re.compile(r"(?<=[A-Za-z0-9.,;:'\"()\-]{100})(?=[\u4e00-\u9fff])")
 
 
+# a regulation's heading and its 题注, the adoption note in brackets ("陕西省大数据条例 (2022年9月29日
+# 陕西省第十三届人民代表大会常务委员会第三十六次会议通过)"), as laws and regulations print them
+ADOPTION_NOTE_RE = re.compile(
+    r"^[(（]\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^()（）]{4,120}?"
+    r"(?:通过|批准|修正|修订|公布)[^()（）]{0,40}[)）]"
+)
+_REGULATION_GENRES = ("条例", "办法", "规定", "细则", "规则", "决定")
+_NOTE_AFTER_HEADING_RE = re.compile(r"^(?P<heading>[^\s()（）,，。:：]{4,40})\s*(?=[(（]\s*(?:19|20)\d{2}\s*年)")
+
+
 def _split_line(line: str, above: str) -> list[str]:
     """The parts of one flattened line, in order (the line itself when nothing splits)."""
+    head = _NOTE_AFTER_HEADING_RE.match(line)
+    note = ADOPTION_NOTE_RE.match(line[head.end() :]) if head else None
+    if head and note and genre_of(head.group("heading")) in _REGULATION_GENRES:
+        # a flattened regulation: heading, 题注, then its text (目录, 第一章 …)
+        rest = line[head.end() + note.end() :].strip()
+        return [head.group("heading"), note.group(), *([rest] if rest else [])]
     parts: list[str] = []
     issuer = _issuer_before_number(line)
     if issuer:

@@ -1,7 +1,7 @@
 """Metadata fields a page prints above its document: gov.cn's 发文机关 / 发文字号 / 成文日期 table,
 provincial 来源 / 发布时间 lines, a policy library's 发文部门, a legal database's 【发布单位】【发布文号】
 【发布日期】, the English head of a bilingual one (Date Issued), and a publication note
-"(X 2018年5月17日发布)" (the page's 发布机构 and 发布日期).
+"(X 2018年5月17日发布)" (the text's 发布单位 and the page's 发布日期).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ __all__ = ["labelled_rows", "page_meta", "publication_note"]
 # Metadata fields that government sites print above a document (gov.cn's
 # 发文机关 / 发文字号 / 成文日期 table, provincial 来源 / 发布时间 lines).
 _META_KEYS = (
-    r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发布部门|发文机关|制发机关|发文部门|发文字号"
+    r"发布时间|发布日期|成文日期|发文日期|颁布时间|生成日期|来源|发布机构|发布单位|发布部门|发文机关|制发机关|发文部门|发文单位|发文字号"
     r"|文\s*号|索\s*引\s*号|标\s*题|主题分类|主\s*题\s*词|字号"
 )
 # "key: value" or, in metadata tables, "key value" / "key | value |"; a value ends at the next key
@@ -31,6 +31,24 @@ _AFTER_DIGIT_RE = re.compile(rf"(?<=\d)({_META_KEYS})\s*[:：]\s*((?:(?!{_META_K
 
 # a row whose spaced label cleaning has joined to its value ("文  號 白政辦發…" -> "文号白政办发…")
 _META_ROW_RE = re.compile(rf"^[•·\s]*(文\s*号|发文字号|成文日期|发文日期|发布日期)((?:(?!{_META_KEYS})[^\s|])+)")
+
+
+# an issuing-organ field listing several bodies separated by spaces ("发文单位:广西壮族自治区民政厅
+# 中共广西壮族自治区委员会政法委员会 … | 成文日期:…", holdout7 049): the value runs to the next bar or key
+_ORGAN_LIST_RE = re.compile(
+    rf"(?:^|(?<=[\s|•]))(发文机关|发文单位|制发机关|发文部门)\s*[:：]\s*([^|:：]+?)(?=\s*\||\s+(?:{_META_KEYS})|$)"
+)
+
+
+def _organ_list(line: str) -> dict[str, str]:
+    """key -> the bodies an issuing-organ field lists, space-separated, when it lists several and
+    each reads as an organisation; {} otherwise."""
+    out = {}
+    for m in _ORGAN_LIST_RE.finditer(line):
+        parts = m.group(2).split()
+        if len(parts) > 1 and all(looks_like_org(p) for p in parts):
+            out[m.group(1)] = " ".join(parts)
+    return out
 
 
 # a legal database's bracketed fields: "【发布单位】工业和信息化部 教育部等 【发布文号】…【发布日期】2014-04-30"
@@ -106,9 +124,12 @@ def page_meta(lines: list[str]) -> dict[str, str]:
     for line in [ln for ln in lines if ln.strip()][:40]:
         org, date = publication_note(line)
         if org and looks_like_org(org):
-            # the note says who published the text and when: the page's 发布机构 and 发布日期
-            meta.setdefault("发布机构", org)
+            # the note says who promulgated the text and when, as a gazette prints it under the
+            # text: the document's 发布单位 (not a portal's 发布机构, its posting body) and 发布日期
+            meta.setdefault("发布单位", org)
             meta.setdefault("发布日期", date)
+        for key, value in _organ_list(line).items():
+            meta.setdefault(key, value)
         for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line), *_AFTER_DIGIT_RE.finditer(line)]:
             key = re.sub(r"\s", "", m.group(1))
             if m.group(2) and key not in meta:

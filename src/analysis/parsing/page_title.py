@@ -11,7 +11,7 @@ import re
 
 from ..chars import CJK
 from ..metadata import TITLE_GENRE_WORDS, date_line, find_doc_numbers, in_citation, leading_orgs, looks_like_org
-from ..metadata.gazetteer import leading_place
+from ..metadata.gazetteer import find_places, leading_place
 
 __all__ = [
     "SALUTATION_RE",
@@ -20,11 +20,13 @@ __all__ = [
     "annex_heading",
     "is_org_line",
     "is_print_line",
+    "is_salutation",
     "is_title_line",
     "join_wrapped_title",
     "lost_in_print",
     "meta_title",
     "named_heading",
+    "opens_title",
     "plan_period_line",
     "rejection",
     "run_on_title",
@@ -34,6 +36,7 @@ __all__ = [
     "taken_once",
     "transmitted_quote",
     "without_headline_prefix",
+    "without_keyword_prefix",
     "without_site_suffix",
     "without_year_tag",
 ]
@@ -122,6 +125,16 @@ def _several_titles(s: str) -> bool:
     )
 
 
+def is_salutation(line: str) -> bool:
+    """True for the addressee line (主送机关); a ministry's list of addressees ("各省、自治区…
+    工业和信息化主管部门、通信管理局…:") can run to several hundred characters."""
+    if len(line) <= 120 and SALUTATION_RE.search(line):
+        return True
+    if line.startswith("各") and len(line) <= 200 and "。" not in line and re.search(r"(政府|部门|单位|机构)$", line):
+        return True  # the colon lost in print: "各区、县(市)人民政府,市政府各部门、各单位"
+    return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
+
+
 def is_title_line(line: str) -> bool:
     """True for a line that can be a document title: short, no sentence punctuation, ends in a
     genre word or holds 关于, and is not rejected by :func:`rejection`."""
@@ -166,7 +179,8 @@ def _fragment(line: str) -> bool:
     )
 
 
-def _opens_title(s: str) -> bool:
+def opens_title(s: str) -> bool:
+    """True when ``s`` opens as a title does: 关于/印发/《…, a place or an organisation."""
     return bool(_OPENER_RE.match(s)) or leading_place(s) is not None or bool(leading_orgs(s))
 
 
@@ -185,11 +199,11 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
             break
         about = title.startswith(("关于", "印发", "转发")) and is_org_line(prev) and len(prev) <= 40
         # "X关于印发…珠江三角洲" / "国家…方案的通知": a head holding 关于 but no genre word is left open
-        open_head = "关于" in prev and "关于" not in title and _opens_title(prev) and not TITLE_GENRE_RE.search(prev)
-        if not (about or open_head or not _opens_title(title) or _OPEN_END_RE.search(prev)):
+        open_head = "关于" in prev and "关于" not in title and opens_title(prev) and not TITLE_GENRE_RE.search(prev)
+        if not (about or open_head or not opens_title(title) or _OPEN_END_RE.search(prev)):
             break
         title, start = prev + title, start - 1
-        if _opens_title(title):
+        if opens_title(title):
             best = (title, start)
     return best
 
@@ -209,7 +223,7 @@ def annex_heading(lines: list[str], start: int) -> str:
             break
         title += ln.strip()
         if is_title_line(title) and TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", title)):
-            if not (_opens_title(title) or len(title) >= 8):
+            if not (opens_title(title) or len(title) >= 8):
                 return ""
             return title + plan_period_line(lines, start + i + 1)
     return ""
@@ -268,7 +282,7 @@ def run_on_title(line: str) -> str:
     for m in _RUN_ON_STOP_RE.finditer(line[:160]):
         # "…同步发展的 意 见": a genre word spaced out in the print
         head = re.sub(r"\s+(\S)\s+(\S)$", r"\1\2", _TOOLBAR_RE.sub("", line[: m.start()]).strip())
-        if is_title_line(head) and _opens_title(head):
+        if is_title_line(head) and opens_title(head):
             return head
     return ""
 
@@ -327,6 +341,25 @@ def without_year_tag(title: str) -> str:
     unchanged otherwise."""
     m = _YEAR_TAG_RE.search(title)
     return title[: m.start()] if m and TITLE_GENRE_RE.search(title[: m.start()]) else title
+
+
+# a keyword or site tag a page glues before the title, set off by a space ("农产品产品营销推广
+# 关于印发《…》的通知", holdout6 054; "江南体育官方网站入 关于转发…的通知", dev 010): what stands before
+# a title's opening 关于/印发/转发 is the title's issuer, never a phrase that names no body or place
+_KEYWORD_PREFIX_RE = re.compile(r"^(?P<tag>[^\s:：|《》“”]{2,24})\s+(?P<rest>(?:关于|印发|转发).{4,})$")
+
+
+def without_keyword_prefix(title: str) -> str:
+    """``title`` without an SEO keyword or site tag printed before it and set off by a space (a
+    phrase that is neither an organisation, a place nor a title's own opening); unchanged
+    otherwise ("中共中央 国务院关于…" keeps its issuers)."""
+    m = _KEYWORD_PREFIX_RE.match(title.strip())
+    if not m or re.search("关于|印发|转发", m.group("tag")):
+        return title
+    tag = m.group("tag")
+    if looks_like_org(tag) or leading_orgs(tag) or find_places(tag) or not is_title_line(m.group("rest")):
+        return title
+    return m.group("rest")
 
 
 def skeleton(s: str) -> str:

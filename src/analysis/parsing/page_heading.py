@@ -1,0 +1,111 @@
+"""Title-block conventions of 公文 that repair or replace a page's heading: a heading printed with
+a full stop, a title line ending open (…关于印发) whose next line was removed as a repeated header,
+a regulation printed under its promulgation 公告 or over its adoption note (题注), and the genre of
+a 转发 notice that names what it forwards only by its 文号.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..metadata import find_doc_numbers, genre_of
+from .page_flattened import ADOPTION_NOTE_RE
+from .page_state import PageState
+from .page_title import TITLE_GENRE_RE, is_salutation, is_title_line, opens_title
+
+__all__ = [
+    "forwarded_genre",
+    "heading_over_adoption_note",
+    "promulgated_regulation",
+    "removed_tail",
+    "unstopped_heading",
+]
+
+
+# a name quoted with its 文号 in brackets: "《山东省人民政府办公厅关于印发…实施方案的通知》(鲁政办发〔2014〕20号)"
+_NAMED_NUMBER_RE = re.compile(r"《([^《》]{6,100})》\s*[(（]([^()（）]{4,30})[)）]")
+
+
+def forwarded_genre(page: PageState, body: str) -> str:
+    """The genre of what a 转发 notice forwards when its title names it only by 文号 ("关于转发鲁政办发
+    〔2014〕20号文件…的通知", holdout8 050): the genre of the name the text quotes with that 文号
+    ("现将《…实施方案的通知》(鲁政办发〔2014〕20号)转发给你们" -> 方案); "" otherwise (README, genre:
+    a transmittal has the genre of what it transmits)."""
+    if "转发" not in page.title:
+        return ""
+    forwarded = {n for _p, n in find_doc_numbers(page.title.split("转发", 1)[1])}
+    for m in _NAMED_NUMBER_RE.finditer(body[:2000]) if forwarded else ():
+        if {n for _p, n in find_doc_numbers(m.group(2))} & forwarded:
+            return genre_of(m.group(1))
+    return ""
+
+
+def unstopped_heading(lines: list[str]) -> list[str]:
+    """``lines`` with the full stop a page put after its heading removed, when the heading heads a
+    title block ("國務院關於…的若干意見。" over "國發〔2012〕23號。" and the addressees, holdout7
+    018): a line opening like a title (关于, a place, a body) whose text before the '。' is a
+    title line, followed by a 文号 line or the addressee line.  A body sentence ending in a genre
+    word ("…适用本办法。") is followed by neither."""
+    out = list(lines)
+    for i, ln in enumerate(lines[:12]):
+        head = ln.rstrip()[:-1] if ln.rstrip().endswith("。") else ""
+        nxt = lines[i + 1].strip().rstrip("。") if i + 1 < len(lines) else ""
+        numbered = bool(nxt) and [n for _p, n in find_doc_numbers(nxt)] and len(nxt) <= 20
+        if head and is_title_line(head) and opens_title(head) and (numbered or is_salutation(nxt)):
+            out[i] = head
+    return out
+
+
+# "《陕西省大数据条例》已于2022年9月29日经…通过,现予公布": a promulgation notice's sentence
+_PROMULGATES_RE = re.compile(r"《([^《》]{4,60})》[^《》。]{0,80}(?:现予公布|予以公布|现予发布|现予公告)")
+
+
+def promulgated_regulation(page: PageState) -> None:
+    """A promulgation 公告 (or 令) printed with the regulation it promulgates (holdout8 007: "陕西省大数
+    据条例" / adoption note / "陕西省人民代表大会常务委员会公告" / "《陕西省大数据条例》…现予公布"):
+    the regulation is the document, so its heading, printed on the page, is the title."""
+    if genre_of(page.title) not in ("公告", "令"):
+        return
+    head = page.lines[: page.head_limit + 10]
+    for ln in head:
+        m = _PROMULGATES_RE.search(ln)
+        name = m.group(1) if m else ""
+        printed = any(re.sub(r"\s", "", h) == re.sub(r"\s", "", name) for h in head)
+        if name and printed and genre_of(name) not in ("", "公告", "令"):
+            page.note("title", name, ln, "the regulation a promulgation 公告 publishes (printed above it)")
+            page.title = name
+            return
+
+
+def heading_over_adoption_note(page: PageState) -> None:
+    """A law's or regulation's heading printed over its 题注, the adoption note in brackets
+    ("陕西省大数据条例" / "(2022年9月29日…会议通过)", holdout8 006), is the title of a page whose
+    title block gave none (条例 and 细则 end no policy title, so the block does not read them)."""
+    if page.title:
+        return
+    for i, ln in enumerate(page.lines[: min(len(page.lines) - 1, 12)]):
+        if ADOPTION_NOTE_RE.match(page.lines[i + 1].strip()) and genre_of(ln) and 4 <= len(ln) <= 40:
+            page.title, page.title_idx, page.body_start = ln.strip(), i, i + 2
+            page.note("title", page.title, ln, "heading over its adoption note (题注)")
+            return
+
+
+# a title line ending where the title's name begins ("武穴市人民政府办公室关于印发")
+_OPEN_TITLE_END_RE = re.compile(r"(?:关于|印发|转发)$")
+
+
+def removed_tail(page: PageState) -> None:
+    """A title block ending open ("…办公室关于印发", holdout8 044) whose next printed line was
+    removed as a header line printed twice (the page's headline is the title's second half,
+    "武穴市政府网站集约化建设方案的通知"): that line is the rest of the title."""
+    if not _OPEN_TITLE_END_RE.search(page.title):
+        return
+    last = page.lines[page.body_start - 1].strip() if 0 < page.body_start <= len(page.lines) else ""
+    raw = [ln for ln in page.raw_lines if ln]
+    at = next((k for k in range(len(raw) - 1) if raw[k] == last and last), None)
+    if at is None:
+        return
+    tail = raw[at + 1]
+    if tail in page.removed and len(tail) <= 40 and TITLE_GENRE_RE.search(tail) and is_title_line(page.title + tail):
+        page.title += tail
+        page.note("title", page.title, tail, "title block (its last line, removed as a repeated header, joined)")
