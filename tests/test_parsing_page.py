@@ -579,6 +579,25 @@ def test_site_tag_before_the_addressee_line_is_cut():
     assert "智慧城市网 政策法规】" in removed
 
 
+def test_news_source_tag_before_the_headline_is_cut():
+    # tests/devset/holdout9/pages/053.txt (shortened): a news repost heads the notice with its
+    # source tag "(電子商務研究中心訊)" on the title line
+    text = (
+        "(電子商務研究中心訊) 中山市人民政府辦公室關于印發中山市促進大數據發展行動計劃(2016-2020年)的通知\n"
+        "中府辦〔2016〕67號\n火炬開發區管委會,翠亨新區管委會,各鎮政府、區辦事處,市各有關單位:\n"
+        "《中山市促進大數據發展行動計劃(2016-2020年)》已經市人民政府同意,現印發給你們,請認真組織實施。\n"
+        "中山市人民政府辦公室\n2016年11月29日\n中山市促進大數據發展行動計劃\n(2016-2020年)\n"
+        "一、現實意義\n隨著信息技術高度發展,大數據正加快成為重要的基礎性戰略資源。\n"
+    )
+    doc, removed = parse_page(text, "053.txt")
+    assert doc.title == "中山市人民政府辦公室關于印發中山市促進大數據發展行動計劃(2016-2020年)的通知"
+    assert doc.issuer == "中山市人民政府辦公室"
+    assert "(電子商務研究中心訊)" in removed
+    # a bracketed phrase that is no source tag stays
+    kept, _ = parse_page(text.replace("(電子商務研究中心訊)", "(2016年修訂)"), "053.txt")
+    assert kept.title.startswith("(2016年修訂)")
+
+
 def test_the_transmitted_document_after_a_signature_is_kept_even_when_the_page_is_cut_short():
     """tests/devset/pages/007.txt: a 印发 notice signed, then the plan it sends out, cut off by the
     page excerpt a few lines later; those lines are the attachment, not page trailer."""

@@ -306,11 +306,21 @@ def _page_lines(text: str, source: str) -> PageState:
 _SITE_TAG_RE = re.compile(r"^(【?[^【】]{1,30}】)(各.*)$")
 
 
+# a news report's source tag before its headline ("(电子商务研究中心讯) 中山市人民政府办公室关于…",
+# holdout9 053; "(新华社电)"): the agency's dateline, not part of the headline
+_NEWS_SOURCE_RE = re.compile(r"^([(（【][^()（）【】]{2,20}?[讯訊电電][)）】])\s*(\S.{5,})$")
+
+
 def _drop_site_tags(lines: list[str], removed: list[str]) -> list[str]:
     """``lines`` with a 【site tag】 cut from the addressee line it precedes (and a lone "【"
-    it was wrapped from dropped); the tags go to ``removed``."""
+    it was wrapped from dropped), and a news source tag "(…讯)" cut from a headline among the
+    first ten lines; the tags go to ``removed``."""
     out: list[str] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
+        news = _NEWS_SOURCE_RE.match(ln) if i < 10 else None
+        if news:
+            removed.append(news.group(1))
+            ln = news.group(2)
         m = _SITE_TAG_RE.match(ln)
         if m and is_salutation(m.group(2)):
             if out and out[-1] == "【":
