@@ -36,6 +36,9 @@ def test_seal_note_does_not_stop_a_signing_line():
     assert is_org_line("重庆市涪陵区大数据应用发展管理局(代章)")
     assert strip_seal_notes("重庆市涪陵区大数据应用发展管理局(代章)") == "重庆市涪陵区大数据应用发展管理局"
     assert not is_org_line("(代章)")
+    # tests/devset/holdout9/pages/016.txt: "(代)" is the short 代章 mark; other brackets stay
+    assert strip_seal_notes("数字广西建设领导小组办公室(代)") == "数字广西建设领导小组办公室"
+    assert strip_seal_notes("人大代表建议办理(代表团)") == "人大代表建议办理(代表团)"
 
 
 def test_lost_in_print_allows_only_lost_brackets_hao_and_date_glyphs():

@@ -58,8 +58,9 @@ _FIELD_ROW_RE = re.compile(
     r"|发布时间|发布机构|发文机关|发文单位|制发机关|有\s*效\s*性|组配分类|信息分类|公开方式|公开范围|内容概述|内容摘要"
     r"|效力状况)"
 )
-# the seal note after a signing body: "…大数据应用发展管理局(代章)" signs with another body's seal
-_SEAL_NOTE_RE = re.compile(r"[(（](?:代章|印章|盖章|章)[)）]")
+# the seal note after a signing body: "…大数据应用发展管理局(代章)" signs with another body's seal;
+# "(代)" is the short 代章 mark ("数字广西建设领导小组办公室(代)", holdout9 016)
+_SEAL_NOTE_RE = re.compile(r"[(（](?:代章|代|印章|盖章|章)[)）]")
 # an editor's note printed as a line of its own ("(本文有删减)", "(节选)"): never part of a title
 _EDITOR_NOTE_RE = re.compile(r"^[(（][^()（）]{0,10}(?:删减|删节|节选|摘编|摘录|全文)[^()（）]{0,6}[)）]$")
 # a share/like widget's lone word ("点赞", "收藏", "转发") between a page header and the document
