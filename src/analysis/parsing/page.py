@@ -114,7 +114,7 @@ from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_docnumber import find_doc_number
 from .page_fields import page_date, page_issuer
-from .page_flattened import unflatten
+from .page_flattened import drop_running_headers, unflatten
 from .page_heading import (
     forwarded_genre,
     heading_over_adoption_note,
@@ -280,8 +280,11 @@ def _page_lines(text: str, source: str) -> PageState:
         if m:
             interp[m.group(1)] = m.group(2).strip()
     # a table row's closing bar ("…的通知 |") is layout, not text
-    nonempty, trailer = _cut_trailer(unflatten([ln.rstrip(" |") for ln in raw_lines if ln.rstrip(" |")]))
+    headers: list[str] = []
+    nonempty = drop_running_headers([ln.rstrip(" |") for ln in raw_lines if ln.rstrip(" |")], headers)
+    nonempty, trailer = _cut_trailer(unflatten(nonempty))
     lines, removed = strip_page_furniture(nonempty)
+    removed.extend(headers)
     removed.extend(trailer)
     # 解读 contact block: "五、解读机关及解读人", "解读机关:…", "解读人:…"
     keep = []
