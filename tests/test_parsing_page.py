@@ -598,6 +598,23 @@ def test_news_source_tag_before_the_headline_is_cut():
     assert kept.title.startswith("(2016年修訂)")
 
 
+def test_place_after_yinfa_places_a_title_without_issuer():
+    # tests/devset/holdout9/pages/052.txt (shortened): a gazette prints the notice's title without
+    # its issuer; the place leading the plan it sends out is the sender's
+    text = (
+        "关于印发青岛市“十二五”国民经济和社会信息化发展规划的通知\n字体大小: 打印\n"
+        "成文日期 2012-08-02\n发文字号 青政办字〔2012〕128号\n各区、市人民政府,市政府各部门,市直各单位:\n"
+        "《青岛市“十二五”国民经济和社会信息化发展规划》已经市政府同意,现印发给你们,望认真贯彻执行。\n"
+        "青岛市“十二五”国民经济和\n社会信息化发展规划\n序言\n“十二五”期间是青岛市信息化应用发展的重要时期。\n"
+    )
+    doc, _ = parse_page(text, "052.txt")
+    assert doc.issuer == ""
+    assert (doc.level, doc.region) == ("prefecture", "山东")
+    # 转发 forwards another body's document: its place says nothing of the sender
+    forwarded, _ = parse_page(text.replace("关于印发青岛市", "关于转发青岛市", 1), "052.txt")
+    assert forwarded.level == ""
+
+
 def test_the_transmitted_document_after_a_signature_is_kept_even_when_the_page_is_cut_short():
     """tests/devset/pages/007.txt: a 印发 notice signed, then the plan it sends out, cut off by the
     page excerpt a few lines later; those lines are the attachment, not page trailer."""

