@@ -82,3 +82,5 @@ def test_announcement_of_a_title_leading_with_its_issuer_in_traditional_script()
     assert (found.issuer, found.date) == ("農業部", "2015-12-29")
     # another body's name before it is no announcement of this title
     assert find_announcement(text, "財政部關於推進農業農村大數據發展的實施意見").issuer == ""
+    # a title line a page spaced out is the same title
+    assert find_announcement(text, "農業部關於推進農業 農村大數據發展的實施意見").date == "2015-12-29"
