@@ -1639,3 +1639,19 @@ def test_place_named_after_zhihui_places_a_title_without_issuer():
     assert (doc.issuer, doc.level, doc.region, doc.genre) == ("", "prefecture", "湖南", "计划")
     # 智慧 + a word that names no place tells nothing
     assert _clean_parse(SMART_PLACE.replace("智慧湘西建设", "智慧社区建设", 1)).level == ""
+
+
+def test_interpretation_heading_naming_the_interpreting_official():
+    # tests/devset/holdout9/pages/057.txt (shortened): the heading names the interpreting body and
+    # official, wrapped before the quoted name; the body is the issuer of the interpretation
+    text = (
+        "您当前的位置:首页 > 信息公开 > 霍山县交运局 > 本级政策解读 > 负责人解读\n"
+        "县交通运输局党组书记、局长余全胜解读\n《霍山县推进交通强国建设试点工作方案》\n"
+        "浏览次数: 发表时间:2021-04-02 10:51 信息来源:霍山县交运局  字体:[  ]\n"
+        "一、我县实行“交通强国”建设的总体思路是什么?\n"
+        "以习近平新时代中国特色社会主义思想为指导,深入贯彻党的十九大精神,坚持新发展理念。\n"
+    )
+    doc, _ = parse_page(text, "057.txt")
+    assert doc.title == "县交通运输局党组书记、局长余全胜解读《霍山县推进交通强国建设试点工作方案》"
+    assert doc.issuer == "县交通运输局"
+    assert (doc.level, doc.region, doc.genre) == ("county", "安徽", "解读")

@@ -286,3 +286,11 @@ def test_keyword_glued_before_a_title_is_dropped():
         "365体育手机投注市人民政府办公室365体育APP印发方案的通知",
     ):
         assert without_keyword_prefix(kept) == kept
+
+
+def test_interpretation_heading_wrapped_after_its_verb_is_joined():
+    # tests/devset/holdout9/pages/057.txt: "…局长余全胜解读" over "《霍山县…工作方案》": 解读 wants its object
+    lines = ["县交通运输局党组书记、局长余全胜解读", "《霍山县推进交通强国建设试点工作方案》"]
+    assert join_wrapped_title(lines, 1) == ("".join(lines), 0)
+    # a quoted name under a line that is no open head stays alone
+    assert join_wrapped_title(["县交通运输局党组书记", lines[1]], 1) == (lines[1], 1)

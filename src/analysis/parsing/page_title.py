@@ -74,7 +74,7 @@ _FURNITURE_RE = re.compile(
 # words that open a title: its issuer, 关于, 印发, a quoted name, a national plan
 _OPENER_RE = re.compile(r"^(关于|印发|转发|《|“|\"|中共|国务院|国家|全国)")
 # a line ending like this continues on the next line ("天津市人民政府关于印发")
-_OPEN_END_RE = re.compile(r"(关于|印发|转发|关于印发|《)$")
+_OPEN_END_RE = re.compile(r"(关于|印发|转发|关于印发|《|解读)$")
 _TITLE_KEYS_RE = re.compile(r"(?:^|(?<=[\s|•·]))(文件标题|信息名称|标\s*题|名\s*称|中文名)\s*[:：|]?\s*\|?\s*")
 _NEXT_KEY_RE = re.compile(r"\s(?:文\s*号|发文字号|发文日期|发布日期|成文日期|颁布时间)\s*[:：|]|\s*\|")
 
