@@ -31,6 +31,9 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   addressees is dropped; a block ending open ("…关于印发") takes back its next line removed as a
   repeated header; a promulgation 公告 printed with its regulation gives the regulation's heading;
   a regulation's heading over its adoption note (题注) is the title when the block gives none.
+  Round 9: a news source tag "(…讯)" before a headline is cut; a gazette's running header
+  (X人民政府公报) leading a flattened line is furniture; an interpretation heading wrapped after
+  its verb ("…局长X解读" / "《name》") is joined whole.
   Never an addressee line, breadcrumb, field label or metadata row (文号…主题词…, 内容概述…),
   a print line (…办公室 date 印发), site furniture or a share widget's word (转发),
   a line of several different titles (previous/next links),
@@ -51,7 +54,8 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   of a header block (unless it is the page's 发布日期), a bracketed 年月日 line in the head (题注,
   "(2018年12月11日)"; a regulation's adoption note "(2022年9月29日…会议通过)"), a month alone
   under a plan's title, the page's 成文日期/发文日期/颁布时间;
-  a lead sentence's issue date (2017年4月8日,X印发《title》);
+  a lead sentence's issue date (2017年4月8日,X印发《title》; also in traditional script, and
+  naming the body apart from the title it announces: 农业部印发《关于…》 for 农业部关于…);
   then a posting date (发布时间, header stamps, a byline with a view count, a numeric date alone on a
   header line; never a date inside a body sentence, such as a
   deadline 2018年6月底前) only when it agrees with the 文号's year;
@@ -59,10 +63,12 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   by the latest document it cites, flagged as a lower bound; a cited 文号 is never the own).
 * issuer: the signature (all its bodies, every short line between the notice's last sentence
   and the date; seal notes such as (代章) dropped; an office
-  signing for the group the title names gives the group), a decree's issuer, the title's
+  signing for the group the title names gives the group; "(代)" is the short 代章 mark), a
+  decree's issuer (a national decree's 中华人民共和国 dropped: 国务院令 is issued by 国务院), the title's
   leading organisation (or the issuer line of a damaged title block; never the issuer of a
   document an interpretation quotes in 《》), a flattened cover
-  (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
+  (title, issuing body, 目录), the red header (版头) "X文件" above the title (X a named place's
+  body), "X、Y印发《title》" in a lead sentence, the 解读机关, the
   page's 发文机关/制发机关/发文部门/发文单位/发布单位/发布部门 (also a legal database's 【发布单位】;
   a publisher is not the issuer when the page's 来源 names another body: it reposts); a
   portal's 发布机构 (its posting body) or 来源 never is.  A
@@ -83,7 +89,9 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   named in the body, and nothing for a title with neither issuer nor place ("十四五"国家信息化规划).
   A province-level body printed without its place (省人民政府) is placed by its 文号's province
   abbreviation (鄂政发 -> 湖北; :mod:`analysis.metadata.level`); a title's stray leading 关于 and a
-  programme's 智慧/数字 before its place ("智慧湘西…") are skipped to find the leading place.
+  programme's 智慧/数字 before its place ("智慧湘西…") are skipped to find the leading place, and
+  so is the 关于印发 of a title without issuer (关于印发青岛市…规划的通知: a body sends out its own
+  area's plan).
 * a page is never lost to a misread form: with nothing left below the title, all its lines
   are the body (only a page that is its title alone is skipped).
 * genre: the title's last genre word (of what a transmittal or forwarding notice sends; of the
