@@ -152,3 +152,16 @@ def test_gazette_running_header_is_dropped_from_a_flattened_line():
     # a short line (a gazette's own title, a statistics 公报 heading) is kept as printed
     short = ["江苏省人民政府公报 2019年第5期"]
     assert drop_running_headers(short, removed) == short
+
+
+def test_damaged_first_copy_of_a_flattened_page_gives_way_to_the_intact_second():
+    # tests/devset/holdout9/pages/011.txt (shortened): the gazette text printed twice; the first
+    # copy lost the title's opening quote mark and a bracket of its 文号
+    intact = "江苏省“互联网+监管”系统建设方案的通知 苏政办发〔"
+    damaged = "江苏省 互联网+监管”系统建设方案的通知 苏政办发["
+    first = GAZETTE.replace(intact, damaged)
+    doc, _ = parse_page(first + "\n" + GAZETTE, "011.txt")
+    assert doc.title == "江苏省人民政府办公厅关于印发江苏省“互联网+监管”系统建设方案的通知"
+    # printed once, the damaged title is kept as printed
+    alone, _ = parse_page(first, "011.txt")
+    assert alone.title == "江苏省人民政府办公厅关于印发江苏省 互联网+监管”系统建设方案的通知"

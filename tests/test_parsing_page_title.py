@@ -47,6 +47,8 @@ def test_lost_in_print_allows_only_lost_brackets_hao_and_date_glyphs():
         "关于市政协五届四次会议第0997提案办理情况的复函", "关于市政协五届四次会议第0997号提案办理情况的复函"
     )
     assert lost_in_print("数字利辛建设规划20212025年)", "数字利辛建设规划(2021—2025年)")
+    # tests/devset/holdout9/pages/011.txt: the opening quote mark lost
+    assert lost_in_print("印发江苏省 互联网+监管”系统建设方案的通知", "印发江苏省 “互联网+监管”系统建设方案的通知")
     # a lost word, or the same text, is not a damaged print
     assert not lost_in_print("关于智慧城市的意见", "关于促进智慧城市的意见")
     assert not lost_in_print("关于智慧城市的意见", "关于智慧城市的意见")

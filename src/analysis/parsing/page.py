@@ -33,7 +33,8 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   a regulation's heading over its adoption note (题注) is the title when the block gives none.
   Round 9: a news source tag "(…讯)" before a headline is cut; a gazette's running header
   (X人民政府公报) leading a flattened line is furniture; an interpretation heading wrapped after
-  its verb ("…局长X解读" / "《name》") is joined whole.
+  its verb ("…局长X解读" / "《name》") is joined whole; a flattened page printed twice gives the
+  run-on title of its intact copy when the first lost a quote mark or bracket in print.
   Never an addressee line, breadcrumb, field label or metadata row (文号…主题词…, 内容概述…),
   a print line (…办公室 date 印发), site furniture or a share widget's word (转发),
   a line of several different titles (previous/next links),
@@ -592,6 +593,18 @@ def _quoted_print(page: PageState, first: int) -> None:
                 return
 
 
+def _intact_run_on_copy(page: PageState, i: int) -> None:
+    """A flattened page printed twice (a document-sharing site's copy, holdout9 011): the run-on
+    title of the first copy, damaged in print (a quote mark or bracket lost), gives way to the
+    same title printed intact by a later copy's run-on line."""
+    for ln in page.lines[i + 1 :]:
+        again = run_on_title(ln)
+        if again and lost_in_print(page.title, again):
+            page.title = again
+            page.note("title", again, ln, "run-on line (intact later print of a damaged title)")
+            return
+
+
 def _title_without_block(page: PageState, sal: int | None) -> None:
     """Title candidates when no title line stands above the salutation: a run-on first line,
     the heading of the annex of an addressee-first transmittal, else the first line when it can
@@ -605,6 +618,7 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
             page.body_start = i
             page.run_on_rest = ln[len(run_on) :]
             page.note("title", run_on, ln, "run-on line (title before 文号 or addressees)")
+            _intact_run_on_copy(page, i)
             return
     if sal is not None:
         # a short notice, then a signature of up to a dozen joint issuers, then the date

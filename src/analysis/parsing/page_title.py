@@ -375,13 +375,13 @@ def subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-# what a damaged print loses: brackets, 号, 年月日 and dashes set in a font the page lacks
+# what a damaged print loses: brackets, 号, 年月日, dashes and quote marks set in a font the page lacks
 # ("第0997号提案" -> "第0997提案", "(2021—2025年)" -> "20212025年)")
-_LOST_GLYPHS = set("〔〕[]【】()（）号年月日—–-－")
+_LOST_GLYPHS = set('〔〕[]【】()（）号年月日—–-－“”"')
 
 
 def lost_in_print(damaged: str, intact: str) -> bool:
-    """True when ``damaged`` is ``intact`` with some brackets, 号, 年月日 or dashes lost (spaces
+    """True when ``damaged`` is ``intact`` with some brackets, 号, 年月日, dashes or quote marks lost (spaces
     ignored), and not the same text."""
     d, t = re.sub(r"\s", "", damaged), re.sub(r"\s", "", intact)
     if not d or len(d) >= len(t):
