@@ -1,6 +1,6 @@
 """The loader on 91 real policy pages it was not written for (tests/devset, ``make eval``), and
 on the pages of each hold-out set (tests/devset/holdout, holdout2: 40 each; holdout3: 39; holdout4: 31;
-holdout5: 49; holdout6: 45; holdout7, holdout8: 46).
+holdout5: 49; holdout6: 45; holdout7, holdout8: 46; holdout9: 44).
 
 A ratchet: no page may be lost, and no field may fall below the accuracy measured when the
 floor was last raised (the goal is 97% per field; raise the floors as the parser improves).
@@ -11,7 +11,8 @@ lost, before them), for holdout3 since round 3 (blind 91.0% of fields before it)
 since round 5 (blind 87.9% of fields at commit 194c64d, before it), and for holdout5 since round 6
 (blind 90.1% of fields at commit 194c64d, 91.8% after round 5 at commit bf04d4b, before it), and for
 holdout6 since round 7 (blind 89.2% of fields after rounds 5 and 6, before it), and for holdout7 and
-holdout8 (46 pages each) since round 8 (blind 93.5% and 91.0% of fields after round 7, before it).
+holdout8 (46 pages each) since round 8 (blind 93.5% and 91.0% of fields after round 7, before it), and
+for holdout9 since round 9 (blind 93.8% of fields after round 7 and 94.3% after round 8, before it).
 """
 
 import importlib.util
@@ -83,6 +84,15 @@ HOLDOUT8_FLOORS = {
 }  # fmt: skip
 
 
+# Correct pages of 44 in the ninth hold-out set when its floors were set (2026-11-30, after round 9
+# of issue 10, developed on it); the 7 wrong fields: 005 (an encyclopedia page: the regulation's
+# name as bare lines before a 颁布单位/文号 block, 5 fields), 022 (文号 damaged past reading), 043
+# (文号 only in a site headline before a cut-off title: a one-page form).
+HOLDOUT9_FLOORS = {
+    "title": 43, "issuer": 43, "doc_number": 42, "date": 44, "year": 44, "level": 43, "region": 43, "genre": 43,
+}  # fmt: skip
+
+
 def _evaluate(folder):
     spec = importlib.util.spec_from_file_location("devset_evaluate", HERE / "evaluate.py")
     module = importlib.util.module_from_spec(spec)
@@ -133,6 +143,11 @@ def holdout7_evaluation():
 @pytest.fixture(scope="module")
 def holdout8_evaluation():
     return _evaluate(HERE / "holdout8")
+
+
+@pytest.fixture(scope="module")
+def holdout9_evaluation():
+    return _evaluate(HERE / "holdout9")
 
 
 def test_no_page_is_lost(evaluation):
@@ -250,3 +265,16 @@ def test_holdout8_field_accuracy_does_not_fall(holdout8_evaluation, field):
     n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
     wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
     assert n_correct >= HOLDOUT8_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
+
+
+def test_no_holdout9_page_is_lost(holdout9_evaluation):
+    _accuracy, _comparisons, lost = holdout9_evaluation
+    assert lost == []
+
+
+@pytest.mark.parametrize("field", sorted(HOLDOUT9_FLOORS))
+def test_holdout9_field_accuracy_does_not_fall(holdout9_evaluation, field):
+    accuracy, comparisons, _lost = holdout9_evaluation
+    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
+    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
+    assert n_correct >= HOLDOUT9_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()

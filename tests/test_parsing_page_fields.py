@@ -540,3 +540,29 @@ LOST_SPACES = """发文字号:沁政发〔2022〕4号 | 著录时间:2022-04-26 
 def test_question_marks_glued_to_a_signature_are_lost_spaces():
     doc = _parse(LOST_SPACES)
     assert (doc.issuer, doc.date.iso, doc.date.source) == ("沁县人民政府", "2022-04-20", "signature")
+
+
+# tests/devset/holdout9/pages/049.txt (shortened): the red header (版头) "X文件" names the issuing
+# organ; the title (转发…的通知) names none and the excerpt ends before the signature
+RED_HEADER = """大连市应急管理局文件
+转发应急管理部办公厅关于印发 2019 年地方应急管理信息化实施指南的通知
+大应急规划〔2019〕87号
+各区市县、先导区应急管理部门:
+现将《2019 年地方应急管理信息化实施指南》(应急厅〔2019〕22号)转发给你们,请一并贯彻落实。
+一、高度重视应急管理信息化工作机制体制建设
+为了强化工作组织保障,市应急管理局高度重视,专门成立了信息化建设领导小组。
+"""
+
+
+def test_red_header_names_the_issuer():
+    doc = _parse(RED_HEADER)
+    assert doc.issuer == "大连市应急管理局"
+    assert doc.level == "prefecture"
+    assert doc.region == "辽宁"
+    assert doc.doc_number == "大应急规划〔2019〕87号"
+
+
+def test_category_label_ending_in_wenjian_is_no_red_header():
+    # tests/devset/holdout6/pages/051.txt: a gazette's category "市政府办公室文件" names no place
+    doc = _parse(RED_HEADER.replace("大连市应急管理局文件", "市政府办公室文件"))
+    assert doc.issuer == ""

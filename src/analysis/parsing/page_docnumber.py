@@ -17,6 +17,7 @@ __all__ = ["find_doc_number"]
 
 # a decree (令) heads its text with "X人民政府令" and "第328号", and is signed by a person
 _DECREE_RE = re.compile(r"^(.{2,30}?)令$")
+_STATE_PREFIX_RE = re.compile(r"^中华人民共和国(?=.{2})")
 _DECREE_LINE_RE = re.compile(r"^(.{2,30}?)令\s*第\s*(?P<n>\d{1,5})\s*号$")
 
 
@@ -79,7 +80,9 @@ def _find_decree(page: PageState) -> None:
         m = one or _DECREE_RE.match(lines[i])
         n = one or (re.fullmatch(r"第\s*(?P<n>\d{1,5})\s*号", lines[i + 1]) if i + 1 < len(lines) else None)
         if m and n and is_org_line(m.group(1)) and (i >= page.body_start - 1 or i < (page.title_idx or 0)):
-            page.decree_issuer = m.group(1)
+            # the state's name heads a national decree (中华人民共和国国务院令); the issuer is the
+            # body that signs it (国务院), as the 公文 standard names it
+            page.decree_issuer = _STATE_PREFIX_RE.sub("", m.group(1))
             page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group('n')}号"
             page.decree_end = i if one else i + 1
             return

@@ -53,6 +53,7 @@ def page_issuer(page: PageState) -> str:
         (page.block_issuer, page.block_issuer, "issuer line of the title block"),
         (_cover_issuer(page), page.title, "cover (title, then the issuing body)"),
         (_head_issuer(page), page.doc_number, "发文机关 line above the 文号"),
+        (_red_header_issuer(page), "文件", "document header (版头 'X文件')"),
         (page.announcement.issuer, page.announcement.sentence, "announcement (X、Y印发《title》)"),
         (_headline_issuer(page), page.title, "news headline 'X:title'"),
     ]
@@ -233,6 +234,22 @@ def _head_issuer(page: PageState) -> str:
     for above, ln in itertools.pairwise(head):
         if is_org_line(above) and [n for _p, n in find_doc_numbers(ln)] == [page.doc_number]:
             return strip_seal_notes(above)
+    return ""
+
+
+# the red header (版头) of a 公文: the issuing organ's name followed by 文件 ("大连市应急管理局文件",
+# holdout9 049), printed above the 文号 and the title
+_RED_HEADER_RE = re.compile(r"^(.{4,40}?)\s*文件$")
+
+
+def _red_header_issuer(page: PageState) -> str:
+    """The issuing organ a document's red header names ("X文件" on a line of its own above the
+    title, X a named place's body); "" if none.  A site's category label ("市政府办公室文件") names
+    no place and is not one."""
+    for ln in page.lines[: max(page.title_idx or 0, 1)]:
+        m = _RED_HEADER_RE.match(ln)
+        if m and is_org_line(m.group(1)) and leading_place(m.group(1)) is not None:
+            return m.group(1)
     return ""
 
 

@@ -15,7 +15,7 @@ import re
 from ..metadata import find_doc_numbers, genre_of, leading_orgs
 from .page_title import is_title_line
 
-__all__ = ["ADOPTION_NOTE_RE", "unflatten"]
+__all__ = ["ADOPTION_NOTE_RE", "drop_running_headers", "unflatten"]
 
 # a line this long can hold several of the form's parts (a signature line is shorter)
 _FLAT_MIN = 60
@@ -26,6 +26,25 @@ _ADDRESSEES_RE = re.compile(r"^各[^。:：]{1,200}[:：]")
 _DATE_IN_SENTENCE_RE = re.compile(
     r"^(?:[,，、。:：;；)）起前后以至到止内]|印发|发布|出台|召开|签发|公布|颁布|批准|通过|发出|下发|施行|实施)"
 )
+
+
+# a gazette's running header (江苏省人民政府公报, 国务院公报) printed at the top of each page: in a
+# flattened copy it runs into the text it stood above (holdout9 011: "江苏省人民政府公报 江苏省人民
+# 政府办公厅关于印发…"), once per page it heads
+_RUNNING_HEADER_RE = re.compile(r"^(?:[^\s]{0,20}(?:人民政府|国务院|办公厅)公报\s+)+(?=\S)")
+
+
+def drop_running_headers(lines: list[str], removed: list[str]) -> list[str]:
+    """``lines`` without a gazette's running header leading a flattened line (60+ characters);
+    the headers go to ``removed``."""
+    out = []
+    for ln in lines:
+        m = _RUNNING_HEADER_RE.match(ln) if len(ln) >= _FLAT_MIN else None
+        if m:
+            removed.append(m.group(0).strip())
+            ln = ln[m.end() :]
+        out.append(ln)
+    return out
 
 
 def unflatten(lines: list[str]) -> list[str]:

@@ -58,8 +58,9 @@ _FIELD_ROW_RE = re.compile(
     r"|发布时间|发布机构|发文机关|发文单位|制发机关|有\s*效\s*性|组配分类|信息分类|公开方式|公开范围|内容概述|内容摘要"
     r"|效力状况)"
 )
-# the seal note after a signing body: "…大数据应用发展管理局(代章)" signs with another body's seal
-_SEAL_NOTE_RE = re.compile(r"[(（](?:代章|印章|盖章|章)[)）]")
+# the seal note after a signing body: "…大数据应用发展管理局(代章)" signs with another body's seal;
+# "(代)" is the short 代章 mark ("数字广西建设领导小组办公室(代)", holdout9 016)
+_SEAL_NOTE_RE = re.compile(r"[(（](?:代章|代|印章|盖章|章)[)）]")
 # an editor's note printed as a line of its own ("(本文有删减)", "(节选)"): never part of a title
 _EDITOR_NOTE_RE = re.compile(r"^[(（][^()（）]{0,10}(?:删减|删节|节选|摘编|摘录|全文)[^()（）]{0,6}[)）]$")
 # a share/like widget's lone word ("点赞", "收藏", "转发") between a page header and the document
@@ -73,7 +74,7 @@ _FURNITURE_RE = re.compile(
 # words that open a title: its issuer, 关于, 印发, a quoted name, a national plan
 _OPENER_RE = re.compile(r"^(关于|印发|转发|《|“|\"|中共|国务院|国家|全国)")
 # a line ending like this continues on the next line ("天津市人民政府关于印发")
-_OPEN_END_RE = re.compile(r"(关于|印发|转发|关于印发|《)$")
+_OPEN_END_RE = re.compile(r"(关于|印发|转发|关于印发|《|解读)$")
 _TITLE_KEYS_RE = re.compile(r"(?:^|(?<=[\s|•·]))(文件标题|信息名称|标\s*题|名\s*称|中文名)\s*[:：|]?\s*\|?\s*")
 _NEXT_KEY_RE = re.compile(r"\s(?:文\s*号|发文字号|发文日期|发布日期|成文日期|颁布时间)\s*[:：|]|\s*\|")
 
@@ -374,13 +375,13 @@ def subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-# what a damaged print loses: brackets, 号, 年月日 and dashes set in a font the page lacks
+# what a damaged print loses: brackets, 号, 年月日, dashes and quote marks set in a font the page lacks
 # ("第0997号提案" -> "第0997提案", "(2021—2025年)" -> "20212025年)")
-_LOST_GLYPHS = set("〔〕[]【】()（）号年月日—–-－")
+_LOST_GLYPHS = set('〔〕[]【】()（）号年月日—–-－“”"')
 
 
 def lost_in_print(damaged: str, intact: str) -> bool:
-    """True when ``damaged`` is ``intact`` with some brackets, 号, 年月日 or dashes lost (spaces
+    """True when ``damaged`` is ``intact`` with some brackets, 号, 年月日, dashes or quote marks lost (spaces
     ignored), and not the same text."""
     d, t = re.sub(r"\s", "", damaged), re.sub(r"\s", "", intact)
     if not d or len(d) >= len(t):
