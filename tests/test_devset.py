@@ -93,6 +93,16 @@ HOLDOUT9_FLOORS = {
 }  # fmt: skip
 
 
+# Correct pages of 36 in the tenth hold-out set when its floors were set (2026-11-30, round 10 of
+# issue 10, developed on it); the 11 wrong fields are listed in holdout10/README.md's failure classes
+# (004 issuer from a news lead, 015 title inside flattened sharing text, 019 plan heading after the
+# notice title, 025 body glued to the 文号, 043 heading after its 文号, 044 red header in the 文号 and
+# spaced date, 049 three-line title ending in a letter-spaced 通 … 知).
+HOLDOUT10_FLOORS = {
+    "title": 32, "issuer": 34, "doc_number": 34, "date": 35, "year": 36, "level": 36, "region": 36, "genre": 34,
+}  # fmt: skip
+
+
 def _evaluate(folder):
     spec = importlib.util.spec_from_file_location("devset_evaluate", HERE / "evaluate.py")
     module = importlib.util.module_from_spec(spec)
@@ -148,6 +158,11 @@ def holdout8_evaluation():
 @pytest.fixture(scope="module")
 def holdout9_evaluation():
     return _evaluate(HERE / "holdout9")
+
+
+@pytest.fixture(scope="module")
+def holdout10_evaluation():
+    return _evaluate(HERE / "holdout10")
 
 
 def test_no_page_is_lost(evaluation):
@@ -278,3 +293,16 @@ def test_holdout9_field_accuracy_does_not_fall(holdout9_evaluation, field):
     n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
     wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
     assert n_correct >= HOLDOUT9_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
+
+
+def test_no_holdout10_page_is_lost(holdout10_evaluation):
+    _accuracy, _comparisons, lost = holdout10_evaluation
+    assert lost == []
+
+
+@pytest.mark.parametrize("field", sorted(HOLDOUT10_FLOORS))
+def test_holdout10_field_accuracy_does_not_fall(holdout10_evaluation, field):
+    accuracy, comparisons, _lost = holdout10_evaluation
+    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
+    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
+    assert n_correct >= HOLDOUT10_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
