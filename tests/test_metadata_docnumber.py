@@ -75,3 +75,17 @@ def test_doc_number_introduced_by_a_verb():
     # tests/devset/holdout8/pages/050.txt: the forwarded number in a 转发 title, without the words before it
     title = "济南市人民政府办公厅关于转发鲁政办发〔2014〕20号文件加快实施“宽带中国”战略的通知"
     assert find_doc_numbers(title) == [(14, "鲁政办发〔2014〕20号")]
+
+
+def test_doc_number_after_the_body_that_issued_it():
+    # tests/devset/holdout10/pages/025.txt: "國家發展改革委以發改高技〔2021〕1898號印發" (simplified)
+    assert find_doc_numbers("国家发展改革委以发改高技〔2021〕1898号印发") == [(8, "发改高技〔2021〕1898号")]
+    assert find_doc_numbers("由国办发〔2016〕108号印发") == [(1, "国办发〔2016〕108号")]
+    # 经 opens codes (苏经信): it is not cut
+    assert find_doc_numbers("苏经信〔2020〕5号") == [(0, "苏经信〔2020〕5号")]
+
+
+def test_doc_number_after_a_red_header():
+    # tests/devset/holdout10/pages/044.txt: a PDF text's red header runs into the 文号, spaced in its brackets
+    line = "长沙市人民政府办公厅文件长政办发 〔2021〕 80 号"
+    assert [n for _, n in find_doc_numbers(line)] == ["长政办发〔2021〕80号"]

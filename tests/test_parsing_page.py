@@ -1655,3 +1655,20 @@ def test_interpretation_heading_naming_the_interpreting_official():
     assert doc.title == "县交通运输局党组书记、局长余全胜解读《霍山县推进交通强国建设试点工作方案》"
     assert doc.issuer == "县交通运输局"
     assert (doc.level, doc.region, doc.genre) == ("county", "安徽", "解读")
+
+
+def test_letter_spaced_genre_word_closes_a_wrapped_title():
+    # tests/devset/holdout10/pages/049.txt (lines 17-29, shortened): a red-head title wrapped over
+    # three lines, the genre word letter-spaced with a wide gap on the last
+    text = (
+        "十政办发〔2021〕15号\n\n市人民政府办公室\n\n关于印发十堰市数字经济发展规划(2020-2025年)的\n\n"
+        "通             知\n\n各县市区人民政府,十堰经济技术开发区、武当山旅游经济特区管委会,市政府各部门:\n\n"
+        "《十堰市数字经济发展规划(2020-2025年)》已经市政府同意,现印发给你们,请认真贯彻执行。\n\n"
+        "   2021年4月2日  \n\n十堰市数字经济发展规划\n\n(2020-2025年)\n\n序  言\n\n"
+        "数字经济是指以使用数字化的知识和信息作为关键生产要素的一系列经济活动。\n"
+    )
+    doc = _clean_parse(text)
+    assert doc.title.endswith("关于印发十堰市数字经济发展规划(2020-2025年)的通知")
+    assert (doc.genre, doc.doc_number, doc.date.iso) == ("规划", "十政办发〔2021〕15号", "2021-04-02")
+    # two spaced characters that make no genre word are left alone
+    assert _clean_parse(text.replace("通             知", "序             言")).genre == ""

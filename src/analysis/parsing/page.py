@@ -285,9 +285,21 @@ def _record_evidence(page: PageState, doc: ParsedDoc) -> None:
 _LOST_SPACES_RE = re.compile(r"^[?？](?:[?？\s]*[?？])?(?=\s|[?？]|$)[?？\s]*|\s*[?？]{2,}[?？\s]*$|^[?？]$")
 
 
+# a red-head title's genre word on a line of its own, letter-spaced with a wide gap ("通             知",
+# holdout10 049; "通 知", holdout 006): cleaning joins only runs of three or more spaced characters
+_SPACED_PAIR_RE = re.compile(r"^(\S)\s+(\S)$")
+
+
+def _spaced_genre_word(line: str) -> str:
+    """``line`` with the spaces taken out when it is a two-character genre word letter-spaced
+    ("通 知" -> "通知"); else ``line`` unchanged."""
+    m = _SPACED_PAIR_RE.match(line)
+    return m.group(1) + m.group(2) if m and TITLE_GENRE_RE.fullmatch(m.group(1) + m.group(2)) else line
+
+
 def _page_lines(text: str, source: str) -> PageState:
     """Step 1: the page's lines without trailer, furniture, 解读 contact block and 附注."""
-    raw_lines = [_LOST_SPACES_RE.sub("", ln).strip() for ln in text.split("\n")]
+    raw_lines = [_spaced_genre_word(_LOST_SPACES_RE.sub("", ln).strip()) for ln in text.split("\n")]
     interp = {}
     for ln in raw_lines:
         m = _INTERP_FIELD_RE.match(ln)

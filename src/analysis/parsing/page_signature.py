@@ -37,6 +37,8 @@ def find_signature(page: PageState) -> None:
         return
     for i in range(body_start + 1, len(lines)):
         after_notice = lines[i - 1].endswith("。") or bool(_CLOSING_RE.match(lines[i - 1]))
+        if after_notice and _flattened_signing_line(page, i):
+            return
         d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) or after_notice else None)
         if d is None and is_org_line(lines[i - 1]) and i - 1 >= body_start:
             d = date_line(lines[i], month=True)  # a plan signed with the month alone ("2021年12月")
@@ -71,6 +73,28 @@ def find_signature(page: PageState) -> None:
                 page.sig_org = lines[i - 1]
                 page.sig_lines = (i - 1, i + 1)
             return
+
+
+# a signing block flattened into one line by PDF extraction: the signing body, the 成文日期 and
+# the 附注 that the 公文 standard prints right under it ("(此件主动公开)"), page furniture after
+_FLATTENED_SIGNATURE_RE = re.compile(
+    r"^(?P<org>.{2,40}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[(（]此件"
+)
+
+
+def _flattened_signing_line(page: PageState, i: int) -> bool:
+    """A notice's signing block run into one line under its last sentence ("长沙市人民政府办公厅2021 年
+    12 月 23 日(此件主动公开)CSCR—2021— 01069— 1 —", holdout10 044): records the signing body and
+    date as the signature; returns whether line ``i`` was one."""
+    m = _FLATTENED_SIGNATURE_RE.match(page.lines[i])
+    d = date_line(m.group("date")) if m else None
+    if m is None or d is None or not is_org_line(m.group("org")):
+        return False
+    page.sig_org = m.group("org")
+    page.sig_date = DateInfo(d.iso, d.year, "signature")
+    page.sig_lines = (i, i + 1)
+    page.note("date", d.iso, page.lines[i], "signing body, date and (此件…) note run into one line")
+    return True
 
 
 def _signature_start(lines: list[str], i: int, body_start: int) -> int:
