@@ -15,6 +15,7 @@ holdout8 (46 pages each) since round 8 (blind 93.5% and 91.0% of fields after ro
 for holdout9 since round 9 (blind 93.8% of fields after round 7 and 94.3% after round 8, before it).
 """
 
+import functools
 import importlib.util
 from pathlib import Path
 
@@ -102,206 +103,40 @@ HOLDOUT10_FLOORS = {
 }  # fmt: skip
 
 
-def _evaluate(folder):
+# Each annotated set (folder under tests/devset; "" is the development set) and its floors.
+SETS = {
+    "": FLOORS,
+    "holdout": HOLDOUT_FLOORS,
+    "holdout2": HOLDOUT2_FLOORS,
+    "holdout3": HOLDOUT3_FLOORS,
+    "holdout4": HOLDOUT4_FLOORS,
+    "holdout5": HOLDOUT5_FLOORS,
+    "holdout6": HOLDOUT6_FLOORS,
+    "holdout7": HOLDOUT7_FLOORS,
+    "holdout8": HOLDOUT8_FLOORS,
+    "holdout9": HOLDOUT9_FLOORS,
+    "holdout10": HOLDOUT10_FLOORS,
+}
+
+
+@functools.cache
+def _evaluate(name):
+    """The evaluator's (accuracy, comparisons, lost) for one set, loaded once per test process."""
     spec = importlib.util.spec_from_file_location("devset_evaluate", HERE / "evaluate.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.evaluate(folder)
+    return module.evaluate(HERE / name if name else HERE)
 
 
-@pytest.fixture(scope="module")
-def evaluation():
-    return _evaluate(HERE)
-
-
-@pytest.fixture(scope="module")
-def holdout_evaluation():
-    return _evaluate(HERE / "holdout")
-
-
-@pytest.fixture(scope="module")
-def holdout2_evaluation():
-    return _evaluate(HERE / "holdout2")
-
-
-@pytest.fixture(scope="module")
-def holdout3_evaluation():
-    return _evaluate(HERE / "holdout3")
-
-
-@pytest.fixture(scope="module")
-def holdout4_evaluation():
-    return _evaluate(HERE / "holdout4")
-
-
-@pytest.fixture(scope="module")
-def holdout5_evaluation():
-    return _evaluate(HERE / "holdout5")
-
-
-@pytest.fixture(scope="module")
-def holdout6_evaluation():
-    return _evaluate(HERE / "holdout6")
-
-
-@pytest.fixture(scope="module")
-def holdout7_evaluation():
-    return _evaluate(HERE / "holdout7")
-
-
-@pytest.fixture(scope="module")
-def holdout8_evaluation():
-    return _evaluate(HERE / "holdout8")
-
-
-@pytest.fixture(scope="module")
-def holdout9_evaluation():
-    return _evaluate(HERE / "holdout9")
-
-
-@pytest.fixture(scope="module")
-def holdout10_evaluation():
-    return _evaluate(HERE / "holdout10")
-
-
-def test_no_page_is_lost(evaluation):
-    _accuracy, _comparisons, lost = evaluation
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_no_page_is_lost(name):
+    _accuracy, _comparisons, lost = _evaluate(name)
     assert lost == []
 
 
-@pytest.mark.parametrize("field", sorted(FLOORS))
-def test_field_accuracy_does_not_fall(evaluation, field):
-    accuracy, comparisons, _lost = evaluation
+@pytest.mark.parametrize(("name", "field"), [(name, field) for name in sorted(SETS) for field in sorted(SETS[name])])
+def test_field_accuracy_does_not_fall(name, field):
+    accuracy, comparisons, _lost = _evaluate(name)
     n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
     wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
-    assert n_correct >= FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
-
-
-def test_no_holdout_page_is_lost(holdout_evaluation):
-    _accuracy, _comparisons, lost = holdout_evaluation
-    assert lost == []
-
-
-@pytest.mark.parametrize("field", sorted(HOLDOUT_FLOORS))
-def test_holdout_field_accuracy_does_not_fall(holdout_evaluation, field):
-    accuracy, comparisons, _lost = holdout_evaluation
-    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
-    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
-    assert n_correct >= HOLDOUT_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
-
-
-def test_no_holdout2_page_is_lost(holdout2_evaluation):
-    _accuracy, _comparisons, lost = holdout2_evaluation
-    assert lost == []
-
-
-@pytest.mark.parametrize("field", sorted(HOLDOUT2_FLOORS))
-def test_holdout2_field_accuracy_does_not_fall(holdout2_evaluation, field):
-    accuracy, comparisons, _lost = holdout2_evaluation
-    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
-    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
-    assert n_correct >= HOLDOUT2_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
-
-
-def test_no_holdout3_page_is_lost(holdout3_evaluation):
-    _accuracy, _comparisons, lost = holdout3_evaluation
-    assert lost == []
-
-
-@pytest.mark.parametrize("field", sorted(HOLDOUT3_FLOORS))
-def test_holdout3_field_accuracy_does_not_fall(holdout3_evaluation, field):
-    accuracy, comparisons, _lost = holdout3_evaluation
-    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
-    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
-    assert n_correct >= HOLDOUT3_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
-
-
-def test_no_holdout4_page_is_lost(holdout4_evaluation):
-    _accuracy, _comparisons, lost = holdout4_evaluation
-    assert lost == []
-
-
-@pytest.mark.parametrize("field", sorted(HOLDOUT4_FLOORS))
-def test_holdout4_field_accuracy_does_not_fall(holdout4_evaluation, field):
-    accuracy, comparisons, _lost = holdout4_evaluation
-    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
-    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
-    assert n_correct >= HOLDOUT4_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
-
-
-def test_no_holdout5_page_is_lost(holdout5_evaluation):
-    _accuracy, _comparisons, lost = holdout5_evaluation
-    assert lost == []
-
-
-@pytest.mark.parametrize("field", sorted(HOLDOUT5_FLOORS))
-def test_holdout5_field_accuracy_does_not_fall(holdout5_evaluation, field):
-    accuracy, comparisons, _lost = holdout5_evaluation
-    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
-    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
-    assert n_correct >= HOLDOUT5_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
-
-
-def test_no_holdout6_page_is_lost(holdout6_evaluation):
-    _accuracy, _comparisons, lost = holdout6_evaluation
-    assert lost == []
-
-
-@pytest.mark.parametrize("field", sorted(HOLDOUT6_FLOORS))
-def test_holdout6_field_accuracy_does_not_fall(holdout6_evaluation, field):
-    accuracy, comparisons, _lost = holdout6_evaluation
-    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
-    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
-    assert n_correct >= HOLDOUT6_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
-
-
-def test_no_holdout7_page_is_lost(holdout7_evaluation):
-    _accuracy, _comparisons, lost = holdout7_evaluation
-    assert lost == []
-
-
-@pytest.mark.parametrize("field", sorted(HOLDOUT7_FLOORS))
-def test_holdout7_field_accuracy_does_not_fall(holdout7_evaluation, field):
-    accuracy, comparisons, _lost = holdout7_evaluation
-    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
-    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
-    assert n_correct >= HOLDOUT7_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
-
-
-def test_no_holdout8_page_is_lost(holdout8_evaluation):
-    _accuracy, _comparisons, lost = holdout8_evaluation
-    assert lost == []
-
-
-@pytest.mark.parametrize("field", sorted(HOLDOUT8_FLOORS))
-def test_holdout8_field_accuracy_does_not_fall(holdout8_evaluation, field):
-    accuracy, comparisons, _lost = holdout8_evaluation
-    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
-    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
-    assert n_correct >= HOLDOUT8_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
-
-
-def test_no_holdout9_page_is_lost(holdout9_evaluation):
-    _accuracy, _comparisons, lost = holdout9_evaluation
-    assert lost == []
-
-
-@pytest.mark.parametrize("field", sorted(HOLDOUT9_FLOORS))
-def test_holdout9_field_accuracy_does_not_fall(holdout9_evaluation, field):
-    accuracy, comparisons, _lost = holdout9_evaluation
-    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
-    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
-    assert n_correct >= HOLDOUT9_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
-
-
-def test_no_holdout10_page_is_lost(holdout10_evaluation):
-    _accuracy, _comparisons, lost = holdout10_evaluation
-    assert lost == []
-
-
-@pytest.mark.parametrize("field", sorted(HOLDOUT10_FLOORS))
-def test_holdout10_field_accuracy_does_not_fall(holdout10_evaluation, field):
-    accuracy, comparisons, _lost = holdout10_evaluation
-    n_correct = int(accuracy.set_index("field").loc[field, "n_correct"])
-    wrong = comparisons[(comparisons.field == field) & ~comparisons.correct]
-    assert n_correct >= HOLDOUT10_FLOORS[field], wrong[["file", "expected", "loaded"]].to_string()
+    assert n_correct >= SETS[name][field], wrong[["file", "expected", "loaded"]].to_string()
