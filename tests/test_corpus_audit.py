@@ -160,3 +160,31 @@ def test_the_loads_audit_keeps_unreadable_files_and_warns_about_lossy_ones(tmp_p
     assert list(loaded.audit.files.file) == ["empty.txt", "gbk.txt", "latin.txt", "sub/lossy.txt"]
     assert list(loaded.audit.files.error != "") == [True, False, True, False]
     _assert_same_audit(loaded.audit, audit_folder(tmp_path, warn=False))
+
+
+def test_audit_lists_only_what_was_removed_when_the_parser_rewords_a_kept_line(tmp_path):
+    # tests/devset/holdout2/pages/004.txt (opening): the body's first kept line is the table cell
+    # "市政府文件 |" printed without its bar; the lines after it were kept and are no removal
+    page = (
+        "合肥市「城市大腦」建設方案(2021-2023年)\n"
+        "合肥市人民政府辦公室關於印發「城市大腦」建設方案的通知 合政辦〔2021〕10號 2021年5月24日 "
+        "發布機關:合肥市人民政府 |\n"
+        "市政府文件 |\n"
+        "各縣(市)、區人民政府,市政府各部門,各直屬機構:\n"
+        "《合肥市「城市大腦」建設方案(2021-2023年)》已經市政府常務會議審議通過,現印發給你們,請認真對照實施。\n"
+        "2021年5月6日\n"
+        "為認真貫徹習近平總書記考察安徽重要講話指示精神,充分利用雲計算、大數據、物聯網、人工智能、區塊鏈等新一代信息技術,"
+        "促進城市數據資源匯聚融合,結合我市實際,制定本方案。\n"
+        "一、建設目標\n"
+    )
+    f = tmp_path / "page.txt"
+    f.write_text(page, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        audit = audit_file(f)
+    removed = audit.removed.text.tolist()
+    assert not any("審議通過" in t or "审议通过" in t for t in removed)
+    assert not any(t.startswith(("为认真", "為認真", "一、")) for t in removed)
+    assert len(removed) == 3  # the headline, the title block's run-on line and the signing date
+    row = audit.files.iloc[0]
+    assert audit.removed.n_chars.sum() + row.chars_kept <= row.chars_clean + 10

