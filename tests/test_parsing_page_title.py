@@ -1,5 +1,6 @@
 """Title candidates of a single page (analysis.parsing.page_title)."""
 
+from analysis.parsing.page import parse_page
 from analysis.parsing.page_title import (
     annex_heading,
     is_org_line,
@@ -296,3 +297,25 @@ def test_interpretation_heading_wrapped_after_its_verb_is_joined():
     assert join_wrapped_title(lines, 1) == ("".join(lines), 0)
     # a quoted name under a line that is no open head stays alone
     assert join_wrapped_title(["县交通运输局党组书记", lines[1]], 1) == (lines[1], 1)
+
+
+def test_meta_title_ends_at_the_next_spaced_label():
+    # tests/devset/holdout11/pages/054.txt: a metadata table's 标题 row goes on into the next, spaced label
+    row = "标          题: 关于加快推进电子证照应用的通知 主   题   词:"
+    assert meta_title([row]) == "关于加快推进电子证照应用的通知"
+    # as cleaning leaves it (Han characters joined across spaces), and with 关键词 / 抄送 / 索引号
+    assert meta_title(["标 题:关于加快推进电子证照应用的通知主题词:"]) == "关于加快推进电子证照应用的通知"
+    title = "关于印发某市智慧城市建设方案的通知"
+    assert meta_title([f"标题:{title} 关 键 词: 智慧城市"]) == title
+    assert meta_title([f"标题:{title}抄送:市委办公室"]) == title
+    # a label word inside a title without its colon is the title's
+    assert meta_title(["标题:关于规范公文主题词使用的通知"]) == "关于规范公文主题词使用的通知"
+
+
+def test_page_title_without_the_label_glued_on():
+    page = (
+        "首页\n标          题: 关于加快推进电子证照应用的通知 主   题   词:\n文          号: 苏协调办〔2020〕27号\n\n"
+        "关于加快推进电子证照应用的通知\n\n省各相关部门:\n现将有关事项通知如下。\n"
+    )
+    doc, _ = parse_page(page, "p.txt")
+    assert (doc.title, doc.genre) == ("关于加快推进电子证照应用的通知", "通知")

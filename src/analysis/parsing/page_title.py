@@ -76,7 +76,11 @@ _OPENER_RE = re.compile(r"^(关于|印发|转发|《|“|\"|中共|国务院|国
 # a line ending like this continues on the next line ("天津市人民政府关于印发")
 _OPEN_END_RE = re.compile(r"(关于|印发|转发|关于印发|《|解读)$")
 _TITLE_KEYS_RE = re.compile(r"(?:^|(?<=[\s|•·]))(文件标题|信息名称|标\s*题|名\s*称|中文名)\s*[:：|]?\s*\|?\s*")
-_NEXT_KEY_RE = re.compile(r"\s(?:文\s*号|发文字号|发文日期|发布日期|成文日期|颁布时间)\s*[:：|]|\s*\|")
+# the label of the next field ends a 标题 value on the same row; tables space their labels out and
+# cleaning joins Han characters across spaces ("标  题: 关于…的通知 主   题   词:" -> "…的通知主题词:",
+# holdout11 054); 主题词 / 关键词 / 抄送 are field labels too
+_NEXT_KEYS = ("文号", "发文字号", "发文日期", "发布日期", "成文日期", "颁布时间", "主题词", "关键词", "抄送", "索引号")
+_NEXT_KEY_RE = re.compile(r"\s?(?:" + "|".join(r"\s*".join(k) for k in _NEXT_KEYS) + r")\s*[:：|]|\s*\|")
 
 
 def is_org_line(line: str) -> bool:
