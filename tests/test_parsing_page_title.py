@@ -319,3 +319,17 @@ def test_page_title_without_the_label_glued_on():
     )
     doc, _ = parse_page(page, "p.txt")
     assert (doc.title, doc.genre) == ("关于加快推进电子证照应用的通知", "通知")
+
+
+def test_line_of_issuing_bodies_above_a_heading_is_part_of_the_title():
+    # tests/devset/holdout11/pages/021.txt: ten bodies on a line of their own, a blank line, then 关于…的意见
+    bodies = "文化和旅游部 国家发展改革委 教育部 工业和信息化部 公安部 财政部 交通运输部 农业农村部 商务部 市场监管总局"
+    heading = "关于深化“互联网+旅游”推动旅游业高质量发展的意见"
+    lines = ["十部门联合印发《关于深化“互联网+旅游” 推动旅游业高质量发展的意见》", bodies, heading]
+    assert join_wrapped_title(lines, 2) == (bodies + heading, 1)
+    page = "\n\n".join([*lines, "文旅资源发〔2020〕81号", "各省、自治区、直辖市人民政府:", "现提出如下意见。"])
+    doc, _ = parse_page(page, "p.txt")
+    assert doc.issuer.split() == bodies.split()
+    assert (doc.level, doc.region, doc.doc_number) == ("ministry", "全国", "文旅资源发〔2020〕81号")
+    # a sentence naming bodies is no heading line: it is not joined
+    assert join_wrapped_title(["文化和旅游部等十部门联合印发了意见", heading], 1) == (heading, 1)

@@ -184,6 +184,12 @@ def _fragment(line: str) -> bool:
     )
 
 
+def _body_list_line(line: str) -> bool:
+    """True when ``line`` names several bodies and nothing else, separated by spaces."""
+    s = line.strip()
+    return is_org_line(s) and len(leading_orgs(s).split()) >= 2 and leading_orgs(s) == s
+
+
 def opens_title(s: str) -> bool:
     """True when ``s`` opens as a title does: 关于/印发/《…, a place or an organisation."""
     return bool(_OPENER_RE.match(s)) or leading_place(s) is not None or bool(leading_orgs(s))
@@ -200,9 +206,12 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
     best = (title, start)
     while start > 0 and end - start < 5:
         prev = lines[start - 1].strip()
-        if not _fragment(prev) or re.sub(r"\s", "", prev) == re.sub(r"\s", "", title):
+        # a joint document's issuing bodies head its title on a line of their own, however many
+        # ("文化和旅游部 国家发展改革委 … 市场监管总局" / "关于深化…的意见", holdout11 021)
+        bodies = title.startswith(("关于", "印发", "转发")) and _body_list_line(prev)
+        if not (_fragment(prev) or bodies) or re.sub(r"\s", "", prev) == re.sub(r"\s", "", title):
             break
-        about = title.startswith(("关于", "印发", "转发")) and is_org_line(prev) and len(prev) <= 40
+        about = bodies or (title.startswith(("关于", "印发", "转发")) and is_org_line(prev) and len(prev) <= 40)
         # "X关于印发…珠江三角洲" / "国家…方案的通知": a head holding 关于 but no genre word is left open
         open_head = "关于" in prev and "关于" not in title and opens_title(prev) and not TITLE_GENRE_RE.search(prev)
         if not (about or open_head or not opens_title(title) or _OPEN_END_RE.search(prev)):
