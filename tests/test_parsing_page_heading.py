@@ -17,3 +17,25 @@ def test_heading_full_stop_removed_only_in_a_title_block():
     # a sentence ending in a genre word, followed by the text, keeps its stop
     body = ["第二条 本省行政区域内的大数据活动适用本办法。", "第三条 大数据工作应当坚持统筹规划。"]
     assert unstopped_heading(body) == body
+
+
+def test_heading_run_into_the_body_below_a_full_text_lead():
+    from analysis.cleaning import clean_text
+    from analysis.parsing import parse_page
+
+    # tests/devset/holdout11/pages/012.txt (simplified, shortened): a news lead naming the document,
+    # a full-text lead, then the heading run into the body's first sentence on one line
+    page = (
+        "日前,福建省人民政府办公厅发布《2022年数字福建工作要点》(以下简称《工作要点》)。《工作要点》指出,要加快建设。\n"
+        "以下为《工作要点》全文。\n"
+        "2022年数字福建工作要点2022年数字福建工作,要以新时代中国特色社会主义思想为指导,全面贯彻新发展理念。\n"
+        "一、加快新型基础设施建设\n"
+    )
+    doc = parse_page(clean_text(page), "p.txt")[0]
+    assert (doc.title, doc.genre, doc.level, doc.region) == ("2022年数字福建工作要点", "要点", "provincial", "福建")
+    assert doc.text.startswith("2022年数字福建工作要点2022年数字福建工作,要以")
+    # a news lead is no issuer field
+    assert doc.issuer == ""
+    # without the full-text lead the line is a sentence about the document: no heading is read
+    doc = parse_page(clean_text(page.replace("以下为《工作要点》全文。\n", "")), "p.txt")[0]
+    assert doc.title == ""

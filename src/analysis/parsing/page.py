@@ -127,6 +127,7 @@ from .page_flattened import drop_running_headers, unflatten
 from .page_heading import (
     forwarded_genre,
     heading_over_adoption_note,
+    heading_run_into_body,
     promulgated_regulation,
     removed_tail,
     unstopped_heading,
@@ -218,6 +219,12 @@ def _title_for_level(page: PageState) -> str:
         # "关于无锡高新区(新吴区)信息化建设三年行动计划" (holdout5 042): a 关于 that opens no
         # "关于…的<genre>" sentence is stray; the name after it leads with its place
         title = title[2:]
+    year = re.match(r"^(?:19|20)\d{2}年(?:度)?", title)
+    rest = title[year.end() :] if year else ""
+    if rest and (leading_place(rest) is not None or (rest[:2] in ("智慧", "数字") and leading_place(rest[2:]))):
+        # a year's plan or work points ("2022年数字福建工作要点", holdout11 012): the year leads the
+        # name of the area or of the area's own programme
+        title = rest
     if title.startswith(("智慧", "数字")) and leading_place(title[2:]) is not None:
         # a programme named 智慧/数字 + its place ("智慧湘西建设三年行动计划", holdout8 054; "智慧宿迁…",
         # "数字福建"): the place it names is the programme's, as a leading place is a title's
@@ -451,6 +458,7 @@ def _find_title(page: PageState) -> None:
     heading_over_adoption_note(page)
     _full_text_lead(page)
     _news_headline(page)
+    heading_run_into_body(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = bool(page.interp) or "解读" in page.headline or "解读" in lines[0]
     # a name the headline quotes names the page only in a heading (a file name, "《…》政策解读"): a

@@ -1,7 +1,8 @@
 """Title-block conventions of 公文 that repair or replace a page's heading: a heading printed with
 a full stop, a title line ending open (…关于印发) whose next line was removed as a repeated header,
-a regulation printed under its promulgation 公告 or over its adoption note (题注), and the genre of
-a 转发 notice that names what it forwards only by its 文号.
+a regulation printed under its promulgation 公告 or over its adoption note (题注), a heading run into
+its body below a repost's full-text lead, and the genre of a 转发 notice that names what it forwards
+only by its 文号.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .page_title import TITLE_GENRE_RE, is_salutation, is_title_line, opens_titl
 __all__ = [
     "forwarded_genre",
     "heading_over_adoption_note",
+    "heading_run_into_body",
     "promulgated_regulation",
     "removed_tail",
     "unstopped_heading",
@@ -109,3 +111,31 @@ def removed_tail(page: PageState) -> None:
     if tail in page.removed and len(tail) <= 40 and TITLE_GENRE_RE.search(tail) and is_title_line(page.title + tail):
         page.title += tail
         page.note("title", page.title, tail, "title block (its last line, removed as a repeated header, joined)")
+
+
+# a repost's lead to the text it reprints: "以下为《工作要点》全文。", "《X》全文如下:"
+_FULL_TEXT_LEAD_RE = re.compile(r"《[^《》]{2,100}》\s*(?:全文|原文|正文)(?:如下)?\s*[:：。]?$")
+
+
+def heading_run_into_body(page: PageState) -> None:
+    """A page with no title found whose repost lead says the full text follows ("以下为《工作要点》
+    全文。") prints the document's heading at the start of the next line, run into the first
+    sentence of the body ("2022年数字福建工作要点2022年数字福建工作,要以…", holdout11 012): the
+    heading is the name the page quotes in 《》 above, ending in a genre word, that the line starts
+    with.  Sets the title and starts the body at that line."""
+    if page.title:
+        return
+    lines = page.lines
+    for i in range(1, min(len(lines), 12)):
+        if not _FULL_TEXT_LEAD_RE.search(lines[i - 1].strip()):
+            continue
+        names = [m.group(1) for ln in lines[:i] for m in re.finditer(r"《([^《》]{6,80})》", ln)]
+        line = lines[i].strip()
+        for name in sorted(names, key=len, reverse=True):
+            rest = line[len(name) :]
+            if line.startswith(name) and rest and TITLE_GENRE_RE.search(name) and is_title_line(name):
+                page.title = name
+                page.body_start = i
+                page.note("title", name, line, "heading run into the body below a full-text lead")
+                return
+        return
