@@ -333,3 +333,16 @@ def test_line_of_issuing_bodies_above_a_heading_is_part_of_the_title():
     assert (doc.level, doc.region, doc.doc_number) == ("ministry", "全国", "文旅资源发〔2020〕81号")
     # a sentence naming bodies is no heading line: it is not joined
     assert join_wrapped_title(["文化和旅游部等十部门联合印发了意见", heading], 1) == (heading, 1)
+
+
+def test_regulation_heading_is_a_title_line():
+    # tests/devset/holdout11/pages/050.txt: a law database prints the regulation's name, then its
+    # articles run together; 条例 and 细则 end titles as the genre words do
+    assert is_title_line("大同市智慧城市促进条例")
+    assert is_title_line("广东省数字经济促进条例")  # tests/devset/holdout9/pages/005.txt
+    assert is_title_line("杭州市城市大脑赋能城市治理促进条例实施细则")
+    # a sentence naming one is not
+    assert not is_title_line("根据《大同市智慧城市促进条例》,制定本办法")
+    page = "大同市智慧城市促进条例\n\n第一章 总 则第一条 为了加快新型智慧城市建设,制定本条例。第二条 本市适用本条例。\n"
+    doc, _ = parse_page(page, "p.txt")
+    assert (doc.title, doc.genre, doc.level, doc.region) == ("大同市智慧城市促进条例", "条例", "prefecture", "山西")
