@@ -3,6 +3,7 @@
 from analysis.parsing.page import parse_page
 from analysis.parsing.page_title import (
     annex_heading,
+    interpreter_heading,
     is_org_line,
     is_print_line,
     is_title_line,
@@ -346,3 +347,31 @@ def test_regulation_heading_is_a_title_line():
     page = "大同市智慧城市促进条例\n\n第一章 总 则第一条 为了加快新型智慧城市建设,制定本条例。第二条 本市适用本条例。\n"
     doc, _ = parse_page(page, "p.txt")
     assert (doc.title, doc.genre, doc.level, doc.region) == ("大同市智慧城市促进条例", "条例", "prefecture", "山西")
+
+
+def test_interpretation_heading_naming_its_interpreter():
+    # tests/devset/holdout11/pages/042.txt: a column tag in 【】, then the interpreting body, its
+    # official and 解读《name》; tests/devset/holdout9/pages/057.txt the same without the tag
+    heading = "台儿庄区大数据中心副主任庞彬解读《数字台儿庄2020工作要点》"
+    assert without_keyword_prefix("【专家解读】" + heading) == heading
+    assert interpreter_heading(heading) == "台儿庄区大数据中心"
+    assert (
+        interpreter_heading("县交通运输局党组书记、局长余全胜解读《霍山县推进交通强国建设试点工作方案》")
+        == "县交通运输局"
+    )
+    # no body before the official, or no interpreter at all
+    assert interpreter_heading("专家解读《数字台儿庄2020工作要点》") == ""
+    assert interpreter_heading("《数字台儿庄2020工作要点》解读") == ""
+    page = (
+        "【专家解读】"
+        + heading
+        + "\n\n时间:2020-10-24\n\n一、政策背景\n\n区政府办公室起草形成了《数字台儿庄2020工作要点》。\n"
+    )
+    doc, _ = parse_page(page, "p.txt")
+    assert (doc.title, doc.issuer, doc.level, doc.region, doc.genre) == (
+        heading,
+        "台儿庄区大数据中心",
+        "county",
+        "山东",
+        "解读",
+    )

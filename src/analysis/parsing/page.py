@@ -139,6 +139,7 @@ from .page_title import (
     TITLE_GENRE_RE,
     TRANSMITS_RE,
     annex_heading,
+    interpreter_heading,
     is_org_line,
     is_salutation,
     is_title_line,
@@ -471,7 +472,7 @@ def _find_title(page: PageState) -> None:
     ]
     if re.search(r"[。,，;；]", page.headline):
         quoted = []
-    if page.is_interpretation and quoted:
+    if page.is_interpretation and quoted and not interpreter_heading(page.title):
         name = max(quoted, key=len)
         # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
         said = re.search(re.escape(f"《{name}》") + r"([^《》\s,，。]{0,6}?解读)", page.headline)

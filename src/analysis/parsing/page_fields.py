@@ -24,7 +24,7 @@ from ..metadata.gazetteer import leading_place
 from ..metadata.variants import standard_chars
 from .page_flattened import ADOPTION_NOTE_RE
 from .page_state import PageState
-from .page_title import is_org_line, skeleton, strip_seal_notes, subsequence
+from .page_title import interpreter_heading, is_org_line, skeleton, strip_seal_notes, subsequence
 
 __all__ = ["page_date", "page_issuer"]
 
@@ -50,6 +50,7 @@ def page_issuer(page: PageState) -> str:
         candidates.append((page.interp["机关"], page.interp["机关"], "解读机关"))
     candidates += [
         (titled, page.title, "title prefix"),
+        (interpreter_heading(page.title), page.title, "interpreting body leading the heading (X解读《…》)"),
         (page.block_issuer, page.block_issuer, "issuer line of the title block"),
         (_cover_issuer(page), page.title, "cover (title, then the issuing body)"),
         (_head_issuer(page), page.doc_number, "发文机关 line above the 文号"),

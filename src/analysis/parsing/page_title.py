@@ -26,6 +26,7 @@ __all__ = [
     "TITLE_GENRE_RE",
     "TRANSMITS_RE",
     "annex_heading",
+    "interpreter_heading",
     "is_org_line",
     "is_print_line",
     "is_salutation",
@@ -371,10 +372,38 @@ def without_year_tag(title: str) -> str:
 _KEYWORD_PREFIX_RE = re.compile(r"^(?P<tag>[^\s:：|《》“”]{2,24})\s+(?P<rest>(?:关于|印发|转发).{4,})$")
 
 
+# a site's column tag in brackets before a heading: "【专家解读】台儿庄区大数据中心副主任庞彬解读《…》"
+# (holdout11 042), "【数字吉林】吉林省数字政府建设“十四五”规划"
+_COLUMN_TAG_RE = re.compile(r"^【[^【】\s]{2,10}】\s*(?P<rest>\S.{5,})$")
+
+
+# an interpretation's heading naming who interprets: "县交通运输局党组书记、局长余全胜解读《…》"
+_INTERPRETER_RE = re.compile(r"^(?P<who>[^《》,，。:：]{2,40}?)解读《[^《》]{4,100}》$")
+
+
+# where the interpreting body's name ends and its official's post begins
+_OFFICIAL_RE = re.compile(r"党组|党委|副|主任|局长|厅长|部长|司长|处长|科长|院长|书记|主席|负责人|负责同志|、")
+_BODY_END_RE = re.compile(r"(?:局|委|办|中心|厅|部|院|署|委员会|办公室)$")
+
+
+def interpreter_heading(title: str) -> str:
+    """The interpreting body when ``title`` is an interpretation's heading that opens with it and
+    its official before 解读《name》 ("台儿庄区大数据中心副主任庞彬解读《数字台儿庄2020工作要点》",
+    holdout11 042 -> "台儿庄区大数据中心"; "县交通运输局党组书记、局长余全胜解读《…》", holdout9 057):
+    such a heading is the title as printed, and its body the issuer; "" for any other title."""
+    m = _INTERPRETER_RE.match(title.strip())
+    post = _OFFICIAL_RE.search(m.group("who")) if m else None
+    body = m.group("who")[: post.start()] if m and post else ""
+    return body if len(body) >= 3 and _BODY_END_RE.search(body) else ""
+
+
 def without_keyword_prefix(title: str) -> str:
     """``title`` without an SEO keyword or site tag printed before it and set off by a space (a
-    phrase that is neither an organisation, a place nor a title's own opening); unchanged
-    otherwise ("中共中央 国务院关于…" keeps its issuers)."""
+    phrase that is neither an organisation, a place nor a title's own opening), or a column tag in
+    【】 before a title line; unchanged otherwise ("中共中央 国务院关于…" keeps its issuers)."""
+    tagged = _COLUMN_TAG_RE.match(title.strip())
+    if tagged and is_title_line(tagged.group("rest")):
+        return tagged.group("rest")
     m = _KEYWORD_PREFIX_RE.match(title.strip())
     if not m or re.search("关于|印发|转发", m.group("tag")):
         return title
