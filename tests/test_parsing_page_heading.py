@@ -39,3 +39,41 @@ def test_heading_run_into_the_body_below_a_full_text_lead():
     # without the full-text lead the line is a sentence about the document: no heading is read
     doc = parse_page(clean_text(page.replace("以下为《工作要点》全文。\n", "")), "p.txt")[0]
     assert doc.title == ""
+
+
+def test_issuer_line_removed_as_a_repeated_line_opens_the_title():
+    from analysis.cleaning import clean_text
+    from analysis.parsing import parse_page
+
+    # tests/devset/holdout10/pages/049.txt (shortened): the metadata list prints the issuer and the
+    # 文号 as values; the red head prints them again above the 关于… lines, and those second prints
+    # are removed as repeated lines
+    page = """市人民政府办公室关于印发十堰市数字经济发展规划(2020-2025年)的通知
+
+发文单位
+市人民政府办公室
+发文字号
+十政办发〔2021〕15号
+
+十政办发〔2021〕15号
+
+市人民政府办公室
+
+关于印发十堰市数字经济发展规划(2020-2025年)的
+
+通             知
+
+各县市区人民政府,市政府各部门:
+
+《十堰市数字经济发展规划(2020-2025年)》已经市政府同意,现印发给你们,请认真贯彻执行。
+
+2021年4月2日
+
+十堰市数字经济发展规划(2020-2025年)
+
+一、发展基础
+"""
+    doc = parse_page(clean_text(page), "p.txt")[0]
+    assert doc.title == "市人民政府办公室关于印发十堰市数字经济发展规划(2020-2025年)的通知"
+    assert (doc.issuer, doc.level, doc.region) == ("市人民政府办公室", "prefecture", "湖北")
+    assert doc.evidence["title"][2] == "title block (its issuer line, removed as a repeated line, joined)"

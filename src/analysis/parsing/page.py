@@ -129,6 +129,7 @@ from .page_heading import (
     heading_over_adoption_note,
     heading_run_into_body,
     promulgated_regulation,
+    removed_head,
     removed_tail,
     unstopped_heading,
 )
@@ -432,6 +433,7 @@ def _find_title(page: PageState) -> None:
         _title_tail(page)
         rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
         page.note("title", page.title, lines[first], rule)
+        removed_head(page, first)
         if meta and skeleton(meta) != skeleton(page.title) and subsequence(skeleton(page.title), skeleton(meta)):
             page.title = meta
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")

@@ -12,13 +12,14 @@ import re
 from ..metadata import find_doc_numbers, genre_of
 from .page_flattened import ADOPTION_NOTE_RE
 from .page_state import PageState
-from .page_title import TITLE_GENRE_RE, is_salutation, is_title_line, opens_title
+from .page_title import TITLE_GENRE_RE, is_org_line, is_salutation, is_title_line, opens_title
 
 __all__ = [
     "forwarded_genre",
     "heading_over_adoption_note",
     "heading_run_into_body",
     "promulgated_regulation",
+    "removed_head",
     "removed_tail",
     "unstopped_heading",
 ]
@@ -111,6 +112,20 @@ def removed_tail(page: PageState) -> None:
     if tail in page.removed and len(tail) <= 40 and TITLE_GENRE_RE.search(tail) and is_title_line(page.title + tail):
         page.title += tail
         page.note("title", page.title, tail, "title block (its last line, removed as a repeated header, joined)")
+
+
+def removed_head(page: PageState, first: int) -> None:
+    """A title block opening with 关于 (its first line ``page.lines[first]``) whose issuer line
+    printed right above it was removed as a line printed twice (the page's metadata list names the
+    same body: "发文单位 / 市人民政府办公室", holdout10 049): that line opens the title."""
+    if not page.title.startswith("关于"):
+        return
+    raw = [ln.strip() for ln in page.raw_lines if ln.strip()]
+    at = next((k for k in range(1, len(raw)) if raw[k] == page.lines[first].strip()), None)
+    head = raw[at - 1] if at is not None else ""
+    if head in page.removed and len(head) <= 40 and is_org_line(head) and is_title_line(head + page.title):
+        page.title = head + page.title
+        page.note("title", page.title, head, "title block (its issuer line, removed as a repeated line, joined)")
 
 
 # a repost's lead to the text it reprints: "以下为《工作要点》全文。", "《X》全文如下:"
