@@ -149,11 +149,16 @@ def is_salutation(line: str) -> bool:
     return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
 
 
+# a sentence's punctuation; a "?" inside a word is a character the page's encoding lost
+# ("盘锦市政府?dāng)?shù)据资源…办法", holdout10 043), not a question mark
+_SENTENCE_MARK_RE = re.compile(r"[。,，;；!！？]|\?(?!\S)")
+
+
 def is_title_line(line: str) -> bool:
     """True for a line that can be a document title: short, no sentence punctuation, ends in a
     genre word or holds 关于, and is not rejected by :func:`rejection`."""
     s = without_site_suffix(line.strip())
-    if not 6 <= len(s) <= 100 or re.search(r"[。,，;；!！?？]", s) or rejection(s):
+    if not 6 <= len(s) <= 100 or _SENTENCE_MARK_RE.search(s) or rejection(s):
         return False
     if s.rfind("《") > s.rfind("》"):
         return False  # a quote left open: a sentence wrapped mid-name ("…(中发[2014]4号)和《国务院关于促进信息消费扩")
