@@ -385,7 +385,7 @@ def test_character_lost_to_the_encoding_is_no_question_mark():
     # a question is no title
     assert not is_title_line("如何推进智慧城市建设? 关于印发方案的通知")
     assert not is_title_line("什么是智慧城市建设实施方案?")
-    notice = "经市政府同意,现将《" + title[15:-3] + "》印发给你们,请遵照执行。\n"
+    notice = "经市政府同意,现将《" + title[14:-3] + "》印发给你们,请遵照执行。\n"
     page = "盘政办发〔2016〕94号 " + title + "\n各区、县人民政府,市政府各部门:\n" + notice
     doc, _ = parse_page(page, "p.txt")
     assert (doc.title, doc.doc_number) == (title, "盘政办发〔2016〕94号")
