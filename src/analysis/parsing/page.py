@@ -434,6 +434,7 @@ def _find_title(page: PageState) -> None:
         rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
         page.note("title", page.title, lines[first], rule)
         removed_head(page, first)
+        _notice_heading_above(page, first)
         if meta and skeleton(meta) != skeleton(page.title) and subsequence(skeleton(page.title), skeleton(meta)):
             page.title = meta
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")
@@ -567,6 +568,18 @@ def _title_tail(page: PageState) -> None:
     while page.body_start < len(lines) and lines[page.body_start].strip() == tail:
         page.body_start += 1  # the tail printed twice
     page.note("title", page.title, tail, "title block (wrapped lines joined, its last line below)")
+
+
+def _notice_heading_above(page: PageState, first: int) -> None:
+    """A title block that is the heading of what a transmittal sends out, printed right under the
+    notice's own heading quoting it ("民政部关于印发《“十四五”民政信息化发展规划》的通知" over
+    "“十四五”民政信息化发展规划", holdout10 019, the notice's text left out): the notice's heading
+    is the title, as it is when the notice's text is printed."""
+    above = page.lines[first - 1].strip() if first > 0 else ""
+    quoted = f"印发《{page.title.strip('《》')}》的通知"
+    if above.endswith(quoted) and len(above) > len(quoted) and is_title_line(above):
+        page.title = above
+        page.note("title", above, above, "heading of the notice sending out the title block's document")
 
 
 def _fuller_print(page: PageState) -> None:
