@@ -77,3 +77,22 @@ def test_issuer_line_removed_as_a_repeated_line_opens_the_title():
     assert doc.title == "市人民政府办公室关于印发十堰市数字经济发展规划(2020-2025年)的通知"
     assert (doc.issuer, doc.level, doc.region) == ("市人民政府办公室", "prefecture", "湖北")
     assert doc.evidence["title"][2] == "title block (its issuer line, removed as a repeated line, joined)"
+
+
+def test_heading_before_the_body_on_one_line():
+    from analysis.parsing import parse_page
+
+    # tests/devset/holdout10/pages/015.txt (shortened): a file name, then the whole opinion flattened
+    # into one line, its heading (spaced around the year) set off by a space from the first sentence
+    page = (
+        "宽带中国2013专项行动2018-01-14.doc\n"
+        "关于实施宽带中国 2013 专项行动的意见 为深入贯彻落实党的十八大关于推进经济结构战略性调整、建设 "
+        "下一代信息基础设施的总体要求,加快推动“宽带中国”战略部署实施,按照总体部署实施专项行动。\n"
+    )
+    doc = parse_page(page, "p.txt")[0]
+    assert (doc.title, doc.genre) == ("关于实施宽带中国 2013 专项行动的意见", "意见")
+    assert doc.text.startswith("关于实施宽带中国 2013 专项行动的意见 为深入贯彻")
+    # a title-like head followed by no sentence is not split off
+    menu = "宽带中国2013专项行动2018-01-14.doc\n关于实施宽带中国 2013 专项行动的意见 相关文档 推荐阅读 下载排行\n"
+    doc = parse_page(menu + "为深入贯彻落实党的十八大精神,实施专项行动。\n", "p.txt")[0]
+    assert doc.evidence["title"][2] != "heading before the body's first sentence on one line"

@@ -126,6 +126,7 @@ from .page_fields import page_date, page_issuer
 from .page_flattened import drop_running_headers, unflatten
 from .page_heading import (
     forwarded_genre,
+    heading_before_body,
     heading_over_adoption_note,
     heading_run_into_body,
     promulgated_regulation,
@@ -463,6 +464,7 @@ def _find_title(page: PageState) -> None:
     _full_text_lead(page)
     _news_headline(page)
     heading_run_into_body(page)
+    heading_before_body(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = bool(page.interp) or "解读" in page.headline or "解读" in lines[0]
     # a name the headline quotes names the page only in a heading (a file name, "《…》政策解读"): a

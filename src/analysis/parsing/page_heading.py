@@ -16,6 +16,7 @@ from .page_title import TITLE_GENRE_RE, is_org_line, is_salutation, is_title_lin
 
 __all__ = [
     "forwarded_genre",
+    "heading_before_body",
     "heading_over_adoption_note",
     "heading_run_into_body",
     "promulgated_regulation",
@@ -154,3 +155,28 @@ def heading_run_into_body(page: PageState) -> None:
                 page.note("title", name, line, "heading run into the body below a full-text lead")
                 return
         return
+
+
+_SENTENCE_RE = re.compile(r"[。,，;；]")
+
+
+def heading_before_body(page: PageState) -> None:
+    """A page with no title found whose first lines hold a heading ending in its genre word, then
+    a space and the body's first sentence on the same line (a flattened document-sharing copy:
+    "关于实施宽带中国 2013 专项行动的意见 为深入贯彻落实…,", holdout10 015): the heading is the
+    title, the body starts at that line."""
+    if page.title:
+        return
+    for i, line in enumerate(page.lines[:6]):
+        for gap in re.finditer(r"\s+", line[:100]):
+            head, rest = line[: gap.start()].strip(), line[gap.end() :]
+            if (
+                TITLE_GENRE_RE.search(head)
+                and is_title_line(head)
+                and opens_title(head)
+                and _SENTENCE_RE.search(rest[:60])
+            ):
+                page.title = head
+                page.body_start = i
+                page.note("title", head, line, "heading before the body's first sentence on one line")
+                return
