@@ -1321,6 +1321,9 @@ def test_notice_heading_over_the_heading_it_sends_out_is_the_title():
 """
     doc = _page(text)
     assert (doc.title, doc.issuer, doc.genre) == (text.split("\n")[0], "民政部", "规划")
+    # letter-spaced in print, the notice's heading is still the one quoting the title block
+    spaced = text.replace("关于印发《“十四五”民政信息化", "关于印发《“十四五”民政 信息化", 1)
+    assert _page(spaced).issuer == "民政部" and _page(spaced).title.startswith("民政部关于印发")
     # a heading above that sends out another document leaves the title block as it is
     other = text.replace("印发《“十四五”民政信息化发展规划》", "印发《“十四五”民政事业发展规划》")
     assert _page(other).title == "“十四五”民政信息化发展规划"

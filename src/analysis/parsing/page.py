@@ -578,8 +578,10 @@ def _notice_heading_above(page: PageState, first: int) -> None:
     "“十四五”民政信息化发展规划", holdout10 019, the notice's text left out): the notice's heading
     is the title, as it is when the notice's text is printed."""
     above = page.lines[first - 1].strip() if first > 0 else ""
-    quoted = f"印发《{page.title.strip('《》')}》的通知"
-    if above.endswith(quoted) and len(above) > len(quoted) and is_title_line(above):
+    # (spaces compared away: a heading may be letter-spaced in print)
+    quoted = re.sub(r"\s", "", f"印发《{page.title.strip('《》')}》的通知")
+    joined = re.sub(r"\s", "", above)
+    if joined.endswith(quoted) and len(joined) > len(quoted) and is_title_line(above):
         page.title = above
         page.note("title", above, above, "heading of the notice sending out the title block's document")
 
