@@ -45,6 +45,12 @@ def test_run_together_date_reads_only_an_unambiguous_run():
     assert run_together_date("2018213日").iso == "2018-02-13"
     assert run_together_date("2023325").iso == "2023-03-25"
     assert run_together_date("2018111") is None  # 1月11日 or 11月1日: not guessed
+    # tests/devset/holdout11/pages/056.txt: "2022109" under the signing office; a day is never
+    # printed with a leading zero, so 1月09日 is no reading and 10月9日 the one left
+    assert run_together_date("2022109").iso == "2022-10-09"
+    assert run_together_date("2022101").iso == "2022-10-01"
+    assert run_together_date("20221010").iso == "2022-10-10"
+    assert run_together_date("2022011") is None  # a leading zero: no 公文 date
 
 
 def test_iso_date_with_spaces_after_separators():

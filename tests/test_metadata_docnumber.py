@@ -89,3 +89,14 @@ def test_doc_number_after_a_red_header():
     # tests/devset/holdout10/pages/044.txt: a PDF text's red header runs into the 文号, spaced in its brackets
     line = "长沙市人民政府办公厅文件长政办发 〔2021〕 80 号"
     assert [n for _, n in find_doc_numbers(line)] == ["长政办发〔2021〕80号"]
+
+
+def test_year_with_nian_inside_the_brackets_is_a_damaged_number():
+    # tests/devset/holdout11/pages/014.txt: a document-sharing page's name "新一代人工智能发展规划(国发〔2017年〕35号)"
+    title = "新一代人工智能发展规划(国发〔2017年〕35号)"
+    assert find_doc_numbers(title) == [(12, "国发〔2017〕35号")]
+    assert normalize_doc_number("国发[2017年]35号") == "国发〔2017〕35号"
+    # without both brackets a 年 is a sentence's ("到2020年5号线建成"), and a decree keeps its own number
+    assert find_doc_numbers("到2020年5号线建成") == []
+    assert find_doc_numbers("国发2017年35号") == []
+    assert find_doc_numbers("上海市人民政府令(2019年)第21号") == []

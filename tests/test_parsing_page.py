@@ -1294,6 +1294,41 @@ def test_heading_lost_in_print_is_not_replaced_by_the_quoted_name():
     assert (doc.issuer, doc.level) == ("苏尼特左旗人民政府办公室", "county")
 
 
+def test_table_of_contents_under_the_signature_is_no_heading_remnant():
+    # tests/devset/holdout11/pages/001.txt (simplified, shortened): the transmittal printed no
+    # heading; the plan's table of contents follows the signature date
+    text = """甘政办发〔2021〕113号
+各市、自治州人民政府,兰州新区管委会,省政府各部门,中央在甘各单位:
+《甘肃省数字政府建设总体规划(2021—2025)》已经省政府同意,现印发给你们,请认真组织实施。
+甘肃省人民政府办公厅
+2021年12月22日
+目 录
+一、发展基础与环境
+(一)发展基础
+"""
+    doc = _page(text)
+    assert (doc.title, doc.genre) == ("甘肃省数字政府建设总体规划(2021—2025)", "规划")
+    assert (doc.issuer, doc.doc_number, doc.date.iso) == ("甘肃省人民政府办公厅", "甘政办发〔2021〕113号", "2021-12-22")
+
+
+def test_notice_heading_over_the_heading_it_sends_out_is_the_title():
+    # tests/devset/holdout10/pages/019.txt (simplified, shortened): the notice's heading, then the
+    # plan's heading and text (the notice's own text left out)
+    text = """民政部关于印发《“十四五”民政信息化发展规划》的通知
+“十四五”民政信息化发展规划
+信息化对支撑和引领民政事业高质量发展具有重要作用。为统筹推进“十四五”民政信息化工作,制定本规划。
+一、发展回顾与形势
+"""
+    doc = _page(text)
+    assert (doc.title, doc.issuer, doc.genre) == (text.split("\n")[0], "民政部", "规划")
+    # letter-spaced in print, the notice's heading is still the one quoting the title block
+    spaced = text.replace("关于印发《“十四五”民政信息化", "关于印发《“十四五”民政 信息化", 1)
+    assert _page(spaced).issuer == "民政部" and _page(spaced).title.startswith("民政部关于印发")
+    # a heading above that sends out another document leaves the title block as it is
+    other = text.replace("印发《“十四五”民政信息化发展规划》", "印发《“十四五”民政事业发展规划》")
+    assert _page(other).title == "“十四五”民政信息化发展规划"
+
+
 def test_name_alone_in_quotes_under_a_lead_is_the_title():
     # tests/devset/holdout5/pages/051.txt (shortened): a 導讀 lead, then the plan's name alone in 《》
     text = """導讀 《深圳市數字孿生先鋒城市建設行動計劃(2023)》 爲貫徹落實《數字中國建設整體布局規劃》...

@@ -566,3 +566,24 @@ def test_category_label_ending_in_wenjian_is_no_red_header():
     # tests/devset/holdout6/pages/051.txt: a gazette's category "市政府办公室文件" names no place
     doc = _parse(RED_HEADER.replace("大连市应急管理局文件", "市政府办公室文件"))
     assert doc.issuer == ""
+
+
+def test_issuer_from_an_announcement_only_when_the_page_stands_behind_it():
+    # tests/devset/holdout11/pages/005.txt (simplified, shortened): a news lead naming a ministry is
+    # no issuer field; nothing else names the issuer, so issuer, level and region stay empty
+    lead = (
+        "为贯彻落实水利部党组关于大力推进智慧水利建设决策部署,近日,水利部制定印发《2022年推进智慧水利建设"
+        "水资源管理工作要点》(以下简称《要点》),明确了工作任务。\n"
+    )
+    body = "2022年推进智慧水利建设水资源管理工作要点\n一、加快水资源管理信息系统建设。要统筹推进各项工作。\n"
+    doc = _parse(lead + body)
+    assert (doc.issuer, doc.level, doc.region) == ("", "", "")
+    # tests/devset/holdout6/pages/006.txt (simplified, shortened): the headline announces it too
+    headline = "国家广播电视总局印发《2022年推进智慧水利建设水资源管理工作要点》\n"
+    doc = _parse(headline + lead.replace("近日,水利部制定", "近日,国家广播电视总局"))
+    assert doc.issuer == "国家广播电视总局"
+    # tests/devset/pages/022.txt (simplified): a release opening with the full issue date
+    release = "2017年4月8日,河南省人民政府印发《河南省推进国家大数据综合试验区建设实施方案的通知》(豫政〔2017〕11号)\n"
+    heading = "河南省推进国家大数据综合试验区建设实施方案\n"
+    doc = _parse(release + heading + "我省国家大数据综合试验区是首批区域示范类试验区。\n")
+    assert doc.issuer == "河南省人民政府"

@@ -165,3 +165,41 @@ def test_damaged_first_copy_of_a_flattened_page_gives_way_to_the_intact_second()
     # printed once, the damaged title is kept as printed
     alone, _ = parse_page(first, "011.txt")
     assert alone.title == "江苏省人民政府办公厅关于印发江苏省 互联网+监管”系统建设方案的通知"
+
+
+# tests/devset/holdout11/pages/057.txt (shortened): a document-sharing copy of a legal database's page
+# that lost its line breaks: notice heading, attribute block, 正文, the heading again with its 文号 and
+# the addressees, the notice, then signature and date (Chinese numerals) run into the measure's text
+FLATTENED_ATTRIBUTES = (
+    "上海市电子政务管理办法\n- 格式:doc\n"
+    "上海市人民政府关于印发上海市电子政务管理办法的通知文章属性•【制定机关】上海市人民政府•【公布日期】2012.05.28"
+    "•【字号】沪府发[2012]53号•【施行日期】2012.05.28•【效力等级】地方规范性文件•【时效性】现行有效•【主题分类】"
+    "机关工作正文上海市人民政府关于印发上海市电子政务管理办法的通知(沪府发〔2012〕53号)各区、县人民政府,市政府各委、"
+    "办、局:现将《上海市电子政务管理办法》印发给你们,请按照执行。\n"
+    "上海市人民政府二○一二年五月二十八日上海市电子政务管理办法第一章总则第一条为加强和规范本市电子政务工作,"
+    "提高行政效能,根据有关法律、法规的规定和要求,结合本市实际,制定本办法。\n"
+)
+
+
+def test_flattened_attribute_block_and_chinese_numeral_signature():
+    lines = unflatten([ln for ln in FLATTENED_ATTRIBUTES.split("\n") if ln])
+    assert lines[2:6] == [
+        "上海市人民政府关于印发上海市电子政务管理办法的通知",
+        "文章属性",
+        "•【制定机关】上海市人民政府",
+        "•【公布日期】2012.05.28",
+    ]
+    assert lines[lines.index("正文") - 1] == "•【主题分类】机关工作"
+    k = lines.index("上海市人民政府")
+    assert lines[k + 1 : k + 3] == ["二○一二年五月二十八日", "上海市电子政务管理办法"]
+    doc = parse_page(FLATTENED_ATTRIBUTES, "p.txt")[0]
+    assert (doc.title, doc.issuer, doc.doc_number, doc.date.iso, doc.genre) == (
+        "上海市人民政府关于印发上海市电子政务管理办法的通知",
+        "上海市人民政府",
+        "沪府发〔2012〕53号",
+        "2012-05-28",
+        "办法",
+    )
+    # a long line with fewer than three fields is no attribute block
+    sentence = "本办法所称•【制定机关】与•【公布日期】见附表。" + "其余事项按照有关法律、法规的规定和要求执行," * 3
+    assert len(sentence) >= 60 and unflatten([sentence]) == [sentence]

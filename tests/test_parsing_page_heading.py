@@ -17,3 +17,82 @@ def test_heading_full_stop_removed_only_in_a_title_block():
     # a sentence ending in a genre word, followed by the text, keeps its stop
     body = ["第二条 本省行政区域内的大数据活动适用本办法。", "第三条 大数据工作应当坚持统筹规划。"]
     assert unstopped_heading(body) == body
+
+
+def test_heading_run_into_the_body_below_a_full_text_lead():
+    from analysis.cleaning import clean_text
+    from analysis.parsing import parse_page
+
+    # tests/devset/holdout11/pages/012.txt (simplified, shortened): a news lead naming the document,
+    # a full-text lead, then the heading run into the body's first sentence on one line
+    page = (
+        "日前,福建省人民政府办公厅发布《2022年数字福建工作要点》(以下简称《工作要点》)。《工作要点》指出,要加快建设。\n"
+        "以下为《工作要点》全文。\n"
+        "2022年数字福建工作要点2022年数字福建工作,要以新时代中国特色社会主义思想为指导,全面贯彻新发展理念。\n"
+        "一、加快新型基础设施建设\n"
+    )
+    doc = parse_page(clean_text(page), "p.txt")[0]
+    assert (doc.title, doc.genre, doc.level, doc.region) == ("2022年数字福建工作要点", "要点", "provincial", "福建")
+    assert doc.text.startswith("2022年数字福建工作要点2022年数字福建工作,要以")
+    # a news lead is no issuer field
+    assert doc.issuer == ""
+    # without the full-text lead the line is a sentence about the document: no heading is read
+    doc = parse_page(clean_text(page.replace("以下为《工作要点》全文。\n", "")), "p.txt")[0]
+    assert doc.title == ""
+
+
+def test_issuer_line_removed_as_a_repeated_line_opens_the_title():
+    from analysis.cleaning import clean_text
+    from analysis.parsing import parse_page
+
+    # tests/devset/holdout10/pages/049.txt (shortened): the metadata list prints the issuer and the
+    # 文号 as values; the red head prints them again above the 关于… lines, and those second prints
+    # are removed as repeated lines
+    page = """市人民政府办公室关于印发十堰市数字经济发展规划(2020-2025年)的通知
+
+发文单位
+市人民政府办公室
+发文字号
+十政办发〔2021〕15号
+
+十政办发〔2021〕15号
+
+市人民政府办公室
+
+关于印发十堰市数字经济发展规划(2020-2025年)的
+
+通             知
+
+各县市区人民政府,市政府各部门:
+
+《十堰市数字经济发展规划(2020-2025年)》已经市政府同意,现印发给你们,请认真贯彻执行。
+
+2021年4月2日
+
+十堰市数字经济发展规划(2020-2025年)
+
+一、发展基础
+"""
+    doc = parse_page(clean_text(page), "p.txt")[0]
+    assert doc.title == "市人民政府办公室关于印发十堰市数字经济发展规划(2020-2025年)的通知"
+    assert (doc.issuer, doc.level, doc.region) == ("市人民政府办公室", "prefecture", "湖北")
+    assert doc.evidence["title"][2] == "title block (its issuer line, removed as a repeated line, joined)"
+
+
+def test_heading_before_the_body_on_one_line():
+    from analysis.parsing import parse_page
+
+    # tests/devset/holdout10/pages/015.txt (shortened): a file name, then the whole opinion flattened
+    # into one line, its heading (spaced around the year) set off by a space from the first sentence
+    page = (
+        "宽带中国2013专项行动2018-01-14.doc\n"
+        "关于实施宽带中国 2013 专项行动的意见 为深入贯彻落实党的十八大关于推进经济结构战略性调整、建设 "
+        "下一代信息基础设施的总体要求,加快推动“宽带中国”战略部署实施,按照总体部署实施专项行动。\n"
+    )
+    doc = parse_page(page, "p.txt")[0]
+    assert (doc.title, doc.genre) == ("关于实施宽带中国 2013 专项行动的意见", "意见")
+    assert doc.text.startswith("关于实施宽带中国 2013 专项行动的意见 为深入贯彻")
+    # a title-like head followed by no sentence is not split off
+    menu = "宽带中国2013专项行动2018-01-14.doc\n关于实施宽带中国 2013 专项行动的意见 相关文档 推荐阅读 下载排行\n"
+    doc = parse_page(menu + "为深入贯彻落实党的十八大精神,实施专项行动。\n", "p.txt")[0]
+    assert doc.evidence["title"][2] != "heading before the body's first sentence on one line"

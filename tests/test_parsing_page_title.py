@@ -1,7 +1,9 @@
 """Title candidates of a single page (analysis.parsing.page_title)."""
 
+from analysis.parsing.page import parse_page
 from analysis.parsing.page_title import (
     annex_heading,
+    interpreter_heading,
     is_org_line,
     is_print_line,
     is_title_line,
@@ -314,3 +316,94 @@ def test_numbered_section_heading_is_never_a_title():
     assert is_title_line("2022年数字福建工作要点")
     assert is_title_line("一体化政务服务平台建设方案")
     assert is_title_line("2.0版智慧城市建设行动方案")
+
+
+def test_meta_title_ends_at_the_next_spaced_label():
+    # tests/devset/holdout11/pages/054.txt: a metadata table's 标题 row goes on into the next, spaced label
+    row = "标          题: 关于加快推进电子证照应用的通知 主   题   词:"
+    assert meta_title([row]) == "关于加快推进电子证照应用的通知"
+    # as cleaning leaves it (Han characters joined across spaces), and with 关键词 / 抄送 / 索引号
+    assert meta_title(["标 题:关于加快推进电子证照应用的通知主题词:"]) == "关于加快推进电子证照应用的通知"
+    title = "关于印发某市智慧城市建设方案的通知"
+    assert meta_title([f"标题:{title} 关 键 词: 智慧城市"]) == title
+    assert meta_title([f"标题:{title}抄送:市委办公室"]) == title
+    # a label word inside a title without its colon is the title's
+    assert meta_title(["标题:关于规范公文主题词使用的通知"]) == "关于规范公文主题词使用的通知"
+
+
+def test_page_title_without_the_label_glued_on():
+    page = (
+        "首页\n标          题: 关于加快推进电子证照应用的通知 主   题   词:\n文          号: 苏协调办〔2020〕27号\n\n"
+        "关于加快推进电子证照应用的通知\n\n省各相关部门:\n现将有关事项通知如下。\n"
+    )
+    doc, _ = parse_page(page, "p.txt")
+    assert (doc.title, doc.genre) == ("关于加快推进电子证照应用的通知", "通知")
+
+
+def test_line_of_issuing_bodies_above_a_heading_is_part_of_the_title():
+    # tests/devset/holdout11/pages/021.txt: ten bodies on a line of their own, a blank line, then 关于…的意见
+    bodies = "文化和旅游部 国家发展改革委 教育部 工业和信息化部 公安部 财政部 交通运输部 农业农村部 商务部 市场监管总局"
+    heading = "关于深化“互联网+旅游”推动旅游业高质量发展的意见"
+    lines = ["十部门联合印发《关于深化“互联网+旅游” 推动旅游业高质量发展的意见》", bodies, heading]
+    assert join_wrapped_title(lines, 2) == (bodies + heading, 1)
+    page = "\n\n".join([*lines, "文旅资源发〔2020〕81号", "各省、自治区、直辖市人民政府:", "现提出如下意见。"])
+    doc, _ = parse_page(page, "p.txt")
+    assert doc.issuer.split() == bodies.split()
+    assert (doc.level, doc.region, doc.doc_number) == ("ministry", "全国", "文旅资源发〔2020〕81号")
+    # a sentence naming bodies is no heading line: it is not joined
+    assert join_wrapped_title(["文化和旅游部等十部门联合印发了意见", heading], 1) == (heading, 1)
+
+
+def test_regulation_heading_is_a_title_line():
+    # tests/devset/holdout11/pages/050.txt: a law database prints the regulation's name, then its
+    # articles run together; 条例 and 细则 end titles as the genre words do
+    assert is_title_line("大同市智慧城市促进条例")
+    assert is_title_line("广东省数字经济促进条例")  # tests/devset/holdout9/pages/005.txt
+    assert is_title_line("杭州市城市大脑赋能城市治理促进条例实施细则")
+    # a sentence naming one is not
+    assert not is_title_line("根据《大同市智慧城市促进条例》,制定本办法")
+    page = "大同市智慧城市促进条例\n\n第一章 总 则第一条 为了加快新型智慧城市建设,制定本条例。第二条 本市适用本条例。\n"
+    doc, _ = parse_page(page, "p.txt")
+    assert (doc.title, doc.genre, doc.level, doc.region) == ("大同市智慧城市促进条例", "条例", "prefecture", "山西")
+
+
+def test_interpretation_heading_naming_its_interpreter():
+    # tests/devset/holdout11/pages/042.txt: a column tag in 【】, then the interpreting body, its
+    # official and 解读《name》; tests/devset/holdout9/pages/057.txt the same without the tag
+    heading = "台儿庄区大数据中心副主任庞彬解读《数字台儿庄2020工作要点》"
+    assert without_keyword_prefix("【专家解读】" + heading) == heading
+    assert interpreter_heading(heading) == "台儿庄区大数据中心"
+    assert (
+        interpreter_heading("县交通运输局党组书记、局长余全胜解读《霍山县推进交通强国建设试点工作方案》")
+        == "县交通运输局"
+    )
+    # no body before the official, or no interpreter at all
+    assert interpreter_heading("专家解读《数字台儿庄2020工作要点》") == ""
+    assert interpreter_heading("《数字台儿庄2020工作要点》解读") == ""
+    page = (
+        "【专家解读】"
+        + heading
+        + "\n\n时间:2020-10-24\n\n一、政策背景\n\n区政府办公室起草形成了《数字台儿庄2020工作要点》。\n"
+    )
+    doc, _ = parse_page(page, "p.txt")
+    assert (doc.title, doc.issuer, doc.level, doc.region, doc.genre) == (
+        heading,
+        "台儿庄区大数据中心",
+        "county",
+        "山东",
+        "解读",
+    )
+
+
+def test_character_lost_to_the_encoding_is_no_question_mark():
+    # tests/devset/holdout10/pages/043.txt (simplified): '?' for characters the page's encoding lost
+    title = "盘锦市人民政府办公室关于印发盘锦市政府?dāng)?shù)据资源共建共享管理办法(试行)的通知"
+    assert is_title_line(title)
+    assert is_title_line("盘政办发〔2016〕94号 " + title)
+    # a question is no title
+    assert not is_title_line("如何推进智慧城市建设? 关于印发方案的通知")
+    assert not is_title_line("什么是智慧城市建设实施方案?")
+    notice = "经市政府同意,现将《" + title[14:-3] + "》印发给你们,请遵照执行。\n"
+    page = "盘政办发〔2016〕94号 " + title + "\n各区、县人民政府,市政府各部门:\n" + notice
+    doc, _ = parse_page(page, "p.txt")
+    assert (doc.title, doc.doc_number) == (title, "盘政办发〔2016〕94号")

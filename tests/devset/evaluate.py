@@ -21,8 +21,8 @@ at commit 194c64d, 91.8% after round 5, developed on from round 6; holdout6: bli
 and 6, developed on from round 7; holdout7: blind 93.5% at 8b34fb2 and after round 7, holdout8: blind
 89.4% at 8b34fb2, 91.0% after round 7, both developed on from round 8; holdout9: blind 93.8% after
 round 7, 94.3% after round 8, developed on from round 9; holdout10: blind 95.5% after round 8, 96.2%
-after round 9, developed on from round 10), so they are regression sets now; holdout11, collected
-blind, measures generalisation).
+after round 9, developed on from round 10; holdout11: blind 89.4% after rounds 9 and 10, developed on
+from round 11), so they are regression sets now; holdout12, collected blind, measures generalisation).
 """
 
 from __future__ import annotations
@@ -162,8 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         default="dev",
         help=(
             "dev: pages/ and annotations.csv next to this script; holdout ... holdout11: that folder "
-            "(holdout-holdout10 scored blind once, then used for development: regression sets now; "
-            "holdout11 blind)"
+            "(holdout-holdout11 scored blind once, then used for development: regression sets now; "
+            "holdout12 blind)"
         ),
     )
     args = parser.parse_args(argv)

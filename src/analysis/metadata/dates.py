@@ -180,7 +180,8 @@ _RUN_TOGETHER_RE = re.compile(r"^\s*((?:19|20)\d{2})(\d{2,4})日?\s*$")
 def run_together_date(line: str) -> DateInfo | None:
     """A signature date whose 年 and 月 were lost in extraction ("2018213日", "2023325"):
     the one reading of the digits after the year as a valid month and day, else None
-    (an ambiguous run such as 2018111 is not guessed)."""
+    (an ambiguous run such as 2018111 is not guessed).  公文 dates print month and day without a
+    leading zero, so neither part starts with 0 ("2022109" is 2022-10-09, not 2022-1-09)."""
     m = _RUN_TOGETHER_RE.match(line)
     if not m:
         return None
@@ -189,7 +190,8 @@ def run_together_date(line: str) -> DateInfo | None:
         iso
         for k in (1, 2)
         if 0 < len(digits) - k <= 2
-        and not digits[0] == "0"
+        and digits[0] != "0"
+        and digits[k] != "0"
         and (iso := _iso(m.group(1), digits[:k], digits[k:])) is not None
     }
     if len(readings) != 1:

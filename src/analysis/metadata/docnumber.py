@@ -12,7 +12,10 @@ _H = f"[{CJK}]"
 
 # code (an org abbreviation, 1-12 Han chars), optional brackets, year, serial, 号
 _DOCNUM_RE = re.compile(
-    rf"(?P<code>{_H}{{1,12}}?)\s*[〔\[【(（﹝［]?\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]】)）﹞］]?\s*"
+    rf"(?P<code>{_H}{{1,12}}?)\s*(?P<open>[〔\[【(（﹝［])?\s*(?P<year>(?:19|20)\d{{2}})\s*"
+    # a 年 inside the brackets is a damage of print ("国发〔2017年〕35号"): read only when both
+    # brackets stand around it, so that "到2020年5号线" stays a sentence
+    r"(?(open)(?P<nian>年\s*(?=[〕\]】)）﹞］]))?)[〕\]】)）﹞］]?\s*"
     r"(?:第\s*)?(?P<serial>\d{1,4})\s*号"
 )
 _DOCNUM_STOP = set("和及与、,，。:：;；《》“”()（）")
@@ -86,6 +89,8 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
             code = code[labels[-1].end() :]
         if not code or code in ("第", "年", "月") or code.endswith("第"):
             continue
+        if m.group("nian") and code.endswith("令"):
+            continue  # 上海市人民政府令(2019年)第21号: a decree's number, read by normalize_doc_number
         if text[m.end() : m.end() + 2] in _PROPOSAL_WORDS:
             continue  # "会议第20210997号提案": a proposal's number, not a 文号
         serial = str(int(m.group("serial")))

@@ -19,7 +19,7 @@ from ..metadata.gazetteer import leading_place
 __all__ = ["Announcement", "find_announcement"]
 
 _ANNOUNCE_RE = re.compile(
-    rf"(?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日[,，]\s*)?"
+    rf"(?P<date>(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日[,，]?\s*)?"
     rf"(?P<orgs>[{CJK}]{{2,30}}?(?:、[{CJK}]{{2,30}}?)*)(?:联合)?(?:印发|印發|发布|發布|出台)(?:了)?"
     r"《(?P<name>[^《》]{4,120})》(?:[(（](?P<number>[^()（）]{4,30})[)）])?"
 )

@@ -126,8 +126,11 @@ from .page_fields import page_date, page_issuer
 from .page_flattened import drop_running_headers, unflatten
 from .page_heading import (
     forwarded_genre,
+    heading_before_body,
     heading_over_adoption_note,
+    heading_run_into_body,
     promulgated_regulation,
+    removed_head,
     removed_tail,
     unstopped_heading,
 )
@@ -138,6 +141,7 @@ from .page_title import (
     TITLE_GENRE_RE,
     TRANSMITS_RE,
     annex_heading,
+    interpreter_heading,
     is_org_line,
     is_salutation,
     is_title_line,
@@ -218,6 +222,12 @@ def _title_for_level(page: PageState) -> str:
         # "关于无锡高新区(新吴区)信息化建设三年行动计划" (holdout5 042): a 关于 that opens no
         # "关于…的<genre>" sentence is stray; the name after it leads with its place
         title = title[2:]
+    year = re.match(r"^(?:19|20)\d{2}年(?:度)?", title)
+    rest = title[year.end() :] if year else ""
+    if rest and (leading_place(rest) is not None or (rest[:2] in ("智慧", "数字") and leading_place(rest[2:]))):
+        # a year's plan or work points ("2022年数字福建工作要点", holdout11 012): the year leads the
+        # name of the area or of the area's own programme
+        title = rest
     if title.startswith(("智慧", "数字")) and leading_place(title[2:]) is not None:
         # a programme named 智慧/数字 + its place ("智慧湘西建设三年行动计划", holdout8 054; "智慧宿迁…",
         # "数字福建"): the place it names is the programme's, as a leading place is a title's
@@ -424,6 +434,8 @@ def _find_title(page: PageState) -> None:
         _title_tail(page)
         rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
         page.note("title", page.title, lines[first], rule)
+        removed_head(page, first)
+        _notice_heading_above(page, first)
         if meta and skeleton(meta) != skeleton(page.title) and subsequence(skeleton(page.title), skeleton(meta)):
             page.title = meta
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")
@@ -451,6 +463,8 @@ def _find_title(page: PageState) -> None:
     heading_over_adoption_note(page)
     _full_text_lead(page)
     _news_headline(page)
+    heading_run_into_body(page)
+    heading_before_body(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = bool(page.interp) or "解读" in page.headline or "解读" in lines[0]
     # a name the headline quotes names the page only in a heading (a file name, "《…》政策解读"): a
@@ -463,7 +477,7 @@ def _find_title(page: PageState) -> None:
     ]
     if re.search(r"[。,，;；]", page.headline):
         quoted = []
-    if page.is_interpretation and quoted:
+    if page.is_interpretation and quoted and not interpreter_heading(page.title):
         name = max(quoted, key=len)
         # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
         said = re.search(re.escape(f"《{name}》") + r"([^《》\s,，。]{0,6}?解读)", page.headline)
@@ -556,6 +570,20 @@ def _title_tail(page: PageState) -> None:
     while page.body_start < len(lines) and lines[page.body_start].strip() == tail:
         page.body_start += 1  # the tail printed twice
     page.note("title", page.title, tail, "title block (wrapped lines joined, its last line below)")
+
+
+def _notice_heading_above(page: PageState, first: int) -> None:
+    """A title block that is the heading of what a transmittal sends out, printed right under the
+    notice's own heading quoting it ("民政部关于印发《“十四五”民政信息化发展规划》的通知" over
+    "“十四五”民政信息化发展规划", holdout10 019, the notice's text left out): the notice's heading
+    is the title, as it is when the notice's text is printed."""
+    above = page.lines[first - 1].strip() if first > 0 else ""
+    # (spaces compared away: a heading may be letter-spaced in print)
+    quoted = re.sub(r"\s", "", f"印发《{page.title.strip('《》')}》的通知")
+    joined = re.sub(r"\s", "", above)
+    if joined.endswith(quoted) and len(joined) > len(quoted) and is_title_line(above):
+        page.title = above
+        page.note("title", above, above, "heading of the notice sending out the title block's document")
 
 
 def _fuller_print(page: PageState) -> None:
@@ -684,7 +712,8 @@ def _heading_remnant(lines: list[str], sig: int | None) -> bool:
     if sig is None or sig + 1 >= len(lines):
         return False
     nxt = lines[sig + 1].strip()
-    return len(nxt) < 30 and not re.search(r"[。,，;；:：]", nxt)
+    # a table of contents' label ("目 录", holdout11 001) opens the document sent out, no heading
+    return len(nxt) < 30 and not re.search(r"[。,，;；:：]", nxt) and re.sub(r"\s", "", nxt) not in ("目录", "目次")
 
 
 # "附件:关于…的意见" (附属档案 in mirrors converted to Taiwan usage)

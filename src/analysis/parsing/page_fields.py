@@ -24,7 +24,7 @@ from ..metadata.gazetteer import leading_place
 from ..metadata.variants import standard_chars
 from .page_flattened import ADOPTION_NOTE_RE
 from .page_state import PageState
-from .page_title import is_org_line, skeleton, strip_seal_notes, subsequence
+from .page_title import interpreter_heading, is_org_line, skeleton, strip_seal_notes, subsequence
 
 __all__ = ["page_date", "page_issuer"]
 
@@ -50,11 +50,12 @@ def page_issuer(page: PageState) -> str:
         candidates.append((page.interp["机关"], page.interp["机关"], "解读机关"))
     candidates += [
         (titled, page.title, "title prefix"),
+        (interpreter_heading(page.title), page.title, "interpreting body leading the heading (X解读《…》)"),
         (page.block_issuer, page.block_issuer, "issuer line of the title block"),
         (_cover_issuer(page), page.title, "cover (title, then the issuing body)"),
         (_head_issuer(page), page.doc_number, "发文机关 line above the 文号"),
         (_red_header_issuer(page), "文件", "document header (版头 'X文件')"),
-        (page.announcement.issuer, page.announcement.sentence, "announcement (X、Y印发《title》)"),
+        (_announced_issuer(page), page.announcement.sentence, "announcement (X、Y印发《title》)"),
         (_headline_issuer(page), page.title, "news headline 'X:title'"),
     ]
     if page.is_interpretation:
@@ -78,6 +79,27 @@ def page_issuer(page: PageState) -> str:
     issuer = standard_chars(join_issuers(issuer))
     page.note("issuer", issuer, evidence, rule)
     return issuer
+
+
+# a headline announcing a document: "中办国办印发《…》", "国家广播电视总局印发《关于…的指导意见》", or
+# the heading of the notice issuing it ("民政部关于印发《…》的通知", holdout10 019)
+_ANNOUNCING_HEADLINE_RE = re.compile(
+    r"^[^,，。;；:：《》]{2,40}?(?:联合)?(?:关于)?(?:印发|发布|出台)了?《[^《》]{4,120}》(?:的通知)?$"
+)
+_FULL_DATE_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+
+
+def _announced_issuer(page: PageState) -> str:
+    """The bodies a repost's lead sentence says issued the document ("X印发《title》"), when the
+    page stands behind the sentence: its headline announces the document too ("中办国办印发《…》"),
+    or the sentence opens with the full issue date, as a release does ("2017年4月8日,河南省人民
+    政府印发《…》").  A news lead alone ("近日,水利部制定印发《…》", "日前,X发布《…》",
+    holdout11 005 and 012) is no issuer field; "" then."""
+    found = page.announcement
+    if not found.issuer:
+        return ""
+    headline = any(_ANNOUNCING_HEADLINE_RE.match(ln.strip()) for ln in page.lines[:5])
+    return found.issuer if headline or _FULL_DATE_RE.match(found.sentence) else ""
 
 
 # page metadata naming the issuer: the document's issuing organ (发文机关 …), or the body a policy

@@ -19,7 +19,11 @@ __all__ = ["ADOPTION_NOTE_RE", "drop_running_headers", "unflatten"]
 
 # a line this long can hold several of the form's parts (a signature line is shorter)
 _FLAT_MIN = 60
-_FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# a full date in digits or, as signatures print it, in Chinese numerals (二○一二年五月二十八日)
+_FULL_DATE_RE = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}"
+    r"|[一二][〇○零一二三四五六七八九]{3}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3})\s*日"
+)
 # an addressee list (主送机关) at the start of a line: 各… up to its colon, no sentence inside
 _ADDRESSEES_RE = re.compile(r"^各[^。:：]{1,200}[:：]")
 # what follows a date in a sentence (起, 前, 以来 …) rather than a signature
@@ -55,9 +59,35 @@ def unflatten(lines: list[str]) -> list[str]:
     《》) before its body; a bilingual line is split where its English runs into its Chinese.
     Lines under 60 characters are kept as they are."""
     out: list[str] = []
-    for ln in (part for line in lines for part in _SCRIPT_CHANGE_RE.split(line)):
+    parts = (part for line in lines for script in _SCRIPT_CHANGE_RE.split(line) for part in _attribute_rows(script))
+    for ln in parts:
         out.extend(_split_line(ln, out[-1] if out else "") if len(ln) >= _FLAT_MIN else [ln])
     return out
+
+
+# a legal database's attribute block, one "•【label】value" row per field ("文章属性 •【制定机关】…
+# •【公布日期】2012.05.28 •【字号】沪府发[2012]53号 … 正文"); a flattened copy runs the rows together
+_ATTRIBUTE_RE = re.compile(r"•\s*【[^【】\s]{2,8}】")
+_BLOCK_LABELS = ("文章属性", "正文")
+
+
+def _attribute_rows(line: str) -> list[str]:
+    """``line`` split into the rows of a flattened attribute block (holdout11 057: "X的通知文章属性•【制定
+    机关】上海市人民政府•【公布日期】2012.05.28…•【主题分类】机关工作正文X的通知(…)各区…:"): what
+    stands before the block, the label 文章属性, each field, the label 正文 and the text after it;
+    ``[line]`` when it holds fewer than three fields."""
+    fields = list(_ATTRIBUTE_RE.finditer(line))
+    if len(line) < _FLAT_MIN or len(fields) < 3:
+        return [line]
+    head = line[: fields[0].start()].strip()
+    parts = [head[: -len(_BLOCK_LABELS[0])], _BLOCK_LABELS[0]] if head.endswith(_BLOCK_LABELS[0]) else [head]
+    ends = [f.start() for f in fields[1:]] + [len(line)]
+    parts += [line[f.start() : end] for f, end in zip(fields, ends, strict=True)]
+    # the last field's value is short (时效性, 主题分类): 正文 after it opens the text
+    k = parts[-1].find(_BLOCK_LABELS[1], 0, 40)
+    if k != -1:
+        parts[-1:] = [parts[-1][:k], _BLOCK_LABELS[1], parts[-1][k + len(_BLOCK_LABELS[1]) :]]
+    return [p.strip() for p in parts if p.strip()]
 
 
 # a bilingual page with its spaces removed runs the English version into the Chinese one

@@ -1,7 +1,8 @@
 """Title-block conventions of 公文 that repair or replace a page's heading: a heading printed with
 a full stop, a title line ending open (…关于印发) whose next line was removed as a repeated header,
-a regulation printed under its promulgation 公告 or over its adoption note (题注), and the genre of
-a 转发 notice that names what it forwards only by its 文号.
+a regulation printed under its promulgation 公告 or over its adoption note (题注), a heading run into
+its body below a repost's full-text lead, and the genre of a 转发 notice that names what it forwards
+only by its 文号.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ import re
 from ..metadata import find_doc_numbers, genre_of
 from .page_flattened import ADOPTION_NOTE_RE
 from .page_state import PageState
-from .page_title import TITLE_GENRE_RE, is_salutation, is_title_line, opens_title
+from .page_title import TITLE_GENRE_RE, is_org_line, is_salutation, is_title_line, opens_title
 
 __all__ = [
     "forwarded_genre",
+    "heading_before_body",
     "heading_over_adoption_note",
+    "heading_run_into_body",
     "promulgated_regulation",
+    "removed_head",
     "removed_tail",
     "unstopped_heading",
 ]
@@ -109,3 +113,70 @@ def removed_tail(page: PageState) -> None:
     if tail in page.removed and len(tail) <= 40 and TITLE_GENRE_RE.search(tail) and is_title_line(page.title + tail):
         page.title += tail
         page.note("title", page.title, tail, "title block (its last line, removed as a repeated header, joined)")
+
+
+def removed_head(page: PageState, first: int) -> None:
+    """A title block opening with 关于 (its first line ``page.lines[first]``) whose issuer line
+    printed right above it was removed as a line printed twice (the page's metadata list names the
+    same body: "发文单位 / 市人民政府办公室", holdout10 049): that line opens the title."""
+    if not page.title.startswith("关于"):
+        return
+    raw = [ln.strip() for ln in page.raw_lines if ln.strip()]
+    at = next((k for k in range(1, len(raw)) if raw[k] == page.lines[first].strip()), None)
+    head = raw[at - 1] if at is not None else ""
+    if head in page.removed and len(head) <= 40 and is_org_line(head) and is_title_line(head + page.title):
+        page.title = head + page.title
+        page.note("title", page.title, head, "title block (its issuer line, removed as a repeated line, joined)")
+
+
+# a repost's lead to the text it reprints: "以下为《工作要点》全文。", "《X》全文如下:"
+_FULL_TEXT_LEAD_RE = re.compile(r"《[^《》]{2,100}》\s*(?:全文|原文|正文)(?:如下)?\s*[:：。]?$")
+
+
+def heading_run_into_body(page: PageState) -> None:
+    """A page with no title found whose repost lead says the full text follows ("以下为《工作要点》
+    全文。") prints the document's heading at the start of the next line, run into the first
+    sentence of the body ("2022年数字福建工作要点2022年数字福建工作,要以…", holdout11 012): the
+    heading is the name the page quotes in 《》 above, ending in a genre word, that the line starts
+    with.  Sets the title and starts the body at that line."""
+    if page.title:
+        return
+    lines = page.lines
+    for i in range(1, min(len(lines), 12)):
+        if not _FULL_TEXT_LEAD_RE.search(lines[i - 1].strip()):
+            continue
+        names = [m.group(1) for ln in lines[:i] for m in re.finditer(r"《([^《》]{6,80})》", ln)]
+        line = lines[i].strip()
+        for name in sorted(names, key=len, reverse=True):
+            rest = line[len(name) :]
+            if line.startswith(name) and rest and TITLE_GENRE_RE.search(name) and is_title_line(name):
+                page.title = name
+                page.body_start = i
+                page.note("title", name, line, "heading run into the body below a full-text lead")
+                return
+        return
+
+
+_SENTENCE_RE = re.compile(r"[。,，;；]")
+
+
+def heading_before_body(page: PageState) -> None:
+    """A page with no title found whose first lines hold a heading ending in its genre word, then
+    a space and the body's first sentence on the same line (a flattened document-sharing copy:
+    "关于实施宽带中国 2013 专项行动的意见 为深入贯彻落实…,", holdout10 015): the heading is the
+    title, the body starts at that line."""
+    if page.title:
+        return
+    for i, line in enumerate(page.lines[:6]):
+        for gap in re.finditer(r"\s+", line[:100]):
+            head, rest = line[: gap.start()].strip(), line[gap.end() :]
+            if (
+                TITLE_GENRE_RE.search(head)
+                and is_title_line(head)
+                and opens_title(head)
+                and _SENTENCE_RE.search(rest[:60])
+            ):
+                page.title = head
+                page.body_start = i
+                page.note("title", head, line, "heading before the body's first sentence on one line")
+                return

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from ..chars import CJK
-from ..metadata import TITLE_GENRE_WORDS, date_line, find_doc_numbers, in_citation, leading_orgs, looks_like_org
+from ..metadata import (
+    LEGAL_FORM_WORDS,
+    TITLE_GENRE_WORDS,
+    date_line,
+    find_doc_numbers,
+    in_citation,
+    leading_orgs,
+    looks_like_org,
+)
 from ..metadata.gazetteer import find_places, leading_place
 
 __all__ = [
@@ -18,6 +26,7 @@ __all__ = [
     "TITLE_GENRE_RE",
     "TRANSMITS_RE",
     "annex_heading",
+    "interpreter_heading",
     "is_org_line",
     "is_print_line",
     "is_salutation",
@@ -44,7 +53,7 @@ __all__ = [
 SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
 # a title ends in its genre word (the one list, :data:`analysis.metadata.TITLE_GENRE_WORDS`), or in
 # what an interpretation, a bulletin, an announcement, a reply or a letter calls itself
-_TITLE_ENDS = (*TITLE_GENRE_WORDS, "解读", "通报", "公告", "批复", "函", "答记者问")
+_TITLE_ENDS = (*TITLE_GENRE_WORDS, *LEGAL_FORM_WORDS, "解读", "通报", "公告", "批复", "函", "答记者问")
 TITLE_GENRE_RE = re.compile(rf"({'|'.join(_TITLE_ENDS)})(\((试行|暂行)\))?》?$")
 # a transmittal notice's last sentence ("现将《…》印发给你们", "…现印发你们"): what it sends out
 # follows its signature
@@ -76,7 +85,11 @@ _OPENER_RE = re.compile(r"^(关于|印发|转发|《|“|\"|中共|国务院|国
 # a line ending like this continues on the next line ("天津市人民政府关于印发")
 _OPEN_END_RE = re.compile(r"(关于|印发|转发|关于印发|《|解读)$")
 _TITLE_KEYS_RE = re.compile(r"(?:^|(?<=[\s|•·]))(文件标题|信息名称|标\s*题|名\s*称|中文名)\s*[:：|]?\s*\|?\s*")
-_NEXT_KEY_RE = re.compile(r"\s(?:文\s*号|发文字号|发文日期|发布日期|成文日期|颁布时间)\s*[:：|]|\s*\|")
+# the label of the next field ends a 标题 value on the same row; tables space their labels out and
+# cleaning joins Han characters across spaces ("标  题: 关于…的通知 主   题   词:" -> "…的通知主题词:",
+# holdout11 054); 主题词 / 关键词 / 抄送 are field labels too
+_NEXT_KEYS = ("文号", "发文字号", "发文日期", "发布日期", "成文日期", "颁布时间", "主题词", "关键词", "抄送", "索引号")
+_NEXT_KEY_RE = re.compile(r"\s?(?:" + "|".join(r"\s*".join(k) for k in _NEXT_KEYS) + r")\s*[:：|]|\s*\|")
 
 
 def is_org_line(line: str) -> bool:
@@ -146,11 +159,16 @@ def is_salutation(line: str) -> bool:
     return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
 
 
+# a sentence's punctuation; a "?" inside a word is a character the page's encoding lost
+# ("盘锦市政府?dāng)?shù)据资源…办法", holdout10 043), not a question mark
+_SENTENCE_MARK_RE = re.compile(r"[。,，;；!！？]|\?(?!\S)")
+
+
 def is_title_line(line: str) -> bool:
     """True for a line that can be a document title: short, no sentence punctuation, ends in a
     genre word or holds 关于, and is not rejected by :func:`rejection`."""
     s = without_site_suffix(line.strip())
-    if not 6 <= len(s) <= 100 or re.search(r"[。,，;；!！?？]", s) or rejection(s):
+    if not 6 <= len(s) <= 100 or _SENTENCE_MARK_RE.search(s) or rejection(s):
         return False
     if s.rfind("《") > s.rfind("》"):
         return False  # a quote left open: a sentence wrapped mid-name ("…(中发[2014]4号)和《国务院关于促进信息消费扩")
@@ -190,6 +208,12 @@ def _fragment(line: str) -> bool:
     )
 
 
+def _body_list_line(line: str) -> bool:
+    """True when ``line`` names several bodies and nothing else, separated by spaces."""
+    s = line.strip()
+    return is_org_line(s) and len(leading_orgs(s).split()) >= 2 and leading_orgs(s) == s
+
+
 def opens_title(s: str) -> bool:
     """True when ``s`` opens as a title does: 关于/印发/《…, a place or an organisation."""
     return bool(_OPENER_RE.match(s)) or leading_place(s) is not None or bool(leading_orgs(s))
@@ -206,9 +230,12 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
     best = (title, start)
     while start > 0 and end - start < 5:
         prev = lines[start - 1].strip()
-        if not _fragment(prev) or re.sub(r"\s", "", prev) == re.sub(r"\s", "", title):
+        # a joint document's issuing bodies head its title on a line of their own, however many
+        # ("文化和旅游部 国家发展改革委 … 市场监管总局" / "关于深化…的意见", holdout11 021)
+        bodies = title.startswith(("关于", "印发", "转发")) and _body_list_line(prev)
+        if not (_fragment(prev) or bodies) or re.sub(r"\s", "", prev) == re.sub(r"\s", "", title):
             break
-        about = title.startswith(("关于", "印发", "转发")) and is_org_line(prev) and len(prev) <= 40
+        about = bodies or (title.startswith(("关于", "印发", "转发")) and is_org_line(prev) and len(prev) <= 40)
         # "X关于印发…珠江三角洲" / "国家…方案的通知": a head holding 关于 but no genre word is left open
         open_head = "关于" in prev and "关于" not in title and opens_title(prev) and not TITLE_GENRE_RE.search(prev)
         if not (about or open_head or not opens_title(title) or _OPEN_END_RE.search(prev)):
@@ -360,10 +387,38 @@ def without_year_tag(title: str) -> str:
 _KEYWORD_PREFIX_RE = re.compile(r"^(?P<tag>[^\s:：|《》“”]{2,24})\s+(?P<rest>(?:关于|印发|转发).{4,})$")
 
 
+# a site's column tag in brackets before a heading: "【专家解读】台儿庄区大数据中心副主任庞彬解读《…》"
+# (holdout11 042), "【数字吉林】吉林省数字政府建设“十四五”规划"
+_COLUMN_TAG_RE = re.compile(r"^【[^【】\s]{2,10}】\s*(?P<rest>\S.{5,})$")
+
+
+# an interpretation's heading naming who interprets: "县交通运输局党组书记、局长余全胜解读《…》"
+_INTERPRETER_RE = re.compile(r"^(?P<who>[^《》,，。:：]{2,40}?)解读《[^《》]{4,100}》$")
+
+
+# where the interpreting body's name ends and its official's post begins
+_OFFICIAL_RE = re.compile(r"党组|党委|副|主任|局长|厅长|部长|司长|处长|科长|院长|书记|主席|负责人|负责同志|、")
+_BODY_END_RE = re.compile(r"(?:局|委|办|中心|厅|部|院|署|委员会|办公室)$")
+
+
+def interpreter_heading(title: str) -> str:
+    """The interpreting body when ``title`` is an interpretation's heading that opens with it and
+    its official before 解读《name》 ("台儿庄区大数据中心副主任庞彬解读《数字台儿庄2020工作要点》",
+    holdout11 042 -> "台儿庄区大数据中心"; "县交通运输局党组书记、局长余全胜解读《…》", holdout9 057):
+    such a heading is the title as printed, and its body the issuer; "" for any other title."""
+    m = _INTERPRETER_RE.match(title.strip())
+    post = _OFFICIAL_RE.search(m.group("who")) if m else None
+    body = m.group("who")[: post.start()] if m and post else ""
+    return body if len(body) >= 3 and _BODY_END_RE.search(body) else ""
+
+
 def without_keyword_prefix(title: str) -> str:
     """``title`` without an SEO keyword or site tag printed before it and set off by a space (a
-    phrase that is neither an organisation, a place nor a title's own opening); unchanged
-    otherwise ("中共中央 国务院关于…" keeps its issuers)."""
+    phrase that is neither an organisation, a place nor a title's own opening), or a column tag in
+    【】 before a title line; unchanged otherwise ("中共中央 国务院关于…" keeps its issuers)."""
+    tagged = _COLUMN_TAG_RE.match(title.strip())
+    if tagged and is_title_line(tagged.group("rest")):
+        return tagged.group("rest")
     m = _KEYWORD_PREFIX_RE.match(title.strip())
     if not m or re.search("关于|印发|转发", m.group("tag")):
         return title
