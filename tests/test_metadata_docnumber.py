@@ -89,3 +89,13 @@ def test_doc_number_after_a_red_header():
     # tests/devset/holdout10/pages/044.txt: a PDF text's red header runs into the 文号, spaced in its brackets
     line = "长沙市人民政府办公厅文件长政办发 〔2021〕 80 号"
     assert [n for _, n in find_doc_numbers(line)] == ["长政办发〔2021〕80号"]
+
+
+def test_variant_character_in_a_doc_number_is_standardised():
+    # tests/devset/holdout12/pages/005.txt: a mirror prints 陜 (U+965C) for 陝/陕 in the code
+    line = "陜政辦函〔2021〕152號(hào)"
+    assert normalize_doc_number(line.replace("辦", "办").replace("號", "号")) == "陕政办函〔2021〕152号"
+    # positions are those of the text as printed
+    assert find_doc_numbers("文号:陜政发〔2020〕3号") == [(3, "陕政发〔2020〕3号")]
+    # a standard code is unchanged
+    assert normalize_doc_number("陕政发〔2020〕3号") == "陕政发〔2020〕3号"
