@@ -566,3 +566,31 @@ def test_category_label_ending_in_wenjian_is_no_red_header():
     # tests/devset/holdout6/pages/051.txt: a gazette's category "市政府办公室文件" names no place
     doc = _parse(RED_HEADER.replace("大连市应急管理局文件", "市政府办公室文件"))
     assert doc.issuer == ""
+
+
+# tests/devset/holdout12/pages/014.txt (opening): a gazette prints the date after the 文号 on one
+# line under the wrapped title; no signature is printed
+SICHUAN = """四川省人民政府
+关于印发四川省“十三五”信息化
+规划的通知
+川府发〔2017〕62号 2017年12月21日
+(已失效)
+各市(州)人民政府,省政府各部门、各直属机构,有关单位:
+《四川省“十三五”信息化规划》已经省政府同意,现印发你们,请认真贯彻执行。
+四川省“十三五”信息化规划
+“十三五”时期,是贯彻落实创新、协调、绿色、开放、共享五大发展理念的关键时期。
+"""
+
+
+def test_date_after_the_own_doc_number_on_one_line():
+    doc = _parse(SICHUAN)
+    assert doc.doc_number == "川府发〔2017〕62号"
+    assert (doc.date.iso, doc.date.source) == ("2017-12-21", "dateline after the 文号")
+
+
+def test_date_after_a_cited_doc_number_is_not_the_documents():
+    # the same line naming another document's number (a cited one) dates nothing
+    text = SICHUAN.replace("川府发〔2017〕62号 2017年12月21日", "川府发〔2017〕62号\n国发〔2016〕73号 2016年12月15日")
+    doc = _parse(text)
+    assert doc.doc_number == "川府发〔2017〕62号"
+    assert doc.date.iso == "2017"

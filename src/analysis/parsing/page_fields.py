@@ -281,7 +281,7 @@ def page_date(page: PageState, body: str) -> DateInfo | None:
     (a year is guessed from the documents the text cites only for an interpretation)."""
     if page.sig_date is not None:
         return page.sig_date
-    own = _dateline_below_title(page) or _bracketed_dateline(page)
+    own = _dateline_below_title(page) or _bracketed_dateline(page) or _dated_doc_number_line(page)
     if own is not None:
         return own
     for key in ("成文日期", "发文日期", "颁布时间"):
@@ -336,6 +336,22 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
         d = date_line(ln, month=True)
         if d is not None and d.iso.count("-") == 1:
             return DateInfo(d.iso, d.year, "dateline below the title (month)")
+    return None
+
+
+def _dated_doc_number_line(page: PageState) -> DateInfo | None:
+    """The date a gazette prints after the document's own 文号 on one line of its head, with
+    nothing else on it ("川府发〔2017〕62号 2017年12月21日", holdout12 014: the signing date, the
+    text printing no signature); None if there is none or it is the page's 发布日期."""
+    posted = {ds[0].iso for k in ("发布日期", "发布时间") if (ds := find_dates(page.meta.get(k, "")))}
+    for ln in page.lines[: page.body_start + 2]:
+        nums = find_doc_numbers(ln)
+        if not page.doc_number or nums != [(0, page.doc_number)]:
+            continue
+        rest = ln[ln.find("号") + 1 :]
+        d = date_line(rest)
+        if d is not None and "年" in rest and d.iso not in posted:
+            return DateInfo(d.iso, d.year, "dateline after the 文号")
     return None
 
 
