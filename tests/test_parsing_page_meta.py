@@ -1,6 +1,7 @@
 """Metadata fields printed above a page's document (analysis.parsing.page_meta)."""
 
 from analysis.parsing.page_meta import page_meta, publication_note
+from analysis.parsing.text import parse_text
 
 
 def test_legal_database_bracketed_fields():
@@ -72,3 +73,39 @@ def test_bulleted_list_with_each_value_below_its_label():
     # tests/devset/holdout5/pages/058.txt: a label whose value is missing, the addressees below
     below = ["• 发布日期:", "", "各市(区)交通运输局,局机关各处室:"]
     assert labelled_rows(below) == below
+
+
+def test_synonym_labels_read_as_their_family():
+    # tests/devset/holdout12/pages/049.txt: a law database's 颁布单位 / 颁布日期 (its issuer and date)
+    lines = [
+        "颁布单位:青海省海南藏族自治州人民政府办公室 | 文号:南政办〔2015〕86号 |",
+        "颁布日期:2015-07-13 | 失效日期: |",
+    ]
+    meta = page_meta(lines)
+    assert meta["发布单位"] == "青海省海南藏族自治州人民政府办公室"
+    assert meta["颁布时间"] == "2015-07-13"
+    assert meta["文号"] == "南政办〔2015〕86号"
+    assert "失效日期" not in meta and "颁布日期" not in meta
+    # tests/devset/holdout12/pages/044.txt: 发布文号, run on to the index number after cleaning
+    assert page_meta(["索引号:0001/2019-0065发布文号:镇政办发〔2019〕48号"])["文号"] == "镇政办发〔2019〕48号"
+    # a label inside a word is no label ("未颁布日期" is not 颁布日期)
+    assert "颁布时间" not in page_meta(["条例未颁布日期:2015-07-13"])
+
+
+def test_synonym_labels_decide_the_documents_fields():
+    # tests/devset/holdout12/pages/049.txt (opening, shortened): issuer, level and region from 颁布单位
+    text = (
+        "颁布单位:青海省海南藏族自治州人民政府办公室 | 文号:南政办〔2015〕86号 |\n"
+        "颁布日期:2015-07-13 | 失效日期: |\n"
+        "效力级别:地方政府规范性文件 |\n"
+        "关于认真做好“中国•海南州”政府门户网站和“海南政务”微信平台内容保障工作的通知\n"
+        "各县人民政府,州政府各部门:\n"
+        "“中国·海南州”政府门户网站和“海南政务”微信平台是州政府及各单位在互联网上发布政务信息、"
+        "提供在线服务、与公众互动交流的重要服务平台。现就有关事宜通知如下:\n"
+        "一、充分认识州政府网站和政务微信内容保障工作的重要性。\n"
+    )
+    (doc,), _ = parse_text(text, "049.txt")
+    assert doc.issuer == "青海省海南藏族自治州人民政府办公室"
+    assert (doc.level, doc.region) == ("prefecture", "青海")
+    assert doc.doc_number == "南政办〔2015〕86号"
+    assert doc.date.iso == "2015-07-13"

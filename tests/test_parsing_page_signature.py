@@ -186,3 +186,34 @@ def test_date_and_note_after_a_sentence_are_not_a_flattened_signature():
     text = CHANGSHA.replace("长沙市人民政府办公厅2021 年", "请各单位于2021 年")
     doc = _parse(text)
     assert doc.date is None or doc.date.source != "signature" or doc.date.iso != "2021-12-23"
+
+
+# tests/devset/holdout12/pages/059.txt (shortened): the signing body and a spaced date run into
+# one line with the heading of the annex the notice sends out
+DONGGUAN = """东莞市人民政府办公室关于印发东莞市政务数据资源共享管理办法(试行)的通知 (东府办〔2020〕54号)
+各镇人民政府(街道办事处),市府直属各单位:
+《东莞市政务数据资源共享管理办法(试行)》已经市人民政府同意,现印发给你们,请认真贯彻执行。
+ 东莞市人民政府办公室 2020年 8 月 24日 东莞市政务数据资源共享管理办法(试行)
+ 第一章 总 则
+第一条 为规范政务数据资源管理,制定本办法。
+"""
+
+
+def test_signing_line_run_into_the_annex_heading():
+    doc = _parse(DONGGUAN)
+    assert (doc.date.iso, doc.date.source) == ("2020-08-24", "signature")
+    assert doc.issuer == "东莞市人民政府办公室"
+    # the annex keeps its heading; the signature is not body text
+    assert "\n东莞市政务数据资源共享管理办法(试行)\n" in doc.text
+    assert "2020年" not in doc.text
+
+
+def test_dated_sentence_before_a_title_is_not_a_signing_line():
+    # a body sentence naming a body and a date, then a document's name, is not run into an annex
+    text = DONGGUAN.replace(
+        " 东莞市人民政府办公室 2020年 8 月 24日 东莞市政务数据资源共享管理办法(试行)",
+        "市政府于2020年8月24日印发东莞市政务数据资源共享管理办法(试行)",
+    )
+    doc = _parse(text)
+    assert doc.date.source != "signature"
+    assert "市政府于2020年8月24日印发东莞市政务数据资源共享管理办法(试行)" in doc.text

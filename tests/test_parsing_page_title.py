@@ -18,6 +18,7 @@ from analysis.parsing.page_title import (
     transmitted_quote,
     without_headline_prefix,
     without_keyword_prefix,
+    without_part_number,
     without_site_suffix,
     without_year_tag,
 )
@@ -407,3 +408,28 @@ def test_character_lost_to_the_encoding_is_no_question_mark():
     page = "盘政办发〔2016〕94号 " + title + "\n各区、县人民政府,市政府各部门:\n" + notice
     doc, _ = parse_page(page, "p.txt")
     assert (doc.title, doc.doc_number) == (title, "盘政办发〔2016〕94号")
+
+
+def test_serialised_reposts_part_number_is_not_part_of_the_title():
+    # tests/devset/holdout12/pages/051.txt: a news site's serialised repost, part number after a space
+    assert without_part_number("涟源市“十二五”电子政务发展规划 (一)") == "涟源市“十二五”电子政务发展规划"
+    assert without_part_number("关于推进智慧城市建设的实施意见 （二）") == "关于推进智慧城市建设的实施意见"
+    # no space, or no genre word before it: left as printed
+    assert without_part_number("涟源市电子政务发展规划(一)") == "涟源市电子政务发展规划(一)"
+    assert without_part_number("政策问答 (一)") == "政策问答 (一)"
+    # a section heading is not a title (and is left alone)
+    assert without_part_number("(四)") == "(四)"
+
+
+def test_part_number_dropped_when_the_page_is_parsed():
+    from analysis.cleaning import clean_text
+    from analysis.parsing import parse_page
+
+    # tests/devset/holdout12/pages/051.txt (opening, shortened)
+    text = (
+        "涟源市“十二五”电子政务发展规划 (一)\n来源:中国电子政务网 更新时间:2013-01-03\n\n一、 背景\n"
+        "信息技术的发展,特别是网络技术的发展,正在改变着人们几千年来形成的信息传递方式。\n"
+    )
+    doc = parse_page(clean_text(text), "051.txt")[0]
+    assert doc.title == "涟源市“十二五”电子政务发展规划"
+    assert doc.genre == "规划"

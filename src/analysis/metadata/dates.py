@@ -20,6 +20,7 @@ __all__ = [
     "date_parts",
     "find_dates",
     "is_present",
+    "numeric_stamp_date",
     "plan_period_start",
     "run_together_date",
     "signature_date",
@@ -220,3 +221,30 @@ def cited_lower_bound(body: str) -> DateInfo | None:
         return None
     y = max(years)
     return DateInfo("", y, "cited documents (lower bound)")
+
+
+# a page stamp printed year last ("04.01.2016  19:30", "28.08.2017 08:48" on an aggregator, holdout12
+# 017 and holdout6 019): day.month.year in European print, month.day.year in American
+_YEAR_LAST_STAMP_RE = re.compile(
+    r"^(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+
+
+def numeric_stamp_date(line: str) -> DateInfo | None:
+    """The date of a line that is nothing but a numeric date printed year last (and a time):
+    the full date when the order tells itself (a first number over 12 is the day, a second over
+    12 the day), else the year alone (04.01.2016 may be 4 January or 1 April); None for any other
+    line or an impossible date."""
+    m = _YEAR_LAST_STAMP_RE.match(line.strip())
+    if m is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    if a > 12 and b <= 12:
+        iso = _iso(m.group("y"), str(b), str(a))
+    elif b > 12 and a <= 12:
+        iso = _iso(m.group("y"), str(a), str(b))
+    elif 1 <= a <= 12 and 1 <= b <= 12:
+        iso = _iso(m.group("y"), None, None)
+    else:
+        iso = None
+    return DateInfo(iso, int(iso[:4]), "text") if iso else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..chars import CJK
+from .variants import standard_chars
 
 __all__ = ["damaged_doc_number_line", "doc_number_year", "find_doc_numbers", "normalize_doc_number"]
 
@@ -54,6 +55,12 @@ _PROPOSAL_WORDS = ("提案", "议案", "建议")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+def _standard_form(text: str) -> str:
+    """``text`` with half-width digits and variant characters in their standard form (陜政办函 ->
+    陕政办函, holdout12 005: a mirror's variant for 陝), the same length, so positions hold in ``text``."""
+    return standard_chars(text.translate(_FULL_WIDTH_DIGITS))
+
+
 def find_doc_numbers(text: str) -> list[tuple[int, str]]:
     """All 文号 in ``text`` as (position, normalised number), left to right.
 
@@ -61,7 +68,7 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
     number (文号, 发文字号) is not part of it.
     """
     out = []
-    text = text.translate(_FULL_WIDTH_DIGITS)  # same length: positions stay valid
+    text = _standard_form(text)  # same length: positions stay valid
     for m in _DOCNUM_RE.finditer(text):
         code = m.group("code")
         # The lazy code may have swallowed words before the abbreviation

@@ -158,6 +158,7 @@ from .page_title import (
     transmitted_quote,
     without_headline_prefix,
     without_keyword_prefix,
+    without_part_number,
     without_site_suffix,
     without_year_tag,
 )
@@ -449,6 +450,7 @@ def _find_title(page: PageState) -> None:
         _title_without_block(page, sal)
     _fuller_print(page)
     page.title = without_year_tag(taken_once(without_site_suffix(page.title)))
+    page.title = without_part_number(page.title)
     untagged = without_keyword_prefix(page.title)
     if untagged != page.title:
         page.note("title", untagged, page.title, "title without the keyword or site tag glued before it")

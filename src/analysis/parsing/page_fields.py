@@ -18,6 +18,7 @@ from ..metadata import (
     lead_body,
     leading_orgs,
     looks_like_org,
+    numeric_stamp_date,
     split_issuer_title,
 )
 from ..metadata.gazetteer import leading_place
@@ -303,7 +304,7 @@ def page_date(page: PageState, body: str) -> DateInfo | None:
     (a year is guessed from the documents the text cites only for an interpretation)."""
     if page.sig_date is not None:
         return page.sig_date
-    own = _dateline_below_title(page) or _bracketed_dateline(page)
+    own = _dateline_below_title(page) or _bracketed_dateline(page) or _dated_doc_number_line(page)
     if own is not None:
         return own
     for key in ("成文日期", "发文日期", "颁布时间"):
@@ -358,6 +359,22 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
         d = date_line(ln, month=True)
         if d is not None and d.iso.count("-") == 1:
             return DateInfo(d.iso, d.year, "dateline below the title (month)")
+    return None
+
+
+def _dated_doc_number_line(page: PageState) -> DateInfo | None:
+    """The date a gazette prints after the document's own 文号 on one line of its head, with
+    nothing else on it ("川府发〔2017〕62号 2017年12月21日", holdout12 014: the signing date, the
+    text printing no signature); None if there is none or it is the page's 发布日期."""
+    posted = {ds[0].iso for k in ("发布日期", "发布时间") if (ds := find_dates(page.meta.get(k, "")))}
+    for ln in page.lines[: page.body_start + 2]:
+        nums = find_doc_numbers(ln)
+        if not page.doc_number or nums != [(0, page.doc_number)]:
+            continue
+        rest = ln[ln.find("号") + 1 :]
+        d = date_line(rest)
+        if d is not None and "年" in rest and d.iso not in posted:
+            return DateInfo(d.iso, d.year, "dateline after the 文号")
     return None
 
 
@@ -438,8 +455,23 @@ def _posting_date(page: PageState) -> DateInfo | None:
         label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
         if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above or _bare_stamp(ln)):
             return DateInfo(ds[0].iso, ds[0].year, "page header")
+    # a stamp printed year last is a header line as the bare stamps above are
+    stamp = _year_last_stamp(raw[: max(10, head + 3)])
+    if stamp is not None:
+        return stamp
     for key in ("发布日期", "发布时间", "生成日期"):
         ds = find_dates(page.meta.get(key, ""))
         if ds:
             return DateInfo(ds[0].iso, ds[0].year, f"page metadata ({key})")
+    return None
+
+
+def _year_last_stamp(head: list[str]) -> DateInfo | None:
+    """A page stamp printed year last on a line of its own among the header lines ``head``
+    ("04.01.2016  19:30"): the full date when its order tells itself, else the year alone
+    (:func:`analysis.metadata.numeric_stamp_date`); None if there is none."""
+    for ln in head:
+        d = numeric_stamp_date(ln)
+        if d is not None:
+            return DateInfo(d.iso, d.year, "page header (year last)")
     return None

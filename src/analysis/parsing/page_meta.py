@@ -77,6 +77,25 @@ def publication_note(line: str) -> tuple[str, str]:
     return (m.group("org") or m.group("org2")), (m.group("date") or m.group("date2"))
 
 
+# labels of the same fields in other databases' words (holdout12 044 "发布文号: 镇政办发〔2019〕48号",
+# run on to the index number once cleaning drops the space: "索引号:0001/2019-0065发布文号:镇政办发…";
+# 049 "颁布单位:青海省…办公室 | … 颁布日期:2015-07-13"): read as the key of the family they belong to
+_FAMILY_KEYS = {"发布文号": "文号", "颁布单位": "发布单位", "颁布日期": "颁布时间"}
+_FAMILY_RE = re.compile(
+    rf"(?:^|(?<=[\s|•\d]))({'|'.join(_FAMILY_KEYS)})\s*[:：]\s*\|?\s*"
+    rf"((?:(?!{_META_KEYS}|{'|'.join(_FAMILY_KEYS)})[^\s|])+)"
+)
+
+
+def _label_family(line: str) -> dict[str, str]:
+    """key -> value of each field ``line`` prints under a synonym label (发布文号, 颁布单位, 颁布日期),
+    keyed by the label of its family (文号, 发布单位, 颁布时间); {} if it prints none."""
+    out: dict[str, str] = {}
+    for m in _FAMILY_RE.finditer(line):
+        out.setdefault(_FAMILY_KEYS[m.group(1)], m.group(2))
+    return out
+
+
 # a metadata list printed one field per bullet, its value on a line of its own below the label
 # (政府信息公开 pages: "• 发布机构" / blank / "宣城市人民政府(办公室)"; "• 發布日期:" / "2016-12-29")
 _BULLET_LABEL_RE = re.compile(rf"^\s*[•·]\s*({_META_KEYS}|信息名称|名\s*称)\s*[:：]?\s*$")
@@ -129,6 +148,8 @@ def page_meta(lines: list[str]) -> dict[str, str]:
             meta.setdefault("发布单位", org)
             meta.setdefault("发布日期", date)
         for key, value in _organ_list(line).items():
+            meta.setdefault(key, value)
+        for key, value in _label_family(line).items():
             meta.setdefault(key, value)
         for m in [*_META_FIELD_RE.finditer(line), *_META_ROW_RE.finditer(line), *_AFTER_DIGIT_RE.finditer(line)]:
             key = re.sub(r"\s", "", m.group(1))

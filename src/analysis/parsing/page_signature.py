@@ -39,6 +39,8 @@ def find_signature(page: PageState) -> None:
         after_notice = lines[i - 1].endswith("。") or bool(_CLOSING_RE.match(lines[i - 1]))
         if after_notice and _flattened_signing_line(page, i):
             return
+        if after_notice and _signing_line_before_annex(page, i):
+            return
         d = date_line(lines[i]) or (run_together_date(lines[i]) if is_org_line(lines[i - 1]) or after_notice else None)
         if d is None and is_org_line(lines[i - 1]) and i - 1 >= body_start:
             d = date_line(lines[i], month=True)  # a plan signed with the month alone ("2021年12月")
@@ -94,6 +96,29 @@ def _flattened_signing_line(page: PageState, i: int) -> bool:
     page.sig_date = DateInfo(d.iso, d.year, "signature")
     page.sig_lines = (i, i + 1)
     page.note("date", d.iso, page.lines[i], "signing body, date and (此件…) note run into one line")
+    return True
+
+
+# a transmittal's signing body and date run into one line with the heading of the annex it sends
+# out ("东莞市人民政府办公室 2020年 8 月 24日 东莞市政务数据资源共享管理办法(试行)", holdout12 059)
+_SIGNATURE_BEFORE_ANNEX_RE = re.compile(
+    r"^(?P<org>.{2,40}?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?P<annex>.+)$"
+)
+
+
+def _signing_line_before_annex(page: PageState, i: int) -> bool:
+    """A notice's signing body and date run into one line with the heading of its annex, under
+    the notice's last sentence: records them as the signature and keeps the heading as the first
+    line of the annex (line ``i`` is split in two); returns whether line ``i`` was one."""
+    m = _SIGNATURE_BEFORE_ANNEX_RE.match(page.lines[i])
+    d = date_line(m.group("date")) if m else None
+    if m is None or d is None or not is_org_line(m.group("org")) or not is_title_line(m.group("annex")):
+        return False
+    page.lines[i : i + 1] = [page.lines[i][: m.start("annex")].rstrip(), m.group("annex")]
+    page.sig_org = m.group("org")
+    page.sig_date = DateInfo(d.iso, d.year, "signature")
+    page.sig_lines = (i, i + 1)
+    page.note("date", d.iso, page.lines[i], "signing body and date run into one line with the annex heading")
     return True
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "transmitted_quote",
     "without_headline_prefix",
     "without_keyword_prefix",
+    "without_part_number",
     "without_site_suffix",
     "without_year_tag",
 ]
@@ -378,6 +379,18 @@ def without_year_tag(title: str) -> str:
     """``title`` without a site's year tag "(2020年)" or page number "(5)" after its genre word;
     unchanged otherwise."""
     m = _YEAR_TAG_RE.search(title)
+    return title[: m.start()] if m and TITLE_GENRE_RE.search(title[: m.start()]) else title
+
+
+# a serialised repost's part number, set off from the title by a space ("涟源市“十二五”电子政务发展
+# 规划 (一)", holdout12 051): a 公文 title ends in its genre word, never a numbered part
+_PART_NUMBER_RE = re.compile(r"\s+[(（][一二三四五六七八九十]{1,2}[)）]$")
+
+
+def without_part_number(title: str) -> str:
+    """``title`` without a site's part number " (一)" printed after its genre word and set off by
+    a space; unchanged otherwise."""
+    m = _PART_NUMBER_RE.search(title)
     return title[: m.start()] if m and TITLE_GENRE_RE.search(title[: m.start()]) else title
 
 
