@@ -314,3 +314,17 @@ def test_numbered_section_heading_is_never_a_title():
     assert is_title_line("2022年数字福建工作要点")
     assert is_title_line("一体化政务服务平台建设方案")
     assert is_title_line("2.0版智慧城市建设行动方案")
+
+
+def test_a_layout_space_inside_a_title_changes_neither_its_genre_word_nor_its_doubling():
+    from analysis.parsing.page_title import taken_once
+
+    # tests/devset/holdout8/pages/062.txt with a space splitting its genre word (计 划)
+    assert is_title_line("济南市“互联网+”行动计 划(2016-2018年)")
+    # tests/devset/holdout3/pages/028.txt: the headline and the title line, one of them spaced, joined by "•"
+    spaced = "国务院关于印发新一代 人工智能发展规划的通知"
+    plain = "国务院关于印发新一代人工智能发展规划的通知"
+    assert taken_once(f"{spaced}•{plain}") == plain
+    assert taken_once(f"{plain}{spaced}") == plain
+    # two different titles stay joined
+    assert taken_once(f"{plain}•国务院关于印发促进大数据发展行动纲要的通知").count("•") == 1

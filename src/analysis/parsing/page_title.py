@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from ..chars import CJK
-from ..metadata import TITLE_GENRE_WORDS, date_line, find_doc_numbers, in_citation, leading_orgs, looks_like_org
+from ..metadata import (
+    TITLE_GENRE_WORDS,
+    date_line,
+    find_doc_numbers,
+    in_citation,
+    leading_orgs,
+    looks_like_org,
+    without_han_spaces,
+)
 from ..metadata.gazetteer import find_places, leading_place
 
 __all__ = [
@@ -157,7 +165,7 @@ def is_title_line(line: str) -> bool:
     if s.startswith("《") and s.endswith("》") and s.count("《") == 1:
         s = s[1:-1]  # a name printed alone in 《》 as a heading ("《深圳市…行动计划(2023)》")
     # a plan period closes many titles: …行动计划(2019-2021年)
-    core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", s)
+    core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", without_han_spaces(s))
     return bool(TITLE_GENRE_RE.search(core)) or ("关于" in s and len(s) <= 60)
 
 
@@ -304,7 +312,8 @@ _LEADING_NUMBER_RE = re.compile(r"^([^\s:：]{2,30}?号)\s*[:：\-－_|/\s]\s*")
 
 def taken_once(title: str) -> str:
     """The title printed once: "AA" or "A A" -> "A", "《A》" -> "A", "A国发〔2021〕1号" -> "A",
-    "国发〔2021〕1号:A" -> "A"."""
+    "国发〔2021〕1号:A" -> "A"; the two prints compared without layout spaces between Han
+    characters (:func:`analysis.metadata.without_han_spaces`), the one with fewer kept."""
     t = title.strip()
     lead = _LEADING_NUMBER_RE.match(t)
     if lead and find_doc_numbers(lead.group(1)) and len(t) - lead.end() >= 6:
@@ -317,10 +326,18 @@ def taken_once(title: str) -> str:
         # a site joins title and number with a separator ("…的通知-鲁政办发〔2017〕75号")
         t = t[: nums[-1][0]].strip().rstrip("-_|/－").strip()
     for sep in (" ", "•", "·", ""):
-        parts = t.split(sep, 1) if sep else [t[: len(t) // 2], t[len(t) // 2 :]]
-        if len(parts) == 2 and parts[0] and parts[0].strip() == parts[1].strip():
-            return parts[0].strip()
+        parts = t.split(sep, 1) if sep else _halves(t)
+        # one print may space out what the other does not ("新一代 人工智能"): the shorter is kept
+        first, second = (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else ("", "")
+        if first and without_han_spaces(first) == without_han_spaces(second):
+            return min(first, second, key=len)
     return t
+
+
+def _halves(t: str) -> list[str]:
+    """``t`` cut in two halves, the cut placed by its characters other than layout spaces."""
+    squeezed = without_han_spaces(t)
+    return [squeezed[: len(squeezed) // 2], squeezed[len(squeezed) // 2 :]]
 
 
 # a headline "issuer 文号 title" ("中华人民共和国公安部 公消【2017】297号 关于…的指导意见"): the number
