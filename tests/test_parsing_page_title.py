@@ -328,3 +328,11 @@ def test_a_layout_space_inside_a_title_changes_neither_its_genre_word_nor_its_do
     assert taken_once(f"{plain}{spaced}") == plain
     # two different titles stay joined
     assert taken_once(f"{plain}•国务院关于印发促进大数据发展行动纲要的通知").count("•") == 1
+
+
+def test_a_title_spaced_inside_its_quoted_name_is_one_title_not_a_list():
+    # tests/devset/holdout8/pages/014.txt with a space inside the 《》 name
+    assert rejection("交通运输部关于印发《数字交通发展规划 纲要》的通知") == ""
+    assert is_title_line("交通运输部关于印发《数字交通发展规划 纲要》的通知")
+    # a site's links to two complete titles are still navigation
+    assert rejection("“十三五”国家信息化规划 “十四五”国家信息化规划") == "navigation"

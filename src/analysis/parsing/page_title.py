@@ -135,11 +135,13 @@ def _several_titles(s: str) -> bool:
     """True for a line of two or more different complete titles separated by spaces: a site's
     previous/next links or a list ("“十三五”国家信息化规划 “十四五”国家信息化规划"), not one title."""
     parts = s.split()
-    # a part opening with a bracket or 的 continues the one before ("…行动计划 (2020-2022年)的通知")
+    # a part opening with a bracket or 的 continues the one before ("…行动计划 (2020-2022年)的通知"),
+    # and so does one that closes a quote the part before opened ("…《数字交通发展规划 纲要》的通知")
     return (
         len(parts) >= 2
         and len(set(parts)) == len(parts)
         and all(len(p) >= 6 and TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", p)) for p in parts)
+        and all(p.count("《") == p.count("》") for p in parts)
         and not any(p.startswith(("(", "（", "的")) for p in parts[1:])
     )
 
