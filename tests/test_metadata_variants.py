@@ -26,6 +26,9 @@ def test_layout_spaces_between_han_characters_are_dropped_for_comparing():
     # tests/devset/holdout3/annotations.csv (028): "关于印发 甘肃省…", a space before a quote mark
     assert without_han_spaces("甘肅省人民政府辦公廳關于印發 甘肅省新一代人工智能發展實施方案的通知").count(" ") == 0
     assert without_han_spaces('关于印发《 "数字利辛 "建设规划》的通知') == '关于印发《"数字利辛"建设规划》的通知'
-    # spaces between Latin words, digits or a digit and a Han character are not layout between Han text
+    # spaces between Latin words, or between a number and a word, are not layout inside a name
     assert without_han_spaces("Smart City 2.0 智慧城市") == "Smart City 2.0 智慧城市"
     assert without_han_spaces("宽带中国 2013 专项行动") == "宽带中国 2013 专项行动"
+    # tests/devset/pages/032.txt: a space inside the plan period's year
+    assert without_han_spaces("建设规划(2 021—2025年)") == "建设规划(2021—2025年)"
+    assert without_han_spaces("建设规划(2021 — 2025年)") == "建设规划(2021—2025年)"

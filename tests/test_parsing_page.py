@@ -1733,7 +1733,7 @@ _FIELDS = ["title", "issuer", "doc_number", "date", "year", "level", "region", "
             "pages/032.txt",
             '名称: 利辛县人民政府办公室关于印发《 "数字利辛"',
             '名称: 利辛县人民政府办公室关于印发《 "数字利辛 "',
-        ),  # noqa: E501
+        ),
         # the genre word split by the space
         ("holdout8/pages/062.txt", "济南市“互联网+”行动计划(", "济南市“互联网+”行动计 划("),
         # a regulation's heading over its adoption note and the promulgating 公告, the space inside a gloss

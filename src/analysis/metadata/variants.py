@@ -35,14 +35,18 @@ def standard_chars(text: str) -> str:
 
 
 # a space between two Han characters (or a Han character and a bracket or quote mark) of one
-# name: a justified or letter-spaced heading, a PDF line join ("行动计 划", "关于印发 甘肃省…")
+# name, or inside a number: a justified or letter-spaced heading, a PDF line join ("行动计 划",
+# "关于印发 甘肃省…", "(2 021—2025年)", "(2021 — 2025年)")
 _HAN_MARKS = '《》“”"〔〕()（）'
-_HAN_GAP_RE = re.compile(rf"(?<=[{CJK}{_HAN_MARKS}])\s+(?=[{CJK}{_HAN_MARKS}])")
+_HAN_GAP_RE = re.compile(
+    rf"(?<=[{CJK}{_HAN_MARKS}])\s+(?=[{CJK}{_HAN_MARKS}])"  # between Han characters, brackets, quotes
+    r"|(?<=\d)\s+(?=[\d—–-])|(?<=[—–-])\s+(?=\d)"  # inside a number or a period (2021 — 2025)
+)
 
 
 def without_han_spaces(text: str) -> str:
     """``text`` without the whitespace between Han characters (and the brackets and quote marks
-    around them), for comparing a title with another print of it: in a title such a space is
-    layout, never meaning.  Spaces between Latin words or digits stay ("Smart City", "2013 年" is
-    folded by cleaning).  Not for stored values: "中共中央 国务院" separates two issuers."""
+    around them) and between digits, for comparing a title with another print of it: in a title
+    such a space is layout, never meaning.  Spaces between Latin words or between a word and a
+    number stay ("Smart City 2.0").  Not for stored values: "中共中央 国务院" separates two issuers."""
     return _HAN_GAP_RE.sub("", text)
