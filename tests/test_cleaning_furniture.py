@@ -174,3 +174,16 @@ def test_last_sentence_with_furniture_words_stays_but_a_footer_promotion_goes():
     promo = '随时随地了解最新ICT产业资讯,请扫描二维码,或搜索"chnsourcing",关注中国外包网官方微信。'
     page, trailer = cleaning.cut_trailer([_TITLE, *_BODY[:2], promo, "编辑:崔蕾", "标签:", "分享到:"])
     assert page == [_TITLE, *_BODY[:2]] and trailer[0] == promo
+
+
+def test_title_line_cut_short_is_dropped_when_one_print_spaces_it():
+    # tests/devset/pages/045.txt: the title, then a flattened line printing it again with its 文号 and
+    # addressees; the first print with a space inside ("数字 政府") is the same lead cut short
+    lines = [
+        "国务院关于加强数字 政府建设的指导意见",
+        "国务院关于加强数字政府建设的指导意见 国发〔2022〕14号 各省、自治区、直辖市人民政府,国务院各部委、各直属 机构:"
+        "加强数字政府建设是适应新一轮科技革命和产业变革 趋势",
+    ]
+    kept, removed = cleaning.strip_page_furniture(lines)
+    assert removed == ["国务院关于加强数字 政府建设的指导意见"]
+    assert kept == [lines[1]]

@@ -52,3 +52,16 @@ def test_plain_pinyin_glosses_removed_with_their_layout_space():
     assert cleaning.remove_ruby_pinyin(text) == expected
     # a list letter is not a gloss
     assert cleaning.remove_ruby_pinyin("方案(a)和方案(b)") == "方案(a)和方案(b)"
+
+
+def test_ruby_pinyin_after_a_layout_space_or_spaced_out_is_removed():
+    # tests/devset/holdout/pages/029.txt with a space before a gloss (a justified title line)
+    assert cleaning.remove_ruby_pinyin("澠池縣5G產 (chǎn)業(yè)發(fā)展") == "澠池縣5G產業發展"
+    # tests/devset/pages/022.txt with a space inside a gloss ("據(j ù)")
+    assert cleaning.remove_ruby_pinyin("國家大數(shù)據(j ù)綜合試驗區(qū)") == "國家大數據綜合試驗區"
+    # without a tone mark a spaced bracket may be other text: an acronym, a list label, initials
+    assert cleaning.remove_ruby_pinyin("人工智能 (ai)") == "人工智能 (ai)"
+    assert cleaning.remove_ruby_pinyin("网络 (a n)") == "网络 (a n)"
+    assert cleaning.remove_ruby_pinyin("人工智能(AI)") == "人工智能(AI)"
+    # readings separated by " / " are no spaced reading, toned or not
+    assert cleaning.remove_ruby_pinyin("各地(di / de)區") == "各地區"

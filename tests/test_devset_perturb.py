@@ -29,3 +29,9 @@ def test_footer_only_dates_a_page_that_prints_no_date():
     assert (changed.before == "").all(), changed.to_string()
     assert set(changed.after) <= {"2024-03-05", "2024"}
     assert len(changed) > 0  # the footer's posting date is read where the page prints none
+
+
+def test_a_space_inside_the_title_line_changes_no_field():
+    # justified or letter-spaced headings and PDF text print titles with spaces inside ("行动计 划")
+    changed = _perturb().changes(HERE, ["title_space"])
+    assert changed.empty, changed.to_string()

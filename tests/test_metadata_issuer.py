@@ -53,3 +53,15 @@ def test_lead_body_of_an_issuer_counting_others():
     assert lead_body("省发展改革委等四部门") == "省发展改革委"
     assert lead_body("国家发展改革委") == "国家发展改革委"
     assert lead_body("各有关部门") == "各有关部门"  # no lead body named: unchanged
+
+
+def test_issuer_of_a_title_line_with_a_layout_space_inside_a_name():
+    from analysis.metadata import split_issuer_title
+
+    # tests/devset/pages/086.txt with a space put into the issuer (a justified title line)
+    assert split_issuer_title("福建省人 民政府关于数字福建智慧城市建设的指导意见")[0] == "福建省人民政府"
+    # tests/devset/holdout3/pages/026.txt: the organisation ending is no proof the name is whole
+    spaced = "武威市人 民政府办公室关于印发武威市新一代人工智能发展实施方案的通知"
+    assert split_issuer_title(spaced)[0] == "武威市人民政府办公室"
+    # a space between joint issuers separates them
+    assert split_issuer_title("中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见")[0] == "中共中央 国务院"

@@ -84,3 +84,14 @@ def test_announcement_of_a_title_leading_with_its_issuer_in_traditional_script()
     assert find_announcement(text, "財政部關於推進農業農村大數據發展的實施意見").issuer == ""
     # a title line a page spaced out is the same title
     assert find_announcement(text, "農業部關於推進農業 農村大數據發展的實施意見").date == "2015-12-29"
+
+
+def test_announced_name_with_a_layout_space_still_names_the_document():
+    # tests/devset/pages/022.txt (cleaned) with a space inside the 《》 name, as a justified line prints it
+    text = (
+        "2017年4月8日,河南省人民政府印发《河南省推进国家大数据 综合试验区建设实施方案的通知》"
+        "(豫政 〔2017〕11号)?!斗桨浮啡娜缦拢?"
+    )
+    a = find_announcement(text, "河南省推进国家大数据综合试验区建设实施方案")
+    assert (a.issuer, a.date, a.doc_number) == ("河南省人民政府", "2017-04-08", "豫政〔2017〕11号")
+    assert find_announcement(text, "河南省推进国家大数据综合试验区建设 实施方案").doc_number == "豫政〔2017〕11号"

@@ -1752,3 +1752,36 @@ def test_page_opening_on_the_documents_first_sentence_keeps_it(tmp_path):
     assert doc.title == ""
     assert doc.text.startswith("为认真贯彻落实党的十九大")
     assert doc.text.endswith("坚持便民、高效原则。")
+
+
+DEVSET = Path(__file__).resolve().parent / "devset"
+_FIELDS = ["title", "issuer", "doc_number", "date", "year", "level", "region", "genre"]
+
+
+@pytest.mark.parametrize(
+    "page, printed, spaced",
+    [
+        # a title line, then a flattened line printing it again with 文号 and addressees
+        ("pages/045.txt", "国务院关于加强数字政府建设的指导意见", "国务院关于加强数字 政府建设的指导意见"),
+        # a metadata table's 名称 printed spaced, the title line below it not
+        (
+            "pages/032.txt",
+            '名称: 利辛县人民政府办公室关于印发《 "数字利辛"',
+            '名称: 利辛县人民政府办公室关于印发《 "数字利辛 "',
+        ),
+        # the genre word split by the space
+        ("holdout8/pages/062.txt", "济南市“互联网+”行动计划(", "济南市“互联网+”行动计 划("),
+        # a regulation's heading over its adoption note and the promulgating 公告, the space inside a gloss
+        ("holdout8/pages/007.txt", "陜西省大數(shù)據(jù)條例\n", "陜西省大數(sh ù)據(jù)條例\n"),
+    ],
+)
+def test_a_space_inside_the_title_line_changes_no_field(tmp_path, page, printed, spaced):
+    # real pages of tests/devset with one layout space put into the title as a justified heading prints it
+    text = (DEVSET / page).read_text(encoding="utf-8")
+    assert printed in text
+    docs = _load_pages(tmp_path, {"plain.txt": text, "spaced.txt": text.replace(printed, spaced, 1)})
+    plain, varied = docs.loc["plain.txt"], docs.loc["spaced.txt"]
+    assert plain["title"] and plain["genre"]
+    for field in _FIELDS:
+        same = str(varied[field]).replace(" ", "") == str(plain[field]).replace(" ", "")
+        assert same, (field, plain[field], varied[field])

@@ -433,3 +433,25 @@ def test_part_number_dropped_when_the_page_is_parsed():
     doc = parse_page(clean_text(text), "051.txt")[0]
     assert doc.title == "涟源市“十二五”电子政务发展规划"
     assert doc.genre == "规划"
+
+
+def test_a_layout_space_inside_a_title_changes_neither_its_genre_word_nor_its_doubling():
+    from analysis.parsing.page_title import taken_once
+
+    # tests/devset/holdout8/pages/062.txt with a space splitting its genre word (计 划)
+    assert is_title_line("济南市“互联网+”行动计 划(2016-2018年)")
+    # tests/devset/holdout3/pages/028.txt: the headline and the title line, one of them spaced, joined by "•"
+    spaced = "国务院关于印发新一代 人工智能发展规划的通知"
+    plain = "国务院关于印发新一代人工智能发展规划的通知"
+    assert taken_once(f"{spaced}•{plain}") == plain
+    assert taken_once(f"{plain}{spaced}") == plain
+    # two different titles stay joined
+    assert taken_once(f"{plain}•国务院关于印发促进大数据发展行动纲要的通知").count("•") == 1
+
+
+def test_a_title_spaced_inside_its_quoted_name_is_one_title_not_a_list():
+    # tests/devset/holdout8/pages/014.txt with a space inside the 《》 name
+    assert rejection("交通运输部关于印发《数字交通发展规划 纲要》的通知") == ""
+    assert is_title_line("交通运输部关于印发《数字交通发展规划 纲要》的通知")
+    # a site's links to two complete titles are still navigation
+    assert rejection("“十三五”国家信息化规划 “十四五”国家信息化规划") == "navigation"

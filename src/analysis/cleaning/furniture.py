@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..metadata.genre import LEGAL_FORM_WORDS, TITLE_GENRE_WORDS
+from ..metadata.variants import without_han_spaces
 from .script import SCRIPT_SAMPLE, converter, detect_script, may_change_t2s
 
 __all__ = [
@@ -297,7 +298,13 @@ def _is_truncated_lead(stripped: list[str], idx: int, inside: bool) -> bool:
     (a lead printed twice), since a signature line may also open a longer line (…印发).
     """
     s = stripped[idx]
-    if idx >= 15 or len(s) < 8 or not any(o != s and o.startswith(s) for o in stripped[idx + 1 : idx + 6]):
+    if idx >= 15 or len(s) < 8:
+        return False
+    # a lead printed with a layout space the fuller print lacks ("数字 政府") is cut short all the
+    # same; a clean lead above a spaced print stays (the better print of the title)
+    squeezed = without_han_spaces(s)
+    following = [without_han_spaces(o) if squeezed != s else o for o in stripped[idx + 1 : idx + 6]]
+    if not any(o != squeezed and o.startswith(squeezed) for o in following):
         return False
     return not inside or (idx > 0 and stripped[idx - 1] in stripped[idx + 1 : idx + 7])
 

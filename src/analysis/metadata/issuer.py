@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..chars import CJK
+from .variants import without_han_spaces
 
 __all__ = ["ISSUER_SEPARATOR", "join_issuers", "lead_body", "leading_orgs", "looks_like_org", "split_issuer_title"]
 
@@ -44,12 +45,22 @@ def split_issuer_title(heading: str) -> tuple[str, str]:
         # (the body after 转发 drafted what is forwarded)
         return "", h
     m = re.match(r"^(?P<org>.+?)\s*(?:关于|印发|转发)", h)
-    if m and looks_like_org(m.group("org")):
-        return m.group("org").strip(), h
+    org = _unspaced_org(m.group("org").strip()) if m else ""
+    if org and looks_like_org(org):
+        return org, h
     orgs = leading_orgs(h)
     if orgs:
         return orgs, h
     return "", h
+
+
+def _unspaced_org(org: str) -> str:
+    """``org`` without the layout spaces of a justified title line when a space splits one name
+    ("福建省人 民政府" -> "福建省人民政府"); unchanged when it separates joint issuers ("中共中央 国务院")."""
+    if " " not in org or all(looks_like_org(p) for p in org.split()):
+        return org
+    squeezed = without_han_spaces(org)
+    return squeezed if looks_like_org(squeezed) else org
 
 
 # "住房和城乡建设部等部门", "工业和信息化部等十部门", "X等单位": a joint document's title names its

@@ -16,7 +16,11 @@ character in common fonts, and (3) occur in no modern place or body name in thei
 
 from __future__ import annotations
 
-__all__ = ["VARIANT_CHARS", "standard_chars"]
+import re
+
+from ..chars import CJK
+
+__all__ = ["VARIANT_CHARS", "standard_chars", "without_han_spaces"]
 
 #: variant character -> standard simplified character (see the module docstring for the criteria)
 VARIANT_CHARS = {"陜": "陕", "黒": "黑"}
@@ -28,3 +32,21 @@ def standard_chars(text: str) -> str:
     """``text`` with each variant character of :data:`VARIANT_CHARS` replaced by its standard form;
     the same length, so positions found in the result hold in ``text``."""
     return text.translate(_TABLE)
+
+
+# a space between two Han characters (or a Han character and a bracket or quote mark) of one
+# name, or inside a number: a justified or letter-spaced heading, a PDF line join ("行动计 划",
+# "关于印发 甘肃省…", "(2 021—2025年)", "(2021 — 2025年)")
+_HAN_MARKS = '《》“”"〔〕()（）'
+_HAN_GAP_RE = re.compile(
+    rf"(?<=[{CJK}{_HAN_MARKS}])\s+(?=[{CJK}{_HAN_MARKS}])"  # between Han characters, brackets, quotes
+    r"|(?<=\d)\s+(?=[\d—–-])|(?<=[—–-])\s+(?=\d)"  # inside a number or a period (2021 — 2025)
+)
+
+
+def without_han_spaces(text: str) -> str:
+    """``text`` without the whitespace between Han characters (and the brackets and quote marks
+    around them) and between digits, for comparing a title with another print of it: in a title
+    such a space is layout, never meaning.  Spaces between Latin words or between a word and a
+    number stay ("Smart City 2.0").  Not for stored values: "中共中央 国务院" separates two issuers."""
+    return _HAN_GAP_RE.sub("", text)

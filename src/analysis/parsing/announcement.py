@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..chars import CJK
-from ..metadata import find_dates, find_doc_numbers, leading_orgs
+from ..metadata import find_dates, find_doc_numbers, leading_orgs, without_han_spaces
 from ..metadata.gazetteer import leading_place
 
 __all__ = ["Announcement", "find_announcement"]
@@ -48,7 +48,8 @@ class Announcement:
 
 def _names_document(name: str, title: str) -> bool:
     """True when an announced name is the title itself or a notice issuing it (…的通知)."""
-    t = title.strip("《》")
+    # a space the page put inside the name or the title line is layout ("数字 政府"), not a difference
+    name, t = without_han_spaces(name), without_han_spaces(title.strip("《》"))
     return name == t or (t in name and name.endswith("通知") and len(name) - len(t) <= 12)
 
 

@@ -117,6 +117,7 @@ from ..metadata import (
     in_citation,
     leading_orgs,
     split_issuer_title,
+    without_han_spaces,
 )
 from ..metadata.gazetteer import find_places, leading_place
 from .announcement import find_announcement
@@ -444,7 +445,10 @@ def _find_title(page: PageState) -> None:
         _quoted_print(page, first)
     elif meta and is_title_line(meta):
         page.title = meta
-        page.body_start = next((i + 1 for i, ln in enumerate(lines[: page.head_limit]) if ln.endswith(meta)), 1)
+        printed = without_han_spaces(meta)  # (one print may space what the other does not)
+        page.body_start = next(
+            (i + 1 for i, ln in enumerate(lines[: page.head_limit]) if without_han_spaces(ln).endswith(printed)), 1
+        )
         page.note("title", meta, meta, "metadata table (标题/名称)")
     else:
         _title_without_block(page, sal)

@@ -18,6 +18,7 @@ from ..metadata import (
     in_citation,
     leading_orgs,
     looks_like_org,
+    without_han_spaces,
 )
 from ..metadata.gazetteer import find_places, leading_place
 
@@ -141,11 +142,13 @@ def _several_titles(s: str) -> bool:
     """True for a line of two or more different complete titles separated by spaces: a site's
     previous/next links or a list ("“十三五”国家信息化规划 “十四五”国家信息化规划"), not one title."""
     parts = s.split()
-    # a part opening with a bracket or 的 continues the one before ("…行动计划 (2020-2022年)的通知")
+    # a part opening with a bracket or 的 continues the one before ("…行动计划 (2020-2022年)的通知"),
+    # and so does one that closes a quote the part before opened ("…《数字交通发展规划 纲要》的通知")
     return (
         len(parts) >= 2
         and len(set(parts)) == len(parts)
         and all(len(p) >= 6 and TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", p)) for p in parts)
+        and all(p.count("《") == p.count("》") for p in parts)
         and not any(p.startswith(("(", "（", "的")) for p in parts[1:])
     )
 
@@ -176,7 +179,7 @@ def is_title_line(line: str) -> bool:
     if s.startswith("《") and s.endswith("》") and s.count("《") == 1:
         s = s[1:-1]  # a name printed alone in 《》 as a heading ("《深圳市…行动计划(2023)》")
     # a plan period closes many titles: …行动计划(2019-2021年)
-    core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", s)
+    core = re.sub(r"\s*[(（][^()（）]{0,16}[)）]$", "", without_han_spaces(s))
     return bool(TITLE_GENRE_RE.search(core)) or ("关于" in s and len(s) <= 60)
 
 
@@ -332,7 +335,8 @@ _LEADING_NUMBER_RE = re.compile(r"^([^\s:：]{2,30}?号)\s*[:：\-－_|/\s]\s*")
 
 def taken_once(title: str) -> str:
     """The title printed once: "AA" or "A A" -> "A", "《A》" -> "A", "A国发〔2021〕1号" -> "A",
-    "国发〔2021〕1号:A" -> "A"."""
+    "国发〔2021〕1号:A" -> "A"; the two prints compared without layout spaces between Han
+    characters (:func:`analysis.metadata.without_han_spaces`), the one with fewer kept."""
     t = title.strip()
     lead = _LEADING_NUMBER_RE.match(t)
     if lead and find_doc_numbers(lead.group(1)) and len(t) - lead.end() >= 6:
@@ -345,10 +349,18 @@ def taken_once(title: str) -> str:
         # a site joins title and number with a separator ("…的通知-鲁政办发〔2017〕75号")
         t = t[: nums[-1][0]].strip().rstrip("-_|/－").strip()
     for sep in (" ", "•", "·", ""):
-        parts = t.split(sep, 1) if sep else [t[: len(t) // 2], t[len(t) // 2 :]]
-        if len(parts) == 2 and parts[0] and parts[0].strip() == parts[1].strip():
-            return parts[0].strip()
+        parts = t.split(sep, 1) if sep else _halves(t)
+        # one print may space out what the other does not ("新一代 人工智能"): the shorter is kept
+        first, second = (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else ("", "")
+        if first and without_han_spaces(first) == without_han_spaces(second):
+            return min(first, second, key=len)
     return t
+
+
+def _halves(t: str) -> list[str]:
+    """``t`` cut in two halves, the cut placed by its characters other than layout spaces."""
+    squeezed = without_han_spaces(t)
+    return [squeezed[: len(squeezed) // 2], squeezed[len(squeezed) // 2 :]]
 
 
 # a headline "issuer 文号 title" ("中华人民共和国公安部 公消【2017】297号 关于…的指导意见"): the number
