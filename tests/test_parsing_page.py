@@ -1785,3 +1785,30 @@ def test_a_space_inside_the_title_line_changes_no_field(tmp_path, page, printed,
     for field in _FIELDS:
         same = str(varied[field]).replace(" ", "") == str(plain[field]).replace(" ", "")
         assert same, (field, plain[field], varied[field])
+
+
+# tests/devset/holdout13/pages/011.txt (shortened): a site's note above the heading talks about
+# interpreting (…来具体解读本文。); the page is the notice, not an interpretation
+SITE_NOTE = """农商研究院Farmigo.Net注:结合《加快推进智慧湖北建设的意见》来具体解读本文。
+省人民政府办公厅关于印发加快推进智慧湖北建设行动方案(2015-2017年)的通知
+各市、州、县人民政府,省政府各部门:
+《加快推进智慧湖北建设行动方案(2015-2017年)》已经省人民政府同意,现印发给你们,请结合实际,认真组织实施。
+2015年8月7日
+加快推进智慧湖北建设行动方案(2015-2017年)
+根据《省人民政府关于加快推进智慧湖北建设的意见》(鄂政发〔2015〕52号),特制定本行动方案。
+一、信息基础设施提升行动
+按照“统筹规划、整合资源、适度超前、保障安全”的原则,加快构建智慧化信息基础设施。
+"""
+
+
+def test_a_sentence_about_interpreting_is_no_interpretation_heading():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = parse_page(SITE_NOTE, "page.txt")[0]
+        assert (doc.title, doc.genre) == (
+            "省人民政府办公厅关于印发加快推进智慧湖北建设行动方案(2015-2017年)的通知",
+            "方案",
+        )
+        # the same words as a heading (no sentence end) do name an interpretation
+        heading = SITE_NOTE.replace("来具体解读本文。", "解读")
+        assert parse_page(heading, "page.txt")[0].genre == "解读"

@@ -472,7 +472,9 @@ def _find_title(page: PageState) -> None:
     heading_run_into_body(page)
     heading_before_body(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
-    page.is_interpretation = bool(page.interp) or "解读" in page.headline or "解读" in lines[0]
+    page.is_interpretation = (
+        bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(lines[0])
+    )
     # a name the headline quotes names the page only in a heading (a file name, "《…》政策解读"): a
     # name quoted in a sentence (现将《…》印发给你们, 近日…印发了《…》) is no printed title, and one
     # it cites (为贯彻落实《…》精神) is another document's
@@ -493,6 +495,12 @@ def _find_title(page: PageState) -> None:
         # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+def _names_interpretation(line: str) -> bool:
+    """True when a heading or breadcrumb line says 解读; a sentence ending in '。' only talks
+    about interpreting (a site's note "…来具体解读本文。", holdout13 011) and is no heading."""
+    return "解读" in line and not line.rstrip().endswith("。")
 
 
 # a repost's lead line to the text it reprints: "《关于…的指导意见》全文如下:", "《X》原文如下。"
