@@ -1812,3 +1812,22 @@ def test_a_sentence_about_interpreting_is_no_interpretation_heading():
         # the same words as a heading (no sentence end) do name an interpretation
         heading = SITE_NOTE.replace("来具体解读本文。", "解读")
         assert parse_page(heading, "page.txt")[0].genre == "解读"
+
+
+# tests/devset/holdout13/pages/048.txt (shortened): an interpretation headed "《X(period)》解读材料"
+INTERPRETATION_MATERIAL = """《南阳市数字政府建设实施方案(2022-2025)》解读材料
+
+日前,南阳市人民政府办公室印发了《南阳市数字政府建设实施方案(2022-2025)》(以下简称《方案》),现就《方案》有关内容进行解读。
+
+一、问:出台《方案》的背景是什么?
+
+为贯彻落实《河南省数字政府建设总体规划》,加快推进政府数字化转型,结合我市实际,制定本方案。
+"""
+
+
+def test_interpretation_material_of_a_plan_named_with_its_period():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = parse_page(INTERPRETATION_MATERIAL, "page.txt")[0]
+    assert doc.title == "《南阳市数字政府建设实施方案(2022-2025)》解读材料"
+    assert (doc.genre, doc.level, doc.region, doc.issuer) == ("解读", "prefecture", "河南", "")

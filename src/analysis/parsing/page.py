@@ -150,6 +150,7 @@ from .page_title import (
     lost_in_print,
     meta_title,
     named_heading,
+    names_a_document,
     plan_period_line,
     rejection,
     run_on_title,
@@ -481,14 +482,14 @@ def _find_title(page: PageState) -> None:
     quoted = [
         m.group(1)
         for m in re.finditer(r"《([^《》]{6,80})》", page.headline)
-        if TITLE_GENRE_RE.search(m.group(1)) and not in_citation(page.headline, m.start(), m.end())
+        if names_a_document(m.group(1)) and not in_citation(page.headline, m.start(), m.end())
     ]
     if re.search(r"[。,，;；]", page.headline):
         quoted = []
     if page.is_interpretation and quoted and not interpreter_heading(page.title):
         name = max(quoted, key=len)
         # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
-        said = re.search(re.escape(f"《{name}》") + r"([^《》\s,，。]{0,6}?解读)", page.headline)
+        said = re.search(re.escape(f"《{name}》") + r"([^《》\s,，。]{0,6}?解读(?:材料)?)", page.headline)
         page.title = f"《{name}》{said.group(1) if said else '解读'}"
         page.note("title", page.title, page.headline, "interpretation of the quoted title")
     elif page.title_idx is None and not page.title and quoted and rejection(page.headline) in ("", "file name"):

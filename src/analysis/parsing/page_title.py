@@ -36,6 +36,7 @@ __all__ = [
     "lost_in_print",
     "meta_title",
     "named_heading",
+    "names_a_document",
     "opens_title",
     "plan_period_line",
     "rejection",
@@ -280,6 +281,16 @@ _PERIOD_LINE_RE = re.compile(r"^[(（]?\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:
 _PERIOD_REST_RE = re.compile(
     r"^[(（]\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]\s*([^\s。,，;；:：]{1,20})$"
 )
+
+
+# a plan period ending a document's name: "…实施方案(2022-2025)"
+_TRAILING_PERIOD_RE = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$")
+
+
+def names_a_document(name: str) -> bool:
+    """True when ``name`` ends in a genre word, also before a plan period ("南阳市数字政府建设实施方案
+    (2022-2025)", as a heading quotes a plan's name: holdout13 048)."""
+    return bool(TITLE_GENRE_RE.search(name) or TITLE_GENRE_RE.search(_TRAILING_PERIOD_RE.sub("", name).rstrip()))
 
 
 def plan_period_line(lines: list[str], i: int) -> str:
