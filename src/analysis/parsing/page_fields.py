@@ -436,6 +436,20 @@ def _bare_stamp(line: str) -> bool:
     return bool(_BARE_STAMP_RE.match(line.strip()) or _SOURCE_DATELINE_RE.match(line.strip()))
 
 
+# a site's name given as its domain, then the posting date, alone on a header line
+# ("2025China.cn   2020年12月29日", holdout13 019)
+_SITE_DATELINE_RE = re.compile(
+    r"^[A-Za-z0-9\-.]{2,40}\.(?:cn|com|net|org|gov|edu|cc|hk|tw)\s+(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})$",
+    re.IGNORECASE,
+)
+
+
+def _site_dateline(line: str) -> bool:
+    """True for a line printing a site's domain name and a full date, nothing else: the page's
+    posting stamp (a 公文 never prints a domain before its date)."""
+    return bool(_SITE_DATELINE_RE.match(line.strip()))
+
+
 def _posting_date(page: PageState) -> DateInfo | None:
     """The page's posting date: a dated header line (发布时间, 来源, a | row) among the first ten
     lines or the two under the title's first print, a date under a label line (最后修订:), or the
@@ -453,7 +467,7 @@ def _posting_date(page: PageState) -> DateInfo | None:
             # only a date right after its label (a header flattened onto the text) is the page's
             continue
         label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
-        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above or _bare_stamp(ln)):
+        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above or _bare_stamp(ln) or _site_dateline(ln)):
             return DateInfo(ds[0].iso, ds[0].year, "page header")
     # a stamp printed year last is a header line as the bare stamps above are
     stamp = _year_last_stamp(raw[: max(10, head + 3)])
