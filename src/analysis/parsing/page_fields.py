@@ -54,6 +54,7 @@ def page_issuer(page: PageState) -> str:
         (interpreter_heading(page.title), page.title, "interpreting body leading the heading (X解读《…》)"),
         (page.block_issuer, page.block_issuer, "issuer line of the title block"),
         (_cover_issuer(page), page.title, "cover (title, then the issuing body)"),
+        (_cover_line(page)[0], page.title, "cover line under the title (issuing body and month)"),
         (_head_issuer(page), page.doc_number, "发文机关 line above the 文号"),
         (_red_header_issuer(page), "文件", "document header (版头 'X文件')"),
         (_announced_issuer(page), page.announcement.sentence, "announcement (X、Y印发《title》)"),
@@ -296,6 +297,20 @@ def _cover_issuer(page: PageState) -> str:
     return ""
 
 
+def _cover_line(page: PageState) -> tuple[str, DateInfo | None]:
+    """(issuing body, month) of a plan's cover printing both on one line right under its title
+    ("广东省交通运输厅 2016 年 11 月", holdout13 002), as its signature would; ("", None) otherwise."""
+    for ln in page.lines[page.body_start : page.body_start + 2]:
+        orgs = leading_orgs(ln)
+        after = ln
+        for name in orgs.split():
+            after = after.lstrip()[len(name) :]
+        d = date_line(after, month=True) if orgs else None
+        if d is not None and d.iso.count("-") == 1:
+            return orgs, d
+    return "", None
+
+
 def page_date(page: PageState, body: str) -> DateInfo | None:
     """Step 7: the date, by one precedence: the document's own dates (signature, a dateline
     under the title or 文号, the page's 成文日期/发文日期/颁布时间), then the issue date a lead
@@ -359,6 +374,9 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
         d = date_line(ln, month=True)
         if d is not None and d.iso.count("-") == 1:
             return DateInfo(d.iso, d.year, "dateline below the title (month)")
+    month = _cover_line(page)[1]
+    if month is not None:
+        return DateInfo(month.iso, month.year, "cover line under the title (issuing body and month)")
     return None
 
 
