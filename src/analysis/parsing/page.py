@@ -716,6 +716,18 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
         # a notice signed above the addressees printed its text without a title: the page starts
         # with it (what follows is the document it forwards); else the body starts at the addressees
         page.body_start = 0 if notice_signed_above(lines, sal) else sal
+    if sal is None and not page.title:
+        _opening_transmittal(page)
+
+
+def _opening_transmittal(page: PageState) -> None:
+    """A page that prints no heading and no addressees but opens (past a breadcrumb) on its own
+    transmitting sentence ("《X》已经…审议通过,现印发给你们", holdout13 053): X, as the notice
+    sending it out names it."""
+    name, line = transmitted_quote([page.headline], 0)
+    if name:
+        page.title = name
+        page.note("title", name, line, "name in 《》 of the transmitting sentence opening the page (no heading)")
 
 
 def _heading_remnant(lines: list[str], sig: int | None) -> bool:
