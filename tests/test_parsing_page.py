@@ -1835,10 +1835,12 @@ def test_interpretation_material_of_a_plan_named_with_its_period():
 
 # tests/devset/holdout13/pages/053.txt (shortened): no heading and no addressees; the page opens
 # on its own transmitting sentence
-OPENING_TRANSMITTAL = """《眉山市彭山区“十四五”新型基础设施建设规划》已经三届区政府第12次常务会议审议通过,现印发给你们,请认真组织实施。
-新型基础设施建设(简称:新基建),是以新发展理念为引领,以技术创新为驱动,以信息网络为基础的基础设施体系。
-为贯彻落实《四川省加快推进新型基础设施建设行动方案(2020-2022年)》等文件精神,制定本规划。
-"""
+OPENING_TRANSMITTAL = (
+    "《眉山市彭山区“十四五”新型基础设施建设规划》已经三届区政府第12次常务会议审议通过,"
+    "现印发给你们,请认真组织实施。\n"
+    "新型基础设施建设(简称:新基建),是以新发展理念为引领,以技术创新为驱动,以信息网络为基础的基础设施体系。\n"
+    "为贯彻落实《四川省加快推进新型基础设施建设行动方案(2020-2022年)》等文件精神,制定本规划。\n"
+)
 
 
 def test_page_opening_on_its_transmitting_sentence_is_titled_by_the_name_it_sends_out():
