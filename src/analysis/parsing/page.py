@@ -722,10 +722,12 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
 
 def _opening_transmittal(page: PageState) -> None:
     """A page that prints no heading and no addressees but opens (past a breadcrumb) on its own
-    transmitting sentence ("《X》已经…审议通过,现印发给你们", holdout13 053): X, as the notice
-    sending it out names it."""
+    transmitting sentence with the name it sends out ("《X》已经…审议通过,现印发给你们", holdout13
+    053): X, as the notice sending it out names it."""
     name, line = transmitted_quote([page.headline], 0)
-    if name:
+    # only a name printed first on the page stands where a heading would: one quoted inside a
+    # sentence (经国务院同意,现将《X》印发你们) is the notice's text cut from its head
+    if name and line.lstrip().startswith(f"《{name}"):
         page.title = name
         page.note("title", name, line, "name in 《》 of the transmitting sentence opening the page (no heading)")
 
