@@ -65,3 +65,13 @@ def test_issuer_of_a_title_line_with_a_layout_space_inside_a_name():
     assert split_issuer_title(spaced)[0] == "武威市人民政府办公室"
     # a space between joint issuers separates them
     assert split_issuer_title("中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见")[0] == "中共中央 国务院"
+
+
+def test_a_title_led_by_a_short_form_government_names_it_as_printed():
+    # tests/devset/holdout13/pages/020.txt and 003.txt: "省政府" / "市政府" lead the heading, the
+    # place is printed elsewhere on the page (智慧江苏, the 文号 苏政发, the addressees)
+    assert split_issuer_title("省政府关于推进智慧江苏建设的实施意见")[0] == "省政府"
+    assert split_issuer_title("市政府关于加快推进“智慧徐州”建设的实施意见")[0] == "市政府"
+    # a word that only ends in 政府 is no issuer; nor is a title that opens with 关于
+    assert split_issuer_title("数字政府关于建设的若干问题")[0] == ""
+    assert split_issuer_title("关于推进省政府信息公开的意见")[0] == ""

@@ -1785,3 +1785,74 @@ def test_a_space_inside_the_title_line_changes_no_field(tmp_path, page, printed,
     for field in _FIELDS:
         same = str(varied[field]).replace(" ", "") == str(plain[field]).replace(" ", "")
         assert same, (field, plain[field], varied[field])
+
+
+# tests/devset/holdout13/pages/011.txt (shortened): a site's note above the heading talks about
+# interpreting (…来具体解读本文。); the page is the notice, not an interpretation
+SITE_NOTE = """农商研究院Farmigo.Net注:结合《加快推进智慧湖北建设的意见》来具体解读本文。
+省人民政府办公厅关于印发加快推进智慧湖北建设行动方案(2015-2017年)的通知
+各市、州、县人民政府,省政府各部门:
+《加快推进智慧湖北建设行动方案(2015-2017年)》已经省人民政府同意,现印发给你们,请结合实际,认真组织实施。
+2015年8月7日
+加快推进智慧湖北建设行动方案(2015-2017年)
+根据《省人民政府关于加快推进智慧湖北建设的意见》(鄂政发〔2015〕52号),特制定本行动方案。
+一、信息基础设施提升行动
+按照“统筹规划、整合资源、适度超前、保障安全”的原则,加快构建智慧化信息基础设施。
+"""
+
+
+def test_a_sentence_about_interpreting_is_no_interpretation_heading():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = parse_page(SITE_NOTE, "page.txt")[0]
+        assert (doc.title, doc.genre) == (
+            "省人民政府办公厅关于印发加快推进智慧湖北建设行动方案(2015-2017年)的通知",
+            "方案",
+        )
+        # the same words as a heading (no sentence end) do name an interpretation
+        heading = SITE_NOTE.replace("来具体解读本文。", "解读")
+        assert parse_page(heading, "page.txt")[0].genre == "解读"
+
+
+# tests/devset/holdout13/pages/048.txt (shortened): an interpretation headed "《X(period)》解读材料"
+INTERPRETATION_MATERIAL = """《南阳市数字政府建设实施方案(2022-2025)》解读材料
+
+日前,南阳市人民政府办公室印发了《南阳市数字政府建设实施方案(2022-2025)》(以下简称《方案》),现就《方案》有关内容进行解读。
+
+一、问:出台《方案》的背景是什么?
+
+为贯彻落实《河南省数字政府建设总体规划》,加快推进政府数字化转型,结合我市实际,制定本方案。
+"""
+
+
+def test_interpretation_material_of_a_plan_named_with_its_period():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = parse_page(INTERPRETATION_MATERIAL, "page.txt")[0]
+    assert doc.title == "《南阳市数字政府建设实施方案(2022-2025)》解读材料"
+    assert (doc.genre, doc.level, doc.region, doc.issuer) == ("解读", "prefecture", "河南", "")
+
+
+# tests/devset/holdout13/pages/053.txt (shortened): no heading and no addressees; the page opens
+# on its own transmitting sentence
+OPENING_TRANSMITTAL = (
+    "《眉山市彭山区“十四五”新型基础设施建设规划》已经三届区政府第12次常务会议审议通过,"
+    "现印发给你们,请认真组织实施。\n"
+    "新型基础设施建设(简称:新基建),是以新发展理念为引领,以技术创新为驱动,以信息网络为基础的基础设施体系。\n"
+    "为贯彻落实《四川省加快推进新型基础设施建设行动方案(2020-2022年)》等文件精神,制定本规划。\n"
+)
+
+
+def test_page_opening_on_its_transmitting_sentence_is_titled_by_the_name_it_sends_out():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = parse_page(OPENING_TRANSMITTAL, "page.txt")[0]
+        assert (doc.title, doc.level, doc.region, doc.genre) == (
+            "眉山市彭山区“十四五”新型基础设施建设规划",
+            "county",
+            "四川",
+            "规划",
+        )
+        # a sentence citing a document (为贯彻落实《…》) names no title
+        cited = OPENING_TRANSMITTAL.split("\n", 1)[1]
+        assert parse_page(cited, "page.txt")[0].title == ""

@@ -136,3 +136,28 @@ def test_national_decree_head_names_the_state_council_as_issuer():
     assert doc.doc_number == "中华人民共和国国务院令第716号"
     assert doc.level == "central"
     assert doc.date.iso == "2019-04-26"
+
+
+# tests/devset/holdout13/pages/007.txt (shortened): the 文号 glued to the end of the heading line
+GLUED = """當前位置:首頁 > 信息傳達 > 政聲傳遞
+政聲傳遞
+廣東省人民政府關于印發廣東省落實《工業和信息化部廣東省人民政府合作框架協議》實施方案的通知粵府函〔2017〕186號
+瀏覽次數:402
+現將《廣東省落實〈工業和信息化部廣東省人民政府合作框架協議〉實施方案》印發給你們,請認真組織實施。
+廣東省人民政府
+2017年7月18日
+廣東省落實《工業和信息化部廣東省
+人民政府合作框架協議》實施方案
+為落實《工業和信息化部廣東省人民政府合作框架協議》,加快廣東工業和信息化轉型升級,制定本方案。
+一、工作目標
+力爭用5年左右時間,部省共同推進全國智能制造示範區建設取得顯著成效。
+"""
+
+
+def test_number_glued_to_the_end_of_the_heading_is_the_own():
+    doc = _doc(GLUED)
+    assert doc.doc_number == "粤府函〔2017〕186号"
+    assert doc.title == "广东省人民政府关于印发广东省落实《工业和信息化部广东省人民政府合作框架协议》实施方案的通知"
+    assert doc.evidence["doc_number"][2] == "文号 glued to the end of the heading line"
+    # a heading that ends in its genre word carries no number
+    assert _doc(GLUED.replace("的通知粵府函〔2017〕186號", "的通知")).doc_number == ""

@@ -629,3 +629,56 @@ def test_posting_stamp_printed_year_last_dates_an_undated_page():
     assert (doc.date.iso, doc.date.source) == ("2016", "page header (year last)")
     doc = _parse(text.replace("04.01.2016", "28.01.2016"))
     assert doc.date.iso == "2016-01-28"
+
+
+# tests/devset/holdout13/pages/019.txt (opening, codes kept): the site's domain and the posting
+# date on one header line; no signature in the excerpt
+SITE_DATELINE = """siemens x
+智能物流
+
+關(guān)于加快構(gòu)建全國一體化大數(shù)據(jù)中心協(xié)同創(chuàng)新體系的指導(dǎo)意見
+
+2025China.cn   2020年12月29日
+
+關(guān)于加快構(gòu)建全國一體化
+大數(shù)據(jù)中心協(xié)同創(chuàng)新體系的指導(dǎo)意見
+發(fā)改高技〔2020〕1922號(hào)
+
+  各省、自治區(qū)、直轄市及計(jì)劃單列市人民政府,新疆生產(chǎn)建設(shè)兵團(tuán),國務(wù)院各部委、各直屬機(jī)構(gòu):
+
+  數(shù)據(jù)是國家基礎(chǔ)戰(zhàn)略性資源和重要生產(chǎn)要素。
+"""
+
+
+def test_site_domain_and_date_on_one_header_line_is_the_posting_date():
+    doc = _parse(SITE_DATELINE)
+    assert (doc.doc_number, doc.date.iso, doc.date.source) == ("发改高技〔2020〕1922号", "2020-12-29", "page header")
+    # without the domain the line is no header stamp: the 文号's year is all there is
+    assert _parse(SITE_DATELINE.replace("2025China.cn   ", "据说 ")).date.iso == "2020"
+
+
+# tests/devset/holdout13/pages/002.txt (opening): a document-sharing copy of a plan's cover, the
+# issuing body and the month on one line under the title, then the table of contents
+COVER = """当前位置:首页 >> 交通运输 >>
+
+广东省交通运输 “十三五”信息化发展规划
+
+
+广东省交通运输信息化 “十三五”发展规划
+
+广东省交通运输厅 2016 年 11 月
+
+目 录
+
+一、发展现状 ........................................................................... 2
+二、形势要求 ......................................................................... 11
+"""
+
+
+def test_cover_line_under_the_title_gives_issuer_and_month():
+    doc = _parse(COVER)
+    assert (doc.issuer, doc.date.iso, doc.level, doc.region) == ("广东省交通运输厅", "2016-11", "provincial", "广东")
+    assert doc.evidence["date"][2] == "cover line under the title (issuing body and month)"
+    # a month alone after words that name no body gives neither
+    other = _parse(COVER.replace("广东省交通运输厅 2016 年 11 月", "规划期限 2016 年 11 月"))
+    assert (other.issuer, other.date.iso if other.date else "") == ("", "")

@@ -10,9 +10,11 @@ from analysis.parsing.page_title import (
     join_wrapped_title,
     lost_in_print,
     meta_title,
+    names_a_document,
     plan_period_line,
     rejection,
     run_on_title,
+    short_form_head,
     strip_seal_notes,
     taken_once,
     transmitted_quote,
@@ -455,3 +457,43 @@ def test_a_title_spaced_inside_its_quoted_name_is_one_title_not_a_list():
     assert is_title_line("交通运输部关于印发《数字交通发展规划 纲要》的通知")
     # a site's links to two complete titles are still navigation
     assert rejection("“十三五”国家信息化规划 “十四五”国家信息化规划") == "navigation"
+
+
+def test_a_name_ending_in_a_genre_word_before_its_plan_period_names_a_document():
+    # the name quoted by tests/devset/holdout13/pages/048.txt's heading
+    assert names_a_document("南阳市数字政府建设实施方案(2022-2025)")
+    assert names_a_document("数字经济发展三年行动计划(2021—2023年)")
+    assert names_a_document("南阳市数字政府建设实施方案")
+    # a period alone, or after a word that is no genre, names no document
+    assert not names_a_document("南阳市数字政府建设(2022-2025)")
+    assert not names_a_document("(2022-2025)")
+
+
+def test_title_wrapped_after_a_short_form_issuer_and_guanyu_is_joined_whole():
+    # tests/devset/holdout13/pages/003.txt: the heading wrapped after "市政府关于加快推进"
+    lines = [
+        "市政府关于加快推进",
+        "“智慧徐州”建设的实施意见",
+        "各县(市)、区人民政府,徐州经济技术开发区、新城区管委会,市各委、办、局(公司),市各直属单位:",
+    ]
+    assert join_wrapped_title(lines, 1) == ("市政府关于加快推进“智慧徐州”建设的实施意见", 0)
+    assert short_form_head("省人民政府办公厅关于印发") and short_form_head("县政府关于")
+    # a sentence above the heading is no part of it
+    assert join_wrapped_title(["为加快推进", "“智慧徐州”建设的实施意见"], 1) == ("“智慧徐州”建设的实施意见", 1)
+    assert not short_form_head("市政协关于")
+
+
+def test_page_whose_heading_wraps_after_a_short_form_issuer():
+    page = (
+        "市政府关于加快推进\n“智慧徐州”建设的实施意见\n"
+        "各县(市)、区人民政府,徐州经济技术开发区、新城区管委会,市各委、办、局(公司),市各直属单位:\n"
+        "为加快推进我市信息化建设与发展,促进“智慧徐州”建设有序健康发展,提出以下实施意见:\n"
+        "一、重要意义\n智慧城市是可持续发展理念与新一代信息技术相结合的产物。\n"
+    )
+    doc = parse_page(page, "page.txt")[0]
+    assert (doc.title, doc.level, doc.region, doc.genre) == (
+        "市政府关于加快推进“智慧徐州”建设的实施意见",
+        "prefecture",
+        "江苏",
+        "意见",
+    )

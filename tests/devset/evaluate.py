@@ -22,9 +22,9 @@ and 6, developed on from round 7; holdout7: blind 93.5% at 8b34fb2 and after rou
 89.4% at 8b34fb2, 91.0% after round 7, both developed on from round 8; holdout9: blind 93.8% after
 round 7, 94.3% after round 8, developed on from round 9; holdout10: blind 95.5% after round 8, 96.2%
 after round 9, developed on from round 10; holdout11: blind 89.4% after rounds 9 and 10, developed on
-from round 11; holdout12: blind 95.5% after rounds 10 and 11, developed on from round 12), so they are
-regression sets now; holdout13, collected blind (90.9% after round 10, 92.0% after rounds 11 and 12),
-measures generalisation).
+from round 11; holdout12: blind 95.5% after rounds 10 and 11, developed on from round 12; holdout13:
+blind 90.9% after round 10, 92.0% after rounds 11 and 12, developed on from round 13), so they are
+regression sets now; holdout14, collected blind, measures generalisation).
 """
 
 from __future__ import annotations
@@ -166,8 +166,8 @@ def main(argv: list[str] | None = None) -> int:
         default="dev",
         help=(
             "dev: pages/ and annotations.csv next to this script; holdout ... holdout13: that folder "
-            "(holdout-holdout12 scored blind once, then used for development: regression sets now; "
-            "holdout13 blind)"
+            "(holdout-holdout13 scored blind once, then used for development: regression sets now; "
+            "holdout14 blind)"
         ),
     )
     args = parser.parse_args(argv)

@@ -46,12 +46,22 @@ def split_issuer_title(heading: str) -> tuple[str, str]:
         return "", h
     m = re.match(r"^(?P<org>.+?)\s*(?:关于|印发|转发)", h)
     org = _unspaced_org(m.group("org").strip()) if m else ""
-    if org and looks_like_org(org):
+    if org and (looks_like_org(org) or short_form_government(org)):
         return org, h
     orgs = leading_orgs(h)
     if orgs:
         return orgs, h
     return "", h
+
+
+# a government named by its rank alone ("省政府", "市政府", "县政府"): its place is printed elsewhere
+_SHORT_GOVERNMENT_RE = re.compile(r"(?:省|市|县|区|旗|州|盟|自治区|自治州|自治县|自治旗)政府")
+
+
+def short_form_government(org: str) -> bool:
+    """True when ``org`` is a government named by its rank alone ("省政府", "市政府"), as a title
+    leading with it prints its issuer (holdout13 003, 020)."""
+    return bool(_SHORT_GOVERNMENT_RE.fullmatch(org.strip()))
 
 
 def _unspaced_org(org: str) -> str:

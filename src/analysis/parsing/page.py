@@ -150,6 +150,7 @@ from .page_title import (
     lost_in_print,
     meta_title,
     named_heading,
+    names_a_document,
     plan_period_line,
     rejection,
     run_on_title,
@@ -472,27 +473,35 @@ def _find_title(page: PageState) -> None:
     heading_run_into_body(page)
     heading_before_body(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
-    page.is_interpretation = bool(page.interp) or "解读" in page.headline or "解读" in lines[0]
+    page.is_interpretation = (
+        bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(lines[0])
+    )
     # a name the headline quotes names the page only in a heading (a file name, "《…》政策解读"): a
     # name quoted in a sentence (现将《…》印发给你们, 近日…印发了《…》) is no printed title, and one
     # it cites (为贯彻落实《…》精神) is another document's
     quoted = [
         m.group(1)
         for m in re.finditer(r"《([^《》]{6,80})》", page.headline)
-        if TITLE_GENRE_RE.search(m.group(1)) and not in_citation(page.headline, m.start(), m.end())
+        if names_a_document(m.group(1)) and not in_citation(page.headline, m.start(), m.end())
     ]
     if re.search(r"[。,，;；]", page.headline):
         quoted = []
     if page.is_interpretation and quoted and not interpreter_heading(page.title):
         name = max(quoted, key=len)
         # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
-        said = re.search(re.escape(f"《{name}》") + r"([^《》\s,，。]{0,6}?解读)", page.headline)
+        said = re.search(re.escape(f"《{name}》") + r"([^《》\s,，。]{0,6}?解读(?:材料)?)", page.headline)
         page.title = f"《{name}》{said.group(1) if said else '解读'}"
         page.note("title", page.title, page.headline, "interpretation of the quoted title")
     elif page.title_idx is None and not page.title and quoted and rejection(page.headline) in ("", "file name"):
         # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+def _names_interpretation(line: str) -> bool:
+    """True when a heading or breadcrumb line says 解读; a sentence ending in '。' only talks
+    about interpreting (a site's note "…来具体解读本文。", holdout13 011) and is no heading."""
+    return "解读" in line and not line.rstrip().endswith("。")
 
 
 # a repost's lead line to the text it reprints: "《关于…的指导意见》全文如下:", "《X》原文如下。"
@@ -707,6 +716,20 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
         # a notice signed above the addressees printed its text without a title: the page starts
         # with it (what follows is the document it forwards); else the body starts at the addressees
         page.body_start = 0 if notice_signed_above(lines, sal) else sal
+    if sal is None and not page.title:
+        _opening_transmittal(page)
+
+
+def _opening_transmittal(page: PageState) -> None:
+    """A page that prints no heading and no addressees but opens (past a breadcrumb) on its own
+    transmitting sentence with the name it sends out ("《X》已经…审议通过,现印发给你们", holdout13
+    053): X, as the notice sending it out names it."""
+    name, line = transmitted_quote([page.headline], 0)
+    # only a name printed first on the page stands where a heading would: one quoted inside a
+    # sentence (经国务院同意,现将《X》印发你们) is the notice's text cut from its head
+    if name and line.lstrip().startswith(f"《{name}"):
+        page.title = name
+        page.note("title", name, line, "name in 《》 of the transmitting sentence opening the page (no heading)")
 
 
 def _heading_remnant(lines: list[str], sig: int | None) -> bool:

@@ -11,7 +11,7 @@ import re
 from ..metadata import damaged_doc_number_line, find_doc_numbers, in_citation, normalize_doc_number
 from .page_signature import notice_signed_above
 from .page_state import PageState
-from .page_title import is_org_line
+from .page_title import is_org_line, skeleton
 
 __all__ = ["find_doc_number"]
 
@@ -27,6 +27,7 @@ def find_doc_number(page: PageState) -> None:
     lines = page.lines
     _bracketed_number(page)
     page.doc_number = page.doc_number or _doc_number_above_body(lines, page.body_start)
+    page.doc_number = page.doc_number or _number_glued_to_heading(page)
     rest = find_doc_numbers(page.run_on_rest[:40])
     if not page.doc_number and rest and rest[0][0] <= 3:
         page.doc_number = rest[0][1]
@@ -67,6 +68,24 @@ def _bracketed_number(page: PageState) -> None:
         page.note("doc_number", nums[-1][1], page.title, "文号 in brackets after the title")
         page.doc_number = nums[-1][1]
         page.title = page.title[: nums[-1][0] - 1].strip()
+
+
+def _number_glued_to_heading(page: PageState) -> str:
+    """A 文号 glued to the end of the heading line ("…实施方案的通知粤府函〔2017〕186号"): a 文号
+    ends at 号 wherever it is glued, and the one ending the heading is the document's own (the
+    title is read without it); "" if the heading line ends otherwise."""
+    if page.title_idx is None or not page.title:
+        return ""
+    line = page.lines[page.title_idx].rstrip()
+    nums = find_doc_numbers(line)
+    if not nums or not line.endswith("号") or nums[-1][1] in page.title:
+        return ""
+    # the text before it is the title itself (a heading 落实…印发 is no citation of that number)
+    before = skeleton(line[: nums[-1][0]])
+    if len(before) < 4 or not skeleton(page.title).endswith(before[-4:]):
+        return ""
+    page.note("doc_number", nums[-1][1], line, "文号 glued to the end of the heading line")
+    return nums[-1][1]
 
 
 def _find_decree(page: PageState) -> None:

@@ -54,6 +54,7 @@ def page_issuer(page: PageState) -> str:
         (interpreter_heading(page.title), page.title, "interpreting body leading the heading (X解读《…》)"),
         (page.block_issuer, page.block_issuer, "issuer line of the title block"),
         (_cover_issuer(page), page.title, "cover (title, then the issuing body)"),
+        (_cover_line(page)[0], page.title, "cover line under the title (issuing body and month)"),
         (_head_issuer(page), page.doc_number, "发文机关 line above the 文号"),
         (_red_header_issuer(page), "文件", "document header (版头 'X文件')"),
         (_announced_issuer(page), page.announcement.sentence, "announcement (X、Y印发《title》)"),
@@ -296,6 +297,20 @@ def _cover_issuer(page: PageState) -> str:
     return ""
 
 
+def _cover_line(page: PageState) -> tuple[str, DateInfo | None]:
+    """(issuing body, month) of a plan's cover printing both on one line right under its title
+    ("广东省交通运输厅 2016 年 11 月", holdout13 002), as its signature would; ("", None) otherwise."""
+    for ln in page.lines[page.body_start : page.body_start + 2]:
+        orgs = leading_orgs(ln)
+        after = ln
+        for name in orgs.split():
+            after = after.lstrip()[len(name) :]
+        d = date_line(after, month=True) if orgs else None
+        if d is not None and d.iso.count("-") == 1:
+            return orgs, d
+    return "", None
+
+
 def page_date(page: PageState, body: str) -> DateInfo | None:
     """Step 7: the date, by one precedence: the document's own dates (signature, a dateline
     under the title or 文号, the page's 成文日期/发文日期/颁布时间), then the issue date a lead
@@ -359,6 +374,9 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
         d = date_line(ln, month=True)
         if d is not None and d.iso.count("-") == 1:
             return DateInfo(d.iso, d.year, "dateline below the title (month)")
+    month = _cover_line(page)[1]
+    if month is not None:
+        return DateInfo(month.iso, month.year, "cover line under the title (issuing body and month)")
     return None
 
 
@@ -436,6 +454,20 @@ def _bare_stamp(line: str) -> bool:
     return bool(_BARE_STAMP_RE.match(line.strip()) or _SOURCE_DATELINE_RE.match(line.strip()))
 
 
+# a site's name given as its domain, then the posting date, alone on a header line
+# ("2025China.cn   2020年12月29日", holdout13 019)
+_SITE_DATELINE_RE = re.compile(
+    r"^[A-Za-z0-9\-.]{2,40}\.(?:cn|com|net|org|gov|edu|cc|hk|tw)\s+(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})$",
+    re.IGNORECASE,
+)
+
+
+def _site_dateline(line: str) -> bool:
+    """True for a line printing a site's domain name and a full date, nothing else: the page's
+    posting stamp (a 公文 never prints a domain before its date)."""
+    return bool(_SITE_DATELINE_RE.match(line.strip()))
+
+
 def _posting_date(page: PageState) -> DateInfo | None:
     """The page's posting date: a dated header line (发布时间, 来源, a | row) among the first ten
     lines or the two under the title's first print, a date under a label line (最后修订:), or the
@@ -453,7 +485,7 @@ def _posting_date(page: PageState) -> DateInfo | None:
             # only a date right after its label (a header flattened onto the text) is the page's
             continue
         label_above = i > 0 and _POSTED_RE.search(raw[i - 1]) and raw[i - 1].rstrip().endswith((":", "："))
-        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above or _bare_stamp(ln)):
+        if ds and ("|" in ln or _POSTED_RE.search(ln) or label_above or _bare_stamp(ln) or _site_dateline(ln)):
             return DateInfo(ds[0].iso, ds[0].year, "page header")
     # a stamp printed year last is a header line as the bare stamps above are
     stamp = _year_last_stamp(raw[: max(10, head + 3)])

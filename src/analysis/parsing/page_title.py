@@ -36,10 +36,12 @@ __all__ = [
     "lost_in_print",
     "meta_title",
     "named_heading",
+    "names_a_document",
     "opens_title",
     "plan_period_line",
     "rejection",
     "run_on_title",
+    "short_form_head",
     "skeleton",
     "strip_seal_notes",
     "subsequence",
@@ -223,6 +225,18 @@ def opens_title(s: str) -> bool:
     return bool(_OPENER_RE.match(s)) or leading_place(s) is not None or bool(leading_orgs(s))
 
 
+# a short-form issuer heading a title: its place is printed elsewhere on the page ("市政府关于加快推进")
+_SHORT_FORM_HEAD_RE = re.compile(
+    r"^(?:省|市|县|区|旗|州|盟|自治区|自治州|自治县|自治旗)(?:人民)?政府(?:办公厅|办公室)?关于"
+)
+
+
+def short_form_head(s: str) -> bool:
+    """True when ``s`` opens with a short-form issuer and 关于 ("市政府关于…", "省人民政府办公厅关于…"),
+    as a title does whose issuer's place the page prints elsewhere (holdout13 003)."""
+    return bool(_SHORT_FORM_HEAD_RE.match(s.strip()))
+
+
 def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
     """(title, first line index) of a title whose last line is ``lines[end]``.
 
@@ -241,11 +255,16 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
             break
         about = bodies or (title.startswith(("关于", "印发", "转发")) and is_org_line(prev) and len(prev) <= 40)
         # "X关于印发…珠江三角洲" / "国家…方案的通知": a head holding 关于 but no genre word is left open
-        open_head = "关于" in prev and "关于" not in title and opens_title(prev) and not TITLE_GENRE_RE.search(prev)
+        open_head = (
+            "关于" in prev
+            and "关于" not in title
+            and (opens_title(prev) or short_form_head(prev))
+            and not TITLE_GENRE_RE.search(prev)
+        )
         if not (about or open_head or not opens_title(title) or _OPEN_END_RE.search(prev)):
             break
         title, start = prev + title, start - 1
-        if opens_title(title):
+        if opens_title(title) or short_form_head(title):
             best = (title, start)
     return best
 
@@ -280,6 +299,16 @@ _PERIOD_LINE_RE = re.compile(r"^[(（]?\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:
 _PERIOD_REST_RE = re.compile(
     r"^[(（]\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]\s*([^\s。,，;；:：]{1,20})$"
 )
+
+
+# a plan period ending a document's name: "…实施方案(2022-2025)"
+_TRAILING_PERIOD_RE = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*[—\-–~至]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$")
+
+
+def names_a_document(name: str) -> bool:
+    """True when ``name`` ends in a genre word, also before a plan period ("南阳市数字政府建设实施方案
+    (2022-2025)", as a heading quotes a plan's name: holdout13 048)."""
+    return bool(TITLE_GENRE_RE.search(name) or TITLE_GENRE_RE.search(_TRAILING_PERIOD_RE.sub("", name).rstrip()))
 
 
 def plan_period_line(lines: list[str], i: int) -> str:
