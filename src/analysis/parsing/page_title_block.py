@@ -1,0 +1,461 @@
+"""The title block of a single page (step 2 of :func:`analysis.parsing.page.parse_page`): which line
+is the title, where the body starts (``page.body_start``), whether the page is an interpretation
+(``page.is_interpretation``); :func:`find_title` sets them on the page's :class:`.page_state.PageState`.
+
+The title's precedence, as the page parser documents each field's (cf. :func:`find_title`):
+
+* title: the title block above the addressees (wrapped lines joined whole, with a
+  plan period "(2021—2023年)" printed under it; printed twice -> once; a site's year tag
+  "(2020年)" dropped), or a header line nearer the addressees that packs the title with its
+  文号, date and issuer (维基文库); the metadata
+  table's 标题/名称 when the block is a damaged print of it, or a run-on line just below
+  that prints it fuller, or an intact print above it when the block lost 号/brackets in
+  print; a run-on first line (title, 文号 and addressees on one line); the heading of what
+  an addressee-first transmittal sends out, or the title its annex label prints (附件:…), or
+  the heading printed below it of the document its transmitting sentence names in 《》;
+  the first line when it can be a title (past a breadcrumb; a name printed alone in 《》; a
+  <title>'s column after "_" and a headline's leading "文号:" dropped); when the page prints no
+  heading at all, the name in 《》 of its own transmitting sentence (现将《X》印发给你们, never a
+  cited 根据《…》, nor one of a document forwarded below a signature, nor when a heading was
+  printed and lost, its plan period alone left); else "" (tests/devset/README.md, title).
+  A repost's lead line "《X》全文如下:" gives X; an "issuer 文号 title" headline gives the title
+  (the issuer kept); a block ending mid-phrase takes the short line below that ends it
+  ("规划的通知"), and a plan period line goes on into the rest of the title ("(2022—2035年)实施方案").
+  Pinyin glosses ("的(de)", "纲要(yào / yāo)") are removed by the cleaning before (one home:
+  :func:`analysis.cleaning.remove_ruby_pinyin`).  Round 8 (:mod:`.page_heading`): an SEO keyword
+  set off by a space before 关于/印发/转发 is dropped; a heading's stray '。' over its 文号 or
+  addressees is dropped; a block ending open ("…关于印发") takes back its next line removed as a
+  repeated header; a promulgation 公告 printed with its regulation gives the regulation's heading;
+  a regulation's heading over its adoption note (题注) is the title when the block gives none.
+  Round 9: a news source tag "(…讯)" before a headline is cut; a gazette's running header
+  (X人民政府公报) leading a flattened line is furniture; an interpretation heading wrapped after
+  its verb ("…局长X解读" / "《name》") is joined whole; a flattened page printed twice gives the
+  run-on title of its intact copy when the first lost a quote mark or bracket in print.
+  Never an addressee line, breadcrumb, field label or metadata row (文号…主题词…, 内容概述…),
+  a print line (…办公室 date 印发), site furniture or a share widget's word (转发),
+  a line of several different titles (previous/next links),
+  an editor's note ((本文有删减)) or a file name (….docx) (:mod:`.page_title`); never below the
+  first signature, dated or a transmittal's undated signing body (what a transmittal sends
+  out).  A block cut short (no genre word at its end) gives way to the complete title quoted
+  in 《》 above it; a news headline "X印发《Y》" to Y.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..metadata import date_line, in_citation, leading_orgs, split_issuer_title, without_han_spaces
+from .page_heading import (
+    heading_before_body,
+    heading_over_adoption_note,
+    heading_run_into_body,
+    promulgated_regulation,
+    removed_head,
+    removed_tail,
+)
+from .page_meta import labelled_rows
+from .page_signature import notice_signed_above
+from .page_state import PageState
+from .page_title import (
+    TITLE_GENRE_RE,
+    TRANSMITS_RE,
+    annex_heading,
+    interpreter_heading,
+    is_org_line,
+    is_salutation,
+    is_title_line,
+    join_wrapped_title,
+    lost_in_print,
+    meta_title,
+    named_heading,
+    names_a_document,
+    plan_period_line,
+    rejection,
+    run_on_title,
+    skeleton,
+    subsequence,
+    taken_once,
+    transmitted_quote,
+    without_headline_prefix,
+    without_keyword_prefix,
+    without_part_number,
+    without_site_suffix,
+    without_year_tag,
+)
+
+__all__ = ["find_title"]
+
+
+def find_title(page: PageState) -> None:
+    """Step 2: the title block (title, the line the body starts at, whether it is a 解读).
+
+    The salutation (主送机关) is looked for among the first 30 lines of some
+    length, since menus of HTML pages put dozens of one-word lines above the
+    document; the title is the title-like line just above it, joined with the
+    lines it wraps from.  Candidates in order of precedence: the title block;
+    the metadata table's 标题/名称 when the block is a damaged print of it; a run-on
+    first line; the heading of what an addressee-first transmittal sends out; the
+    page's first line when it can be a title.
+    """
+    lines = page.lines
+    page.head_limit = _index_after_substantive(lines, 30)
+    sal = next((i for i, ln in enumerate(lines[: page.head_limit]) if is_salutation(ln)), None)
+    page.sal_idx = sal
+    search_to = sal if sal is not None else min(len(lines), _index_after_substantive(lines, 12))
+    # the title stands above the signature: below it is what a transmittal sends out
+    search_to = min(search_to, _first_signature(lines, search_to))
+    page.title_idx = next(
+        (i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i]) or _header_run_on(lines[i])), None
+    )
+    # the page's headline: its first line, past a breadcrumb or site furniture printed above it
+    page.headline = next((ln for ln in lines[:3] if rejection(ln) not in ("breadcrumb", "furniture")), lines[0])
+    meta = meta_title(labelled_rows(page.raw_lines))
+    if page.title_idx is not None and _header_run_on(lines[page.title_idx]):
+        # a header line packing the title with its 文号, date and issuer (维基文库: "X关于…的通知
+        # 合政办〔2021〕10号 2021年5月24日 发布机关:…") is the title block, whatever stands above it
+        page.title = _header_run_on(lines[page.title_idx])
+        page.run_on_rest = lines[page.title_idx][len(page.title) :]
+        page.body_start = page.title_idx + 1
+        page.note("title", page.title, lines[page.title_idx], "run-on header line (title, 文号, date)")
+    elif page.title_idx is not None:
+        page.title, first = join_wrapped_title(lines, page.title_idx)
+        page.body_start = page.title_idx + 1
+        period = plan_period_line(lines, page.body_start)
+        if period and not page.title.endswith(period):
+            page.title += period
+            page.body_start += 1
+        _title_tail(page)
+        rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
+        page.note("title", page.title, lines[first], rule)
+        removed_head(page, first)
+        _notice_heading_above(page, first)
+        if meta and skeleton(meta) != skeleton(page.title) and subsequence(skeleton(page.title), skeleton(meta)):
+            page.title = meta
+            page.note("title", meta, meta, "metadata table (fuller print of the title block)")
+        _intact_print(page, first, meta)
+        _quoted_print(page, first)
+    elif meta and is_title_line(meta):
+        page.title = meta
+        printed = without_han_spaces(meta)  # (one print may space what the other does not)
+        page.body_start = next(
+            (i + 1 for i, ln in enumerate(lines[: page.head_limit]) if without_han_spaces(ln).endswith(printed)), 1
+        )
+        page.note("title", meta, meta, "metadata table (标题/名称)")
+    else:
+        _title_without_block(page, sal)
+    _fuller_print(page)
+    page.title = without_year_tag(taken_once(without_site_suffix(page.title)))
+    page.title = without_part_number(page.title)
+    untagged = without_keyword_prefix(page.title)
+    if untagged != page.title:
+        page.note("title", untagged, page.title, "title without the keyword or site tag glued before it")
+        page.title = untagged
+    title, issuer = without_headline_prefix(page.title)
+    if title != page.title:
+        # the issuer the headline prints before the number stays the document's issuer
+        page.note("title", title, page.title, "headline 'issuer 文号 title' without its issuer and 文号")
+        page.block_issuer = page.block_issuer or issuer
+        page.title = title
+    promulgated_regulation(page)
+    heading_over_adoption_note(page)
+    _full_text_lead(page)
+    _news_headline(page)
+    heading_run_into_body(page)
+    heading_before_body(page)
+    # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
+    page.is_interpretation = (
+        bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(lines[0])
+    )
+    # a name the headline quotes names the page only in a heading (a file name, "《…》政策解读"): a
+    # name quoted in a sentence (现将《…》印发给你们, 近日…印发了《…》) is no printed title, and one
+    # it cites (为贯彻落实《…》精神) is another document's
+    quoted = [
+        m.group(1)
+        for m in re.finditer(r"《([^《》]{6,80})》", page.headline)
+        if names_a_document(m.group(1)) and not in_citation(page.headline, m.start(), m.end())
+    ]
+    if re.search(r"[。,，;；]", page.headline):
+        quoted = []
+    if page.is_interpretation and quoted and not interpreter_heading(page.title):
+        name = max(quoted, key=len)
+        # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
+        said = re.search(re.escape(f"《{name}》") + r"([^《》\s,，。]{0,6}?解读(?:材料)?)", page.headline)
+        page.title = f"《{name}》{said.group(1) if said else '解读'}"
+        page.note("title", page.title, page.headline, "interpretation of the quoted title")
+    elif page.title_idx is None and not page.title and quoted and rejection(page.headline) in ("", "file name"):
+        # a download's file name quoting the document's name (filename=《…》.pdf) names it too
+        page.title = max(quoted, key=len)
+        page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+def _names_interpretation(line: str) -> bool:
+    """True when a heading or breadcrumb line says 解读; a sentence ending in '。' only talks
+    about interpreting (a site's note "…来具体解读本文。", holdout13 011) and is no heading."""
+    return "解读" in line and not line.rstrip().endswith("。")
+
+
+# a repost's lead line to the text it reprints: "《关于…的指导意见》全文如下:", "《X》原文如下。"
+_FULL_TEXT_LEAD_RE = re.compile(r"^《([^《》]{4,100})》\s*(?:全文|原文|正文)(?:如下)?\s*[:：。]?$")
+
+
+def _full_text_lead(page: PageState) -> None:
+    """A title taken from a repost's lead line ("《X》全文如下:") is X: the line names the text that
+    follows it, whose own heading the repost left out."""
+    m = _FULL_TEXT_LEAD_RE.match(page.title.strip())
+    if m and is_title_line(m.group(1)):
+        page.note("title", m.group(1), page.title, "name in a repost's lead line (《X》全文如下)")
+        page.title = m.group(1)
+
+
+def _header_run_on(line: str) -> str:
+    """The title a header line starts with when the line goes on into the title's 文号, date or
+    issuer but holds no sentence (a flattened page, whose body follows on the same line, is
+    read by :func:`_title_without_block`); "" otherwise."""
+    return "" if "。" in line else run_on_title(line)
+
+
+# a news headline names who issued a document by a count or an abbreviation ("九部门印发《…》的通知",
+# "中办国办印发《…》"), where a 公文's own title names the issuing bodies in full
+_NEWS_HEADLINE_RE = re.compile(
+    r"^(?:.{0,12}等)?(?:[\d一二两三四五六七八九十]+个?(?:部门|部委|单位|机构)|(?:[\u4e00-\u9fff]办){2,3}|两办)"
+    r"(?:联合)?(?:印发|发布|出台)《([^《》]{6,80})》(?:的通知)?$"
+)
+
+
+_ORGS_ISSUE_RE = re.compile(r"^(.{2,60}?)(?:联合)?(?:印发|发布|出台)《([^《》]{6,80})》$")
+
+
+def _news_headline(page: PageState) -> None:
+    """A news headline taken as the title gives way to the document it announces (the title
+    quoted in it), which is what the page prints below."""
+    m = _NEWS_HEADLINE_RE.match(page.title)
+    named = m.group(1) if m else ""
+    # "中共中央办公厅 国务院办公厅印发《…纲要》": the bodies named in full, the name in 《》 ending the
+    # line; a 公文's own title says 关于印发《…》的通知
+    full = _ORGS_ISSUE_RE.match(page.title)
+    if full and not named and leading_orgs(full.group(1)).replace(" ", "") == full.group(1).replace(" ", ""):
+        named = full.group(2)
+    if named and TITLE_GENRE_RE.search(named):
+        page.note("title", named, page.title, "title quoted in a news headline")
+        page.title = named
+
+
+def _first_signature(lines: list[str], limit: int) -> int:
+    """Index of the first signing body over a date line (a notice's signature, or the issuer and
+    date printed right under the title) among the first ``limit`` lines, the body's line if it is
+    printed; ``limit`` if there is none."""
+    for i in range(1, limit):
+        if TRANSMITS_RE.search(lines[i - 1]) and lines[i - 1].endswith("。") and is_org_line(lines[i]):
+            return i  # a transmittal's signing body, undated, under its last sentence (现印发给你们…。)
+        if date_line(lines[i]) is not None and "年" in lines[i]:
+            if lines[i - 1].endswith("。"):
+                return i
+            if is_org_line(lines[i - 1]) and i >= 2 and lines[i - 2].endswith("。"):
+                return i - 1
+            if is_org_line(lines[i - 1]) and i >= 2 and is_title_line(lines[i - 2]):
+                return i - 1  # the issuer and date printed under the title (its header block)
+    return limit
+
+
+def _title_tail(page: PageState) -> None:
+    """A title block ending mid-phrase (no genre word: "…关于印发新乡市“十四五”消防事业发展") goes on
+    into the short line below that ends it ("规划的通知"), printed once or twice: that line is the
+    rest of the title, too short to be read as a title line of its own."""
+    if TITLE_GENRE_RE.search(page.title):
+        return
+    lines, i = page.lines, page.body_start
+    removed_tail(page)
+    if TITLE_GENRE_RE.search(page.title):
+        return
+    tail = lines[i].strip() if i < len(lines) else ""
+    if not tail or len(tail) > 20 or re.search(r"[。,，;；:：]", tail) or not TITLE_GENRE_RE.search(tail):
+        return
+    page.title += tail
+    page.body_start = i + 1
+    while page.body_start < len(lines) and lines[page.body_start].strip() == tail:
+        page.body_start += 1  # the tail printed twice
+    page.note("title", page.title, tail, "title block (wrapped lines joined, its last line below)")
+
+
+def _notice_heading_above(page: PageState, first: int) -> None:
+    """A title block that is the heading of what a transmittal sends out, printed right under the
+    notice's own heading quoting it ("民政部关于印发《“十四五”民政信息化发展规划》的通知" over
+    "“十四五”民政信息化发展规划", holdout10 019, the notice's text left out): the notice's heading
+    is the title, as it is when the notice's text is printed."""
+    above = page.lines[first - 1].strip() if first > 0 else ""
+    # (spaces compared away: a heading may be letter-spaced in print)
+    quoted = re.sub(r"\s", "", f"印发《{page.title.strip('《》')}》的通知")
+    joined = re.sub(r"\s", "", above)
+    if joined.endswith(quoted) and len(joined) > len(quoted) and is_title_line(above):
+        page.title = above
+        page.note("title", above, above, "heading of the notice sending out the title block's document")
+
+
+def _fuller_print(page: PageState) -> None:
+    """A title block damaged in print ("互联网+" lost) gives way to a fuller print of the same
+    title that a run-on line just below starts with; its 文号 is then read from that line."""
+    if page.title_idx is None:
+        return
+    for ln in page.lines[page.title_idx + 1 : page.title_idx + 4]:
+        run_on = run_on_title(ln)
+        if run_on and len(skeleton(run_on)) > len(skeleton(page.title)):
+            if subsequence(skeleton(page.title), skeleton(run_on)):
+                page.title = run_on
+                page.run_on_rest = ln[len(run_on) :]
+                page.note("title", run_on, ln, "run-on line (fuller print of the title block)")
+            return
+
+
+def _intact_print(page: PageState, first: int, meta: str) -> None:
+    """A title block damaged in print (号 or brackets lost) gives way to an intact print of the
+    same title above it (the page's headline or metadata table), with or without the issuer line
+    the block opens with; that issuer stays the document's issuer."""
+    issuer, _ = split_issuer_title(page.title)
+    cores = [page.title] + ([page.title[len(issuer) :]] if issuer and page.title.startswith(issuer) else [])
+    for cand in [meta, *page.lines[:first]]:
+        if cand and is_title_line(cand) and any(lost_in_print(core, cand) for core in cores):
+            page.block_issuer = issuer
+            page.title = cand.strip()
+            page.note("title", page.title, cand, "intact print of a title block damaged in print")
+            return
+
+
+def _quoted_print(page: PageState, first: int) -> None:
+    """A title block cut short (its last lines not read as title lines, so it ends in no genre
+    word) gives way to the complete title the page prints in 《》 above it
+    ("十政发〔2018〕40号《十堰市人民政府关于…的通知》") when the block's characters all appear in
+    it, in order."""
+    block = skeleton(page.title)
+    if TITLE_GENRE_RE.search(re.sub(r"[(（][^()（）]*[)）]$", "", page.title)):
+        return  # a block ending in its genre word is whole (a quoted name above may be a misnomer)
+    for ln in page.lines[:first]:
+        for qm in re.finditer(r"《([^《》]{6,100})》", ln):
+            quoted = qm.group(1)
+            fuller = len(skeleton(quoted)) > len(block) and subsequence(block, skeleton(quoted))
+            if fuller and is_title_line(quoted) and not in_citation(ln, qm.start(), qm.end()):
+                page.title = quoted
+                page.note("title", quoted, ln, "complete title quoted above a title block cut short")
+                return
+
+
+def _intact_run_on_copy(page: PageState, i: int) -> None:
+    """A flattened page printed twice (a document-sharing site's copy, holdout9 011): the run-on
+    title of the first copy, damaged in print (a quote mark or bracket lost), gives way to the
+    same title printed intact by a later copy's run-on line."""
+    for ln in page.lines[i + 1 :]:
+        again = run_on_title(ln)
+        if again and lost_in_print(page.title, again):
+            page.title = again
+            page.note("title", again, ln, "run-on line (intact later print of a damaged title)")
+            return
+
+
+def _title_without_block(page: PageState, sal: int | None) -> None:
+    """Title candidates when no title line stands above the salutation: a run-on first line,
+    the heading of the annex of an addressee-first transmittal, else the first line when it can
+    be a title; the title stays "" otherwise (never an addressee line, breadcrumb or label)."""
+    lines = page.lines
+    page.body_start = 1
+    for i, ln in enumerate(lines[:6]):
+        run_on = run_on_title(ln)
+        if run_on:
+            page.title = run_on
+            page.body_start = i
+            page.run_on_rest = ln[len(run_on) :]
+            page.note("title", run_on, ln, "run-on line (title before 文号 or addressees)")
+            _intact_run_on_copy(page, i)
+            return
+    if sal is not None:
+        # a short notice, then a signature of up to a dozen joint issuers, then the date
+        sig = next((i for i in range(sal + 1, min(sal + 16, len(lines))) if date_line(lines[i])), None)
+        heading = annex_heading(lines, sig + 1) if sig is not None else ""
+        if heading:
+            page.title = heading
+            page.body_start = sal
+            page.note("title", heading, heading, "heading of the transmitted document (addressee-first page)")
+            return
+        name, line = _transmitted_name(lines, sal)
+        if name:
+            page.title = name
+            page.body_start = sal
+            page.note("title", name, line, "name of the transmitted document (addressee-first page)")
+            return
+        name, line = named_heading(lines, sal + 1)
+        if name:
+            page.title = name
+            page.body_start = sal
+            page.note("title", name, line, "heading of the document the notice names (addressee-first page)")
+            return
+        # (not the addressees of a document forwarded below a notice signed above them)
+        own = not notice_signed_above(lines, sal)
+        if own and not is_title_line(page.headline) and not _heading_remnant(lines, sig):
+            name, line = transmitted_quote(lines, sal + 1)
+            if name:
+                page.title = name
+                page.body_start = sal
+                page.note("title", name, line, "name in 《》 of the page's transmitting sentence (no heading printed)")
+                return
+    if is_title_line(page.headline):
+        page.title = page.headline
+        page.note("title", page.headline, page.headline, "first line of the page")
+    elif sal is None and "。" in lines[0]:
+        # a page opening on a sentence with no title above it starts with the document's text
+        # ("为认真贯彻落实…,制定本方案。", holdout4 028): nothing is set aside as a headline
+        page.body_start = 0
+    elif sal is not None:
+        # a notice signed above the addressees printed its text without a title: the page starts
+        # with it (what follows is the document it forwards); else the body starts at the addressees
+        page.body_start = 0 if notice_signed_above(lines, sal) else sal
+    if sal is None and not page.title:
+        _opening_transmittal(page)
+
+
+def _opening_transmittal(page: PageState) -> None:
+    """A page that prints no heading and no addressees but opens (past a breadcrumb) on its own
+    transmitting sentence with the name it sends out ("《X》已经…审议通过,现印发给你们", holdout13
+    053): X, as the notice sending it out names it."""
+    name, line = transmitted_quote([page.headline], 0)
+    # only a name printed first on the page stands where a heading would: one quoted inside a
+    # sentence (经国务院同意,现将《X》印发你们) is the notice's text cut from its head
+    if name and line.lstrip().startswith(f"《{name}"):
+        page.title = name
+        page.note("title", name, line, "name in 《》 of the transmitting sentence opening the page (no heading)")
+
+
+def _heading_remnant(lines: list[str], sig: int | None) -> bool:
+    """True when the line under a transmittal's signature date is what is left of a printed
+    heading (a short line that is no sentence, such as the plan period "(2021—2023年)" alone):
+    the page printed its heading and lost it in print, so the name the notice quotes is no
+    printed title (tests/devset/pages/077.txt); a page that goes on straight into the body
+    printed no heading at all."""
+    if sig is None or sig + 1 >= len(lines):
+        return False
+    nxt = lines[sig + 1].strip()
+    # a table of contents' label ("目 录", holdout11 001) opens the document sent out, no heading
+    return len(nxt) < 30 and not re.search(r"[。,，;；:：]", nxt) and re.sub(r"\s", "", nxt) not in ("目录", "目次")
+
+
+# "附件:关于…的意见" (附属档案 in mirrors converted to Taiwan usage)
+_ANNEX_LABEL_RE = re.compile(r"^(?:附件|附属档案)\s*\d?\s*[:：]\s*(.{6,100})$")
+
+
+def _transmitted_name(lines: list[str], sal: int) -> tuple[str, str]:
+    """(name, line) of what an addressee-first notice without a printed title sends out: the
+    title its annex label prints (附件:…) a few lines below the addressees; ("", "") if none.
+    A name only quoted inside the notice's sentence (现将《…》印发) is not a printed title."""
+    for ln in lines[sal + 1 : sal + 4]:
+        m = _ANNEX_LABEL_RE.match(ln)
+        if m and is_title_line(m.group(1)):
+            return m.group(1).strip(), ln
+    return "", ""
+
+
+def _index_after_substantive(lines: list[str], n: int) -> int:
+    """Index just past the ``n``-th line longer than 6 characters (menu items are shorter)."""
+    seen = 0
+    for i, ln in enumerate(lines):
+        if len(ln) > 6:
+            seen += 1
+            if seen == n:
+                return i + 1
+    return len(lines)
