@@ -167,6 +167,9 @@ def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: s
     for full in [titled, *(page.meta.get(k, "") for k in fields[:-1])]:
         if _fuller_print(issuer, full):
             return full, f"{evidence} / {full}", f"{rule}, fuller print of the same body on the page"
+    signed = _signing_line_in_full(page, issuer)
+    if signed:
+        return signed, f"{evidence} / {signed}", f"{rule}, the body's full name on a line of its own"
     if not _SHORT_FORM_RE.match(issuer):
         return issuer, evidence, rule
     for full in [titled, *(page.meta.get(k, "") for k in fields)]:
@@ -227,6 +230,20 @@ def _fuller_print(short: str, full: str) -> bool:
     placeless = leading_place(short) is None and short[0] in "省市县区州旗盟" and not _SHORT_FORM_RE.match(short)
     same = _same_place(full, short) or placeless
     return full[-1] == short[-1] and same and subsequence(skeleton(short), skeleton(full))
+
+
+def _signing_line_in_full(page: PageState, issuer: str) -> str:
+    """The issuer's full name printed on a line of its own ("上海市青浦区人民政府", the signature under
+    a district gazette's addressees, holdout14 055) where the issuer read is a short print of it
+    ("青浦区人民政府", an unlabelled metadata value): the place chain printed whole ends in the short
+    name and starts with the same place; "" when no such line."""
+    if not issuer or leading_place(issuer) is None:
+        return ""
+    for line in page.lines:
+        full = line.strip()
+        if full.endswith(issuer) and len(full) <= 40 and is_org_line(full) and _fuller_print(issuer, full):
+            return full
+    return ""
 
 
 def _same_place(full: str, short: str) -> bool:
