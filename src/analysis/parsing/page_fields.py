@@ -79,8 +79,23 @@ def page_issuer(page: PageState) -> str:
     issuer, evidence, rule = _completed(page, titled, issuer, evidence, rule)
     # the issuer is a key documents are grouped by: a variant character (陜西) in its standard form
     issuer = standard_chars(join_issuers(issuer))
+    if _spam_in_name(issuer):
+        page.note("issuer", "", issuer, "no issuer: the printed name holds a spam tag")
+        return ""
     page.note("issuer", issuer, evidence, rule)
     return issuer
+
+
+# Latin letters or Arabic digits inside a body's name: a government body's name is printed in Han
+# characters (its numbers too: 第二师), so a hijacked copy's spam tag stands where the name's place
+# or 人民政府 was ("J9.com市人民政府办公室", "长沙市芙蓉区龙8国际办公室", holdout14 047 and 048)
+_SPAM_IN_NAME_RE = re.compile(r"[A-Za-z0-9]")
+
+
+def _spam_in_name(issuer: str) -> bool:
+    """True when the issuer read is no body's name but a name a spam tag damaged (a Latin letter or
+    Arabic digit in it): the issuer is then left empty, as a name the page does not print whole."""
+    return bool(_SPAM_IN_NAME_RE.search(issuer))
 
 
 # a headline announcing a document: "中办国办印发《…》", "国家广播电视总局印发《关于…的指导意见》", or
