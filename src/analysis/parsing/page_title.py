@@ -57,7 +57,7 @@ __all__ = [
 SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
 # a title ends in its genre word (the one list, :data:`analysis.metadata.TITLE_GENRE_WORDS`), or in
 # what an interpretation, a bulletin, an announcement, a reply or a letter calls itself
-_TITLE_ENDS = (*TITLE_GENRE_WORDS, *LEGAL_FORM_WORDS, "解读", "通报", "公告", "批复", "函", "答记者问")
+_TITLE_ENDS = (*TITLE_GENRE_WORDS, *LEGAL_FORM_WORDS, "解读", "通报", "公告", "批复", "函", "答记者问", "制度")
 TITLE_GENRE_RE = re.compile(rf"({'|'.join(_TITLE_ENDS)})(\((试行|暂行)\))?》?$")
 # a transmittal notice's last sentence ("现将《…》印发给你们", "…现印发你们"): what it sends out
 # follows its signature
