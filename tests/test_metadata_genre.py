@@ -62,3 +62,19 @@ def test_notice_sending_out_several_documents_takes_the_first_ones_genre():
     assert genre_of("关于印发《数据共享管理办法》《电子政务项目管理办法》等文件的通知") == "办法"
     assert genre_of("某市智慧城市建设促进条例") == "条例"
     assert genre_of("关于做好热线平台资源整合工作的通知") == "通知"
+
+
+def test_a_bodys_rules_for_its_work_are_a_genre():
+    from analysis.metadata import genre_of
+
+    # tests/devset/holdout14/pages/043.txt: a heading and numbered articles only; the 规章制度 form
+    assert genre_of("厦门市人民防空办公室电子证照管理制度") == "制度"
+    # a notice setting up a 制度 is a notice
+    assert genre_of("关于建立政务数据共享制度的通知") == "通知"
+
+
+def test_a_heading_ending_in_zhidu_is_a_title():
+    from analysis.parsing.page_title import is_title_line
+
+    assert is_title_line("厦门市人民防空办公室电子证照管理制度")
+    assert not is_title_line("第一条 为了促进电子证照应用和管理的规范化、便捷化,特制定本管理制度。")

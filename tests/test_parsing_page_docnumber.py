@@ -161,3 +161,26 @@ def test_number_glued_to_the_end_of_the_heading_is_the_own():
     assert doc.evidence["doc_number"][2] == "文号 glued to the end of the heading line"
     # a heading that ends in its genre word carries no number
     assert _doc(GLUED.replace("的通知粵府函〔2017〕186號", "的通知")).doc_number == ""
+
+
+# tests/devset/holdout14/pages/056.txt (the whole page): a document-sharing page's flattened text, the
+# header block's 文号 in round brackets glued before the heading
+GLUED_BEFORE_HEADING = """庆阳市公共数据资源管理办法(试行).docx
+《庆阳市公共数据资源管理办法(试行).docx》由会员分享,可在线阅读,更多相关《庆阳市公共数据资源管理办法(试行).docx(14页珍藏版)》请在第一文库网上搜索。
+1、庆政办发(2021) 34号庆阳市人民政府办公室关于印发庆阳市公共数据资源管理办法(试行的通知各县(区)人民政府,市政府各部门,市属国有企业,中、省驻庆有关单位:庆阳市公共数据资源管理办法(试行)已经四届市政府第82次常务会议审议通过,现予印发,请遵照执行。庆阳市人民政府办公室2021年3月30日庆阳市公共数据资源管理办法(试行)第一章总则第一条为规范我市公共数据资源管理,推动政府数字化转型,促进公共数据资源共享开放,提升政府治理能力和公共服务水平,促进大数据发展应用,推动数据产业化、产业数据化、治理数字化,依据国务院政务信息资源共享管理暂行办法(国发(2016) 51号)、促进大数据发展行动
+2、纲要(国发(2015) 50号)及其他相关法规、规章与规范性文件,结合本市实际,制定本办法。第二条本办法所称公共数据资源,是指本市各级行政机关和公共服务单位在履行职责过程中依法采集、生成、存储、管理的各类数据资源(包括视频资源)。本办法所称公共服务单位,包括法律法规授权具有公共管理和服务职能的事业单位和社会组织以及供水、电力、燃气、供热、公共交通等承担公共服务职能的企业单位。第三条全市行政区域内公共数据资源的采集归集、共享开放、建设管理、安全保障等相关活动,适用本办法。第四条公共数据资源所有权归国家所有。市工业和信息化局为全市公共数据资源主管部门,按照“统一归集、统一标准、统一管理、统一运维”
+3、的原则,负责公共数据资源管理的规划、协
+"""  # noqa: E501
+
+
+def test_number_glued_before_heading_is_own_and_left_out_of_title():
+    doc = _doc(GLUED_BEFORE_HEADING)
+    assert doc.doc_number == "庆政办发〔2021〕34号"
+    assert doc.title == "庆阳市人民政府办公室关于印发庆阳市公共数据资源管理办法(试行的通知"
+
+
+def test_heading_without_number_before_it_is_unchanged():
+    # the same heading without the number: nothing to take off, no 文号 invented
+    doc = _doc(GLUED_BEFORE_HEADING.replace("庆政办发(2021) 34号", ""))
+    assert doc.title == "庆阳市人民政府办公室关于印发庆阳市公共数据资源管理办法(试行的通知"
+    assert doc.doc_number == ""

@@ -682,3 +682,58 @@ def test_cover_line_under_the_title_gives_issuer_and_month():
     # a month alone after words that name no body gives neither
     other = _parse(COVER.replace("广东省交通运输厅 2016 年 11 月", "规划期限 2016 年 11 月"))
     assert (other.issuer, other.date.iso if other.date else "") == ("", "")
+
+
+# tests/devset/holdout14/pages/055.txt (its first 10 lines and a body sentence): a district gazette
+# page prints its metadata values without labels (索引号, 主动公开, 文号, "青浦区人民政府", date), then
+# the addressees and the signature "上海市青浦区人民政府" on a line of its own
+DISTRICT_GAZETTE = """关于印发《上海市青浦区智慧城市建设“十三五”发展规划》的通知
+QA12010002016089
+主动公开
+青府发〔2016〕137号
+青浦区人民政府
+2017.01.18
+各镇人民政府、街道办事处,区政府各委、办、局,各有关单位:
+上海市青浦区人民政府
+上海市青浦区智慧城市建设“十三五”发展规划
+一、前言
+智慧城市是当今世界发展的大趋势,发达国家很多城市都将智慧城市建设作为促进经济转型升级的重要手段。
+"""
+
+
+def test_issuer_printed_short_gives_way_to_its_full_name_on_a_line_of_its_own():
+    doc = _parse(DISTRICT_GAZETTE)
+    assert doc.issuer == "上海市青浦区人民政府"
+    assert doc.evidence["issuer"][2].endswith("the body's full name on a line of its own")
+
+
+def test_issuer_printed_short_is_kept_when_the_page_prints_no_full_name():
+    doc = _parse(DISTRICT_GAZETTE.replace("\n上海市青浦区人民政府\n", "\n", 1))
+    assert doc.issuer == "青浦区人民政府"
+
+
+# tests/devset/holdout14/pages/047.txt (opening): a hijacked copy of a district's notice, 人民政府
+# replaced by the spam phrase 龙8国际 in the heading, the text and the signature
+HIJACKED = """长沙市芙蓉区龙8国际办公室关于印发《芙蓉区政府投资信息化建设项目管理办法》的通知
+隆平高科技园管委会、湘湖管理局、各街道办事处,区直机关各单位,市驻区垂直管理相关部门:
+《芙蓉区政府投资信息化建设项目管理办法》已经区龙8国际同意,现印发给你们,请认真遵照执行。
+长沙市芙蓉区龙8国际办公室
+2021年8月31日
+芙蓉区政府投资信息化建设项目管理办法
+第一章 总 则
+"""
+
+
+def test_issuer_name_holding_a_spam_tag_is_left_empty():
+    doc = _parse(HIJACKED)
+    assert doc.issuer == ""
+    assert doc.evidence["issuer"][2] == "no issuer: the printed name holds a spam tag"
+    # the title's leading place still places the document (长沙市芙蓉区: a district)
+    assert (doc.level, doc.region) == ("county", "湖南")
+
+
+def test_issuer_printed_in_han_characters_is_kept():
+    # tests/devset/holdout8/pages/057.txt has the spam tag "365体育手机投注" for the city; the same page
+    # with the body's name whole keeps its issuer
+    doc = _parse(HIJACKED.replace("龙8国际", "人民政府"))
+    assert doc.issuer == "长沙市芙蓉区人民政府办公室"

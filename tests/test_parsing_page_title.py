@@ -497,3 +497,31 @@ def test_page_whose_heading_wraps_after_a_short_form_issuer():
         "江苏",
         "意见",
     )
+
+
+def test_bracketed_attribute_label_is_a_field_never_a_title():
+    # tests/devset/holdout14/pages/049.txt: a legal database's attribute list, one "•【label】value"
+    # per line once unflattened; "发展规划" ends like a title but is the 主题分类 field's value
+    assert rejection("•【主题分类】发展规划") == "field label"
+    assert not is_title_line("•【主题分类】发展规划")
+    # tests/devset/holdout2/pages/028.txt: the same labels without the bullet
+    assert rejection("【法规类别】 机关工作综合规定") == "field label"
+    # a site's tag in 【】 before a title is no field label (the title is read without the tag)
+    assert rejection("【数字吉林】吉林省人民政府关于印发数字吉林建设规划的通知") != "field label"
+
+
+def test_attribute_list_line_is_not_the_title():
+    # tests/devset/holdout14/pages/049.txt (its first lines): the heading printed before the
+    # attribute list and again after 正文, glued to the addressees
+    doc, _ = parse_page(
+        "重庆市电子政务实胞坝状与发展策略\n- 格式:pdf\n- 大小:196.11 KB\n- 文档页数:4\n"
+        "重庆市人民政府关于印发重庆市数字经济“十四五”发展规划(2021—2025年)的通知文章属性"
+        "•【制定机关】重庆市人民政府•【公布日期】2021.11.23•【字号】渝府发〔2021〕41号•【施行日期】2021.11.23"
+        "•【效力等级】地方规范性文件•【时效性】现行有效•【主题分类】发展规划正文重庆市人民政府关于印发重庆市数字经济"
+        "“十四五”发展规划(2021—2025年)的通知各区县(自治县)人民政府,市政府各部门,有关单位:现将《重庆市数字经济"
+        "“十四五”发展规划(2021—2025年)》印发给你们,请认真贯彻执行。\n重庆市人民政府2021年11月23日重庆市数字经济"
+        "“十四五”发展规划(2021—2025年)为加快打造“智造重镇”、建设“智慧名城”,制定本规划。\n",
+        "page.txt",
+    )
+    assert doc.title == "重庆市人民政府关于印发重庆市数字经济“十四五”发展规划(2021—2025年)的通知"
+    assert doc.doc_number == "渝府发〔2021〕41号"

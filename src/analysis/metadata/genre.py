@@ -41,6 +41,9 @@ _GENRES = (
     "行动计划", "计划", "发展规划", "规划", "行动纲要", "纲要", "指南", "指引", "办法", "规定",
     "决定", "通知", "通报", "公告", "批复", "函", "要点", "标准", "措施", "重点任务", "任务", "顶层设计",
     "细则", "条例",
+    # a body's rules for its own work ("厦门市人民防空办公室电子证照管理制度", holdout14 043): the 规章制度
+    # form, a heading like 办法 and 规定 (kept out of TITLE_GENRE_WORDS: 本制度 in a sentence cites nothing)
+    "制度",
 )  # fmt: skip
 _GENRE_FAMILY = {
     "实施意见": "意见",

@@ -49,6 +49,11 @@ def split_issuer_title(heading: str) -> tuple[str, str]:
     if org and (looks_like_org(org) or short_form_government(org)):
         return org, h
     orgs = leading_orgs(h)
+    if orgs and " " in h:
+        # a layout space inside one name ("厦门市人民防空办 公室电子证照管理制度"): the name read across
+        # it, when it extends the one read before it, is the body's
+        whole = leading_orgs(without_han_spaces(h))
+        orgs = whole if whole.startswith(orgs) and len(whole) > len(orgs) and " " not in whole else orgs
     if orgs:
         return orgs, h
     return "", h

@@ -11,7 +11,7 @@ import re
 from ..metadata import damaged_doc_number_line, find_doc_numbers, in_citation, normalize_doc_number
 from .page_signature import notice_signed_above
 from .page_state import PageState
-from .page_title import is_org_line, skeleton
+from .page_title import is_org_line, is_title_line, skeleton
 
 __all__ = ["find_doc_number"]
 
@@ -26,8 +26,10 @@ def find_doc_number(page: PageState) -> None:
     in reposts, as a decree number (令第N号), or in the page metadata; the body starts below it."""
     lines = page.lines
     _bracketed_number(page)
+    glued_before = _number_glued_before_heading(page)
     page.doc_number = page.doc_number or _doc_number_above_body(lines, page.body_start)
     page.doc_number = page.doc_number or _number_glued_to_heading(page)
+    page.doc_number = page.doc_number or glued_before
     rest = find_doc_numbers(page.run_on_rest[:40])
     if not page.doc_number and rest and rest[0][0] <= 3:
         page.doc_number = rest[0][1]
@@ -68,6 +70,27 @@ def _bracketed_number(page: PageState) -> None:
         page.note("doc_number", nums[-1][1], page.title, "文号 in brackets after the title")
         page.doc_number = nums[-1][1]
         page.title = page.title[: nums[-1][0] - 1].strip()
+
+
+# a 文号 printed before the heading with no separator, as flattened text joins the header block's
+# lines ("庆政办发(2021) 34号庆阳市人民政府办公室关于印发…的通知", holdout14 056)
+_NUMBER_BEFORE_HEADING_RE = re.compile(
+    r"^(?P<num>[^\s:：《》“”]{1,12}[〔\[【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]】)）﹞]\s*\d{1,5}\s*号)\s*(?P<rest>[^\s《“].{5,})$"
+)
+
+
+def _number_glued_before_heading(page: PageState) -> str:
+    """The 文号 glued before the heading (the header block's number, flattened onto the title's
+    line): the document's own, as a 文号 above a heading always is; the title is read without it.
+    Returns the normalised number, "" when the title does not open with one."""
+    m = _NUMBER_BEFORE_HEADING_RE.match(page.title.strip())
+    nums = find_doc_numbers(m.group("num")) if m else []
+    if not m or not nums or not is_title_line(m.group("rest")):
+        return ""
+    page.note("doc_number", nums[0][1], page.title, "文号 glued before the heading")
+    page.note("title", m.group("rest"), page.title, "title without the 文号 glued before it")
+    page.title = m.group("rest").strip()
+    return nums[0][1]
 
 
 def _number_glued_to_heading(page: PageState) -> str:

@@ -79,8 +79,23 @@ def page_issuer(page: PageState) -> str:
     issuer, evidence, rule = _completed(page, titled, issuer, evidence, rule)
     # the issuer is a key documents are grouped by: a variant character (陜西) in its standard form
     issuer = standard_chars(join_issuers(issuer))
+    if _spam_in_name(issuer):
+        page.note("issuer", "", issuer, "no issuer: the printed name holds a spam tag")
+        return ""
     page.note("issuer", issuer, evidence, rule)
     return issuer
+
+
+# Latin letters or Arabic digits inside a body's name: a government body's name is printed in Han
+# characters (its numbers too: 第二师), so a hijacked copy's spam tag stands where the name's place
+# or 人民政府 was ("J9.com市人民政府办公室", "长沙市芙蓉区龙8国际办公室", holdout14 047 and 048)
+_SPAM_IN_NAME_RE = re.compile(r"[A-Za-z0-9]")
+
+
+def _spam_in_name(issuer: str) -> bool:
+    """True when the issuer read is no body's name but a name a spam tag damaged (a Latin letter or
+    Arabic digit in it): the issuer is then left empty, as a name the page does not print whole."""
+    return bool(_SPAM_IN_NAME_RE.search(issuer))
 
 
 # a headline announcing a document: "中办国办印发《…》", "国家广播电视总局印发《关于…的指导意见》", or
@@ -167,6 +182,9 @@ def _completed(page: PageState, titled: str, issuer: str, evidence: str, rule: s
     for full in [titled, *(page.meta.get(k, "") for k in fields[:-1])]:
         if _fuller_print(issuer, full):
             return full, f"{evidence} / {full}", f"{rule}, fuller print of the same body on the page"
+    signed = _signing_line_in_full(page, issuer)
+    if signed:
+        return signed, f"{evidence} / {signed}", f"{rule}, the body's full name on a line of its own"
     if not _SHORT_FORM_RE.match(issuer):
         return issuer, evidence, rule
     for full in [titled, *(page.meta.get(k, "") for k in fields)]:
@@ -227,6 +245,20 @@ def _fuller_print(short: str, full: str) -> bool:
     placeless = leading_place(short) is None and short[0] in "省市县区州旗盟" and not _SHORT_FORM_RE.match(short)
     same = _same_place(full, short) or placeless
     return full[-1] == short[-1] and same and subsequence(skeleton(short), skeleton(full))
+
+
+def _signing_line_in_full(page: PageState, issuer: str) -> str:
+    """The issuer's full name printed on a line of its own ("上海市青浦区人民政府", the signature under
+    a district gazette's addressees, holdout14 055) where the issuer read is a short print of it
+    ("青浦区人民政府", an unlabelled metadata value): the place chain printed whole ends in the short
+    name and starts with the same place; "" when no such line."""
+    if not issuer or leading_place(issuer) is None:
+        return ""
+    for line in page.lines:
+        full = line.strip()
+        if full.endswith(issuer) and len(full) <= 40 and is_org_line(full) and _fuller_print(issuer, full):
+            return full
+    return ""
 
 
 def _same_place(full: str, short: str) -> bool:

@@ -57,7 +57,7 @@ __all__ = [
 SALUTATION_RE = re.compile(r"(各|人民政府|部门|单位|直属机构|委员会|办公厅|管委会).{0,100}[:：]$")
 # a title ends in its genre word (the one list, :data:`analysis.metadata.TITLE_GENRE_WORDS`), or in
 # what an interpretation, a bulletin, an announcement, a reply or a letter calls itself
-_TITLE_ENDS = (*TITLE_GENRE_WORDS, *LEGAL_FORM_WORDS, "解读", "通报", "公告", "批复", "函", "答记者问")
+_TITLE_ENDS = (*TITLE_GENRE_WORDS, *LEGAL_FORM_WORDS, "解读", "通报", "公告", "批复", "函", "答记者问", "制度")
 TITLE_GENRE_RE = re.compile(rf"({'|'.join(_TITLE_ENDS)})(\((试行|暂行)\))?》?$")
 # a transmittal notice's last sentence ("现将《…》印发给你们", "…现印发你们"): what it sends out
 # follows its signature
@@ -70,6 +70,12 @@ _FIELD_ROW_RE = re.compile(
     r"^[•·\-\s]*(?:文\s*号|发文字号|索\s*引\s*号|主\s*题\s*词|主题分类|名\s*称|标\s*题|成文日期|发文日期|发布日期"
     r"|发布时间|发布机构|发文机关|发文单位|制发机关|有\s*效\s*性|组配分类|信息分类|公开方式|公开范围|内容概述|内容摘要"
     r"|效力状况)"
+)
+# a legal database's attribute printed with its label in 【】 ("•【主题分类】发展规划", "【发布部门】…",
+# holdout14 049; holdout 015, holdout2 028): a field of the attribute list, however its value ends
+_BRACKETED_FIELD_RE = re.compile(
+    r"^[•·\-\s]*【\s*(?:制定机关|发布部门|发布单位|发文机关|公布日期|发布日期|施行日期|实施日期|成文日期|字号|发文字号|文号"
+    r"|效力等级|效力级别|时效性|主题分类|法规类别|信息分[类級级]|信息来源|信息來源|信息加注)\s*】"
 )
 # the seal note after a signing body: "…大数据应用发展管理局(代章)" signs with another body's seal;
 # "(代)" is the short 代章 mark ("数字广西建设领导小组办公室(代)", holdout9 016)
@@ -127,7 +133,7 @@ def rejection(line: str) -> str:
         return "addressee"
     if _BREADCRUMB_RE.search(s):
         return "breadcrumb"
-    if _LABEL_RE.search(s) or _FIELD_ROW_RE.match(s):
+    if _LABEL_RE.search(s) or _FIELD_ROW_RE.match(s) or _BRACKETED_FIELD_RE.match(s):
         return "field label"
     if _FURNITURE_RE.search(s) or _WIDGET_RE.match(s):
         return "furniture"

@@ -43,6 +43,7 @@ The title's precedence, as the page parser documents each field's (cf. :func:`fi
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..metadata import date_line, in_citation, leading_orgs, split_issuer_title, without_han_spaces
 from .page_heading import (
@@ -134,6 +135,7 @@ def find_title(page: PageState) -> None:
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")
         _intact_print(page, first, meta)
         _quoted_print(page, first)
+        _issuer_line_dropped_as_repeat(page)
     elif meta and is_title_line(meta):
         page.title = meta
         printed = without_han_spaces(meta)  # (one print may space what the other does not)
@@ -289,6 +291,25 @@ def _notice_heading_above(page: PageState, first: int) -> None:
     if joined.endswith(quoted) and len(joined) > len(quoted) and is_title_line(above):
         page.title = above
         page.note("title", above, above, "heading of the notice sending out the title block's document")
+
+
+def _issuer_line_dropped_as_repeat(page: PageState) -> None:
+    """A heading printed whole in the document's title block ("聊城市人民政府办公室" over "关于印发…的
+    通知", holdout14 051) whose two lines were dropped as repeats of the page's metadata list above
+    (it lists the title and the issuer on lines of their own): the title is the full heading, issuer
+    line joined, as :func:`join_wrapped_title` joins it wherever the block is kept."""
+    if not page.title.startswith(("关于", "印发", "转发")):
+        return
+    removed = {re.sub(r"\s", "", ln) for ln in page.removed}
+    title = re.sub(r"\s", "", page.title)
+    if title not in removed:
+        return
+    printed = [re.sub(r"\s", "", ln) for ln in page.raw_lines if ln.strip()]
+    for above, line in pairwise(printed):
+        if line == title and above in removed and is_org_line(above) and len(above) <= 40:
+            page.title = above + page.title
+            page.note("title", page.title, above, "heading's issuer line (dropped as a repeated line) joined")
+            return
 
 
 def _fuller_print(page: PageState) -> None:

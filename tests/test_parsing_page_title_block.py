@@ -1,0 +1,65 @@
+"""The title-block step of the page parser (analysis.parsing.page_title_block), through parse_text.
+
+Snippets from the annotated development sets (file cited per test).
+"""
+
+import warnings
+
+from analysis.parsing import parse_text
+
+
+def _doc(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return parse_text(text, "page.txt")[0][0]
+
+
+# tests/devset/holdout14/pages/051.txt (its first 32 lines): a city portal's metadata list prints the
+# heading and the issuer on lines of their own above the document, whose title block prints them again
+# ("聊城市人民政府办公室" over "关于印发…的通知"); the second prints are dropped as repeated lines
+REPEATED_HEADING = """无障碍阅读 关怀版 返回首页
+政府信息公开
+关于印发聊城市加快推进5G产业发展实施方案的通知
+社会保障
+11371500MB28359259/2020-4403366
+聊政办字〔2020〕28号
+2020-05-21
+2020-05-23
+聊城市人民政府办公室
+有效
+
+聊城市人民政府办公室
+
+关于印发聊城市加快推进5G产业发展实施方案的通知
+
+聊政办字〔2020〕28 号
+
+各县(市、区)人民政府,市属开发区管委会,市政府有关部门、直属机构:
+
+
+   《聊城市加快推进5G产业发展实施方案》已经市政府同意,现印发给你们,请结合实际,认真组织实施。
+
+
+
+聊城市人民政府办公室
+
+2020年5月21日
+(此件公开发布)
+
+聊城市加快推进5G产业发展实施方案
+
+   为抢抓5G发展机遇,加快5G网络规模部署和商用步伐,促进5G产业创新发展,根据《山东省人民政府办公厅关于加快5G产业发展的实施意见》(鲁政办字〔2019〕187号),结合我市实际,制定以下实施方案。
+"""
+
+
+def test_heading_issuer_line_dropped_as_repeat_is_joined():
+    doc = _doc(REPEATED_HEADING)
+    assert doc.title == "聊城市人民政府办公室关于印发聊城市加快推进5G产业发展实施方案的通知"
+    assert doc.issuer == "聊城市人民政府办公室"
+
+
+def test_heading_printed_once_without_issuer_line_is_kept_as_printed():
+    # the metadata list's heading alone (no title block printing the issuer over it): nothing to join
+    text = REPEATED_HEADING.replace("\n聊城市人民政府办公室\n\n关于印发", "\n\n关于印发", 1)
+    assert text != REPEATED_HEADING
+    assert _doc(text).title == "关于印发聊城市加快推进5G产业发展实施方案的通知"
