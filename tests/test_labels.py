@@ -72,3 +72,20 @@ def test_who_issued():
     assert labels.who_issued("central", "全国", "国务院办公厅") == "国务院"
     # A national document without an issuer: the body before 关于 in the title.
     assert labels.who_issued("ministry", "全国", "", "国家发展改革委关于印发某某的通知") == "国家发展改革委"
+
+
+def test_doc_label_of_an_undated_document_says_undated():
+    # a page that prints no date loads with year <NA> (nullable Int64); its label must not read "<NA>"
+    corpus = pd.DataFrame(
+        {
+            "level": ["ministry", "provincial"],
+            "region": ["全国", "天津"],
+            "issuer": ["交通运输部办公厅", "天津市人民政府办公厅"],
+            "year": pd.array([pd.NA, 2021], dtype="Int64"),
+            "short_title": ["推进交通运输信息化智能化发展的指导意见", "智慧城市建设规划"],
+        }
+    )
+    got = labels.doc_label(corpus).tolist()
+    assert got[0].startswith("undated 交通运输部 ")
+    assert got[1].startswith("2021 天津 ")
+    assert "<NA>" not in " ".join(got)

@@ -88,7 +88,7 @@ def doc_label(corpus: pd.DataFrame, width: int = 18) -> pd.Series:
     When the corpus has a ``date_source`` column and it says the year was
     inferred (contains "lower bound", e.g. from cited documents, or
     "plan period", from a plan's start year), the year is followed by "≈":
-    "2020≈ 郑州 …".
+    "2020≈ 郑州 …". A document without a year is labelled "undated …".
     """
     n = len(corpus)
     levels = corpus["level"] if "level" in corpus else pd.Series([""] * n, index=corpus.index)
@@ -99,7 +99,11 @@ def doc_label(corpus: pd.DataFrame, width: int = 18) -> pd.Series:
         for lv, reg, iss in zip(levels, regions.fillna(""), issuers.fillna(""))
     ]
     sources = corpus["date_source"] if "date_source" in corpus else pd.Series([""] * n, index=corpus.index)
-    years = [f"{y}≈" if is_inferred_year(src) else f"{y}" for y, src in zip(corpus["year"], sources)]
+    # a document that prints no date has year <NA>: its label says so rather than printing "<NA>"
+    years = [
+        "undated" if pd.isna(y) else f"{y}≈" if is_inferred_year(src) else f"{y}"
+        for y, src in zip(corpus["year"], sources)
+    ]
     st = corpus["short_title"] if "short_title" in corpus else corpus["title"]
     cut = [t if len(t) <= width else t[: width - 1] + "…" for t in st]
     return pd.Series([f"{y} {w} {t}" for y, w, t in zip(years, who, cut)], index=corpus.index)
