@@ -175,6 +175,8 @@ def plot_document_lengths(
         ax.set_title(title)
     levels = order_levels(d.level)
     handles = [Rectangle((0, 0), 1, 1, color=LEVEL_COLORS.get(lv, _OTHER_COLOR)) for lv in levels]
-    ax.legend(handles, levels, title="level", frameon=False, loc="lower right")
+    # outside the axes, as the histogram's: inside, it covers the longest bars (a 3-page corpus whose
+    # last bar is its longest hid that bar's level swatch)
+    ax.legend(handles, levels, title="level", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     save_figure(figure, path, dpi)
     return ax
