@@ -1844,3 +1844,35 @@ def test_page_opening_on_its_transmitting_sentence_is_titled_by_the_name_it_send
         # a sentence citing a document (为贯彻落实《…》) names no title
         cited = OPENING_TRANSMITTAL.split("\n", 1)[1]
         assert parse_page(cited, "page.txt")[0].title == ""
+
+
+# tests/devset/holdout15/pages/042.txt (opening, shortened): a 武汉 district's notice whose heading
+# names the district alone; 青山区 is also a district of 包头 (内蒙古)
+QINGSHAN = """青山区人民政府办公室关于印发《青山区(化工区) 人民政府网站管理办法》的通知
+
+发布时间:2021-01-07  |  发布单位:青山区人民政府
+
+各街办事处(管委会),区人民政府各部门:
+
+《青山区(化工区)人民政府网站管理办法》已经区人民政府同意,现印发给你们,请认真贯彻执行。
+
+青山区人民政府办公室
+
+2020年12月26日
+
+青山区(化工区)人民政府网站管理办法
+
+第一条  为规范本区政府网站建设和管理,推动政府网站健康有序发展,根据《国务院办公厅关于印发政府网站发展指引的通知》\
+(国办发〔2017〕47号)、《省人民政府办公厅关于印发湖北省政府网站管理办法的通知》(鄂政办发〔2018〕10号)和\
+《市人民政府办公厅关于印发武汉市政府网站管理办法的通知》(武政办〔2018〕57号)等文件精神,结合本区实际,特制定本办法。
+"""
+
+
+def test_a_district_name_two_provinces_share_is_placed_by_what_the_page_names():
+    doc = _doc(QINGSHAN)
+    assert (doc.issuer, doc.level, doc.region) == ("青山区人民政府办公室", "county", "湖北")
+    # with no prefecture or province of either 青山区 on the page, the region is left empty
+    bare = QINGSHAN.split("第一条")[0]
+    doc = _doc(bare)
+    assert (doc.level, doc.region) == ("county", "")
+    assert "share" in doc.level_evidence

@@ -73,7 +73,7 @@ def _place_he(text: str, start: int, code: str, cut: int) -> bool:
     before = code[:cut]
     if before:
         label = _LABEL_RE.search(before)
-        return bool(label) and label.end() == len(before)
+        return label is not None and label.end() == len(before)
     return start == 0 or not re.match(_H, text[start - 1])
 
 

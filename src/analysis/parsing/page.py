@@ -77,7 +77,8 @@ import re
 from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import classify_level, detect_excerpt, genre_of
-from ..metadata.gazetteer import find_places, leading_place
+from ..metadata.gazetteer import find_places, leading_place, namesakes, parent_names
+from ..metadata.variants import standard_chars
 from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_docnumber import find_doc_number
@@ -135,8 +136,28 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
         national_title=False,
         source_hints=(page.meta.get("来源", ""), *_area_hints(page)),
     )
+    doc.region, doc.level_evidence = _namesake_region(page, doc)
     _record_evidence(page, doc)
     return doc, page.removed
+
+
+def _namesake_region(page: PageState, doc: ParsedDoc) -> tuple[str, str]:
+    """(region, level evidence) when the place that placed the document is a bare county-level
+    name several provinces share (青山区: 包头 and 武汉, holdout15 042): the province whose
+    prefecture or own name the page prints (the 湖北/武汉 documents a 武汉 district cites), "" when
+    the page names none or several of them; else ``doc``'s region and evidence unchanged."""
+    label, _, name = doc.level_evidence.partition(": ")
+    named = {"issuer": doc.issuer, "title": _title_for_level(page)}.get(label, "")
+    places = namesakes(named) if named else []
+    if not places or places[0].name != name:
+        return doc.region, doc.level_evidence
+    text = standard_chars(page.text)
+    provinces = {p.province for p in places if any(parent in text for parent in parent_names(p))}
+    if len(provinces) == 1:
+        region = provinces.pop()
+        return region, f"{doc.level_evidence} ({region}: the page names its prefecture or province)"
+    shared = len({p.province for p in places})
+    return "", f"{doc.level_evidence} (a name {shared} provinces share; the page places it in none or several)"
 
 
 def _title_for_level(page: PageState) -> str:
