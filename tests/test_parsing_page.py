@@ -1907,3 +1907,38 @@ def test_a_short_form_provincial_issuer_is_placed_by_the_numbers_of_its_governme
     # two provinces' abbreviations disagree: no region
     mixed = SHORT_FORM_OPINION.replace("苏政办发", "浙政办发")
     assert _doc(mixed).region == ""
+
+
+# tests/devset/holdout15/pages/043.txt (opening, shortened): a hijacked copy of a city's notice whose
+# city name was replaced by a spam tag ending in a colon, in the heading and the signature
+SPAM_TAG = """澳门梦想之城
+
+丹政办发〔2019〕43号
+
+澳门梦想之城:人民政府办公室关于印发
+
+澳门梦想之城:政府网站和政务新媒体管理办法的通知
+
+各县(市)区人民政府、各经济区管委会,市政府各部门:
+
+  《澳门梦想之城:政府网站和政务新媒体管理办法》已经市政府同意,现印发给你们,请认真贯彻执行。
+
+  澳门梦想之城:人民政府办公室
+
+  2019年11月13日
+
+澳门梦想之城:政府网站和政务新媒体管理办法
+
+  第一条 根据《国务院办公厅关于印发政府网站发展指引的通知》(国办发〔2017〕47号)精神,结合我市工作实际,制定本办法。
+"""
+
+
+def test_a_place_run_into_a_spam_tag_before_a_colon_places_nothing():
+    from analysis.parsing.page import _without_spam_tag
+
+    doc = _doc(SPAM_TAG)
+    assert (doc.issuer, doc.level, doc.region) == ("", "", "")
+    assert _without_spam_tag("澳门梦想之城:政府网站和政务新媒体管理办法") == "政府网站和政务新媒体管理办法"
+    # a body's name or a place alone before the colon stays: it names the issuer or its area
+    for title in ("杭州市人民政府:关于加快推进智慧城市建设的意见", "浙江:数字经济发展规划"):
+        assert _without_spam_tag(title) == title

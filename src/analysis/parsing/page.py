@@ -77,7 +77,7 @@ import re
 from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import classify_level, detect_excerpt, genre_of
-from ..metadata.gazetteer import find_places, leading_place, namesakes, parent_names
+from ..metadata.gazetteer import find_places, gazetteer, leading_place, namesakes, parent_names
 from ..metadata.level import province_of_number
 from ..metadata.variants import standard_chars
 from .announcement import find_announcement
@@ -89,7 +89,7 @@ from .page_heading import forwarded_genre, unstopped_heading
 from .page_meta import labelled_rows, page_meta
 from .page_signature import find_signature, split_body
 from .page_state import PageState
-from .page_title import TITLE_GENRE_RE, is_salutation
+from .page_title import TITLE_GENRE_RE, is_org_line, is_salutation, leading_orgs
 from .page_title_block import find_title
 
 __all__ = ["parse_page"]
@@ -196,6 +196,7 @@ def _title_for_level(page: PageState) -> str:
     interpretation = page.is_interpretation or genre_of(page.title) == "解读"
     quoted = re.search(r"《([^《》]{6,100})》", page.title) if interpretation else None
     title = quoted.group(1) if quoted else page.title.strip("《》")
+    title = _without_spam_tag(title)
     if title.startswith("关于") and "的" not in title:
         # "关于无锡高新区(新吴区)信息化建设三年行动计划" (holdout5 042): a 关于 that opens no
         # "关于…的<genre>" sentence is stray; the name after it leads with its place
@@ -216,6 +217,26 @@ def _title_for_level(page: PageState) -> str:
         # its own area's plan, so the place leading what it sends out is the sender's
         title = title[sent.end() :]
     return title
+
+
+# a tag glued before a heading with a colon ("澳门梦想之城:政府网站和政务新媒体管理办法")
+_TAG_RE = re.compile(r"^(?P<tag>[^:：\s《》“”]{2,16})[:：]\s*(?P<rest>\S.*)$")
+
+
+def _without_spam_tag(title: str) -> str:
+    """``title`` without a tag glued before it with a colon when the tag is a place name run into
+    words that name no body ("澳门梦想之城:", the spam a hijacked copy put where its city stood,
+    holdout15 043): such a place is no issuer's, and a 公文 heading has no colon after its place.
+    A body's name ("杭州市人民政府:…", a news headline naming its issuer) or a place alone ("浙江:…")
+    stays."""
+    m = _TAG_RE.match(title)
+    if not m:
+        return title
+    tag = standard_chars(m.group("tag"))
+    place = gazetteer()[1].match(tag)
+    if place is None or place.end() == len(tag) or is_org_line(tag) or leading_orgs(tag):
+        return title
+    return m.group("rest")
 
 
 # a government site's name in the page header: "武汉市人民政府网", "黑龙江省政府网", "XX县人民政府门户网站"
