@@ -96,3 +96,23 @@ def test_heading_before_the_body_on_one_line():
     menu = "宽带中国2013专项行动2018-01-14.doc\n关于实施宽带中国 2013 专项行动的意见 相关文档 推荐阅读 下载排行\n"
     doc = parse_page(menu + "为深入贯彻落实党的十八大精神,实施专项行动。\n", "p.txt")[0]
     assert doc.evidence["title"][2] != "heading before the body's first sentence on one line"
+
+
+# tests/devset/holdout15/pages/051.txt (opening, shortened): a flattened one-line interpretation page
+INTERPRETATION_RUN_ON = (
+    "关于《澄江市政务服务“好差评” 制度建设实施方案》政策解读 2020年4月27日澄江市人民政府办公室印发了《关于印发"
+    "澄江市政务服务“好差评”制度建设实施方案的通知》(澄政办发〔2020〕34号),以下简称《实施方案》。为便于各镇(街道)、"
+    "市直各部门及社会公众更好的理解《实施方案》的相关内容,现作如下解读。 一、出台背景: 为贯彻落实《国务院办公厅关于建立"
+    "政务服务“好差评”制度提高政务服务水平的意见》(国办发〔2019〕51号)精神,结合澄江市实际,制定了《实施方案》。"
+)
+
+
+def test_an_interpretation_heading_run_into_its_first_sentence_is_the_title():
+    from analysis.cleaning import clean_text
+    from analysis.parsing import parse_page
+
+    doc = parse_page(clean_text(INTERPRETATION_RUN_ON), "page.txt")[0]
+    assert doc.title == "关于《澄江市政务服务“好差评” 制度建设实施方案》政策解读"  # as printed
+    assert (doc.genre, doc.level, doc.region) == ("解读", "county", "云南")
+    # the body keeps its first sentence
+    assert doc.text.startswith("关于《澄江市") and "以下简称《实施方案》。" in doc.text

@@ -19,6 +19,7 @@ __all__ = [
     "heading_before_body",
     "heading_over_adoption_note",
     "heading_run_into_body",
+    "interpretation_heading_run_on",
     "promulgated_regulation",
     "removed_head",
     "removed_tail",
@@ -180,3 +181,25 @@ def heading_before_body(page: PageState) -> None:
                 page.body_start = i
                 page.note("title", head, line, "heading before the body's first sentence on one line")
                 return
+
+
+# an interpretation's heading: the name it explains in 《》 and 解读 ("关于《…实施方案》政策解读",
+# "《…》的解读"), opening the line
+_INTERPRETATION_HEAD_RE = re.compile(r"^(?:关于)?《[^《》]{6,100}》(?:的)?(?:政策)?解读(?:材料)?")
+
+
+def interpretation_heading_run_on(page: PageState) -> None:
+    """A page with no title found whose first line opens with an interpretation's heading run
+    straight into its first sentence (a flattened one-line page, the space before the body lost:
+    "关于《澄江市政务服务“好差评”制度建设实施方案》政策解读2020年4月27日澄江市人民政府办公室印发了《…》…。",
+    holdout15 051): the heading is the title, the body starts at that line.  Only when the rest
+    of the line is a sentence, not a name the heading continues with."""
+    if page.title or not page.lines:
+        return
+    line = page.lines[0].strip()
+    m = _INTERPRETATION_HEAD_RE.match(line)
+    if m is None or not _SENTENCE_RE.search(line[m.end() : m.end() + 200]):
+        return
+    page.title = m.group()
+    page.body_start = 0
+    page.note("title", page.title, line[:120], "interpretation heading run into the body on one line")

@@ -50,6 +50,7 @@ from .page_heading import (
     heading_before_body,
     heading_over_adoption_note,
     heading_run_into_body,
+    interpretation_heading_run_on,
     promulgated_regulation,
     removed_head,
     removed_tail,
@@ -164,6 +165,7 @@ def find_title(page: PageState) -> None:
     _news_headline(page)
     heading_run_into_body(page)
     heading_before_body(page)
+    interpretation_heading_run_on(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = (
         bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(lines[0])
