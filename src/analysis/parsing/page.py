@@ -85,7 +85,7 @@ from .document import ParsedDoc
 from .page_docnumber import find_doc_number
 from .page_fields import page_date, page_issuer
 from .page_flattened import drop_running_headers, unflatten
-from .page_heading import forwarded_genre, unstopped_heading
+from .page_heading import forwarded_genre, sent_out_genre, unstopped_heading
 from .page_meta import labelled_rows, page_meta
 from .page_signature import find_signature, split_body
 from .page_state import PageState
@@ -124,7 +124,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     )
     # an interpretation without a printed title has no genre either (nothing names it)
     doc.genre = ("解读" if page.title else "") if page.is_interpretation else genre_of(page.title)
-    doc.genre = forwarded_genre(page, body) or doc.genre
+    doc.genre = forwarded_genre(page, body) or sent_out_genre(page, body) or doc.genre
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
     # the issuer's own place decides, never a place name in the body (a ministry notice
     # naming a county, a provincial interpretation citing the State Council)

@@ -23,6 +23,7 @@ __all__ = [
     "promulgated_regulation",
     "removed_head",
     "removed_tail",
+    "sent_out_genre",
     "unstopped_heading",
 ]
 
@@ -43,6 +44,23 @@ def forwarded_genre(page: PageState, body: str) -> str:
         if {n for _p, n in find_doc_numbers(m.group(2))} & forwarded:
             return genre_of(m.group(1))
     return ""
+
+
+# a notice's sentence sending out a named document: "现将《…管理办法》印发给你们"
+_SENDS_OUT_RE = re.compile(r"现将《([^《》]{4,80})》(?:印发|印送)(?:给)?你们")
+
+
+def sent_out_genre(page: PageState, body: str) -> str:
+    """The genre of the document a notice sends out when its own title does not name it (a notice
+    "关于开展…工作的通知" whose text says "现将《…工作管理办法》印发给你们", holdout15 048): that
+    document's genre (README, genre: a transmittal has the genre of what it transmits); "" when the
+    title is no such notice (a 印发/转发 title names what it sends out) or the text sends nothing
+    out by name."""
+    if genre_of(page.title) != "通知" or re.search("印发|转发|印送", page.title):
+        return ""
+    m = _SENDS_OUT_RE.search(body[:3000])
+    genre = genre_of(m.group(1)) if m else ""
+    return "" if genre == "通知" else genre
 
 
 def unstopped_heading(lines: list[str]) -> list[str]:
