@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .variants import standard_chars
 
-__all__ = ["Place", "find_places", "gazetteer", "leading_place", "namesakes", "province_short_name"]
+__all__ = ["Place", "find_places", "gazetteer", "leading_place", "namesakes", "parent_names", "province_short_name"]
 
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 
