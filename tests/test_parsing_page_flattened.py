@@ -1,5 +1,6 @@
 """Flattened pages split back into the 公文's parts (analysis.parsing.page_flattened)."""
 
+from analysis.cleaning import clean_text
 from analysis.parsing import parse_page
 from analysis.parsing.page_flattened import drop_running_headers, unflatten
 
@@ -203,3 +204,27 @@ def test_flattened_attribute_block_and_chinese_numeral_signature():
     # a long line with fewer than three fields is no attribute block
     sentence = "本办法所称•【制定机关】与•【公布日期】见附表。" + "其余事项按照有关法律、法规的规定和要求执行," * 3
     assert len(sentence) >= 60 and unflatten([sentence]) == [sentence]
+
+
+# tests/devset/holdout15/pages/048.txt (shortened): a news headline and lead, then the notice flattened
+# into the same run: heading glued to its 文号 in square brackets and to the addressees
+NEWS_THEN_NOTICE = """工信部发文:展开"宽带中国"示范城市创建期3年
+
+为落实《国务院关于印发"宽带中国"战略及实施方案的通知》,加快提升城市宽带发展水平,工业和信息化部、发展改革委决定联合\
+展开创建"宽带中国"示范城市工作。  工业和信息化部办公厅发展改革委办公厅关于展开创建"宽带中国"示范城市工作的通知\
+工信厅联通[2014]5号各省、自治区、直辖市通信管理局,各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门、\
+发展改革委:为落实《国务院关于印发"宽带中国"战略及实施方案的通知》,加快提升城市宽带发展水平,推动我国城镇化和信息化同步发展,\
+工业和信息化部、发展改革委决定联合展开创建"宽带中国"示范城市工作。现将《创建"宽带中国"示范城市工作管理办法》印发给你们。"""
+
+
+def test_a_notice_head_run_into_a_news_lead_is_split_out():
+    lines = unflatten(NEWS_THEN_NOTICE.split("\n"))
+    heading = '工业和信息化部办公厅发展改革委办公厅关于展开创建"宽带中国"示范城市工作的通知'
+    assert lines[2].endswith("示范城市工作。") and lines[3:5] == [heading, "工信厅联通[2014]5号"]
+    assert lines[5].startswith("各省、自治区") and lines[5].endswith("发展改革委:")
+    doc = parse_page(clean_text(NEWS_THEN_NOTICE), "page.txt")[0]
+    assert (doc.title, doc.doc_number, doc.level, doc.region) == (heading, "工信厅联通〔2014〕5号", "ministry", "全国")
+    assert doc.issuer.replace(" ", "") == "工业和信息化部办公厅发展改革委办公厅"
+    # a sentence ending in a genre word before a cited number is no head: no addressees follow it
+    cited = "各地要认真执行该通知国办发〔2014〕5号,切实做好工作。" * 3
+    assert unflatten([cited]) == [cited]

@@ -525,3 +525,19 @@ def test_attribute_list_line_is_not_the_title():
     )
     assert doc.title == "重庆市人民政府关于印发重庆市数字经济“十四五”发展规划(2021—2025年)的通知"
     assert doc.doc_number == "渝府发〔2021〕41号"
+
+
+def test_a_joint_heading_whose_list_of_bodies_wraps_is_joined_whole():
+    # tests/devset/holdout15/pages/004.txt: five bodies over two lines, then the rest of the heading
+    lines = [
+        "https://www.gov.cn/",
+        "民政部 发展改革委 工业和信息化部",
+        "公安部 财政部关于推进社区公共服务综合",
+        "信息平台建设的指导意见",
+    ]
+    title, first = join_wrapped_title(lines, 3)
+    assert first == 1
+    assert title == "民政部 发展改革委 工业和信息化部公安部 财政部关于推进社区公共服务综合信息平台建设的指导意见"
+    # a single body's name above (a site's name) is no wrapped list of bodies
+    lines = ["中华人民共和国民政部", "公安部 财政部关于推进社区公共服务综合信息平台建设的指导意见"]
+    assert join_wrapped_title(lines, 1) == (lines[1], 1)

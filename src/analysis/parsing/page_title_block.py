@@ -50,6 +50,7 @@ from .page_heading import (
     heading_before_body,
     heading_over_adoption_note,
     heading_run_into_body,
+    interpretation_heading_run_on,
     promulgated_regulation,
     removed_head,
     removed_tail,
@@ -108,6 +109,8 @@ def find_title(page: PageState) -> None:
     page.title_idx = next(
         (i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i]) or _header_run_on(lines[i])), None
     )
+    if page.title_idx is not None and _headless_tail(lines, page.title_idx):
+        page.title_idx = None
     # the page's headline: its first line, past a breadcrumb or site furniture printed above it
     page.headline = next((ln for ln in lines[:3] if rejection(ln) not in ("breadcrumb", "furniture")), lines[0])
     meta = meta_title(labelled_rows(page.raw_lines))
@@ -164,6 +167,7 @@ def find_title(page: PageState) -> None:
     _news_headline(page)
     heading_run_into_body(page)
     heading_before_body(page)
+    interpretation_heading_run_on(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = (
         bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(lines[0])
@@ -188,6 +192,16 @@ def find_title(page: PageState) -> None:
         # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+def _headless_tail(lines: list[str], end: int) -> bool:
+    """True when the title block ending at ``lines[end]`` is only the tail of a heading whose start
+    was lost in print: it closes a 《》 it never opened ("實施方案》的通知" under a 文号 and a rule line,
+    holdout15 003).  Such a fragment names nothing; the heading of what the notice sends out
+    is the title then, as on a page printing no heading."""
+    title = join_wrapped_title(lines, end)[0]
+    close = title.find("》")
+    return close > 0 and "《" not in title[:close]
 
 
 def _names_interpretation(line: str) -> bool:
