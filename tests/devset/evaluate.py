@@ -14,7 +14,7 @@ document is compared with what the page prints, as annotated in ``annotations.cs
 A page that gives no document is *lost*: every field counts as wrong.
 
 Run ``python tests/devset/evaluate.py`` (or ``make eval``); ``--failures`` lists every wrong field;
-``--set holdout`` ... ``--set holdout17`` score the hold-out sets in ``holdout/`` ... ``holdout17/``
+``--set holdout`` ... ``--set holdout18`` score the hold-out sets in ``holdout/`` ... ``holdout18/``
 instead (see their README.md: holdout to holdout10 were each scored blind once, then used for
 development (holdout4: blind 87.9% at commit 194c64d, developed on from round 5; holdout5: blind 90.1%
 at commit 194c64d, 91.8% after round 5, developed on from round 6; holdout6: blind 89.2% after rounds 5
@@ -25,8 +25,9 @@ after round 9, developed on from round 10; holdout11: blind 89.4% after rounds 9
 from round 11; holdout12: blind 95.5% after rounds 10 and 11, developed on from round 12; holdout13:
 blind 90.9% after round 10, 92.0% after rounds 11 and 12, developed on from round 13; holdout14: blind
 90.7% after rounds 12 and 13, developed on from round 14; holdout15: blind 90.7% after rounds 13 and
-14, developed on from round 15), so they are regression sets now; holdout16 (blind 91.7% after round 14)
-and holdout17 (blind 89.9% after round 14), collected blind, measure
+14, developed on from round 15), so they are regression sets now; holdout16 (blind 91.7% after rounds 14
+and 15), holdout17 (blind 89.9% after rounds 14 and 15) and holdout18 (blind 92.8% after rounds 14 and 15),
+collected blind, measure
 generalisation).
 """
 
@@ -169,12 +170,13 @@ def main(argv: list[str] | None = None) -> int:
             "holdout15",
             "holdout16",
             "holdout17",
+            "holdout18",
         ),
         default="dev",
         help=(
-            "dev: pages/ and annotations.csv next to this script; holdout ... holdout17: that folder "
+            "dev: pages/ and annotations.csv next to this script; holdout ... holdout18: that folder "
             "(holdout-holdout15 scored blind once, then used for development: regression sets now; "
-            "holdout16 and holdout17 blind)"
+            "holdout16, holdout17 and holdout18 blind)"
         ),
     )
     args = parser.parse_args(argv)
