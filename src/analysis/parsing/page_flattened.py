@@ -133,12 +133,39 @@ def _split_line(line: str, above: str) -> list[str]:
         if end and (title or _ADDRESSEES_RE.match(rest)):
             parts.extend([line[:end], title] if title else [line[:end]])
             line = rest[len(title) :].lstrip()
+    if not parts and not _ADDRESSEES_RE.match(line):
+        head = _head_before_addressees(line)
+        if head:
+            parts.extend(head)
+            line = line[sum(len(h) for h in head) :].lstrip()
     m = _ADDRESSEES_RE.match(line)
     if m and len(line) > m.end():
         parts.append(line[: m.end()])
         line = line[m.end() :]
     parts.extend(_split_signature(line, above))
     return parts
+
+
+# a heading closed by its genre word, then a status mark or site note after a space or bracket
+# ("…管理暂行办法的通知[全文废止] 税屋提示——…", holdout17 012)
+# the addressees after a space or, once cleaning has dropped the space, a sentence's end
+_ADDRESSEES_AFTER_NOTE_RE = re.compile(r"(?:\s|(?<=[。]))各[^。:：\s]{1,200}[:：]")
+_HEADING_THEN_NOTE_RE = re.compile(r"^(?P<heading>[^\s。,，:：;；]{6,100}?)(?=[\s\[【(（])")
+
+
+def _head_before_addressees(line: str) -> list[str]:
+    """The parts before the addressees of a flattened line that opens with its heading and has
+    notes between it and the addressees ("X关于…的通知[全文废止] 税屋提示——…废止。 各市(地)…:"):
+    [heading, note] or [heading] when the addressees (各…:) follow a space after the heading or
+    after a sentence's end; [] otherwise.  The parts, joined, are the line up to the addressees."""
+    m = _ADDRESSEES_AFTER_NOTE_RE.search(line[:400])
+    head = _HEADING_THEN_NOTE_RE.match(line)
+    if not (m and head and TITLE_GENRE_RE.search(head.group("heading")) and is_title_line(head.group("heading"))):
+        return []
+    note = line[head.end() : m.start()]
+    if note.strip() and not note.rstrip().endswith(("。", "]", "】", ")", "）")):
+        return []  # the heading runs into a sentence the addressees do not follow
+    return [head.group("heading"), note] if note.strip() else [head.group("heading")]
 
 
 def _head_inside_run(line: str) -> list[str]:
