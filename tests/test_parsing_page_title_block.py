@@ -86,3 +86,28 @@ def test_the_tail_of_a_heading_lost_in_print_is_no_title():
     doc = _doc(HEADLESS_TAIL)
     assert doc.title == "关于在全省推广一门式一网式政府服务模式改革的实施方案"
     assert (doc.genre, doc.issuer, doc.doc_number) == ("方案", "广东省人民政府办公厅", "粤府办〔2016〕19号")
+
+
+# tests/devset/holdout17/pages/056.txt (its first 9 lines): an interpretation headed "关于《X》的政策解读"
+# keeps its leading 关于 as printed
+ABOUT_INTERPRETATION = """您现在所在的位置 : 首页 > 汕头市发展和改革局 > 政务公开 > 政策 > 政策解读
+分享到:
+关于《汕头市新型基础设施建设三年行动计划(2020-2022年)》的政策解读
+  • 2021-01-15 15:48
+  • 来源:本网
+  • 发布机构:
+  • 【字体:
+  • 经市政府同意,市政府办公室于15日印发了《汕头市新型基础设施建设三年行动计划(2020-2022年)》\
+(以下简称《行动计划》),现就《行动计划》有关内容解读如下:
+
+    一、政策制定背景
+"""
+
+
+def test_an_interpretation_heading_keeps_its_leading_about():
+    doc = _doc(ABOUT_INTERPRETATION)
+    assert doc.title == "关于《汕头市新型基础设施建设三年行动计划(2020-2022年)》的政策解读"
+    assert doc.genre == "解读"
+    # without 关于 before the quote the name is kept as printed
+    doc = _doc(ABOUT_INTERPRETATION.replace("关于《", "《", 1))
+    assert doc.title == "《汕头市新型基础设施建设三年行动计划(2020-2022年)》的政策解读"

