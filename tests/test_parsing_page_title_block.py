@@ -88,6 +88,34 @@ def test_the_tail_of_a_heading_lost_in_print_is_no_title():
     assert (doc.genre, doc.issuer, doc.doc_number) == ("方案", "广东省人民政府办公厅", "粤府办〔2016〕19号")
 
 
+# tests/devset/holdout17/pages/014.txt (lines 11-28): a transmittal's heading wrapped over three lines,
+# its last line "的通知" too short for a title line, under a block that already ends in a genre word
+WRAPPED_DE_TAIL = """广东省人民政府办公厅关于印发广东省
+
+推进政务新媒体健康有序发展实施意见
+
+的通知
+
+粤办函〔2019〕90号
+
+
+各地级以上市人民政府,省政府各部门、各直属机构:
+
+  《广东省推进政务新媒体健康有序发展的实施意见》已经省人民政府同意,现印发给你们,请认真组织实施。
+
+
+省政府办公厅
+
+2019年4月24日
+"""
+
+
+def test_a_wrapped_heading_ending_in_a_de_genre_line_is_joined_whole():
+    doc = _doc(WRAPPED_DE_TAIL)
+    assert doc.title == "广东省人民政府办公厅关于印发广东省推进政务新媒体健康有序发展实施意见的通知"
+    assert doc.doc_number == "粤办函〔2019〕90号"
+
+
 # tests/devset/holdout17/pages/056.txt (its first 9 lines): an interpretation headed "关于《X》的政策解读"
 # keeps its leading 关于 as printed
 ABOUT_INTERPRETATION = """您现在所在的位置 : 首页 > 汕头市发展和改革局 > 政务公开 > 政策 > 政策解读

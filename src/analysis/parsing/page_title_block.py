@@ -129,6 +129,7 @@ def find_title(page: PageState) -> None:
             page.title += period
             page.body_start += 1
         _title_tail(page)
+        _genre_tail_below(page)
         rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
         page.note("title", page.title, lines[first], rule)
         removed_head(page, first)
@@ -298,6 +299,24 @@ def _title_tail(page: PageState) -> None:
     page.body_start = i + 1
     while page.body_start < len(lines) and lines[page.body_start].strip() == tail:
         page.body_start += 1  # the tail printed twice
+    page.note("title", page.title, tail, "title block (wrapped lines joined, its last line below)")
+
+
+# the last line of a wrapped heading that cannot begin a line of its own: "的" and a genre word
+# ("广东省人民政府办公厅关于印发广东省" / "推进…实施意见" / "的通知", holdout17 014)
+_DE_GENRE_TAIL_RE = re.compile(r"^的[^\s。,，;；:：]{0,18}$")
+
+
+def _genre_tail_below(page: PageState) -> None:
+    """A title block followed by a line opening with 的 and ending in a genre word ("的通知"):
+    a heading wrapped whatever the split, that line its end, even when the block above already
+    ends in a genre word (a transmittal's "…实施意见" / "的通知").  Joined into the title."""
+    i = page.body_start
+    tail = page.lines[i].strip() if i < len(page.lines) else ""
+    if not (_DE_GENRE_TAIL_RE.match(tail) and TITLE_GENRE_RE.search(tail)):
+        return
+    page.title += tail
+    page.body_start = i + 1
     page.note("title", page.title, tail, "title block (wrapped lines joined, its last line below)")
 
 
