@@ -254,3 +254,22 @@ def test_a_flattened_heading_with_a_note_before_the_addressees_is_split_out():
     # a heading running into a sentence (no note closed before the addressees) is left whole
     run_on = "X市人民政府关于加快推进工作的通知各地要认真执行 各市人民政府:" + "请认真贯彻执行," * 8
     assert unflatten([run_on])[0].startswith("X市人民政府关于加快推进工作的通知各地要")
+
+
+# tests/devset/holdout17/pages/019.txt (its first 300 characters): a journal database's abstract, "<正>"
+# before the flattened transmittal (文号, addressees, notice, date, the annex heading, its text)
+JOURNAL_ABSTRACT = (
+    '摘要\n<正>鄂政办发[2020] 64号各市、州、县人民政府,省政府各部门:《湖北省推进政务服务"跨省通办"实施方案》'
+    '已经省政府同意,现印发给你们,请结合实际认真贯彻落实。2020年12月24日湖北省推进政务服务"跨省通办"实施方案'
+    '为贯彻落实《国务院办公厅关于加快推进政务服务"跨省通办"的指导意见》(国办发[2020] 35号),进一步深化'
+    '"放管服"改革,转变政府职能,优化营商环境,制定"跨省通办"实施方案。一、工作目标以满足企业和群众异地办事需求为导向,'
+)
+
+
+def test_a_journal_abstracts_body_marker_does_not_hide_the_flattened_head():
+    lines = unflatten(JOURNAL_ABSTRACT.split("\n"))
+    assert lines[1:3] == ["鄂政办发[2020] 64号", "各市、州、县人民政府,省政府各部门:"]
+    doc = parse_page(clean_text(JOURNAL_ABSTRACT), "page.txt")[0]
+    assert doc.title == '湖北省推进政务服务"跨省通办"实施方案'
+    assert (doc.issuer, doc.doc_number) == ("", "鄂政办发〔2020〕64号")
+    assert (doc.date.iso, doc.level, doc.region, doc.genre) == ("2020-12-24", "provincial", "湖北", "方案")

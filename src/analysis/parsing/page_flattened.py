@@ -59,10 +59,25 @@ def unflatten(lines: list[str]) -> list[str]:
     《》) before its body; a bilingual line is split where its English runs into its Chinese.
     Lines under 60 characters are kept as they are."""
     out: list[str] = []
-    parts = (part for line in lines for script in _SCRIPT_CHANGE_RE.split(line) for part in _attribute_rows(script))
+    parts = (
+        part
+        for line in lines
+        for script in _SCRIPT_CHANGE_RE.split(_without_body_marker(line))
+        for part in _attribute_rows(script)
+    )
     for ln in parts:
         out.extend(_split_line(ln, out[-1] if out else "") if len(ln) >= _FLAT_MIN else [ln])
     return out
+
+
+# a journal database's mark where an abstract's text opens ("<正>鄂政办发[2020] 64号各市…:", CNKI)
+_BODY_MARKER_RE = re.compile(r"^\s*<正>\s*")
+
+
+def _without_body_marker(line: str) -> str:
+    """``line`` without the "<正>" a journal database prints before an abstract that is the text
+    itself (holdout17 019), so the flattened 公文 behind it opens the line as printed."""
+    return _BODY_MARKER_RE.sub("", line)
 
 
 # a legal database's attribute block, one "•【label】value" row per field ("文章属性 •【制定机关】…
