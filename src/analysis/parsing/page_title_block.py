@@ -169,6 +169,8 @@ def find_title(page: PageState) -> None:
     heading_run_into_body(page)
     heading_before_body(page)
     interpretation_heading_run_on(page)
+    if not page.title:
+        _encyclopedia_lead(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = (
         bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(lines[0])
@@ -230,6 +232,22 @@ def _full_text_lead(page: PageState) -> None:
     if m and is_title_line(m.group(1)):
         page.note("title", m.group(1), page.title, "name in a repost's lead line (《X》全文如下)")
         page.title = m.group(1)
+
+
+# an encyclopedia's lead sentence naming its page: "X是Y于2017发布…", "《X》是为贯彻…"
+_LEAD_SUBJECT_RE = re.compile(r"^《?(?P<name>[^\s,，。;；:：《》]{6,90}?)》?(?:是|为)(?=\S)")
+
+
+def _encyclopedia_lead(page: PageState) -> None:
+    """A page printing no heading whose first line is an encyclopedia's lead sentence naming the
+    document as its subject ("最高人民法院關於加快建設智慧法院的意見是最高人民法院於2017發布,…",
+    holdout17 001): that name is the title."""
+    first = page.lines[0].strip() if page.lines else ""
+    m = _LEAD_SUBJECT_RE.match(first)
+    if m and TITLE_GENRE_RE.search(m.group("name")) and is_title_line(m.group("name")):
+        page.title = m.group("name")
+        page.body_start = max(page.body_start, 1)
+        page.note("title", page.title, first, "subject of an encyclopedia's lead sentence (X是…)")
 
 
 def _header_run_on(line: str) -> str:
