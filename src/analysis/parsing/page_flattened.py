@@ -149,10 +149,10 @@ def _split_line(line: str, above: str) -> list[str]:
             parts.extend([line[:end], title] if title else [line[:end]])
             line = rest[len(title) :].lstrip()
     if not parts and not _ADDRESSEES_RE.match(line):
-        head = _head_before_addressees(line)
-        if head:
-            parts.extend(head)
-            line = line[sum(len(h) for h in head) :].lstrip()
+        lead = _head_before_addressees(line)
+        if lead:
+            parts.extend(lead)
+            line = line[sum(len(h) for h in lead) :].lstrip()
     m = _ADDRESSEES_RE.match(line)
     if m and len(line) > m.end():
         parts.append(line[: m.end()])
