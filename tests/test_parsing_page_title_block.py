@@ -161,3 +161,7 @@ def test_an_encyclopedia_lead_sentences_subject_is_the_title_of_a_headless_page(
     # a lead whose subject is no document name gives no title
     doc = _doc(ENCYCLOPEDIA_LEAD.replace("最高人民法院關於加快建設智慧法院的意見是", "智慧法院是", 1))
     assert doc.title == ""
+    # a site's breadcrumb above the lead sentence does not hide it
+    doc = _doc("首页 > 政务公开 > 政策文件\n" + ENCYCLOPEDIA_LEAD)
+    assert doc.title == "最高人民法院关于加快建设智慧法院的意见"
+    assert not doc.text.startswith("最高人民法院")  # the lead sentence is no part of the document's text

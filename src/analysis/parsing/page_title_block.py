@@ -242,11 +242,12 @@ def _encyclopedia_lead(page: PageState) -> None:
     """A page printing no heading whose first line is an encyclopedia's lead sentence naming the
     document as its subject ("最高人民法院關於加快建設智慧法院的意見是最高人民法院於2017發布,…",
     holdout17 001): that name is the title."""
-    first = page.lines[0].strip() if page.lines else ""
+    # the page's first line past a breadcrumb or site furniture above it
+    first = page.headline.strip()
     m = _LEAD_SUBJECT_RE.match(first)
     if m and TITLE_GENRE_RE.search(m.group("name")) and is_title_line(m.group("name")):
         page.title = m.group("name")
-        page.body_start = max(page.body_start, 1)
+        page.body_start = max(page.body_start, page.lines.index(page.headline) + 1)
         page.note("title", page.title, first, "subject of an encyclopedia's lead sentence (X是…)")
 
 
