@@ -762,3 +762,38 @@ def test_a_portal_stamp_with_the_site_s_domain_gives_the_posting_date():
     assert (doc.title, doc.doc_number) == ("关于开展国家下一代互联网示范城市建设工作的通知", "发改办高技〔2013〕1884号")
     # no signature: the portal's stamp in the 文号's year is the date, not the 文号's year alone
     assert (doc.date.iso, doc.date.source) == ("2013-08-22", "page header")
+
+
+# tests/devset/holdout17/pages/010.txt (its first 17 lines): a 维基文库 header block printing the issuer
+# field between the 文号 and the signing date (title / 文号 / 制定機關:X / date), then the document
+WIKISOURCE_ISSUER_BEFORE_DATE = """跳至內容
+
+國務院辦公廳關於建立政務服務「好差評」制度提高政務服務水平的意見
+
+維基文庫,自由的圖書館
+國務院辦公廳關於建立政務服務「好差評」制度提高政務服務水平的意見
+國辦發〔2019〕51號
+制定機關:國務院辦公廳
+2019年12月3日
+國務院辦公廳關於建立政務服務「好差評」制度
+提高政務服務水平的意見
+國辦發〔2019〕51號
+
+
+各省、自治區、直轄市人民政府,國務院各部委、各直屬機構:
+
+為全面及時準確了解企業和群眾對政務服務的感受和訴求,接受社會監督,經國務院同意,現就建立政務服務「好差評」制度提出以下意見。
+"""
+
+
+def test_a_header_blocks_date_under_its_number_past_the_issuer_field():
+    doc = _parse(WIKISOURCE_ISSUER_BEFORE_DATE)
+    assert doc.date.iso == "2019-12-03" and doc.evidence["date"][2] == "dateline below the 文号"
+    # the same header with the fields in the usual order (date, then the issuer) dates it the same way
+    usual = WIKISOURCE_ISSUER_BEFORE_DATE.replace(
+        "制定機關:國務院辦公廳\n2019年12月3日", "2019年12月3日\n制定機關:國務院辦公廳"
+    )
+    assert _parse(usual).date.iso == "2019-12-03"
+    # without a date in the header only the 文号's year is known
+    undated = WIKISOURCE_ISSUER_BEFORE_DATE.replace("2019年12月3日\n", "")
+    assert _parse(undated).date.iso == "2019"

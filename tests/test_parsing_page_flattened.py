@@ -228,3 +228,48 @@ def test_a_notice_head_run_into_a_news_lead_is_split_out():
     # a sentence ending in a genre word before a cited number is no head: no addressees follow it
     cited = "各地要认真执行该通知国办发〔2014〕5号,切实做好工作。" * 3
     assert unflatten([cited]) == [cited]
+
+
+# tests/devset/holdout17/pages/012.txt (shortened): a flattened page whose heading is followed by a
+# status mark and a site's note before the addressees ("…的通知[全文废止] 税屋提示——…废止。 各市(地)…:")
+HEADING_NOTE_ADDRESSEES = (
+    "黑龙江省人民政府办公厅关于印发黑龙江省人民政府网上政务服务中心行政许可专用电子印章管理暂行办法的通知[全文废止] "
+    "税屋提示——依据黑政办规[2021]32号 黑龙江省人民政府办公厅关于印发《黑龙江省一体化在线政务服务平台"
+    "电子印章管理办法(试行)》的通知,本法规全文废止。 各市(地)、县(市)人民政府(行署),省政府各直属单位: "
+    "《黑龙江省人民政府网上政务服务中心行政许可专用电子印章管理暂行办法》已经省政府同意,现印发给你们,"
+    "请认真贯彻执行。 黑龙江省人民政府办公厅 2014年9月26日 "
+    "黑龙江省人民政府网上政务服务中心行政许可专用电子印章管理暂行办法 第一章 总则 第一条 "
+    "为规范省政府网上政务服务中心行政许可专用电子印章的管理和使用,确保行政许可专用电子印章安全有效,"
+    "结合我省省级行政许可工作实际,制定本办法。"
+)
+
+
+def test_a_flattened_heading_with_a_note_before_the_addressees_is_split_out():
+    heading = "黑龙江省人民政府办公厅关于印发黑龙江省人民政府网上政务服务中心行政许可专用电子印章管理暂行办法的通知"
+    lines = unflatten([HEADING_NOTE_ADDRESSEES])
+    assert lines[0] == heading and lines[1].startswith("[全文废止]") and lines[1].endswith("本法规全文废止。")
+    assert lines[2] == "各市(地)、县(市)人民政府(行署),省政府各直属单位:"
+    doc = parse_page(clean_text(HEADING_NOTE_ADDRESSEES), "page.txt")[0]
+    assert (doc.title, doc.issuer, doc.date.iso, doc.genre) == (heading, "黑龙江省人民政府办公厅", "2014-09-26", "办法")
+    # a heading running into a sentence (no note closed before the addressees) is left whole
+    run_on = "X市人民政府关于加快推进工作的通知各地要认真执行 各市人民政府:" + "请认真贯彻执行," * 8
+    assert unflatten([run_on])[0].startswith("X市人民政府关于加快推进工作的通知各地要")
+
+
+# tests/devset/holdout17/pages/019.txt (its first 300 characters): a journal database's abstract, "<正>"
+# before the flattened transmittal (文号, addressees, notice, date, the annex heading, its text)
+JOURNAL_ABSTRACT = (
+    '摘要\n<正>鄂政办发[2020] 64号各市、州、县人民政府,省政府各部门:《湖北省推进政务服务"跨省通办"实施方案》'
+    '已经省政府同意,现印发给你们,请结合实际认真贯彻落实。2020年12月24日湖北省推进政务服务"跨省通办"实施方案'
+    '为贯彻落实《国务院办公厅关于加快推进政务服务"跨省通办"的指导意见》(国办发[2020] 35号),进一步深化'
+    '"放管服"改革,转变政府职能,优化营商环境,制定"跨省通办"实施方案。一、工作目标以满足企业和群众异地办事需求为导向,'
+)
+
+
+def test_a_journal_abstracts_body_marker_does_not_hide_the_flattened_head():
+    lines = unflatten(JOURNAL_ABSTRACT.split("\n"))
+    assert lines[1:3] == ["鄂政办发[2020] 64号", "各市、州、县人民政府,省政府各部门:"]
+    doc = parse_page(clean_text(JOURNAL_ABSTRACT), "page.txt")[0]
+    assert doc.title == '湖北省推进政务服务"跨省通办"实施方案'
+    assert (doc.issuer, doc.doc_number) == ("", "鄂政办发〔2020〕64号")
+    assert (doc.date.iso, doc.level, doc.region, doc.genre) == ("2020-12-24", "provincial", "湖北", "方案")

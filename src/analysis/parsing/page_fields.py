@@ -393,7 +393,7 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
             return DateInfo(d.iso, d.year, "dateline below the title")
     # a header block above a repeated title (维基文库: title / 文号 / date / 发布机关) dates the
     # document on the line under its own 文号
-    head = page.lines[: page.body_start]
+    head = _without_issuer_labels(page.lines[: page.body_start])
     for above, ln in itertools.pairwise(head):
         d = date_line(ln)
         own = page.doc_number and [n for _p, n in find_doc_numbers(above)] == [page.doc_number]
@@ -410,6 +410,17 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
     if month is not None:
         return DateInfo(month.iso, month.year, "cover line under the title (issuing body and month)")
     return None
+
+
+# a header block's issuer field, printed between the 文号 and the date or after them (维基文库:
+# "國辦發〔2019〕51號 / 制定機關:國務院辦公廳 / 2019年12月3日", holdout17 010)
+_ISSUER_LABEL_RE = re.compile(r"^(?:制定机关|发布机关)\s*[:：]")
+
+
+def _without_issuer_labels(head: list[str]) -> list[str]:
+    """``head`` without its issuer-field lines (制定机关:X, 发布机关:X), so that the date a header
+    block prints under its 文号 is found whichever order it prints the two fields in."""
+    return [ln for ln in head if not _ISSUER_LABEL_RE.match(ln.strip())]
 
 
 def _dated_doc_number_line(page: PageState) -> DateInfo | None:

@@ -164,11 +164,23 @@ def _several_titles(s: str) -> bool:
 def is_salutation(line: str) -> bool:
     """True for the addressee line (主送机关); a ministry's list of addressees ("各省、自治区…
     工业和信息化主管部门、通信管理局…:") can run to several hundred characters."""
+    if _metadata_row(line):
+        return False
     if len(line) <= 120 and SALUTATION_RE.search(line):
         return True
     if line.startswith("各") and len(line) <= 200 and "。" not in line and re.search(r"(政府|部门|单位|机构)$", line):
         return True  # the colon lost in print: "各区、县(市)人民政府,市政府各部门、各单位"
     return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
+
+
+# a metadata row: a field label with its value, then the next label ("发布单位:县府办 有效性:",
+# holdout17 046); an addressee line's only colon closes it, and 主送 labels the addressees
+_METADATA_ROW_RE = re.compile(rf"^(?!主送)[{CJK}]{{2,6}}[:：]\s*[^\s:：][^:：]*[:：]")
+
+
+def _metadata_row(line: str) -> bool:
+    """True when ``line`` is a page's metadata row of labelled fields, never the addressees."""
+    return bool(_METADATA_ROW_RE.match(line.strip()))
 
 
 # a sentence's punctuation; a "?" inside a word is a character the page's encoding lost
