@@ -86,3 +86,34 @@ def test_the_tail_of_a_heading_lost_in_print_is_no_title():
     doc = _doc(HEADLESS_TAIL)
     assert doc.title == "关于在全省推广一门式一网式政府服务模式改革的实施方案"
     assert (doc.genre, doc.issuer, doc.doc_number) == ("方案", "广东省人民政府办公厅", "粤府办〔2016〕19号")
+
+
+# tests/devset/holdout16/pages/009.txt (opening, shortened): a garbled-code mirror prints the heading in
+# 《》 under a '文号《title》' headline, then the 文号 again and a repeat of the heading that lost its
+# beginning (issuer and 关于) right above the addressees
+HEADLESS_HEADLINE = (
+    "吉政辦發(fā)〔2014〕10號《吉林省人民政府辦公廳關(guān)于落實(shí)“寬帶中國”戰(zhàn)略及實(shí)施方案的意見》"
+)
+HEADLESS_REPEAT = (
+    HEADLESS_HEADLINE
+    + """
+瀏覽量: 時間:2020-05-10 21:43:32
+《吉林省人民政府辦公廳關(guān)于落實(shí)“寬帶中國”戰(zhàn)略及實(shí)施方案的意見》
+吉政辦發(fā)〔2014〕10號
+“寬帶中國”戰(zhàn)略及實(shí)施方案的意見
+吉政辦發(fā)〔2014〕10號
+各市(州)人民政府,長白山管委會,各縣(市)人民政府,省政府各廳委辦、各直屬機構(gòu):
+為貫徹落實(shí)《國務(wù)院關(guān)于印發(fā)“寬帶中國”戰(zhàn)略及實(shí)施方案的通知》(國發(fā)〔2013〕31號)精神,推進(jìn)實(shí)施“寬帶吉林”工程,經(jīng)省政府同意,特提出以下意見:
+一、發(fā)展目標(biāo)
+(一)到2015年,初步建成適應(yīng)經(jīng)濟(jì)社會(huì)發(fā)展需要的寬帶網(wǎng)絡(luò)基礎(chǔ)設(shè)施。"""
+)
+
+
+def test_a_repeat_that_lost_its_beginning_gives_way_to_the_whole_heading_above():
+    doc = _doc(HEADLESS_REPEAT)
+    assert doc.title == "吉林省人民政府办公厅关于落实“宽带中国”战略及实施方案的意见"
+    assert (doc.issuer, doc.level, doc.region) == ("吉林省人民政府办公厅", "provincial", "吉林")
+    # a block printing its own 关于 is a heading of its own, whatever the headline above says
+    fragment = "“寬帶中國”戰(zhàn)略及實(shí)施方案的意見\n吉政"
+    own = HEADLESS_REPEAT.replace(fragment, "關(guān)于推進(jìn)寬帶網(wǎng)絡(luò)建設(shè)的意見\n吉政", 1)
+    assert _doc(own).title == "关于推进宽带网络建设的意见"

@@ -138,6 +138,7 @@ def find_title(page: PageState) -> None:
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")
         _intact_print(page, first, meta)
         _quoted_print(page, first)
+        _headless_repeat(page, first)
         _issuer_line_dropped_as_repeat(page)
     elif meta and is_title_line(meta):
         page.title = meta
@@ -370,6 +371,24 @@ def _quoted_print(page: PageState, first: int) -> None:
             if fuller and is_title_line(quoted) and not in_citation(ln, qm.start(), qm.end()):
                 page.title = quoted
                 page.note("title", quoted, ln, "complete title quoted above a title block cut short")
+                return
+
+
+def _headless_repeat(page: PageState, first: int) -> None:
+    """A title block that is a repeat of the heading printed whole above it, its beginning (the
+    issuer and 关于) lost in print ("“寬帶中國”戰略及實施方案的意見" under "《吉林省人民政府辦公廳關于落實
+    “寬帶中國”戰略及實施方案的意見》", holdout16 009), gives way to that whole print: the heading above
+    (alone, in 《》 or as the page's headline) ends with the block's characters and opens with the
+    关于 sentence the block lacks.  A block printing its own 关于 is a heading of its own."""
+    block = skeleton(page.title)
+    if not block or "关于" in block:
+        return
+    for ln in page.lines[:first]:
+        for cand in [m.group(1) for m in re.finditer(r"《([^《》]{6,100})》", ln)] + [ln]:
+            full = skeleton(cand)
+            if full.endswith(block) and "关于" in full[: len(full) - len(block)] and is_title_line(cand):
+                page.title = cand.strip().strip("《》")
+                page.note("title", page.title, ln, "whole print above a repeat that lost its beginning")
                 return
 
 
