@@ -117,3 +117,38 @@ def test_a_repeat_that_lost_its_beginning_gives_way_to_the_whole_heading_above()
     fragment = "“寬帶中國”戰(zhàn)略及實(shí)施方案的意見\n吉政"
     own = HEADLESS_REPEAT.replace(fragment, "關(guān)于推進(jìn)寬帶網(wǎng)絡(luò)建設(shè)的意見\n吉政", 1)
     assert _doc(own).title == "关于推进宽带网络建设的意见"
+
+
+# tests/devset/holdout16/pages/006.txt (opening, shortened): a ministry's big5 gateway files the notice
+# as a related policy (相关政策) under an interpretation in its breadcrumb
+FILED_UNDER_INTERPRETATION = """首頁 > 政策解讀 > 一圖讀懂新時期推動綜合交通運輸大數據發展怎麼幹? > 相關政策
+
+交通運輸部關於印發《推進綜合交通運輸大數據發展行動綱要(2020—2025年)》的通知
+
+來源:科技司    2019-12-12 14:29:00
+
+交科技發〔2019〕161號
+
+各省、自治區、直轄市、新疆生産建設兵團及計劃單列市交通運輸廳(局、委),部屬各單位、部內各司局:
+
+  為貫徹落實國家大數據戰略部署,加快建設交通強國,現將《推進綜合交通運輸大數據發展行動綱要(2020—2025年)》印發給你們,請結合實際認真貫徹落實。
+
+  交通運輸部
+
+  2019年12月9日
+
+  推進綜合交通運輸大數據發展
+
+  行動綱要(2020—2025年)
+
+  為貫徹落實國家大數據戰略部署,加快建設交通強國,特製定本綱要。"""
+
+
+def test_a_breadcrumb_names_the_page_by_its_last_step():
+    doc = _doc(FILED_UNDER_INTERPRETATION)
+    assert doc.title == "交通运输部关于印发《推进综合交通运输大数据发展行动纲要(2020—2025年)》的通知"
+    assert (doc.genre, doc.issuer, doc.date.iso) == ("纲要", "交通运输部", "2019-12-09")
+    # filed as the interpretation itself (the last step says 解读), the page is one
+    # (tests/devset/holdout/pages/021.txt: "首頁 > 政務公開 > 解讀回應 > 區級政策解讀")
+    filed = FILED_UNDER_INTERPRETATION.replace("怎麼幹? > 相關政策", "怎麼幹? > 政策解讀")
+    assert _doc(filed).genre == "解读"

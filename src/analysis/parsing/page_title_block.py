@@ -171,7 +171,7 @@ def find_title(page: PageState) -> None:
     interpretation_heading_run_on(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = (
-        bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(lines[0])
+        bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(_last_crumb(lines[0]))
     )
     # a name the headline quotes names the page only in a heading (a file name, "《…》政策解读"): a
     # name quoted in a sentence (现将《…》印发给你们, 近日…印发了《…》) is no printed title, and one
@@ -203,6 +203,15 @@ def _headless_tail(lines: list[str], end: int) -> bool:
     title = join_wrapped_title(lines, end)[0]
     close = title.find("》")
     return close > 0 and "《" not in title[:close]
+
+
+def _last_crumb(line: str) -> str:
+    """The last step of ``line`` when it is a breadcrumb ("首页 > 政策解读 > 一图读懂… > 相关政策" ->
+    "相关政策"), else ``line``: the path's last step names the page's own section, the steps before
+    it only the sections above (a policy filed as 相关政策 under an interpretation, holdout16 006)."""
+    if rejection(line) != "breadcrumb":
+        return line
+    return re.split(r"[>＞»]", line)[-1].strip() or line
 
 
 def _names_interpretation(line: str) -> bool:
@@ -384,7 +393,9 @@ def _headless_repeat(page: PageState, first: int) -> None:
     if not block or "关于" in block:
         return
     for ln in page.lines[:first]:
-        for cand in [m.group(1) for m in re.finditer(r"《([^《》]{6,100})》", ln)] + [ln]:
+        # a line quoting a name offers only that name (a '文号《title》' headline is no title)
+        quoted = [m.group(1) for m in re.finditer(r"《([^《》]{6,100})》", ln)]
+        for cand in quoted or [ln]:
             full = skeleton(cand)
             if full.endswith(block) and "关于" in full[: len(full) - len(block)] and is_title_line(cand):
                 page.title = cand.strip().strip("《》")
