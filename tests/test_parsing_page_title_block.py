@@ -152,3 +152,7 @@ def test_a_breadcrumb_names_the_page_by_its_last_step():
     # (tests/devset/holdout/pages/021.txt: "首頁 > 政務公開 > 解讀回應 > 區級政策解讀")
     filed = FILED_UNDER_INTERPRETATION.replace("怎麼幹? > 相關政策", "怎麼幹? > 政策解讀")
     assert _doc(filed).genre == "解读"
+    # a last step naming only the page's view says nothing: the step above it names the section
+    # (tests/devset/holdout12/pages/046.txt: "當前位置: 政策解讀> 文 字")
+    viewed = FILED_UNDER_INTERPRETATION.replace("怎麼幹? > 相關政策", "怎麼幹? > 政策解讀 > 正文")
+    assert _doc(viewed).genre == "解读"

@@ -205,13 +205,21 @@ def _headless_tail(lines: list[str], end: int) -> bool:
     return close > 0 and "《" not in title[:close]
 
 
+# a breadcrumb's last step that names no section, only the page's view of it ("… > 政策解读 > 正文")
+_VIEW_STEP_RE = re.compile(r"^(?:正文|详情|详细信息|内容|全文|文字|图文|浏览|阅读|查看)?$")
+
+
 def _last_crumb(line: str) -> str:
     """The last step of ``line`` when it is a breadcrumb ("首页 > 政策解读 > 一图读懂… > 相关政策" ->
-    "相关政策"), else ``line``: the path's last step names the page's own section, the steps before
-    it only the sections above (a policy filed as 相关政策 under an interpretation, holdout16 006)."""
+    "相关政策"), past a step naming only the page's view (正文, 详情, 文字); else ``line``: the path's
+    last step names the page's own section, the steps before it only the sections above (a policy
+    filed as 相关政策 under an interpretation, holdout16 006)."""
     if rejection(line) != "breadcrumb":
         return line
-    return re.split(r"[>＞»]", line)[-1].strip() or line
+    steps = [re.sub(r"\s", "", step) for step in re.split(r"[>＞»]", line)]
+    while len(steps) > 1 and _VIEW_STEP_RE.match(steps[-1]):
+        steps.pop()
+    return steps[-1] or line
 
 
 def _names_interpretation(line: str) -> bool:
