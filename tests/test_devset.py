@@ -153,6 +153,12 @@ HOLDOUT15_FLOORS = {
     "title": 30, "issuer": 31, "doc_number": 31, "date": 30, "year": 30, "level": 31, "region": 31, "genre": 31,
 }  # fmt: skip
 
+# Correct pages of 27 in the sixteenth hold-out set when its floors were set (2026-11-30, round 16 of
+# issue 10, developed on it; blind 91.7% after rounds 14 and 15, 100% after round 16); no wrong field.
+HOLDOUT16_FLOORS = {
+    "title": 27, "issuer": 27, "doc_number": 27, "date": 27, "year": 27, "level": 27, "region": 27, "genre": 27,
+}  # fmt: skip
+
 # Correct pages of 41 in the seventeenth hold-out set when its floors were set (2026-11-30, round 16 of
 # issue 10, developed on it; blind 89.9% after rounds 14 and 15, 97.0% after round 16); the 10 wrong
 # fields: 001 (an encyclopedia's year-only 發布日期 taken as the signing date: date, year), 046 (the
@@ -182,6 +188,7 @@ SETS = {
     "holdout13": HOLDOUT13_FLOORS,
     "holdout14": HOLDOUT14_FLOORS,
     "holdout15": HOLDOUT15_FLOORS,
+    "holdout16": HOLDOUT16_FLOORS,
     "holdout17": HOLDOUT17_FLOORS,
 }
 

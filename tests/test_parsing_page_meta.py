@@ -109,3 +109,48 @@ def test_synonym_labels_decide_the_documents_fields():
     assert (doc.level, doc.region) == ("prefecture", "青海")
     assert doc.doc_number == "南政办〔2015〕86号"
     assert doc.date.iso == "2015-07-13"
+
+
+# tests/devset/holdout16/pages/008.txt (opening, shortened): an encyclopedia page whose issuer and
+# signing date appear only in its infobox, each label alone on a line over its value (印发日期 in
+# Chinese numerals with ○)
+INFOBOX = """複製鏈接
+請複製以下鏈接發送給好友
+
+教育信息化十年發展規劃(2011-2020年)
+
+鎖定
+教育信息化十年發展規劃(2011-2020年)是由中華人民共和國教育部於二零一二年三月十三日通過的文件。
+中文名
+教育信息化十年發展規劃(2011-2020年)
+印發日期
+二○一二年三月十三日
+頒佈單位
+中華人民共和國教育部
+文    號
+教技[2012]5號
+
+教育信息化十年發展規劃(2011-2020年)規劃內容
+
+教技[2012]5號
+各省、自治區、直轄市教育廳(教委),各計劃單列市教育局,新疆生產建設兵團教育局,部屬各高等學校:
+為推進落實《國家中長期教育改革和發展規劃綱要(2010-2020年)》關於教育信息化的總體部署,我部組織編制了《教育信息化十年發展規劃(2011-2020年)》,現印發給你們,請結合實際貫徹執行。"""
+
+
+def test_labels_alone_over_their_values_are_read_when_the_value_is_of_their_kind():
+    from analysis.parsing.page_meta import labelled_rows
+
+    lines = ["印发日期", "二○一二年三月十三日", "颁布单位", "中华人民共和国教育部", "文 号", "教技[2012]5号"]
+    rows = labelled_rows(lines)
+    assert rows == ["印发日期:二○一二年三月十三日", "颁布单位:中华人民共和国教育部", "文号:教技[2012]5号"]
+    meta = page_meta(rows)
+    assert (meta["成文日期"], meta["发布单位"]) == ("二○一二年三月十三日", "中华人民共和国教育部")
+    # a label left empty stands over whatever comes next: a value not of its kind is not read
+    # (tests/devset/pages/032.txt: "文号" / "发文日期:2023-10-13"; a heading under an empty 发布机构)
+    assert labelled_rows(["文号", "发文日期:2023-10-13"]) == ["文号", "发文日期:2023-10-13"]
+    heading = ["发布机构", "关于印发智慧城市建设方案的通知"]
+    assert labelled_rows(heading) == heading
+    assert labelled_rows(["成文日期", "发布日期"]) == ["成文日期", "发布日期"]
+    (doc,), _ = parse_text(INFOBOX, "008.txt")
+    assert (doc.issuer, doc.level, doc.region) == ("中华人民共和国教育部", "ministry", "全国")
+    assert (doc.date.iso, doc.doc_number) == ("2012-03-13", "教技〔2012〕5号")

@@ -572,3 +572,49 @@ def test_a_metadata_row_of_labelled_fields_is_no_addressee_line():
     doc = parse_page(clean_text(text), "page.txt")[0]
     assert doc.title == "龙游县人民政府深化数字政府建设助推“数字龙游”高质量发展的实施意见"
     assert (doc.issuer, doc.level, doc.region, doc.genre) == ("龙游县人民政府", "county", "浙江", "意见")
+
+
+# tests/devset/holdout16/pages/041.txt (opening, shortened): a damaged traditional mirror whose notice
+# heading (short-form issuer, 《》 and 和 lost) wraps after the first document it sends out, a blank
+# line between; the signature's date lost its 日
+WRAPPED_SENDING_HEAD = """熱詞搜索:
+
+關于印發《赤壁市政務大數據管理辦法》和《赤壁市政務大數據項目建設管理辦法》的通知
+
+發布時間:2020-05-29 打印文章
+
+赤政發〔202010
+
+市人民政府關于印發赤壁市政務大數據管理辦法
+
+赤壁市政務大數據項目建設管理辦法的通知
+
+各鄉鎮人民政府、辦事處,市政府有關部門:
+
+現將赤壁市政務大數據管理辦法赤壁市政務大數據項目建設管理辦法印發給你們,請認真貫徹執行
+
+赤壁市人民政府
+
+2020年5月12
+
+赤壁市政務大數據管理辦法
+
+第一章
+
+第一條 為促進政務數據資源的優化配置和有效利用,結合我市實際,制定本辦法。"""
+
+
+def test_a_sending_head_wrapped_after_a_documents_name_is_joined_to_its_notice():
+    from analysis.parsing import parse_text
+
+    (doc,), _ = parse_text(WRAPPED_SENDING_HEAD, "041.txt")
+    assert doc.title == "市人民政府关于印发赤壁市政务大数据管理办法赤壁市政务大数据项目建设管理办法的通知"
+    assert doc.genre == "办法"
+    # the short form is completed by the signature, whose damaged date is read as printed
+    assert (doc.issuer, doc.level, doc.region) == ("赤壁市人民政府", "county", "湖北")
+    assert doc.date.iso == "2020-05-12"
+    # the lines are joined only when the second closes the 关于印发 sentence with its 的通知
+    lines = ["市人民政府关于印发赤壁市政务大数据管理办法", "赤壁市政务大数据项目建设管理办法"]
+    assert join_wrapped_title(lines, 1)[0] == "赤壁市政务大数据项目建设管理办法"
+    lines = ["市人民政府关于印发赤壁市政务大数据管理办法", "赤壁市政务大数据项目建设管理办法的通知"]
+    assert join_wrapped_title(lines, 1)[0] == "".join(lines)

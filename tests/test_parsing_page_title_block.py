@@ -165,3 +165,73 @@ def test_an_encyclopedia_lead_sentences_subject_is_the_title_of_a_headless_page(
     doc = _doc("首页 > 政务公开 > 政策文件\n" + ENCYCLOPEDIA_LEAD)
     assert doc.title == "最高人民法院关于加快建设智慧法院的意见"
     assert not doc.text.startswith("最高人民法院")  # the lead sentence is no part of the document's text
+
+
+# tests/devset/holdout16/pages/009.txt (opening, shortened): a garbled-code mirror prints the heading in
+# 《》 under a '文号《title》' headline, then the 文号 again and a repeat of the heading that lost its
+# beginning (issuer and 关于) right above the addressees
+HEADLESS_HEADLINE = (
+    "吉政辦發(fā)〔2014〕10號《吉林省人民政府辦公廳關(guān)于落實(shí)“寬帶中國”戰(zhàn)略及實(shí)施方案的意見》"
+)
+HEADLESS_REPEAT = (
+    HEADLESS_HEADLINE
+    + """
+瀏覽量: 時間:2020-05-10 21:43:32
+《吉林省人民政府辦公廳關(guān)于落實(shí)“寬帶中國”戰(zhàn)略及實(shí)施方案的意見》
+吉政辦發(fā)〔2014〕10號
+“寬帶中國”戰(zhàn)略及實(shí)施方案的意見
+吉政辦發(fā)〔2014〕10號
+各市(州)人民政府,長白山管委會,各縣(市)人民政府,省政府各廳委辦、各直屬機構(gòu):
+為貫徹落實(shí)《國務(wù)院關(guān)于印發(fā)“寬帶中國”戰(zhàn)略及實(shí)施方案的通知》(國發(fā)〔2013〕31號)精神,推進(jìn)實(shí)施“寬帶吉林”工程,經(jīng)省政府同意,特提出以下意見:
+一、發(fā)展目標(biāo)
+(一)到2015年,初步建成適應(yīng)經(jīng)濟(jì)社會(huì)發(fā)展需要的寬帶網(wǎng)絡(luò)基礎(chǔ)設(shè)施。"""
+)
+
+
+def test_a_repeat_that_lost_its_beginning_gives_way_to_the_whole_heading_above():
+    doc = _doc(HEADLESS_REPEAT)
+    assert doc.title == "吉林省人民政府办公厅关于落实“宽带中国”战略及实施方案的意见"
+    assert (doc.issuer, doc.level, doc.region) == ("吉林省人民政府办公厅", "provincial", "吉林")
+    # a block printing its own 关于 is a heading of its own, whatever the headline above says
+    fragment = "“寬帶中國”戰(zhàn)略及實(shí)施方案的意見\n吉政"
+    own = HEADLESS_REPEAT.replace(fragment, "關(guān)于推進(jìn)寬帶網(wǎng)絡(luò)建設(shè)的意見\n吉政", 1)
+    assert _doc(own).title == "关于推进宽带网络建设的意见"
+
+
+# tests/devset/holdout16/pages/006.txt (opening, shortened): a ministry's big5 gateway files the notice
+# as a related policy (相关政策) under an interpretation in its breadcrumb
+FILED_UNDER_INTERPRETATION = """首頁 > 政策解讀 > 一圖讀懂新時期推動綜合交通運輸大數據發展怎麼幹? > 相關政策
+
+交通運輸部關於印發《推進綜合交通運輸大數據發展行動綱要(2020—2025年)》的通知
+
+來源:科技司    2019-12-12 14:29:00
+
+交科技發〔2019〕161號
+
+各省、自治區、直轄市、新疆生産建設兵團及計劃單列市交通運輸廳(局、委),部屬各單位、部內各司局:
+
+  為貫徹落實國家大數據戰略部署,加快建設交通強國,現將《推進綜合交通運輸大數據發展行動綱要(2020—2025年)》印發給你們,請結合實際認真貫徹落實。
+
+  交通運輸部
+
+  2019年12月9日
+
+  推進綜合交通運輸大數據發展
+
+  行動綱要(2020—2025年)
+
+  為貫徹落實國家大數據戰略部署,加快建設交通強國,特製定本綱要。"""
+
+
+def test_a_breadcrumb_names_the_page_by_its_last_step():
+    doc = _doc(FILED_UNDER_INTERPRETATION)
+    assert doc.title == "交通运输部关于印发《推进综合交通运输大数据发展行动纲要(2020—2025年)》的通知"
+    assert (doc.genre, doc.issuer, doc.date.iso) == ("纲要", "交通运输部", "2019-12-09")
+    # filed as the interpretation itself (the last step says 解读), the page is one
+    # (tests/devset/holdout/pages/021.txt: "首頁 > 政務公開 > 解讀回應 > 區級政策解讀")
+    filed = FILED_UNDER_INTERPRETATION.replace("怎麼幹? > 相關政策", "怎麼幹? > 政策解讀")
+    assert _doc(filed).genre == "解读"
+    # a last step naming only the page's view says nothing: the step above it names the section
+    # (tests/devset/holdout12/pages/046.txt: "當前位置: 政策解讀> 文 字")
+    viewed = FILED_UNDER_INTERPRETATION.replace("怎麼幹? > 相關政策", "怎麼幹? > 政策解讀 > 正文")
+    assert _doc(viewed).genre == "解读"

@@ -182,7 +182,11 @@ def run_together_date(line: str) -> DateInfo | None:
     """A signature date whose 年 and 月 were lost in extraction ("2018213日", "2023325"):
     the one reading of the digits after the year as a valid month and day, else None
     (an ambiguous run such as 2018111 is not guessed).  公文 dates print month and day without a
-    leading zero, so neither part starts with 0 ("2022109" is 2022-10-09, not 2022-1-09)."""
+    leading zero, so neither part starts with 0 ("2022109" is 2022-10-09, not 2022-1-09).  A line
+    that kept its 月 but lost 年 or 日 ("2020年5月12") is read by the 月 mark."""
+    marked = _month_marked_date(line)
+    if marked is not None:
+        return marked
     m = _RUN_TOGETHER_RE.match(line)
     if not m:
         return None
@@ -199,6 +203,21 @@ def run_together_date(line: str) -> DateInfo | None:
         return None
     iso = readings.pop()
     return DateInfo(iso, int(iso[:4]), "signature (digits run together)")
+
+
+# a signature date that kept its 月 but lost 年 or 日 in print ("2020年5月12", holdout16 041): the 月
+# mark splits month from day, so the digits have one reading
+_MONTH_MARKED_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
+
+
+def _month_marked_date(line: str) -> DateInfo | None:
+    """The date of a line "2020年5月12" / "20205月12日" (年 or 日 lost, 月 kept), else None (also for
+    an intact 年月日, which :func:`date_line` reads)."""
+    m = _MONTH_MARKED_RE.match(line)
+    if not m or ("年" in line and "日" in line):
+        return None
+    iso = _iso(m.group(1), m.group(2), m.group(3))
+    return DateInfo(iso, int(iso[:4]), "signature (digits run together)") if iso else None
 
 
 _PLAN_PERIOD = re.compile(rf"\(({YEAR_PATTERN})[-—–~至]({YEAR_PATTERN})年?\)")

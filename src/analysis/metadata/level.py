@@ -102,10 +102,11 @@ def classify_level(
     return "", "", "none"
 
 
-# a local body named without its place ("省人民政府", "县政府办公室", "市大数据局"), and the ending
-# of the place names of that kind
+# a local body named without its place ("省人民政府", "县政府办公室", "市大数据局", a commission by its
+# short name "市商务委", "市经信委"), and the ending of the place names of that kind
 _SHORT_FORM_RE = re.compile(
-    r"^(自治区|自治州|自治县|省|市|县|区|州|旗|盟)(?:人民)?(?:政府|委|[^ ]{0,12}?(?:局|厅|委员会|办公室))"
+    r"^(自治区|自治州|自治县|省|市|县|区|州|旗|盟)(?:人民)?"
+    r"(?:政府|委|[^ ]{0,12}?(?:局|厅|委员会|办公室)|[^ ]{2,4}委(?![\u4e00-\u9fff]))"
 )
 _KIND = {"自治区": "自治区", "自治州": "州", "自治县": "县", "省": "省", "市": "市", "县": "县"}
 _KIND.update({"区": "区", "州": "州", "旗": "旗", "盟": "盟"})
@@ -162,9 +163,20 @@ def province_of_number(kind: str, hints: tuple[str, ...]) -> str:
     table = _PROVINCE_ABBREVIATIONS.get(kind, {})
     for hint in hints:
         m = re.match(r"^(\w)(政|府)?\w{0,6}[〔\[(（]\s*(?:19|20)\d{2}", hint.strip())
-        if m and m.group(1) in table and (kind != "市" or m.group(2)):
+        if m and m.group(1) in table and (kind != "市" or m.group(2) or _municipal_department_number(hint)):
             return table[m.group(1)]
     return ""
+
+
+# a municipality's department numbers its documents with the city's abbreviation and its own short
+# name ("沪商运行〔2021〕78号" of 上海市商务委员会, "京大数据发〔2021〕1号", "渝经信发"): read for a 市
+# department printed without its place (市商务委) as the 政/府 numbers are for its government
+_MUNICIPAL_DEPARTMENT_RE = re.compile(r"^[京津沪渝][\u4e00-\u9fff]{1,5}[〔\[(（]\s*(?:19|20)\d{2}")
+
+
+def _municipal_department_number(hint: str) -> bool:
+    """True when ``hint`` is a 文号 of one of the four municipalities' departments (沪商运行〔2021〕…)."""
+    return bool(_MUNICIPAL_DEPARTMENT_RE.match(hint.strip()))
 
 
 def _level_of(rank: str) -> str:

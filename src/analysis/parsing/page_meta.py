@@ -80,7 +80,8 @@ def publication_note(line: str) -> tuple[str, str]:
 # labels of the same fields in other databases' words (holdout12 044 "发布文号: 镇政办发〔2019〕48号",
 # run on to the index number once cleaning drops the space: "索引号:0001/2019-0065发布文号:镇政办发…";
 # 049 "颁布单位:青海省…办公室 | … 颁布日期:2015-07-13"): read as the key of the family they belong to
-_FAMILY_KEYS = {"发布文号": "文号", "颁布单位": "发布单位", "颁布日期": "颁布时间"}
+# (an encyclopedia's infobox: "印发日期" / "二○一二年三月十三日", the date the document was signed and sent out)
+_FAMILY_KEYS = {"发布文号": "文号", "颁布单位": "发布单位", "颁布日期": "颁布时间", "印发日期": "成文日期"}
 _FAMILY_RE = re.compile(
     rf"(?:^|(?<=[\s|•\d]))({'|'.join(_FAMILY_KEYS)})\s*[:：]\s*\|?\s*"
     rf"((?:(?!{_META_KEYS}|{'|'.join(_FAMILY_KEYS)})[^\s|])+)"
@@ -101,22 +102,50 @@ def _label_family(line: str) -> dict[str, str]:
 _BULLET_LABEL_RE = re.compile(rf"^\s*[•·]\s*({_META_KEYS}|信息名称|名\s*称)\s*[:：]?\s*$")
 
 
+# a label of the issuer, the 文号 or a date alone on its line with no bullet, its value on the next line
+# (an encyclopedia's infobox, a table printed one cell per line: "颁布单位" / "中华人民共和国教育部",
+# holdout16 008); read only when the value is of the label's kind (a body, a number, a date), since
+# a label left empty on a page stands over whatever comes next
+_ORGAN_LABELS = "发文机关|制发机关|发文部门|发文单位|发布单位|发布部门|发布机构|颁布单位"
+_NUMBER_LABELS = r"文\s*号|发文字号|发布文号"
+_DATE_LABELS = "成文日期|发文日期|发布日期|发布时间|颁布日期|颁布时间|印发日期"
+_LABEL_ALONE_RE = re.compile(
+    rf"^\s*(?:(?P<organ>{_ORGAN_LABELS})|(?P<number>{_NUMBER_LABELS})|(?P<date>{_DATE_LABELS}))\s*[:：]?\s*$"
+)
+
+
+def _label_alone(line: str, value: str) -> re.Match[str] | None:
+    """The label match of ``line`` when it is a metadata label standing alone: bulleted, or not
+    bulleted with ``value`` (the next line) of the label's kind (an organisation, a 文号, a date)."""
+    bullet = _BULLET_LABEL_RE.match(line)
+    if bullet or not value:
+        return bullet
+    m = _LABEL_ALONE_RE.match(line)
+    if m is None or _LABEL_ALONE_RE.match(value) or re.match(rf"\s*(?:{_META_KEYS})", value):
+        return None
+    if m.group("organ"):
+        return m if looks_like_org(value.strip()) else None
+    if m.group("number"):
+        return m if re.search(r"\d\s*号$", value.strip()) else None
+    return m if re.search(r"\d|[〇○零一二三四五六七八九十]\s*日", value) else None
+
+
 def labelled_rows(lines: list[str]) -> list[str]:
-    """``lines`` with each bulleted label that stands alone ("• 发布机构") joined to the value printed
-    on the next non-empty line ("发布机构:宣城市人民政府(办公室)"), so the list reads like any other
-    metadata table; a label followed by another label, a heading of the text (a line ending in ":")
-    or a line longer than 100 characters has no value and stays as it is."""
+    """``lines`` with each label that stands alone, bulleted ("• 发布机构") or not (an infobox's
+    "颁布单位"), joined to the value printed on the next non-empty line ("发布机构:宣城市人民政府(办公室)"),
+    so the list reads like any other metadata table; a label followed by another label, a heading of
+    the text (a line ending in ":") or a line longer than 100 characters has no value and stays as it is."""
     out: list[str] = []
     skip = -1
     for i, ln in enumerate(lines):
         if i <= skip:
             continue
-        m = _BULLET_LABEL_RE.match(ln)
         nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].strip()), None)
+        m = _label_alone(ln, lines[nxt].strip() if nxt is not None else "")
         if m and nxt is not None:
             value = lines[nxt].strip()
             if not value.startswith(("•", "·")) and not value.endswith((":", "：")) and len(value) <= 100:
-                label = re.sub(r"\s", "", m.group(1))
+                label = re.sub(r"[\s•·:：]", "", m.group(0))
                 out.append(f"{label}:{value}")
                 skip = nxt
                 continue

@@ -139,6 +139,7 @@ def find_title(page: PageState) -> None:
             page.note("title", meta, meta, "metadata table (fuller print of the title block)")
         _intact_print(page, first, meta)
         _quoted_print(page, first)
+        _headless_repeat(page, first)
         _issuer_line_dropped_as_repeat(page)
     elif meta and is_title_line(meta):
         page.title = meta
@@ -173,7 +174,7 @@ def find_title(page: PageState) -> None:
         _encyclopedia_lead(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = (
-        bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(lines[0])
+        bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(_last_crumb(lines[0]))
     )
     # a name the headline quotes names the page only in a heading (a file name, "《…》政策解读"): a
     # name quoted in a sentence (现将《…》印发给你们, 近日…印发了《…》) is no printed title, and one
@@ -213,6 +214,23 @@ def _headless_tail(lines: list[str], end: int) -> bool:
     title = join_wrapped_title(lines, end)[0]
     close = title.find("》")
     return close > 0 and "《" not in title[:close]
+
+
+# a breadcrumb's last step that names no section, only the page's view of it ("… > 政策解读 > 正文")
+_VIEW_STEP_RE = re.compile(r"^(?:正文|详情|详细信息|内容|全文|文字|图文|浏览|阅读|查看)?$")
+
+
+def _last_crumb(line: str) -> str:
+    """The last step of ``line`` when it is a breadcrumb ("首页 > 政策解读 > 一图读懂… > 相关政策" ->
+    "相关政策"), past a step naming only the page's view (正文, 详情, 文字); else ``line``: the path's
+    last step names the page's own section, the steps before it only the sections above (a policy
+    filed as 相关政策 under an interpretation, holdout16 006)."""
+    if rejection(line) != "breadcrumb":
+        return line
+    steps = [re.sub(r"\s", "", step) for step in re.split(r"[>＞»]", line)]
+    while len(steps) > 1 and _VIEW_STEP_RE.match(steps[-1]):
+        steps.pop()
+    return steps[-1] or line
 
 
 def _names_interpretation(line: str) -> bool:
@@ -416,6 +434,26 @@ def _quoted_print(page: PageState, first: int) -> None:
             if fuller and is_title_line(quoted) and not in_citation(ln, qm.start(), qm.end()):
                 page.title = quoted
                 page.note("title", quoted, ln, "complete title quoted above a title block cut short")
+                return
+
+
+def _headless_repeat(page: PageState, first: int) -> None:
+    """A title block that is a repeat of the heading printed whole above it, its beginning (the
+    issuer and 关于) lost in print ("“寬帶中國”戰略及實施方案的意見" under "《吉林省人民政府辦公廳關于落實
+    “寬帶中國”戰略及實施方案的意見》", holdout16 009), gives way to that whole print: the heading above
+    (alone, in 《》 or as the page's headline) ends with the block's characters and opens with the
+    关于 sentence the block lacks.  A block printing its own 关于 is a heading of its own."""
+    block = skeleton(page.title)
+    if not block or "关于" in block:
+        return
+    for ln in page.lines[:first]:
+        # a line quoting a name offers only that name (a '文号《title》' headline is no title)
+        quoted = [m.group(1) for m in re.finditer(r"《([^《》]{6,100})》", ln)]
+        for cand in quoted or [ln]:
+            full = skeleton(cand)
+            if full.endswith(block) and "关于" in full[: len(full) - len(block)] and is_title_line(cand):
+                page.title = cand.strip().strip("《》")
+                page.note("title", page.title, ln, "whole print above a repeat that lost its beginning")
                 return
 
 
