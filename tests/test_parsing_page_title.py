@@ -3,6 +3,7 @@
 from analysis.parsing.page import parse_page
 from analysis.parsing.page_title import (
     annex_heading,
+    ends_wrapped_title,
     interpreter_heading,
     is_org_line,
     is_print_line,
@@ -525,3 +526,28 @@ def test_attribute_list_line_is_not_the_title():
     )
     assert doc.title == "重庆市人民政府关于印发重庆市数字经济“十四五”发展规划(2021—2025年)的通知"
     assert doc.doc_number == "渝府发〔2021〕41号"
+
+
+def test_title_wrapped_before_a_quote_is_joined_whole():
+    # tests/devset/pages/006.txt with its title wrapped before "“" (tests/devset/perturb.py,
+    # title_wrap_half): the second line opens with a quote, as a title may, but the line above is
+    # a head cut mid-phrase, neither a title nor an organisation
+    lines = ["大连市数字政府建", "设“十四五”行动方案", "发布日期: 2022- 04- 27 浏览次数:"]
+    assert join_wrapped_title(lines, 1) == ("大连市数字政府建设“十四五”行动方案", 0)
+    lines = ["大连市数字政府建设", "“十四五”行动方案"]
+    assert join_wrapped_title(lines, 1) == ("大连市数字政府建设“十四五”行动方案", 0)
+    # a title line of its own above a quoted title stays apart (tests/devset/pages/091.txt form)
+    lines = ["国务院关于积极推进互联网行动的指导意见", "“十四五”推进国家政务信息化规划"]
+    assert join_wrapped_title(lines, 1) == (lines[1], 1)
+
+
+def test_short_last_line_of_a_wrapped_title_ends_it():
+    # tests/devset/pages/014.txt with its title over three lines (perturb.py title_wrap_three):
+    # no line reads as a title alone ("发展的意见" has five characters)
+    lines = ["关于深入推", "进数字经济", "发展的意见", "江苏发展大会合作交流组 2023-05-04 15:25"]
+    assert ends_wrapped_title(lines, 2)
+    assert not ends_wrapped_title(lines, 1)
+    assert not ends_wrapped_title(["政策文件", "通知"], 1)  # too short to make a title
+    text = "\n".join(lines) + "\n数字经济是引领未来的新经济形态,发展数字经济是构建新发展格局的战略抉择。"
+    doc, _ = parse_page(text, "p.txt")
+    assert doc.title == "关于深入推进数字经济发展的意见"

@@ -27,6 +27,7 @@ __all__ = [
     "TITLE_GENRE_RE",
     "TRANSMITS_RE",
     "annex_heading",
+    "ends_wrapped_title",
     "interpreter_heading",
     "is_org_line",
     "is_print_line",
@@ -243,6 +244,26 @@ def short_form_head(s: str) -> bool:
     return bool(_SHORT_FORM_HEAD_RE.match(s.strip()))
 
 
+def _cut_head(prev: str, title: str) -> bool:
+    """True when a wrap cut ``prev`` from the title below it mid-phrase: ``prev`` opens as a title
+    does but is neither a title nor an organisation's name of its own, and the line below opens
+    with a quote ("大连市数字政府建" / "设“十四五”行动方案" cut before "“": "“十四五”…" opens like a
+    title only by chance)."""
+    p, t = prev.strip(), title.strip()
+    return t.startswith(("“", '"')) and opens_title(p) and not (is_title_line(p) or is_org_line(p))
+
+
+def ends_wrapped_title(lines: list[str], i: int) -> bool:
+    """True when ``lines[i]`` is the short last line of a wrapped title, too short to read as a
+    title alone ("发展的意见", "规划") but making one with the line above ("进数字经济" /
+    "发展的意见"; "新昌县数字政府建设“十四五”" / "规划")."""
+    s = lines[i].strip()
+    if not (i > 0 and 1 <= len(s) < 6 and _fragment(s) and TITLE_GENRE_RE.search(s)):
+        return False
+    prev = lines[i - 1].strip()
+    return _fragment(prev) and len(prev + s) >= 8 and is_title_line(prev + s)
+
+
 def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
     """(title, first line index) of a title whose last line is ``lines[end]``.
 
@@ -267,7 +288,7 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
             and (opens_title(prev) or short_form_head(prev))
             and not TITLE_GENRE_RE.search(prev)
         )
-        if not (about or open_head or not opens_title(title) or _OPEN_END_RE.search(prev)):
+        if not (about or open_head or not opens_title(title) or _OPEN_END_RE.search(prev) or _cut_head(prev, title)):
             break
         title, start = prev + title, start - 1
         if opens_title(title) or short_form_head(title):

@@ -61,6 +61,7 @@ from .page_title import (
     TITLE_GENRE_RE,
     TRANSMITS_RE,
     annex_heading,
+    ends_wrapped_title,
     interpreter_heading,
     is_org_line,
     is_salutation,
@@ -108,6 +109,10 @@ def find_title(page: PageState) -> None:
     page.title_idx = next(
         (i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i]) or _header_run_on(lines[i])), None
     )
+    if page.title_idx is None:
+        # a title wrapped so that none of its lines reads as a title alone ("关于深入推" / "进数字经济" /
+        # "发展的意见")
+        page.title_idx = next((i for i in range(search_to - 1, 0, -1) if ends_wrapped_title(lines, i)), None)
     # the page's headline: its first line, past a breadcrumb or site furniture printed above it
     page.headline = next((ln for ln in lines[:3] if rejection(ln) not in ("breadcrumb", "furniture")), lines[0])
     meta = meta_title(labelled_rows(page.raw_lines))
