@@ -16,13 +16,14 @@ full-page variants change nothing on the development set.
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 import tempfile
 import warnings
 import zlib
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import pandas as pd
@@ -91,7 +92,7 @@ def _wrapped_title(text: str, title: str, cuts: tuple[float, ...]) -> str:
     if not line:
         return text
     at = [0, *(round(len(title) * c) for c in cuts), len(title)]
-    parts = [title[a:b] for a, b in zip(at, at[1:], strict=False)]
+    parts = [title[a:b] for a, b in itertools.pairwise(at)]
     lines = text.split("\n")
     k = lines.index(line)  # the title's own line (a sentence may quote the title too)
     lines[k] = line.replace(title, "\n".join(parts))
@@ -127,6 +128,10 @@ def _docnumber_form(text: str, doc_number: str, form: str) -> str:
     else:
         varied = doc_number.replace("〔", _BRACKETS[form][0]).replace("〕", _BRACKETS[form][1])
     return text.replace(doc_number, varied)
+
+
+def _docnumber_form_of_row(text: str, row: pd.Series, form: str) -> str:
+    return _docnumber_form(text, row["doc_number"], form)
 
 
 _CN_DIGIT = "〇一二三四五六七八九"
@@ -213,10 +218,7 @@ VARIANTS: dict[str, Callable[[str, pd.Series], str]] = {
     "indent_nbsp": lambda t, r: _indented(t, r["title"], "\xa0\xa0"),
     # HTML-to-text tools turn each <p> into a line and a blank line
     "blank_lines": lambda t, r: t.replace("\n", "\n\n"),
-    **{
-        f"docnumber_{form}": (lambda form: lambda t, r: _docnumber_form(t, r["doc_number"], form))(form)
-        for form in (*_BRACKETS, "fullwidth")
-    },
+    **{f"docnumber_{form}": partial(_docnumber_form_of_row, form=form) for form in (*_BRACKETS, "fullwidth")},
     "date_numerals": lambda t, r: _date_numerals(t, r["signing_date"]),
     "date_stamps": lambda t, r: _date_stamps(t),
     "header_swap": lambda t, r: _header_swap(t, r["file"]),
