@@ -551,3 +551,15 @@ def test_short_last_line_of_a_wrapped_title_ends_it():
     text = "\n".join(lines) + "\n数字经济是引领未来的新经济形态,发展数字经济是构建新发展格局的战略抉择。"
     doc, _ = parse_page(text, "p.txt")
     assert doc.title == "关于深入推进数字经济发展的意见"
+
+
+def test_run_on_title_stops_at_a_doc_number_in_any_bracket():
+    # tests/devset/pages/045.txt, its 文号 reprinted as other sites print it (perturb.py
+    # docnumber_round, docnumber_small): the title still ends before the number
+    line = "国务院关于加强数字政府建设的指导意见 国发〔2022〕14号 各省、自治区、直辖市人民政府,国务院各部委:"
+    title = "国务院关于加强数字政府建设的指导意见"
+    for printed in ("国发(2022)14号", "国发（2022）14号", "国发﹝2022﹞14号", "国发［2022］14号"):
+        assert run_on_title(line.replace("国发〔2022〕14号", printed)) == title
+    # a plan period in round brackets is part of the title, not a 文号
+    line = "郑州市数字政府建设 规划(2021-2025年) 各区人民政府:"
+    assert run_on_title(line) == "郑州市数字政府建设 规划(2021-2025年)"

@@ -366,8 +366,12 @@ def meta_title(lines: list[str]) -> str:
 
 
 # where a run-on head ends: the 文号 ("… 国发〔2022〕14号") or the addressees ("各县(区)人民政府,…:"),
-# with or without a space before them (cleaning joins Han characters across spaces)
-_RUN_ON_STOP_RE = re.compile(rf"\s[{CJK}]{{1,10}}\s?[〔\[【]|\s?各[^\s:：。]{{1,80}}[:：]")
+# with or without a space before them (cleaning joins Han characters across spaces), in any of the
+# brackets sites print a 文号 in (国发﹝2022﹞14号, 国发(2022)14号: round ones only around a bare year,
+# where a plan period "(2021-2025年)" is part of the title)
+_RUN_ON_STOP_RE = re.compile(
+    rf"\s[{CJK}]{{1,10}}\s?(?:[〔\[【﹝［]|[(（](?=\s*(?:19|20)\d{{2}}\s*[)）]))|\s?各[^\s:：。]{{1,80}}[:：]"
+)
 
 
 # a page's font-size toolbar flattened onto the title line ("…的通知 字号大中小 各镇人民政府…:")
