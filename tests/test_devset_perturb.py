@@ -44,13 +44,16 @@ UNCHANGED = [
     "indent",
     "indent_nbsp",
     "docnumber_square",
+    "docnumber_round",
     "docnumber_lenticular",
+    "docnumber_small",
     "docnumber_fullwidth",
+    "date_numerals",
     "date_stamps",
 ]
 
 
-def test_line_ends_indents_docnumber_brackets_and_stamps_change_no_field():
+def test_line_ends_indents_docnumber_and_date_forms_change_no_field():
     changed = _perturb().changes(HERE, UNCHANGED)
     assert changed.empty, changed.to_string()
 

@@ -144,7 +144,8 @@ def _cn_number(n: int) -> str:
 
 
 def _date_numerals(text: str, signing_date: str) -> str:
-    """The signing date reprinted in Chinese numerals (2021年3月5日 -> 二〇二一年三月五日).
+    """The signing date on a line of its own (the signature's) reprinted in Chinese numerals
+    (2021年3月5日 -> 二〇二一年三月五日).
 
     The 公文 format (GB/T 9704) once required the 成文日期 in Chinese numerals, and many pages
     still print it so while their metadata table uses Arabic digits: the same document's date
@@ -153,9 +154,9 @@ def _date_numerals(text: str, signing_date: str) -> str:
         return text
     y, m, d = (int(x) for x in signing_date.split("-"))
     cn = "".join(_CN_DIGIT[int(c)] for c in str(y)) + f"年{_cn_number(m)}月{_cn_number(d)}日"
-    for printed in (f"{y}年{m}月{d}日", f"{y}年{m:02d}月{d:02d}日"):
-        text = text.replace(printed, cn)
-    return text
+    # the signature's date line, not a news lead's "2015年12月29日,农业部印发…" (news prints Arabic digits)
+    printed = (f"{y}年{m}月{d}日", f"{y}年{m:02d}月{d:02d}日")
+    return "\n".join(ln.replace(ln.strip(), cn) if ln.strip() in printed else ln for ln in text.split("\n"))
 
 
 def _date_stamps(text: str) -> str:
