@@ -37,7 +37,8 @@ def test_a_space_inside_the_title_line_changes_no_field():
     assert changed.empty, changed.to_string()
 
 
-# variants that, on every one of the 17 annotated sets, changed no field (tests/devset/perturb.py
+# variants that changed no field on the dev set (and, but for header_swap on holdout6 006, on all
+# 17 annotated sets) (tests/devset/perturb.py
 # docstrings say why real files of the same document differ so)
 UNCHANGED = [
     "crlf",
@@ -50,10 +51,11 @@ UNCHANGED = [
     "docnumber_fullwidth",
     "date_numerals",
     "date_stamps",
+    "header_swap",
 ]
 
 
-def test_line_ends_indents_docnumber_and_date_forms_change_no_field():
+def test_line_ends_indents_docnumber_and_date_forms_and_site_headers_change_no_field():
     changed = _perturb().changes(HERE, UNCHANGED)
     assert changed.empty, changed.to_string()
 
