@@ -109,3 +109,13 @@ def test_synonym_labels_decide_the_documents_fields():
     assert (doc.level, doc.region) == ("prefecture", "青海")
     assert doc.doc_number == "南政办〔2015〕86号"
     assert doc.date.iso == "2015-07-13"
+
+
+def test_bulleted_label_reads_its_value_past_any_number_of_blank_lines():
+    # holdout6/pages/051.txt saved with a blank line after every line (perturb.py blank_lines):
+    # three blank lines between each label and its value
+    from analysis.parsing.page_meta import labelled_rows
+
+    lines = ["• 发布机构", "", "", "", "宣城市人民政府(办公室)", "", "• 发文日期", "", "", "", "2016-07-05 00:00"]
+    rows = labelled_rows(lines)
+    assert "发布机构:宣城市人民政府(办公室)" in rows and "发文日期:2016-07-05 00:00" in rows

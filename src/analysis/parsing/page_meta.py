@@ -112,7 +112,8 @@ def labelled_rows(lines: list[str]) -> list[str]:
         if i <= skip:
             continue
         m = _BULLET_LABEL_RE.match(ln)
-        nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].strip()), None)
+        # (however many blank lines stand between: an HTML-to-text tool may print two per <li>)
+        nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None) if m else None
         if m and nxt is not None:
             value = lines[nxt].strip()
             if not value.startswith(("•", "·")) and not value.endswith((":", "：")) and len(value) <= 100:
