@@ -44,6 +44,7 @@ UNCHANGED = [
     "crlf",
     "indent",
     "indent_nbsp",
+    "blank_lines",
     "docnumber_square",
     "docnumber_round",
     "docnumber_lenticular",
