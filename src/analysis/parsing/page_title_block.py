@@ -114,7 +114,7 @@ def find_title(page: PageState) -> None:
         # "发展的意见")
         page.title_idx = next((i for i in range(search_to - 1, 0, -1) if ends_wrapped_title(lines, i)), None)
     # the page's headline: its first line, past a breadcrumb or site furniture printed above it
-    top = _site_header_end(lines)
+    top = page.header_end = _site_header_end(lines)
     page.headline = next(
         (ln for ln in lines[top : top + 3] if rejection(ln) not in ("breadcrumb", "furniture")), lines[top]
     )
@@ -385,7 +385,7 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
     be a title; the title stays "" otherwise (never an addressee line, breadcrumb or label)."""
     lines = page.lines
     page.body_start = 1
-    for i, ln in enumerate(lines[: _site_header_end(lines) + 6]):
+    for i, ln in enumerate(lines[: page.header_end + 6]):
         run_on = run_on_title(ln)
         if run_on:
             page.title = run_on
