@@ -37,9 +37,9 @@ def test_a_space_inside_the_title_line_changes_no_field():
     assert changed.empty, changed.to_string()
 
 
-# variants that changed no field on the dev set (nor on any of the other 16 annotated sets:
-# 17 annotated sets) (tests/devset/perturb.py
-# docstrings say why real files of the same document differ so)
+# variants that change no field on the dev set, nor on any of the other 16 annotated sets
+# (tests/devset/perturb.py --set holdoutN); perturb.py's docstrings say why real files of the
+# same document differ so
 UNCHANGED = [
     "crlf",
     "indent",

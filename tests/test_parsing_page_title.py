@@ -563,3 +563,21 @@ def test_run_on_title_stops_at_a_doc_number_in_any_bracket():
     # a plan period in round brackets is part of the title, not a 文号
     line = "郑州市数字政府建设 规划(2021-2025年) 各区人民政府:"
     assert run_on_title(line) == "郑州市数字政府建设 规划(2021-2025年)"
+
+
+def test_title_wrapped_inside_its_issuers_name_is_joined_whole():
+    # titles of holdout4 023, holdout 007 and holdout14 043 wrapped at a third of their length
+    # (perturb.py title_wrap_third): the lower line opens with the tail of a body's name
+    # ("公厅", "改革委", "空办公室"), which reads as a body of its own
+    for head, rest in [
+        ("济南市人民政府办", "公厅关于实施“智慧泉城”建设的意见"),
+        ("住房和城乡建设部国家发展", "改革委关于印发“十四五”全国城市基础设施建设规划的通知"),
+        ("厦门市人民防", "空办公室电子证照管理制度"),
+    ]:
+        assert join_wrapped_title([head, rest], 1) == (head + rest, 0)
+    # a site's welcome line and a red header's 文件 line above a title are no cut name
+    # (holdout5 005, holdout9 049)
+    lines = ["宁夏回族自治区应急管理厅欢迎您", "自治区应急管理厅关于印发应急管理装备发展“十四五”规划的通知"]
+    assert join_wrapped_title(lines, 1) == (lines[1], 1)
+    lines = ["大连市应急管理局文件", "转发应急管理部办公厅关于印发2019年地方应急管理信息化实施指南的通知"]
+    assert join_wrapped_title(lines, 1) == (lines[1], 1)

@@ -245,12 +245,21 @@ def short_form_head(s: str) -> bool:
 
 
 def _cut_head(prev: str, title: str) -> bool:
-    """True when a wrap cut ``prev`` from the title below it mid-phrase: ``prev`` opens as a title
-    does but is neither a title nor an organisation's name of its own, and the line below opens
-    with a quote ("大连市数字政府建" / "设“十四五”行动方案" cut before "“": "“十四五”…" opens like a
-    title only by chance)."""
+    """True when a wrap cut ``prev`` from the title below it mid-phrase, so that the line below
+    opens like a title only by chance: ``prev`` opens as a title does but is neither a title nor
+    an organisation's name of its own, and the line below opens with a quote ("大连市数字政府建" /
+    "设“十四五”行动方案"), or the break falls inside an organisation's name that opens with its
+    place or a national body ("济南市人民政府办" / "公厅关于实施…"; "住房和城乡建设部国家发展" /
+    "改革委关于印发…"): "公厅", "改革委" are no bodies' names of their own."""
     p, t = prev.strip(), title.strip()
-    return t.startswith(("“", '"')) and opens_title(p) and not (is_title_line(p) or is_org_line(p))
+    if is_title_line(p) or not opens_title(p):
+        return False
+    cut, end = len(p.replace(" ", "")), 0
+    for name in leading_orgs(p.replace(" ", "") + t).split():
+        if end < cut < end + len(name):
+            return leading_place(name) is not None or name.startswith(("国务院", "国家", "中共", "全国"))
+        end += len(name)
+    return t.startswith(("“", '"')) and not is_org_line(p)
 
 
 def ends_wrapped_title(lines: list[str], i: int) -> bool:
