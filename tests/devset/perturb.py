@@ -8,9 +8,16 @@ lists every field of :func:`evaluate.loaded_fields` that differs. A field should
 where the page itself says something new: a page that prints no date gains the footer's
 posting date ("date", "year") in the ``full_page_footer`` variant; nothing else may change.
 
+The other variants change a page the way real scraped files of the same document differ: another
+site's header above it (``header_swap``), the title line wrapped (``title_wrap_*``), line ends,
+indents and blank lines (``crlf``, ``indent``, ``indent_nbsp``, ``blank_lines``), the 文号 in other
+brackets or full-width digits (``docnumber_*``), the signing date in Chinese numerals and dotted
+date stamps (``date_numerals``, ``date_stamps``); none of them says anything new, so no field may
+change.  Each function's docstring says why real files differ so.
+
 Run ``python tests/devset/perturb.py [--set dev|holdout|...] [--variant NAME ...]``; it prints
-one line per changed (page, variant) and a count. ``tests/test_devset_perturb.py`` asserts the
-full-page variants change nothing on the development set.
+one line per changed (page, variant) and a count. ``tests/test_devset_perturb.py`` asserts which
+variants change nothing on the development set.
 """
 
 from __future__ import annotations
