@@ -596,3 +596,7 @@ def test_wrapped_title_opening_with_no_issuer_is_joined_between_boundaries():
     for above in ("在线客服", "第4页/共24页", "(2019年-2021年)"):
         lines = ["", above, "数字交通“十四五”发展规划"]
         assert join_wrapped_title(lines, 2) == ("数字交通“十四五”发展规划", 2)
+    # an earlier print of the title, wrapped, above its second print is not joined to it (holdout8 054
+    # with its first title line wrapped, perturb.py title_wrap_two_thirds)
+    lines = ["智慧湘西建设三年行动计划(2019", "年-2021年)", "智慧湘西建设三年行动计划(2019年-2021年)"]
+    assert join_wrapped_title(lines, 2) == (lines[2], 2)

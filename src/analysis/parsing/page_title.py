@@ -319,8 +319,14 @@ def _whole_between_boundaries(lines: list[str], start: int, end: int, title: str
     if lines[start].strip().startswith(("(", "（")):
         return False  # the plan period closing a title printed above ("(2019年-2021年)", holdout8 054)
     # (a page counter above a title, "第4页/共24页" (holdout11 014), is the viewer's, not the title's)
+    # (nor an earlier print of the title, whole or wrapped, above its second print: its lines end a
+    # title or repeat part of the line below, "年-2021年)" over "智慧湘西…(2019年-2021年)", holdout8 054)
     above = lines[start:end]
-    return is_title_line(title) and not any(is_org_line(ln) or _PAGE_COUNTER_RE.search(ln) for ln in above)
+    below = re.sub(r"\s", "", lines[end])
+    return is_title_line(title) and not any(
+        is_org_line(ln) or is_title_line(ln) or _PAGE_COUNTER_RE.search(ln) or re.sub(r"\s", "", ln) in below
+        for ln in above
+    )
 
 
 _PAGE_COUNTER_RE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页")
