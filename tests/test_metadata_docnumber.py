@@ -110,3 +110,16 @@ def test_variant_character_in_a_doc_number_is_standardised():
     assert find_doc_numbers("文号:陜政发〔2020〕3号") == [(3, "陕政发〔2020〕3号")]
     # a standard code is unchanged
     assert normalize_doc_number("陕政发〔2020〕3号") == "陕政发〔2020〕3号"
+
+
+def test_a_he_opening_the_prefix_is_kept_and_the_conjunction_he_still_stops():
+    # holdout15 050: 和平县公安局's own number, on its own line below the page's source line
+    page = "作者: 来源:和平县公安局 发布时间:2020-08-10 浏览次数:127 【字体:\n\n和公字〔2020〕40号\n\n县局直属有关单位:"
+    assert find_doc_numbers(page) == [(page.index("和公字"), "和公字〔2020〕40号")]
+    assert normalize_doc_number("和公字〔2020〕40号") == "和公字〔2020〕40号"
+    assert normalize_doc_number("文号:和政发〔2019〕3号") == "和政发〔2019〕3号"
+    assert normalize_doc_number("文号和政发〔2019〕3号") == "和政发〔2019〕3号"
+    assert normalize_doc_number("(和政发〔2019〕3号)") == "和政发〔2019〕3号"
+    # between two Han words 和 is "and": the second body's number starts after it
+    assert normalize_doc_number("国家发展改革委和财政部财建〔2020〕5号") == "财政部财建〔2020〕5号"
+    assert normalize_doc_number("发展改革委和财政局发改〔2020〕5号") == "财政局发改〔2020〕5号"

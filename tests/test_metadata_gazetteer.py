@@ -52,3 +52,17 @@ def test_autonomous_county_by_its_official_short_name():
     assert leading_place("长阳自治县人民政府").name == "长阳土家族自治县"
     # the bare place name of a county stays too ambiguous to read
     assert leading_place("双江行动方案") is None
+
+
+def test_a_county_name_several_provinces_share_is_ambiguous_unless_placed():
+    from analysis.metadata.gazetteer import namesakes, parent_names
+
+    # 青山区 is a district of 包头 (内蒙古) and of 武汉 (湖北): the name alone does not say which
+    places = namesakes("青山区人民政府办公室")
+    assert {p.province for p in places} == {"内蒙古", "湖北"}
+    assert {"武汉市", "湖北省"} <= set(parent_names(next(p for p in places if p.province == "湖北")))
+    # placed by its prefecture, unique, or not a county: no namesakes
+    assert namesakes("武汉市青山区人民政府") == []
+    assert namesakes("杭州市余杭区人民政府") == []
+    assert namesakes("余杭区人民政府") == []
+    assert namesakes("国家发展改革委") == []

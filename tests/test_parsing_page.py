@@ -1844,3 +1844,101 @@ def test_page_opening_on_its_transmitting_sentence_is_titled_by_the_name_it_send
         # a sentence citing a document (为贯彻落实《…》) names no title
         cited = OPENING_TRANSMITTAL.split("\n", 1)[1]
         assert parse_page(cited, "page.txt")[0].title == ""
+
+
+# tests/devset/holdout15/pages/042.txt (opening, shortened): a 武汉 district's notice whose heading
+# names the district alone; 青山区 is also a district of 包头 (内蒙古)
+QINGSHAN = """青山区人民政府办公室关于印发《青山区(化工区) 人民政府网站管理办法》的通知
+
+发布时间:2021-01-07  |  发布单位:青山区人民政府
+
+各街办事处(管委会),区人民政府各部门:
+
+《青山区(化工区)人民政府网站管理办法》已经区人民政府同意,现印发给你们,请认真贯彻执行。
+
+青山区人民政府办公室
+
+2020年12月26日
+
+青山区(化工区)人民政府网站管理办法
+
+第一条  为规范本区政府网站建设和管理,推动政府网站健康有序发展,根据《国务院办公厅关于印发政府网站发展指引的通知》\
+(国办发〔2017〕47号)、《省人民政府办公厅关于印发湖北省政府网站管理办法的通知》(鄂政办发〔2018〕10号)和\
+《市人民政府办公厅关于印发武汉市政府网站管理办法的通知》(武政办〔2018〕57号)等文件精神,结合本区实际,特制定本办法。
+"""
+
+
+def test_a_district_name_two_provinces_share_is_placed_by_what_the_page_names():
+    doc = _doc(QINGSHAN)
+    assert (doc.issuer, doc.level, doc.region) == ("青山区人民政府办公室", "county", "湖北")
+    # with no prefecture or province of either 青山区 on the page, the region is left empty
+    bare = QINGSHAN.split("第一条")[0]
+    doc = _doc(bare)
+    assert (doc.level, doc.region) == ("county", "")
+    assert "share" in doc.level_evidence
+
+
+# tests/devset/holdout15/pages/012.txt (opening, shortened): a policy database's repost of a
+# provincial opinion headed by its issuer's short form; no 文号, signature or place in the heading
+SHORT_FORM_OPINION = """省政府办公厅关于推进智慧教育的实施意见
+
+发布日期:2015-03-26    浏览次数:2
+
+各市、县(市、区)人民政府,省各委办厅局,省各直属单位:
+
+  为进一步提升教育信息化水平,以教育信息化带动教育现代化建设,根据《省政府关于推进智慧江苏建设的实施意见》\
+(苏政发〔2014〕103号)、《省政府办公厅关于印发智慧江苏建设行动方案(2014―2016年)的通知》(苏政办发〔2014〕77号)\
+等文件精神,结合我省教育改革发展实际,现就推进智慧教育提出如下实施意见。
+
+  一、总体要求
+
+  (一)基本原则。
+"""
+
+
+def test_a_short_form_provincial_issuer_is_placed_by_the_numbers_of_its_government_s_cited_documents():
+    doc = _doc(SHORT_FORM_OPINION)
+    assert (doc.issuer, doc.level, doc.region) == ("省政府办公厅", "provincial", "江苏")
+    assert "苏政发〔2014〕103号" in doc.level_evidence
+    # documents of another body (a ministry, a city) say nothing of the province's name
+    other = SHORT_FORM_OPINION.replace("《省政府关于", "《教育部关于")
+    other = other.replace("《省政府办公厅关于", "《市政府办公室关于")
+    assert (_doc(other).level, _doc(other).region) == ("provincial", "")
+    # two provinces' abbreviations disagree: no region
+    mixed = SHORT_FORM_OPINION.replace("苏政办发", "浙政办发")
+    assert _doc(mixed).region == ""
+
+
+# tests/devset/holdout15/pages/043.txt (opening, shortened): a hijacked copy of a city's notice whose
+# city name was replaced by a spam tag ending in a colon, in the heading and the signature
+SPAM_TAG = """澳门梦想之城
+
+丹政办发〔2019〕43号
+
+澳门梦想之城:人民政府办公室关于印发
+
+澳门梦想之城:政府网站和政务新媒体管理办法的通知
+
+各县(市)区人民政府、各经济区管委会,市政府各部门:
+
+  《澳门梦想之城:政府网站和政务新媒体管理办法》已经市政府同意,现印发给你们,请认真贯彻执行。
+
+  澳门梦想之城:人民政府办公室
+
+  2019年11月13日
+
+澳门梦想之城:政府网站和政务新媒体管理办法
+
+  第一条 根据《国务院办公厅关于印发政府网站发展指引的通知》(国办发〔2017〕47号)精神,结合我市工作实际,制定本办法。
+"""
+
+
+def test_a_place_run_into_a_spam_tag_before_a_colon_places_nothing():
+    from analysis.parsing.page import _without_spam_tag
+
+    doc = _doc(SPAM_TAG)
+    assert (doc.issuer, doc.level, doc.region) == ("", "", "")
+    assert _without_spam_tag("澳门梦想之城:政府网站和政务新媒体管理办法") == "政府网站和政务新媒体管理办法"
+    # a body's name or a place alone before the colon stays: it names the issuer or its area
+    for title in ("杭州市人民政府:关于加快推进智慧城市建设的意见", "浙江:数字经济发展规划"):
+        assert _without_spam_tag(title) == title

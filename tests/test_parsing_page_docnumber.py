@@ -184,3 +184,51 @@ def test_heading_without_number_before_it_is_unchanged():
     doc = _doc(GLUED_BEFORE_HEADING.replace("庆政办发(2021) 34号", ""))
     assert doc.title == "庆阳市人民政府办公室关于印发庆阳市公共数据资源管理办法(试行的通知"
     assert doc.doc_number == ""
+
+
+# tests/devset/holdout17/pages/058.txt (lines 3-14, spam first line left out): a municipal decree whose
+# number is printed in the short form a government uses (city abbreviation + 政令)
+SHORT_DECREE = """溫州市社會保障·市民卡管理暫行辦法
+
+2012-11-05
+溫政令第135號
+
+
+
+  《溫州市社會保障·市民卡管理暫行辦法》已經(jīng)市人民政府第13次常務(wù)會議審議通過,現(xiàn)予發(fā)布,自2012年12月1日起施行。
+
+
+
+  市長 陳金彪
+
+  2012年11月5日
+"""
+
+# tests/devset/holdout17/pages/057.txt (lines 1-9): the issuer line, the regulation's name printed
+# again, then "政府令第36號"; the mayor's name lost after 市長, the date in Chinese numerals
+ISSUER_OVER_SHORT_DECREE = """舟山市市民卡管理暫行辦法
+舟山市市民卡管理暫行辦法
+浙江省舟山市人民政府
+舟山市市民卡管理暫行辦法
+政府令第36號
+《舟山市市民卡管理暫行辦法》已經(jīng)市政府第69次常務(wù)會議審議通過,現(xiàn)予發(fā)布,自2012年3月10日起施行。
+市長 :
+二○一二年二月十日
+舟山市市民卡管理暫行辦法
+第一章 總則
+"""
+
+
+def test_a_short_form_decree_number_is_read_as_printed():
+    doc = _doc(SHORT_DECREE)
+    assert doc.doc_number == "温政令第135号"
+    assert doc.issuer == ""  # the short form names no body; the page prints none
+    assert doc.date.iso == "2012-11-05"
+    doc = _doc(ISSUER_OVER_SHORT_DECREE)
+    assert (doc.doc_number, doc.issuer) == ("政府令第36号", "浙江省舟山市人民政府")
+    assert doc.date.iso == "2012-02-10"  # the signer's title alone over the date
+    # a body's full name before 令 is the decree head read as before ("X人民政府令第N号")
+    assert _doc(SHORT_DECREE.replace("溫政令", "溫州市人民政府令")).doc_number == "温州市人民政府令第135号"
+    # a sentence citing a decree number is no decree head
+    cited = SHORT_DECREE.replace("溫政令第135號", "根据溫政令第135號的规定")
+    assert _doc(cited).doc_number == ""

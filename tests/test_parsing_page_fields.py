@@ -754,3 +754,63 @@ def test_announcing_headline_is_read_below_another_sites_header():
     header = "行业信息 / Information\n国家\n当前位置:首页 >> 行业信息 >> 行业政策 >> 国家\n"
     for text in (page, header + page):
         assert _parse(text).issuer == "国家广播电视总局"
+
+
+# tests/devset/holdout15/pages/008.txt (opening, shortened): a big5 gov.cn mirror whose first line under
+# the breadcrumb is the portal's stamp: site name, domain, date and time, 来源
+GOV_CN_STAMP = """當前位置: 首頁>> 公文公報>> 部門地方文件
+
+中央政府門戶網站 www.gov.cn   2013年08月22日 09時59分   來源:發展改革委網站
+
+關於開展國家下一代互聯網
+示範城市建設工作的通知
+
+發改辦高技〔2013〕1884號
+
+有關省、直轄市、自治區及計劃單列市發展改革委、工業和信息化主管部門、通信主管部門:
+  互聯網是我國經濟社會發展的重要信息基礎設施。現就有關工作事項通知如下:
+  一、總體目標和主要任務
+  著力探索解決我國下一代互聯網發展遇到的突出矛盾和問題。
+"""
+
+
+def test_a_portal_stamp_with_the_site_s_domain_gives_the_posting_date():
+    doc = _parse(GOV_CN_STAMP)
+    assert (doc.title, doc.doc_number) == ("关于开展国家下一代互联网示范城市建设工作的通知", "发改办高技〔2013〕1884号")
+    # no signature: the portal's stamp in the 文号's year is the date, not the 文号's year alone
+    assert (doc.date.iso, doc.date.source) == ("2013-08-22", "page header")
+
+
+# tests/devset/holdout17/pages/010.txt (its first 17 lines): a 维基文库 header block printing the issuer
+# field between the 文号 and the signing date (title / 文号 / 制定機關:X / date), then the document
+WIKISOURCE_ISSUER_BEFORE_DATE = """跳至內容
+
+國務院辦公廳關於建立政務服務「好差評」制度提高政務服務水平的意見
+
+維基文庫,自由的圖書館
+國務院辦公廳關於建立政務服務「好差評」制度提高政務服務水平的意見
+國辦發〔2019〕51號
+制定機關:國務院辦公廳
+2019年12月3日
+國務院辦公廳關於建立政務服務「好差評」制度
+提高政務服務水平的意見
+國辦發〔2019〕51號
+
+
+各省、自治區、直轄市人民政府,國務院各部委、各直屬機構:
+
+為全面及時準確了解企業和群眾對政務服務的感受和訴求,接受社會監督,經國務院同意,現就建立政務服務「好差評」制度提出以下意見。
+"""
+
+
+def test_a_header_blocks_date_under_its_number_past_the_issuer_field():
+    doc = _parse(WIKISOURCE_ISSUER_BEFORE_DATE)
+    assert doc.date.iso == "2019-12-03" and doc.evidence["date"][2] == "dateline below the 文号"
+    # the same header with the fields in the usual order (date, then the issuer) dates it the same way
+    usual = WIKISOURCE_ISSUER_BEFORE_DATE.replace(
+        "制定機關:國務院辦公廳\n2019年12月3日", "2019年12月3日\n制定機關:國務院辦公廳"
+    )
+    assert _parse(usual).date.iso == "2019-12-03"
+    # without a date in the header only the 文号's year is known
+    undated = WIKISOURCE_ISSUER_BEFORE_DATE.replace("2019年12月3日\n", "")
+    assert _parse(undated).date.iso == "2019"

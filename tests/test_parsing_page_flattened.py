@@ -1,5 +1,6 @@
 """Flattened pages split back into the 公文's parts (analysis.parsing.page_flattened)."""
 
+from analysis.cleaning import clean_text
 from analysis.parsing import parse_page
 from analysis.parsing.page_flattened import drop_running_headers, unflatten
 
@@ -203,3 +204,72 @@ def test_flattened_attribute_block_and_chinese_numeral_signature():
     # a long line with fewer than three fields is no attribute block
     sentence = "本办法所称•【制定机关】与•【公布日期】见附表。" + "其余事项按照有关法律、法规的规定和要求执行," * 3
     assert len(sentence) >= 60 and unflatten([sentence]) == [sentence]
+
+
+# tests/devset/holdout15/pages/048.txt (shortened): a news headline and lead, then the notice flattened
+# into the same run: heading glued to its 文号 in square brackets and to the addressees
+NEWS_THEN_NOTICE = """工信部发文:展开"宽带中国"示范城市创建期3年
+
+为落实《国务院关于印发"宽带中国"战略及实施方案的通知》,加快提升城市宽带发展水平,工业和信息化部、发展改革委决定联合\
+展开创建"宽带中国"示范城市工作。  工业和信息化部办公厅发展改革委办公厅关于展开创建"宽带中国"示范城市工作的通知\
+工信厅联通[2014]5号各省、自治区、直辖市通信管理局,各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门、\
+发展改革委:为落实《国务院关于印发"宽带中国"战略及实施方案的通知》,加快提升城市宽带发展水平,推动我国城镇化和信息化同步发展,\
+工业和信息化部、发展改革委决定联合展开创建"宽带中国"示范城市工作。现将《创建"宽带中国"示范城市工作管理办法》印发给你们。"""
+
+
+def test_a_notice_head_run_into_a_news_lead_is_split_out():
+    lines = unflatten(NEWS_THEN_NOTICE.split("\n"))
+    heading = '工业和信息化部办公厅发展改革委办公厅关于展开创建"宽带中国"示范城市工作的通知'
+    assert lines[2].endswith("示范城市工作。") and lines[3:5] == [heading, "工信厅联通[2014]5号"]
+    assert lines[5].startswith("各省、自治区") and lines[5].endswith("发展改革委:")
+    doc = parse_page(clean_text(NEWS_THEN_NOTICE), "page.txt")[0]
+    assert (doc.title, doc.doc_number, doc.level, doc.region) == (heading, "工信厅联通〔2014〕5号", "ministry", "全国")
+    assert doc.issuer.replace(" ", "") == "工业和信息化部办公厅发展改革委办公厅"
+    # a sentence ending in a genre word before a cited number is no head: no addressees follow it
+    cited = "各地要认真执行该通知国办发〔2014〕5号,切实做好工作。" * 3
+    assert unflatten([cited]) == [cited]
+
+
+# tests/devset/holdout17/pages/012.txt (shortened): a flattened page whose heading is followed by a
+# status mark and a site's note before the addressees ("…的通知[全文废止] 税屋提示——…废止。 各市(地)…:")
+HEADING_NOTE_ADDRESSEES = (
+    "黑龙江省人民政府办公厅关于印发黑龙江省人民政府网上政务服务中心行政许可专用电子印章管理暂行办法的通知[全文废止] "
+    "税屋提示——依据黑政办规[2021]32号 黑龙江省人民政府办公厅关于印发《黑龙江省一体化在线政务服务平台"
+    "电子印章管理办法(试行)》的通知,本法规全文废止。 各市(地)、县(市)人民政府(行署),省政府各直属单位: "
+    "《黑龙江省人民政府网上政务服务中心行政许可专用电子印章管理暂行办法》已经省政府同意,现印发给你们,"
+    "请认真贯彻执行。 黑龙江省人民政府办公厅 2014年9月26日 "
+    "黑龙江省人民政府网上政务服务中心行政许可专用电子印章管理暂行办法 第一章 总则 第一条 "
+    "为规范省政府网上政务服务中心行政许可专用电子印章的管理和使用,确保行政许可专用电子印章安全有效,"
+    "结合我省省级行政许可工作实际,制定本办法。"
+)
+
+
+def test_a_flattened_heading_with_a_note_before_the_addressees_is_split_out():
+    heading = "黑龙江省人民政府办公厅关于印发黑龙江省人民政府网上政务服务中心行政许可专用电子印章管理暂行办法的通知"
+    lines = unflatten([HEADING_NOTE_ADDRESSEES])
+    assert lines[0] == heading and lines[1].startswith("[全文废止]") and lines[1].endswith("本法规全文废止。")
+    assert lines[2] == "各市(地)、县(市)人民政府(行署),省政府各直属单位:"
+    doc = parse_page(clean_text(HEADING_NOTE_ADDRESSEES), "page.txt")[0]
+    assert (doc.title, doc.issuer, doc.date.iso, doc.genre) == (heading, "黑龙江省人民政府办公厅", "2014-09-26", "办法")
+    # a heading running into a sentence (no note closed before the addressees) is left whole
+    run_on = "X市人民政府关于加快推进工作的通知各地要认真执行 各市人民政府:" + "请认真贯彻执行," * 8
+    assert unflatten([run_on])[0].startswith("X市人民政府关于加快推进工作的通知各地要")
+
+
+# tests/devset/holdout17/pages/019.txt (its first 300 characters): a journal database's abstract, "<正>"
+# before the flattened transmittal (文号, addressees, notice, date, the annex heading, its text)
+JOURNAL_ABSTRACT = (
+    '摘要\n<正>鄂政办发[2020] 64号各市、州、县人民政府,省政府各部门:《湖北省推进政务服务"跨省通办"实施方案》'
+    '已经省政府同意,现印发给你们,请结合实际认真贯彻落实。2020年12月24日湖北省推进政务服务"跨省通办"实施方案'
+    '为贯彻落实《国务院办公厅关于加快推进政务服务"跨省通办"的指导意见》(国办发[2020] 35号),进一步深化'
+    '"放管服"改革,转变政府职能,优化营商环境,制定"跨省通办"实施方案。一、工作目标以满足企业和群众异地办事需求为导向,'
+)
+
+
+def test_a_journal_abstracts_body_marker_does_not_hide_the_flattened_head():
+    lines = unflatten(JOURNAL_ABSTRACT.split("\n"))
+    assert lines[1:3] == ["鄂政办发[2020] 64号", "各市、州、县人民政府,省政府各部门:"]
+    doc = parse_page(clean_text(JOURNAL_ABSTRACT), "page.txt")[0]
+    assert doc.title == '湖北省推进政务服务"跨省通办"实施方案'
+    assert (doc.issuer, doc.doc_number) == ("", "鄂政办发〔2020〕64号")
+    assert (doc.date.iso, doc.level, doc.region, doc.genre) == ("2020-12-24", "provincial", "湖北", "方案")

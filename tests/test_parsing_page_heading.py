@@ -96,3 +96,47 @@ def test_heading_before_the_body_on_one_line():
     menu = "宽带中国2013专项行动2018-01-14.doc\n关于实施宽带中国 2013 专项行动的意见 相关文档 推荐阅读 下载排行\n"
     doc = parse_page(menu + "为深入贯彻落实党的十八大精神,实施专项行动。\n", "p.txt")[0]
     assert doc.evidence["title"][2] != "heading before the body's first sentence on one line"
+
+
+# tests/devset/holdout15/pages/051.txt (opening, shortened): a flattened one-line interpretation page
+INTERPRETATION_RUN_ON = (
+    "关于《澄江市政务服务“好差评” 制度建设实施方案》政策解读 2020年4月27日澄江市人民政府办公室印发了《关于印发"
+    "澄江市政务服务“好差评”制度建设实施方案的通知》(澄政办发〔2020〕34号),以下简称《实施方案》。为便于各镇(街道)、"
+    "市直各部门及社会公众更好的理解《实施方案》的相关内容,现作如下解读。 一、出台背景: 为贯彻落实《国务院办公厅关于建立"
+    "政务服务“好差评”制度提高政务服务水平的意见》(国办发〔2019〕51号)精神,结合澄江市实际,制定了《实施方案》。"
+)
+
+
+def test_an_interpretation_heading_run_into_its_first_sentence_is_the_title():
+    from analysis.cleaning import clean_text
+    from analysis.parsing import parse_page
+
+    doc = parse_page(clean_text(INTERPRETATION_RUN_ON), "page.txt")[0]
+    assert doc.title == "关于《澄江市政务服务“好差评” 制度建设实施方案》政策解读"  # as printed
+    assert (doc.genre, doc.level, doc.region) == ("解读", "county", "云南")
+    # the body keeps its first sentence
+    assert doc.text.startswith("关于《澄江市") and "以下简称《实施方案》。" in doc.text
+
+
+# tests/devset/holdout15/pages/048.txt (the notice, shortened): a notice that launches work under its
+# own title and sends out a 管理办法 by name
+SENDING_NOTICE = """工业和信息化部办公厅 发展改革委办公厅关于展开创建"宽带中国"示范城市工作的通知
+工信厅联通[2014]5号
+各省、自治区、直辖市通信管理局,各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门、发展改革委:
+为落实《国务院关于印发"宽带中国"战略及实施方案的通知》,加快提升城市宽带发展水平,工业和信息化部、发展改革委决定联合\
+展开创建"宽带中国"示范城市工作。现将《创建"宽带中国"示范城市工作管理办法》印发给你们,请按要求和程序组织做好本地区\
+"宽带中国"示范城市创建工作。
+创建"宽带中国"示范城市工作管理办法
+第一条 为落实《国务院关于印发"宽带中国"战略及实施方案的通知》,特展开创建"宽带中国"示范城市工作。
+"""
+
+
+def test_a_notice_sending_out_a_named_document_has_that_document_s_genre():
+    from analysis.cleaning import clean_text
+    from analysis.parsing import parse_page
+
+    doc = parse_page(clean_text(SENDING_NOTICE), "page.txt")[0]
+    assert doc.title.endswith("示范城市工作的通知") and doc.genre == "办法"
+    # a notice asking to study a plan it does not send out stays a 通知 (holdout15 052's form)
+    studies = SENDING_NOTICE.replace("现将《创建", "请认真学习《创建").replace("》印发给你们", "》")
+    assert parse_page(clean_text(studies), "page.txt")[0].genre == "通知"

@@ -217,3 +217,34 @@ def test_dated_sentence_before_a_title_is_not_a_signing_line():
     doc = _parse(text)
     assert doc.date.source != "signature"
     assert "市政府于2020年8月24日印发东莞市政务数据资源共享管理办法(试行)" in doc.text
+
+
+# tests/devset/holdout17/pages/057.txt (its first 20 lines): "市長 :" with the mayor's name lost in
+# print, the date in Chinese numerals below it, the regulation's articles after
+DECREE_SIGNER_NAME_LOST = """舟山市市民卡管理暫行辦法
+舟山市市民卡管理暫行辦法
+浙江省舟山市人民政府
+舟山市市民卡管理暫行辦法
+政府令第36號
+《舟山市市民卡管理暫行辦法》已經(jīng)市政府第69次常務(wù)會議審議通過,現(xiàn)予發(fā)布,自2012年3月10日起施行。
+市長 :
+二○一二年二月十日
+舟山市市民卡管理暫行辦法
+第一章 總則
+第一條 為加強(qiáng)舟山市社會保障.市民卡(以下簡稱市民卡)管理,規(guī)范市民卡使用,維護(hù)持卡人合法權(quán)益,提升政府公共管理和服務(wù)效能,方便市民辦理個人社會事務(wù),提高社會信息化應(yīng)用水平,特制定本辦法。
+第二條 本辦法所稱市民卡是指由市政府發(fā)放,具有記錄市民姓名、身份證號碼、社會保障號碼等個人基本信息,市民在使用區(qū)域內(nèi)用于享受社會保障等公共服務(wù)和辦理個人相關(guān)社會事務(wù)的多用途智能卡。
+第三條 本市行政區(qū)域內(nèi)市民卡信息系統(tǒng)建設(shè)和相關(guān)信息采集、存儲、交換、共享,市民卡申領(lǐng)、制作、發(fā)放、使用及其相關(guān)管理服務(wù)等活動,適用本辦法。
+第四條 市民卡發(fā)放對象為本市戶籍人員和依法參加社會保險、新型漁農(nóng)村合作醫(yī)療以及符合市政府相關(guān)規(guī)定的非本市戶籍人員。
+第五條 市經(jīng)濟(jì)和信息化委員會是市民卡工程的牽頭協(xié)調(diào)部門,負(fù)責(zé)市民卡工程的總體規(guī)劃、綜合協(xié)調(diào)和監(jiān)督管理工作。
+市人力資源和社會保障局負(fù)責(zé)市民卡工程中社會保障項目的規(guī)劃、建設(shè)和社會保障業(yè)務(wù)領(lǐng)域的應(yīng)用工作。
+市信息中心負(fù)責(zé)全市人口數(shù)據(jù)庫和數(shù)據(jù)交換平臺的建設(shè)和管理,人口
+"""  # noqa: E501
+
+
+def test_a_decree_signer_whose_name_was_lost_still_dates_it():
+    doc = _parse(DECREE_SIGNER_NAME_LOST)
+    assert doc.date.iso == "2012-02-10" and doc.evidence["date"][2] == "signature"
+    # the signer named in full signs the same way
+    assert _parse(DECREE_SIGNER_NAME_LOST.replace("市長 :", "市長 周國輝")).date.iso == "2012-02-10"
+    # a title over the date with something else after its colon is no signer
+    assert _parse(DECREE_SIGNER_NAME_LOST.replace("市長 :", "市長:見附件")).date is None

@@ -1,5 +1,6 @@
 """Title candidates of a single page (analysis.parsing.page_title)."""
 
+from analysis.cleaning import clean_text
 from analysis.parsing.page import parse_page
 from analysis.parsing.page_title import (
     annex_heading,
@@ -7,6 +8,7 @@ from analysis.parsing.page_title import (
     interpreter_heading,
     is_org_line,
     is_print_line,
+    is_salutation,
     is_title_line,
     join_wrapped_title,
     lost_in_print,
@@ -600,3 +602,48 @@ def test_wrapped_title_opening_with_no_issuer_is_joined_between_boundaries():
     # with its first title line wrapped, perturb.py title_wrap_two_thirds)
     lines = ["智慧湘西建设三年行动计划(2019", "年-2021年)", "智慧湘西建设三年行动计划(2019年-2021年)"]
     assert join_wrapped_title(lines, 2) == (lines[2], 2)
+
+
+def test_a_joint_heading_whose_list_of_bodies_wraps_is_joined_whole():
+    # tests/devset/holdout15/pages/004.txt: five bodies over two lines, then the rest of the heading
+    lines = [
+        "https://www.gov.cn/",
+        "民政部 发展改革委 工业和信息化部",
+        "公安部 财政部关于推进社区公共服务综合",
+        "信息平台建设的指导意见",
+    ]
+    title, first = join_wrapped_title(lines, 3)
+    assert first == 1
+    assert title == "民政部 发展改革委 工业和信息化部公安部 财政部关于推进社区公共服务综合信息平台建设的指导意见"
+    # a single body's name above (a site's name) is no wrapped list of bodies
+    lines = ["中华人民共和国民政部", "公安部 财政部关于推进社区公共服务综合信息平台建设的指导意见"]
+    assert join_wrapped_title(lines, 1) == (lines[1], 1)
+
+
+def test_a_metadata_row_of_labelled_fields_is_no_addressee_line():
+    # tests/devset/holdout17/pages/046.txt: a county portal's metadata block ends in a row whose last
+    # label has no value ("发布单位: 县府办 有效性:"); the heading below, wrapped without 关于 and
+    # without 的通知, is the title and its issuer the document's, not the posting office 县府办
+    text = """索引号: 01251010-001/2023-142948 公开方式: 主动公开
+文号: 龙政发〔2023〕8号 公开日期: 2023-02-11
+发布单位: 县府办 有效性:
+
+龙游县人民政府深化数字政府建设
+助推“数字龙游”高质量发展的实施意见
+
+发布时间:2023-02-14 17:15 浏览次数:
+
+各镇、乡人民政府,各街道办事处,县政府各部门,直属各单位:
+
+为贯彻落实党中央、国务院和省市党委政府关于加强数字政府建设的重大决策部署,加快转变政府职能,结合我县实际,提出如下实施意见。
+
+一、总体要求
+"""
+    assert not is_salutation("发布单位: 县府办 有效性:")
+    assert not is_salutation("来源:湖南省人民政府 发布时间:2014-04-29   点击数: 作者:")  # holdout 014
+    # an addressee line ends in its only colon; 主送 labels the addressees
+    assert is_salutation("各镇、乡人民政府,各街道办事处,县政府各部门,直属各单位:")
+    assert is_salutation("主送:各市人民政府,省政府各部门:")
+    doc = parse_page(clean_text(text), "page.txt")[0]
+    assert doc.title == "龙游县人民政府深化数字政府建设助推“数字龙游”高质量发展的实施意见"
+    assert (doc.issuer, doc.level, doc.region, doc.genre) == ("龙游县人民政府", "county", "浙江", "意见")

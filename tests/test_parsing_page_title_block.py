@@ -86,3 +86,105 @@ def test_page_opening_below_another_sites_header_and_breadcrumb():
     )
     for text in (page, header + page):
         assert _doc(text).title == "“十四五”信息通信行业发展规划"
+
+
+# tests/devset/holdout15/pages/003.txt (opening, shortened): a traditional-script portal copy whose
+# notice heading survives only as its tail under the 文号 and a rule line; the annex heading follows
+# the signature, wrapped over two lines
+HEADLESS_TAIL = """粵府辦〔2016〕19號 |
+━━━━━━━━━━━━━━━━━━━━━━━━━━━ |
+實施方案》的通知
+各地級以上市人民政府,各縣(市、區)人民政府,省政府各部門、各直屬機構:
+《關于在全省推廣一門式一網式政府服務模式改革的實施方案》已經省人民政府同意,現印發給你們,請認真貫徹執行。
+廣東省人民政府辦公廳
+2016年3月23日
+關于在全省推廣一門式一網式
+政府服務模式改革的實施方案
+根據《國務院辦公廳關于簡化優化公共服務流程方便基層群眾辦事創業的通知》(國辦發〔2015〕86號)的部署,現就全省推廣一門一網式政府服務模式改革,提出實施方案如下:
+一、總體要求
+"""
+
+
+def test_the_tail_of_a_heading_lost_in_print_is_no_title():
+    doc = _doc(HEADLESS_TAIL)
+    assert doc.title == "关于在全省推广一门式一网式政府服务模式改革的实施方案"
+    assert (doc.genre, doc.issuer, doc.doc_number) == ("方案", "广东省人民政府办公厅", "粤府办〔2016〕19号")
+
+
+# tests/devset/holdout17/pages/014.txt (lines 11-28): a transmittal's heading wrapped over three lines,
+# its last line "的通知" too short for a title line, under a block that already ends in a genre word
+WRAPPED_DE_TAIL = """广东省人民政府办公厅关于印发广东省
+
+推进政务新媒体健康有序发展实施意见
+
+的通知
+
+粤办函〔2019〕90号
+
+
+各地级以上市人民政府,省政府各部门、各直属机构:
+
+  《广东省推进政务新媒体健康有序发展的实施意见》已经省人民政府同意,现印发给你们,请认真组织实施。
+
+
+省政府办公厅
+
+2019年4月24日
+"""
+
+
+def test_a_wrapped_heading_ending_in_a_de_genre_line_is_joined_whole():
+    doc = _doc(WRAPPED_DE_TAIL)
+    assert doc.title == "广东省人民政府办公厅关于印发广东省推进政务新媒体健康有序发展实施意见的通知"
+    assert doc.doc_number == "粤办函〔2019〕90号"
+
+
+# tests/devset/holdout17/pages/056.txt (its first 9 lines): an interpretation headed "关于《X》的政策解读"
+# keeps its leading 关于 as printed
+ABOUT_INTERPRETATION = """您现在所在的位置 : 首页 > 汕头市发展和改革局 > 政务公开 > 政策 > 政策解读
+分享到:
+关于《汕头市新型基础设施建设三年行动计划(2020-2022年)》的政策解读
+  • 2021-01-15 15:48
+  • 来源:本网
+  • 发布机构:
+  • 【字体:
+  • 经市政府同意,市政府办公室于15日印发了《汕头市新型基础设施建设三年行动计划(2020-2022年)》\
+(以下简称《行动计划》),现就《行动计划》有关内容解读如下:
+
+    一、政策制定背景
+"""
+
+
+def test_an_interpretation_heading_keeps_its_leading_about():
+    doc = _doc(ABOUT_INTERPRETATION)
+    assert doc.title == "关于《汕头市新型基础设施建设三年行动计划(2020-2022年)》的政策解读"
+    assert doc.genre == "解读"
+    # without 关于 before the quote the name is kept as printed
+    doc = _doc(ABOUT_INTERPRETATION.replace("关于《", "《", 1))
+    assert doc.title == "《汕头市新型基础设施建设三年行动计划(2020-2022年)》的政策解读"
+
+
+# tests/devset/holdout17/pages/001.txt (its first 8 lines): an encyclopedia page printing no heading
+# line, the document named only as the subject of its lead sentence
+ENCYCLOPEDIA_LEAD = """最高人民法院關於加快建設智慧法院的意見是最高人民法院於2017發布,自2017起施行的法律法規。
+基本介紹
+- 發布部門:最高人民法院
+- 發布日期:2017
+- 實施日期:2017
+- 效力級別:司法解釋
+- 法規類別:審判組織
+一、充分認識加快建設智慧法院的意義、目標和要求
+(一)深刻領會建設智慧法院的重大意義。智慧法院是人民法院充分利用先進信息化系統,支持全業務網上辦理、全流程依法公開。
+"""
+
+
+def test_an_encyclopedia_lead_sentences_subject_is_the_title_of_a_headless_page():
+    doc = _doc(ENCYCLOPEDIA_LEAD)
+    assert (doc.title, doc.genre) == ("最高人民法院关于加快建设智慧法院的意见", "意见")
+    # a lead whose subject is no document name gives no title
+    doc = _doc(ENCYCLOPEDIA_LEAD.replace("最高人民法院關於加快建設智慧法院的意見是", "智慧法院是", 1))
+    assert doc.title == ""
+    # a site's breadcrumb above the lead sentence does not hide it
+    doc = _doc("首页 > 政务公开 > 政策文件\n" + ENCYCLOPEDIA_LEAD)
+    assert doc.title == "最高人民法院关于加快建设智慧法院的意见"
+    assert not doc.text.startswith("最高人民法院")  # the lead sentence is no part of the document's text

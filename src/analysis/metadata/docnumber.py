@@ -61,6 +61,22 @@ def _standard_form(text: str) -> str:
     return standard_chars(text.translate(_FULL_WIDTH_DIGITS))
 
 
+def _place_he(text: str, start: int, code: str, cut: int) -> bool:
+    """True when the 和 at ``code[cut]`` opens the 文号's prefix rather than joining two names.
+
+    和 is the conjunction "and" ("发展改革委和财政局…"), but also a place's one-character
+    abbreviation at the head of a prefix: 和公字〔2020〕40号 of 和平县 (holdout15 050), 和政发 of
+    和田.  It opens the prefix when nothing Han stands right before it: the line's start,
+    punctuation, a space or a 文号 label ("文号:和公字…")."""
+    if code[cut] != "和":
+        return False
+    before = code[:cut]
+    if before:
+        label = _LABEL_RE.search(before)
+        return label is not None and label.end() == len(before)
+    return start == 0 or not re.match(_H, text[start - 1])
+
+
 def find_doc_numbers(text: str) -> list[tuple[int, str]]:
     """All 文号 in ``text`` as (position, normalised number), left to right.
 
@@ -74,6 +90,8 @@ def find_doc_numbers(text: str) -> list[tuple[int, str]]:
         # The lazy code may have swallowed words before the abbreviation
         # ("通知国发"); abbreviations never contain these characters.
         cut = max((code.rfind(ch) for ch in _DOCNUM_STOP), default=-1)
+        if cut >= 0 and _place_he(text, m.start("code"), code, cut):
+            cut -= 1  # keep the 和 of 和公字 / 和政发
         code = code[cut + 1 :]
         # In run-together tables the title runs straight into the number
         # ("…发展规划的通知国发"); abbreviations follow the title's genre word.

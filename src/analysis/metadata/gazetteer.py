@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .variants import standard_chars
 
-__all__ = ["Place", "find_places", "gazetteer", "leading_place", "province_short_name"]
+__all__ = ["Place", "find_places", "gazetteer", "leading_place", "namesakes", "parent_names", "province_short_name"]
 
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 
@@ -185,3 +185,29 @@ def leading_place(text: str) -> Place | None:
         if not nested:
             return place
         place, pos = nested[0], m.end()
+
+
+def namesakes(text: str) -> list[Place]:
+    """The county-level divisions of several provinces whose shared name ``text`` starts with.
+
+    青山区人民政府办公室 -> [青山区 of 包头 (内蒙古), 青山区 of 武汉 (湖北)]: a bare district or county
+    name that several provinces have does not say which one it is (the gazetteer's first hit is
+    only the lowest code).  Returns [] when the name is unique to one province, when a prefecture
+    or province before it places it (武汉市青山区), or when ``text`` starts with no place.
+    """
+    index, pattern = gazetteer()
+    m = pattern.match(standard_chars(text.strip()))
+    if not m:
+        return []
+    places = [p for p in index[m.group()] if p.rank == "county"]
+    if len(places) != len(index[m.group()]) or len({p.province for p in places}) < 2:
+        return []
+    return places
+
+
+def parent_names(place: Place) -> list[str]:
+    """The names (full and short) of the prefecture and province ``place`` lies in: 青山区 of
+    武汉 -> [武汉市, 武汉, 湖北省, 湖北]."""
+    index, _pattern = gazetteer()
+    codes = {place.adcode[:4] + "00", place.adcode[:2] + "0000"} - {place.adcode}
+    return [name for name, places in index.items() if any(p.adcode in codes for p in places)]

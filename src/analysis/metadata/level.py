@@ -7,7 +7,7 @@ import re
 from ..levels import LEVELS
 from .gazetteer import find_places, leading_place
 
-__all__ = ["classify_level"]
+__all__ = ["classify_level", "province_of_number"]
 
 # the level names come from analysis.levels, their one home
 _CENTRAL, _MINISTRY, _PROVINCIAL, _PREFECTURE, _COUNTY = LEVELS
@@ -83,7 +83,7 @@ def classify_level(
             place = next((p for _pos, p in find_places(s) if p.name.endswith(_KIND[short.group(1)])), None)
             if place is not None:
                 return _level_of(place.rank), place.province, f"{label}: {place.name} (place of {short.group()})"
-        province = _province_of_number(short.group(1), hints)
+        province = province_of_number(short.group(1), hints)
         if province:
             return _PROVINCIAL, province, f"文号 prefix: {province} (place of {short.group()})"
         kind = _KIND_LEVEL.get(short.group(1), "")
@@ -156,7 +156,7 @@ _PROVINCE_ABBREVIATIONS = {
 }
 
 
-def _province_of_number(kind: str, hints: tuple[str, ...]) -> str:
+def province_of_number(kind: str, hints: tuple[str, ...]) -> str:
     """The province a 文号 among ``hints`` names by its abbreviation ("鄂政发〔2014〕8号" -> 湖北)
     for a body of ``kind`` (省, 自治区, 市) printed without its place; "" when none does."""
     table = _PROVINCE_ABBREVIATIONS.get(kind, {})

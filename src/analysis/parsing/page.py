@@ -77,17 +77,19 @@ import re
 from ..cleaning import cut_trailer, strip_page_furniture
 from ..io.errors import CorpusError
 from ..metadata import classify_level, detect_excerpt, genre_of
-from ..metadata.gazetteer import find_places, leading_place
+from ..metadata.gazetteer import find_places, gazetteer, leading_place, namesakes, parent_names
+from ..metadata.level import province_of_number
+from ..metadata.variants import standard_chars
 from .announcement import find_announcement
 from .document import ParsedDoc
 from .page_docnumber import find_doc_number
 from .page_fields import page_date, page_issuer
 from .page_flattened import drop_running_headers, unflatten
-from .page_heading import forwarded_genre, unstopped_heading
+from .page_heading import forwarded_genre, sent_out_genre, unstopped_heading
 from .page_meta import labelled_rows, page_meta
 from .page_signature import find_signature, split_body
 from .page_state import PageState
-from .page_title import TITLE_GENRE_RE, is_salutation
+from .page_title import TITLE_GENRE_RE, is_org_line, is_salutation, leading_orgs
 from .page_title_block import find_title
 
 __all__ = ["parse_page"]
@@ -122,7 +124,7 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
     )
     # an interpretation without a printed title has no genre either (nothing names it)
     doc.genre = ("解读" if page.title else "") if page.is_interpretation else genre_of(page.title)
-    doc.genre = forwarded_genre(page, body) or doc.genre
+    doc.genre = forwarded_genre(page, body) or sent_out_genre(page, body) or doc.genre
     doc.is_excerpt, doc.excerpt_reason = (False, "") if page.is_interpretation else detect_excerpt(body)
     # the issuer's own place decides, never a place name in the body (a ministry notice
     # naming a county, a provincial interpretation citing the State Council)
@@ -135,8 +137,56 @@ def parse_page(text: str, source: str) -> tuple[ParsedDoc, list[str]]:
         national_title=False,
         source_hints=(page.meta.get("来源", ""), *_area_hints(page)),
     )
+    doc.region, doc.level_evidence = _namesake_region(page, doc)
+    doc.region, doc.level_evidence = _region_by_own_government_citations(page, doc)
     _record_evidence(page, doc)
     return doc, page.removed
+
+
+# a document the same government issued, cited by its short name with its 文号:
+# 《省政府关于推进智慧江苏建设的实施意见》(苏政发〔2014〕103号)
+_OWN_GOVERNMENT_CITATION_RE = re.compile(
+    r"《(?P<kind>省|自治区)(?:人民)?政府(?:办公厅)?[^《》]{2,100}》\s*[(（](?P<number>[^()（）]{4,30})[)）]"
+)
+
+
+def _region_by_own_government_citations(page: PageState, doc: ParsedDoc) -> tuple[str, str]:
+    """(region, level evidence) of a provincial document whose issuer is printed without its
+    place (省政府办公厅) and that nothing else places: the province the 文号 of the documents it
+    cites from the same government name by their abbreviation (《省政府关于…》(苏政发〔2014〕103号) ->
+    江苏, holdout15 012), when they all name one; else ``doc``'s region and evidence unchanged."""
+    kind = re.match(r"^(省|自治区)(?:人民)?政府", doc.issuer)
+    if doc.level != "provincial" or doc.region or kind is None:
+        return doc.region, doc.level_evidence
+    numbers = [
+        m.group("number").strip()
+        for m in _OWN_GOVERNMENT_CITATION_RE.finditer(page.text)
+        if m.group("kind") == kind.group(1)
+    ]
+    provinces = {province_of_number(kind.group(1), (n,)) for n in numbers}
+    if len(provinces) != 1 or "" in provinces:
+        return doc.region, doc.level_evidence
+    region = provinces.pop()
+    return region, f"cited 文号 of the same {kind.group()}: {numbers[0]} -> {region}"
+
+
+def _namesake_region(page: PageState, doc: ParsedDoc) -> tuple[str, str]:
+    """(region, level evidence) when the place that placed the document is a bare county-level
+    name several provinces share (青山区: 包头 and 武汉, holdout15 042): the province whose
+    prefecture or own name the page prints (the 湖北/武汉 documents a 武汉 district cites), "" when
+    the page names none or several of them; else ``doc``'s region and evidence unchanged."""
+    label, _, name = doc.level_evidence.partition(": ")
+    named = {"issuer": doc.issuer, "title": _title_for_level(page)}.get(label, "")
+    places = namesakes(named) if named else []
+    if not places or places[0].name != name:
+        return doc.region, doc.level_evidence
+    text = standard_chars(page.text)
+    provinces = {p.province for p in places if any(parent in text for parent in parent_names(p))}
+    if len(provinces) == 1:
+        region = provinces.pop()
+        return region, f"{doc.level_evidence} ({region}: the page names its prefecture or province)"
+    shared = len({p.province for p in places})
+    return "", f"{doc.level_evidence} (a name {shared} provinces share; the page places it in none or several)"
 
 
 def _title_for_level(page: PageState) -> str:
@@ -146,6 +196,7 @@ def _title_for_level(page: PageState) -> str:
     interpretation = page.is_interpretation or genre_of(page.title) == "解读"
     quoted = re.search(r"《([^《》]{6,100})》", page.title) if interpretation else None
     title = quoted.group(1) if quoted else page.title.strip("《》")
+    title = _without_spam_tag(title)
     if title.startswith("关于") and "的" not in title:
         # "关于无锡高新区(新吴区)信息化建设三年行动计划" (holdout5 042): a 关于 that opens no
         # "关于…的<genre>" sentence is stray; the name after it leads with its place
@@ -166,6 +217,26 @@ def _title_for_level(page: PageState) -> str:
         # its own area's plan, so the place leading what it sends out is the sender's
         title = title[sent.end() :]
     return title
+
+
+# a tag glued before a heading with a colon ("澳门梦想之城:政府网站和政务新媒体管理办法")
+_TAG_RE = re.compile(r"^(?P<tag>[^:：\s《》“”]{2,16})[:：]\s*(?P<rest>\S.*)$")
+
+
+def _without_spam_tag(title: str) -> str:
+    """``title`` without a tag glued before it with a colon when the tag is a place name run into
+    words that name no body ("澳门梦想之城:", the spam a hijacked copy put where its city stood,
+    holdout15 043): such a place is no issuer's, and a 公文 heading has no colon after its place.
+    A body's name ("杭州市人民政府:…", a news headline naming its issuer) or a place alone ("浙江:…")
+    stays."""
+    m = _TAG_RE.match(title)
+    if not m:
+        return title
+    tag = standard_chars(m.group("tag"))
+    place = gazetteer()[1].match(tag)
+    if place is None or place.end() == len(tag) or is_org_line(tag) or leading_orgs(tag):
+        return title
+    return m.group("rest")
 
 
 # a government site's name in the page header: "武汉市人民政府网", "黑龙江省政府网", "XX县人民政府门户网站"

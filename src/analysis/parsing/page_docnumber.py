@@ -38,6 +38,8 @@ def find_doc_number(page: PageState) -> None:
     if not page.doc_number:
         _doc_number_over_addressees(page)
     _find_decree(page)
+    if page.decree_end is None and not page.doc_number:
+        _short_form_decree(page)
     if not page.doc_number and page.title:
         # the text names the document itself with its number: 《title》(绵府办发〔2020〕13号)
         m = re.search(re.escape(f"《{page.title.strip('《》')}》") + r"[(（]([^()（）]{4,30})[)）]", page.text)
@@ -128,6 +130,30 @@ def _find_decree(page: PageState) -> None:
             page.doc_number = page.doc_number or f"{m.group(1)}令第{n.group('n')}号"
             page.decree_end = i if one else i + 1
             return
+
+
+# a decree number in the short form a government prints it in: its place's abbreviation and 政/府
+# (温政令第135号, 浙政令, 粤府令) or 政府 alone (政府令第36号) before 令第N号, on a line of its own
+_SHORT_DECREE_LINE_RE = re.compile(r"^(?P<abbr>[\u4e00-\u9fff]{1,3}[政府]|政府)令\s*第\s*(?P<n>\d{1,5})\s*号$")
+
+
+def _short_form_decree(page: PageState) -> None:
+    """A decree number printed in short form on a line of its own among the page's first lines
+    ("溫政令第135號", holdout17 058; "政府令第36號" under the issuer line "浙江省舟山市人民政府",
+    holdout17 057): the document's own 文号 as printed; the government line right above it (past
+    a print of the title) is the decree's issuer."""
+    lines = page.lines
+    for i in range(0, min(max(page.body_start + 4, page.head_limit), len(lines))):
+        m = _SHORT_DECREE_LINE_RE.match(lines[i].strip())
+        if not m:
+            continue
+        page.doc_number = f"{m.group('abbr')}令第{m.group('n')}号"
+        page.decree_end = i
+        above = [ln.strip() for ln in lines[max(0, i - 2) : i] if ln.strip() != page.title]
+        if above and is_org_line(above[-1]) and above[-1].endswith("政府"):
+            page.decree_issuer = above[-1]
+        page.note("doc_number", page.doc_number, lines[i], "short-form decree number line (X政令第N号)")
+        return
 
 
 def _doc_number_above_body(lines: list[str], body_start: int) -> str:

@@ -394,7 +394,7 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
             return DateInfo(d.iso, d.year, "dateline below the title")
     # a header block above a repeated title (维基文库: title / 文号 / date / 发布机关) dates the
     # document on the line under its own 文号
-    head = page.lines[: page.body_start]
+    head = _without_issuer_labels(page.lines[: page.body_start])
     for above, ln in itertools.pairwise(head):
         d = date_line(ln)
         own = page.doc_number and [n for _p, n in find_doc_numbers(above)] == [page.doc_number]
@@ -411,6 +411,17 @@ def _dateline_below_title(page: PageState) -> DateInfo | None:
     if month is not None:
         return DateInfo(month.iso, month.year, "cover line under the title (issuing body and month)")
     return None
+
+
+# a header block's issuer field, printed between the 文号 and the date or after them (维基文库:
+# "國辦發〔2019〕51號 / 制定機關:國務院辦公廳 / 2019年12月3日", holdout17 010)
+_ISSUER_LABEL_RE = re.compile(r"^(?:制定机关|发布机关)\s*[:：]")
+
+
+def _without_issuer_labels(head: list[str]) -> list[str]:
+    """``head`` without its issuer-field lines (制定机关:X, 发布机关:X), so that the date a header
+    block prints under its 文号 is found whichever order it prints the two fields in."""
+    return [ln for ln in head if not _ISSUER_LABEL_RE.match(ln.strip())]
 
 
 def _dated_doc_number_line(page: PageState) -> DateInfo | None:
@@ -501,6 +512,17 @@ def _site_dateline(line: str) -> bool:
     return bool(_SITE_DATELINE_RE.match(line.strip()))
 
 
+# a site's domain name ("www.gov.cn", "2025China.cn")
+_DOMAIN_RE = re.compile(r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:cn|com|net|org|gov|edu|cc|hk|tw)\b", re.IGNORECASE)
+
+
+def _domain_dated(line: str, dates: list[DateInfo]) -> bool:
+    """True when ``line`` prints a site's domain name before its first date: a portal's posting
+    stamp ("中央政府门户网站 www.gov.cn 2013年08月22日 09时59分 来源:…", holdout15 008), never a
+    headline (a 公文's heading or a news headline carries no domain)."""
+    return bool(dates) and bool(_DOMAIN_RE.search(line[: dates[0].pos]))
+
+
 def _posting_date(page: PageState) -> DateInfo | None:
     """The page's posting date: a dated header line (发布时间, 来源, a | row) among the first ten
     lines or the two under the title's first print, a date under a label line (最后修订:), or the
@@ -511,7 +533,11 @@ def _posting_date(page: PageState) -> DateInfo | None:
     head = next((k for k, ln in enumerate(raw[1:], 1) if page.title and ln == page.title), 0)
     for i, ln in enumerate(raw[: max(10, head + 3)]):
         ds = find_dates(ln)
-        if ln == page.headline and len(raw) >= 3 and not (_dated_header(ln, ds) or _bare_stamp(ln)):
+        if (
+            ln == page.headline
+            and len(raw) >= 3
+            and not (_dated_header(ln, ds) or _bare_stamp(ln) or _domain_dated(ln, ds))
+        ):
             continue  # a headline's date is a title's or a lead's, unless the line is a dated header
         if ds and "。" in ln and not _LABEL_END_RE.search(ln[: ds[0].pos]):
             # a header line is no sentence: in a body sentence ("…时间节点,确保…2018年6月底前取得…。")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..metadata import find_doc_numbers, genre_of, leading_orgs
-from .page_title import is_title_line
+from .page_title import TITLE_GENRE_RE, is_title_line
 
 __all__ = ["ADOPTION_NOTE_RE", "drop_running_headers", "unflatten"]
 
@@ -59,10 +59,25 @@ def unflatten(lines: list[str]) -> list[str]:
     《》) before its body; a bilingual line is split where its English runs into its Chinese.
     Lines under 60 characters are kept as they are."""
     out: list[str] = []
-    parts = (part for line in lines for script in _SCRIPT_CHANGE_RE.split(line) for part in _attribute_rows(script))
+    parts = (
+        part
+        for line in lines
+        for script in _SCRIPT_CHANGE_RE.split(_without_body_marker(line))
+        for part in _attribute_rows(script)
+    )
     for ln in parts:
         out.extend(_split_line(ln, out[-1] if out else "") if len(ln) >= _FLAT_MIN else [ln])
     return out
+
+
+# a journal database's mark where an abstract's text opens ("<正>鄂政办发[2020] 64号各市…:", CNKI)
+_BODY_MARKER_RE = re.compile(r"^\s*<正>\s*")
+
+
+def _without_body_marker(line: str) -> str:
+    """``line`` without the "<正>" a journal database prints before an abstract that is the text
+    itself (holdout17 019), so the flattened 公文 behind it opens the line as printed."""
+    return _BODY_MARKER_RE.sub("", line)
 
 
 # a legal database's attribute block, one "•【label】value" row per field ("文章属性 •【制定机关】…
@@ -113,6 +128,10 @@ def _split_line(line: str, above: str) -> list[str]:
         # a flattened regulation: heading, 题注, then its text (目录, 第一章 …)
         rest = line[head.end() + note.end() :].strip()
         return [head.group("heading"), note.group(), *([rest] if rest else [])]
+    run = _head_inside_run(line)
+    if run:
+        # "…工作。  X关于…的通知工信厅联通[2014]5号各省…:为落实…": a lead's sentences, then the head
+        return [*run[:-1], *_split_line(run[-1], run[-2])]
     parts: list[str] = []
     issuer = _issuer_before_number(line)
     if issuer:
@@ -129,12 +148,57 @@ def _split_line(line: str, above: str) -> list[str]:
         if end and (title or _ADDRESSEES_RE.match(rest)):
             parts.extend([line[:end], title] if title else [line[:end]])
             line = rest[len(title) :].lstrip()
+    if not parts and not _ADDRESSEES_RE.match(line):
+        lead = _head_before_addressees(line)
+        if lead:
+            parts.extend(lead)
+            line = line[sum(len(h) for h in lead) :].lstrip()
     m = _ADDRESSEES_RE.match(line)
     if m and len(line) > m.end():
         parts.append(line[: m.end()])
         line = line[m.end() :]
     parts.extend(_split_signature(line, above))
     return parts
+
+
+# a heading closed by its genre word, then a status mark or site note after a space or bracket
+# ("…管理暂行办法的通知[全文废止] 税屋提示——…", holdout17 012)
+# the addressees after a space or, once cleaning has dropped the space, a sentence's end
+_ADDRESSEES_AFTER_NOTE_RE = re.compile(r"(?:\s|(?<=[。]))各[^。:：\s]{1,200}[:：]")
+_HEADING_THEN_NOTE_RE = re.compile(r"^(?P<heading>[^\s。,，:：;；]{6,100}?)(?=[\s\[【(（])")
+
+
+def _head_before_addressees(line: str) -> list[str]:
+    """The parts before the addressees of a flattened line that opens with its heading and has
+    notes between it and the addressees ("X关于…的通知[全文废止] 税屋提示——…废止。 各市(地)…:"):
+    [heading, note] or [heading] when the addressees (各…:) follow a space after the heading or
+    after a sentence's end; [] otherwise.  The parts, joined, are the line up to the addressees."""
+    m = _ADDRESSEES_AFTER_NOTE_RE.search(line[:400])
+    head = _HEADING_THEN_NOTE_RE.match(line)
+    if not (m and head and TITLE_GENRE_RE.search(head.group("heading")) and is_title_line(head.group("heading"))):
+        return []
+    note = line[head.end() : m.start()]
+    if note.strip() and not note.rstrip().endswith(("。", "]", "】", ")", "）")):
+        return []  # the heading runs into a sentence the addressees do not follow
+    return [head.group("heading"), note] if note.strip() else [head.group("heading")]
+
+
+def _head_inside_run(line: str) -> list[str]:
+    """A 公文's head run into the middle of a flattened line, after sentences of other text (a news
+    lead): [text before, heading, 文号, rest from the addressees] when a heading ending in its genre
+    word stands between the end of a sentence and its own 文号, and the
+    addressees (各…:) follow the number ("…创建工作。  工业和信息化部办公厅发展改革委办公厅关于…的通知
+    工信厅联通[2014]5号各省、自治区…:为落实…", holdout15 048); [] otherwise."""
+    for pos, _number in find_doc_numbers(line):
+        end = pos + _doc_number_end(line[pos:])
+        if pos == 0 or end == pos or not _ADDRESSEES_RE.match(line[end:].lstrip()):
+            continue
+        stop = max(line.rfind(ch, 0, pos) for ch in "。！？")
+        heading = line[stop + 1 : pos].strip()
+        # (a head opening the line is split by the rules below)
+        if stop >= 0 and 8 <= len(heading) <= 100 and TITLE_GENRE_RE.search(heading) and is_title_line(heading):
+            return [line[: stop + 1].strip(), heading, line[pos:end], line[end:].lstrip()]
+    return []
 
 
 # the addressees after a flattened title: a space, then 各… up to the colon

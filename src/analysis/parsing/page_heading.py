@@ -19,9 +19,11 @@ __all__ = [
     "heading_before_body",
     "heading_over_adoption_note",
     "heading_run_into_body",
+    "interpretation_heading_run_on",
     "promulgated_regulation",
     "removed_head",
     "removed_tail",
+    "sent_out_genre",
     "unstopped_heading",
 ]
 
@@ -42,6 +44,23 @@ def forwarded_genre(page: PageState, body: str) -> str:
         if {n for _p, n in find_doc_numbers(m.group(2))} & forwarded:
             return genre_of(m.group(1))
     return ""
+
+
+# a notice's sentence sending out a named document: "现将《…管理办法》印发给你们"
+_SENDS_OUT_RE = re.compile(r"现将《([^《》]{4,80})》(?:印发|印送)(?:给)?你们")
+
+
+def sent_out_genre(page: PageState, body: str) -> str:
+    """The genre of the document a notice sends out when its own title does not name it (a notice
+    "关于开展…工作的通知" whose text says "现将《…工作管理办法》印发给你们", holdout15 048): that
+    document's genre (README, genre: a transmittal has the genre of what it transmits); "" when the
+    title is no such notice (a 印发/转发 title names what it sends out) or the text sends nothing
+    out by name."""
+    if genre_of(page.title) != "通知" or re.search("印发|转发|印送", page.title):
+        return ""
+    m = _SENDS_OUT_RE.search(body[:3000])
+    genre = genre_of(m.group(1)) if m else ""
+    return "" if genre == "通知" else genre
 
 
 def unstopped_heading(lines: list[str]) -> list[str]:
@@ -180,3 +199,25 @@ def heading_before_body(page: PageState) -> None:
                 page.body_start = i
                 page.note("title", head, line, "heading before the body's first sentence on one line")
                 return
+
+
+# an interpretation's heading: the name it explains in 《》 and 解读 ("关于《…实施方案》政策解读",
+# "《…》的解读"), opening the line
+_INTERPRETATION_HEAD_RE = re.compile(r"^(?:关于)?《[^《》]{6,100}》(?:的)?(?:政策)?解读(?:材料)?")
+
+
+def interpretation_heading_run_on(page: PageState) -> None:
+    """A page with no title found whose first line opens with an interpretation's heading run
+    straight into its first sentence (a flattened one-line page, the space before the body lost:
+    "关于《澄江市政务服务“好差评”制度建设实施方案》政策解读2020年4月27日澄江市人民政府办公室印发了《…》…。",
+    holdout15 051): the heading is the title, the body starts at that line.  Only when the rest
+    of the line is a sentence, not a name the heading continues with."""
+    if page.title or not page.lines:
+        return
+    line = page.lines[0].strip()
+    m = _INTERPRETATION_HEAD_RE.match(line)
+    if m is None or not _SENTENCE_RE.search(line[m.end() : m.end() + 200]):
+        return
+    page.title = m.group()
+    page.body_start = 0
+    page.note("title", page.title, line[:120], "interpretation heading run into the body on one line")

@@ -17,7 +17,11 @@ from .page_title import TRANSMITS_RE, annex_heading, is_org_line, is_title_line
 
 __all__ = ["find_signature", "notice_signed_above", "split_body"]
 
-_SIGNER_RE = re.compile(r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*[\u4e00-\u9fff·]{2,5}$")
+# a decree's signer: the head's title and name ("市长 陈金彪"), or the title alone with a colon when the
+# name (a handwritten signature) was lost in print ("市長 :", holdout17 057)
+_SIGNER_RE = re.compile(
+    r"^(省长|市长|区长|县长|州长|主席|主任|部长|局长|署长|总理|书记)\s*(?:[\u4e00-\u9fff·]{2,5}|[:：])$"
+)
 
 
 # a notice's closing formula on a line of its own (特此通知, 此复; "此通知" with 特 lost): the

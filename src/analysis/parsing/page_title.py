@@ -165,11 +165,23 @@ def _several_titles(s: str) -> bool:
 def is_salutation(line: str) -> bool:
     """True for the addressee line (主送机关); a ministry's list of addressees ("各省、自治区…
     工业和信息化主管部门、通信管理局…:") can run to several hundred characters."""
+    if _metadata_row(line):
+        return False
     if len(line) <= 120 and SALUTATION_RE.search(line):
         return True
     if line.startswith("各") and len(line) <= 200 and "。" not in line and re.search(r"(政府|部门|单位|机构)$", line):
         return True  # the colon lost in print: "各区、县(市)人民政府,市政府各部门、各单位"
     return len(line) <= 400 and line.startswith("各") and line.endswith((":", "：")) and "。" not in line
+
+
+# a metadata row: a field label with its value, then the next label ("发布单位:县府办 有效性:",
+# holdout17 046); an addressee line's only colon closes it, and 主送 labels the addressees
+_METADATA_ROW_RE = re.compile(rf"^(?!主送)[{CJK}]{{2,6}}[:：]\s*[^\s:：][^:：]*[:：]")
+
+
+def _metadata_row(line: str) -> bool:
+    """True when ``line`` is a page's metadata row of labelled fields, never the addressees."""
+    return bool(_METADATA_ROW_RE.match(line.strip()))
 
 
 # a sentence's punctuation; a "?" inside a word is a character the page's encoding lost
@@ -225,6 +237,14 @@ def _body_list_line(line: str) -> bool:
     """True when ``line`` names several bodies and nothing else, separated by spaces."""
     s = line.strip()
     return is_org_line(s) and len(leading_orgs(s).split()) >= 2 and leading_orgs(s) == s
+
+
+def _bodies_about(title: str) -> bool:
+    """True when ``title`` opens with issuing bodies and then 关于 ("公安部 财政部关于推进…"): a
+    joint heading whose list of bodies wrapped, the rest of the list on the line above ("民政部
+    发展改革委 工业和信息化部" / "公安部 财政部关于推进…" / "…的指导意见", holdout15 004)."""
+    orgs = leading_orgs(title)
+    return bool(orgs) and re.sub(r"\s", "", title)[len(re.sub(r"\s", "", orgs)) :].startswith("关于")
 
 
 def opens_title(s: str) -> bool:
@@ -286,7 +306,7 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
         prev = lines[start - 1].strip()
         # a joint document's issuing bodies head its title on a line of their own, however many
         # ("文化和旅游部 国家发展改革委 … 市场监管总局" / "关于深化…的意见", holdout11 021)
-        bodies = title.startswith(("关于", "印发", "转发")) and _body_list_line(prev)
+        bodies = (title.startswith(("关于", "印发", "转发")) or _bodies_about(title)) and _body_list_line(prev)
         if not (_fragment(prev) or bodies) or re.sub(r"\s", "", prev) == re.sub(r"\s", "", title):
             break
         about = bodies or (title.startswith(("关于", "印发", "转发")) and is_org_line(prev) and len(prev) <= 40)

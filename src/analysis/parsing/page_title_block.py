@@ -50,6 +50,7 @@ from .page_heading import (
     heading_before_body,
     heading_over_adoption_note,
     heading_run_into_body,
+    interpretation_heading_run_on,
     promulgated_regulation,
     removed_head,
     removed_tail,
@@ -109,6 +110,8 @@ def find_title(page: PageState) -> None:
     page.title_idx = next(
         (i for i in range(search_to - 1, -1, -1) if is_title_line(lines[i]) or _header_run_on(lines[i])), None
     )
+    if page.title_idx is not None and _headless_tail(lines, page.title_idx):
+        page.title_idx = None
     if page.title_idx is None:
         # a title wrapped so that none of its lines reads as a title alone ("关于深入推" / "进数字经济" /
         # "发展的意见")
@@ -134,6 +137,7 @@ def find_title(page: PageState) -> None:
             page.title += period
             page.body_start += 1
         _title_tail(page)
+        _genre_tail_below(page)
         rule = "title block" if first == page.title_idx else "title block (wrapped lines joined)"
         page.note("title", page.title, lines[first], rule)
         removed_head(page, first)
@@ -172,6 +176,9 @@ def find_title(page: PageState) -> None:
     _news_headline(page)
     heading_run_into_body(page)
     heading_before_body(page)
+    interpretation_heading_run_on(page)
+    if not page.title:
+        _encyclopedia_lead(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
     page.is_interpretation = (
         bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(lines[0])
@@ -188,14 +195,32 @@ def find_title(page: PageState) -> None:
         quoted = []
     if page.is_interpretation and quoted and not interpreter_heading(page.title):
         name = max(quoted, key=len)
-        # the interpretation's own name as printed after the quoted title ("政策解读", "的解读")
-        said = re.search(re.escape(f"《{name}》") + r"([^《》\s,，。]{0,6}?解读(?:材料)?)", page.headline)
-        page.title = f"《{name}》{said.group(1) if said else '解读'}"
+        page.title = _interpretation_name(page.headline, name)
         page.note("title", page.title, page.headline, "interpretation of the quoted title")
     elif page.title_idx is None and not page.title and quoted and rejection(page.headline) in ("", "file name"):
         # a download's file name quoting the document's name (filename=《…》.pdf) names it too
         page.title = max(quoted, key=len)
         page.note("title", page.title, page.headline, "title quoted in the headline")
+
+
+def _interpretation_name(headline: str, name: str) -> str:
+    """Return an interpretation's own name around the quoted ``name`` as the headline prints it:
+    the 关于 before 《name》 ("关于《…》的政策解读", holdout17 056, holdout15 051, holdout6 043) and
+    the words after it ("政策解读", "的解读"; "解读" when the headline names it otherwise)."""
+    quoted = re.escape(f"《{name}》")
+    said = re.search(quoted + r"([^《》\s,，。]{0,6}?解读(?:材料)?)", headline)
+    about = "关于" if re.search(r"关于\s*" + quoted, headline) else ""
+    return f"{about}《{name}》{said.group(1) if said else '解读'}"
+
+
+def _headless_tail(lines: list[str], end: int) -> bool:
+    """True when the title block ending at ``lines[end]`` is only the tail of a heading whose start
+    was lost in print: it closes a 《》 it never opened ("實施方案》的通知" under a 文号 and a rule line,
+    holdout15 003).  Such a fragment names nothing; the heading of what the notice sends out
+    is the title then, as on a page printing no heading."""
+    title = join_wrapped_title(lines, end)[0]
+    close = title.find("》")
+    return close > 0 and "《" not in title[:close]
 
 
 def _names_interpretation(line: str) -> bool:
@@ -215,6 +240,23 @@ def _full_text_lead(page: PageState) -> None:
     if m and is_title_line(m.group(1)):
         page.note("title", m.group(1), page.title, "name in a repost's lead line (《X》全文如下)")
         page.title = m.group(1)
+
+
+# an encyclopedia's lead sentence naming its page: "X是Y于2017发布…", "《X》是为贯彻…"
+_LEAD_SUBJECT_RE = re.compile(r"^《?(?P<name>[^\s,，。;；:：《》]{6,90}?)》?(?:是|为)(?=\S)")
+
+
+def _encyclopedia_lead(page: PageState) -> None:
+    """A page printing no heading whose first line is an encyclopedia's lead sentence naming the
+    document as its subject ("最高人民法院關於加快建設智慧法院的意見是最高人民法院於2017發布,…",
+    holdout17 001): that name is the title."""
+    # the page's first line past a breadcrumb or site furniture above it
+    first = page.headline.strip()
+    m = _LEAD_SUBJECT_RE.match(first)
+    if m and TITLE_GENRE_RE.search(m.group("name")) and is_title_line(m.group("name")):
+        page.title = m.group("name")
+        page.body_start = max(page.body_start, page.lines.index(page.headline) + 1)
+        page.note("title", page.title, first, "subject of an encyclopedia's lead sentence (X是…)")
 
 
 def _header_run_on(line: str) -> str:
@@ -284,6 +326,24 @@ def _title_tail(page: PageState) -> None:
     page.body_start = i + 1
     while page.body_start < len(lines) and lines[page.body_start].strip() == tail:
         page.body_start += 1  # the tail printed twice
+    page.note("title", page.title, tail, "title block (wrapped lines joined, its last line below)")
+
+
+# the last line of a wrapped heading that cannot begin a line of its own: "的" and a genre word
+# ("广东省人民政府办公厅关于印发广东省" / "推进…实施意见" / "的通知", holdout17 014)
+_DE_GENRE_TAIL_RE = re.compile(r"^的[^\s。,，;；:：]{0,18}$")
+
+
+def _genre_tail_below(page: PageState) -> None:
+    """A title block followed by a line opening with 的 and ending in a genre word ("的通知"):
+    a heading wrapped whatever the split, that line its end, even when the block above already
+    ends in a genre word (a transmittal's "…实施意见" / "的通知").  Joined into the title."""
+    i = page.body_start
+    tail = page.lines[i].strip() if i < len(page.lines) else ""
+    if not (_DE_GENRE_TAIL_RE.match(tail) and TITLE_GENRE_RE.search(tail)):
+        return
+    page.title += tail
+    page.body_start = i + 1
     page.note("title", page.title, tail, "title block (wrapped lines joined, its last line below)")
 
 
