@@ -49,3 +49,15 @@ def test_page_number_removal_keeps_real_numbers():
 def test_pdf_extraction_is_detected_on_the_compilation_only():
     assert cleaning.is_pdf_extraction(COMPILATION)
     assert not cleaning.is_pdf_extraction(SHAANXI)
+
+
+def test_chunk_markers_separated_by_blank_lines_are_removed():
+    # the seed's chunks saved with a blank line after every line (an HTML-to-text tool's output;
+    # tests/devset/perturb.py blank_lines broke holdout14/pages/056.txt so): the same chunks
+    spaced = COMPILATION.replace("\n", "\n\n")
+    assert cleaning.is_pdf_extraction(spaced)
+    out = cleaning.remove_chunk_markers(spaced)
+    assert "推進市政公用設施、建筑等物聯網應用" in out and "第十四個五年規劃" in out
+    assert out.strip("\n").count("\n") == cleaning.remove_chunk_markers(COMPILATION).count("\n") + 1
+    # list items stay list items, blank lines or not
+    assert cleaning.remove_chunk_markers(SHAANXI.replace("\n", "\n\n")) == SHAANXI.replace("\n", "\n\n")

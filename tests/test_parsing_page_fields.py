@@ -739,6 +739,23 @@ def test_issuer_printed_in_han_characters_is_kept():
     assert doc.issuer == "长沙市芙蓉区人民政府办公室"
 
 
+def test_announcing_headline_is_read_below_another_sites_header():
+    # tests/devset/holdout6/pages/006.txt (opening, simplified) under the header of
+    # holdout12/pages/011.txt (perturb.py header_swap): the headline announcing the document stands
+    # 8 lines down, past two sites' menus and breadcrumbs; its lead sentence names the issuer
+    page = (
+        "亚洲AV无码再现,无码播放一区二区三区,黄色视频在线观看免费,国产区 日韩区 欧美区 动漫区\n人民网\n"
+        "人民网>>文旅·体育\n国家广播电视总局印发《关于推进智慧广电乡村工程建设的指导意见》\n"
+        "2022年01月11日09:50 | 来源:人民网\n小字号\n"
+        "人民网北京1月11日电 (记者杨虞波罗)今日,国家广播电视总局印发《关于推进智慧广电乡村工程建设的指导意见》"
+        "(下称《意见》)。\n《意见》提出发展目标,到2025年,智慧广电乡村服务能力大幅提升。\n"
+        "《关于推进智慧广电乡村工程建设的指导意见》全文如下:\n各省、自治区、直辖市广播电视局:\n"
+    )
+    header = "行业信息 / Information\n国家\n当前位置:首页 >> 行业信息 >> 行业政策 >> 国家\n"
+    for text in (page, header + page):
+        assert _parse(text).issuer == "国家广播电视总局"
+
+
 # tests/devset/holdout15/pages/008.txt (opening, shortened): a big5 gov.cn mirror whose first line under
 # the breadcrumb is the portal's stamp: site name, domain, date and time, 来源
 GOV_CN_STAMP = """當前位置: 首頁>> 公文公報>> 部門地方文件

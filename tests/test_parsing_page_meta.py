@@ -154,3 +154,13 @@ def test_labels_alone_over_their_values_are_read_when_the_value_is_of_their_kind
     (doc,), _ = parse_text(INFOBOX, "008.txt")
     assert (doc.issuer, doc.level, doc.region) == ("中华人民共和国教育部", "ministry", "全国")
     assert (doc.date.iso, doc.doc_number) == ("2012-03-13", "教技〔2012〕5号")
+
+
+def test_bulleted_label_reads_its_value_past_any_number_of_blank_lines():
+    # holdout6/pages/051.txt saved with a blank line after every line (perturb.py blank_lines):
+    # three blank lines between each label and its value
+    from analysis.parsing.page_meta import labelled_rows
+
+    lines = ["• 发布机构", "", "", "", "宣城市人民政府(办公室)", "", "• 发文日期", "", "", "", "2016-07-05 00:00"]
+    rows = labelled_rows(lines)
+    assert "发布机构:宣城市人民政府(办公室)" in rows and "发文日期:2016-07-05 00:00" in rows

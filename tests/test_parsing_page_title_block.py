@@ -65,6 +65,29 @@ def test_heading_printed_once_without_issuer_line_is_kept_as_printed():
     assert _doc(text).title == "关于印发聊城市加快推进5G产业发展实施方案的通知"
 
 
+def test_page_opening_below_another_sites_header_and_breadcrumb():
+    # tests/devset/pages/045.txt under the header of holdout11/pages/020.txt (perturb.py
+    # header_swap): the run-on title line stands 7 lines down, past the site's menus and breadcrumb
+    header = "新聞中心\n行業新聞\n當前位置:首頁 > 新聞中心 > 行業新聞\n"
+    page = (
+        "购物车\n我的足迹\n加入Vip免费下载 立即下载\n"
+        "国务院关于加强数字政府建设的指导意见 国发〔2022〕14号 各省、自治区、直辖市人民政府,国务院各部委、"
+        "各直属机构:加强数字政府建设是适应新一轮科技革命和产业变革趋势的必然要求。"
+    )
+    for text in (page, header + page):
+        doc = _doc(text)
+        assert (doc.title, doc.doc_number) == ("国务院关于加强数字政府建设的指导意见", "国发〔2022〕14号")
+    # dev 054 under holdout13/pages/009.txt's header: the headline is the line below the breadcrumb
+    header = "媒体监测和推荐平台\n地方政策\n当前位置:首页 > 政策法规 > 地方政策 > 详细内容\n"
+    page = (
+        "20211126153323024423.pdf&filename=《“十四五”信息通信行业发展规划》.pdf\n"
+        "“十四五”信息通信行业发展规划 工业和信息化部 目 录 一、发展环境 (一)发展基础 "
+        "“十三五”时期,我国信息通信业实现跨越式发展。"
+    )
+    for text in (page, header + page):
+        assert _doc(text).title == "“十四五”信息通信行业发展规划"
+
+
 # tests/devset/holdout15/pages/003.txt (opening, shortened): a traditional-script portal copy whose
 # notice heading survives only as its tail under the 文号 and a rule line; the annex heading follows
 # the signature, wrapped over two lines

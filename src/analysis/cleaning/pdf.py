@@ -59,7 +59,10 @@ def remove_chunk_markers(text: str) -> str:
     of chunk markers is returned unchanged.
     """
     lines = text.split("\n")
-    marked = chunk_marker_lines(lines)
+    # the run is read over the non-empty lines: a page saved with a blank line after every line
+    # (HTML-to-text output) numbers the same chunks
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    marked = {filled[k] for k in chunk_marker_lines([lines[i] for i in filled])}
     if not marked:
         return text
     out: list[str] = []
@@ -69,6 +72,8 @@ def remove_chunk_markers(text: str) -> str:
             if i == min(marked):
                 out.append(body)  # first chunk starts a new line after the preamble
             else:
+                while not out[-1].strip():
+                    out.pop()  # the blank lines between two chunks
                 out[-1] = out[-1] + body
         else:
             out.append(line)
@@ -177,7 +182,7 @@ def remove_page_numbers(text: str, *, min_chain: int = 5, min_gap: int = 60) -> 
 
 def is_pdf_extraction(text: str) -> bool:
     """True if the text carries PDF-to-text damage (chunk markers or doubled headings)."""
-    if chunk_marker_lines(text.split("\n")):
+    if chunk_marker_lines([line for line in text.split("\n") if line.strip()]):
         return True
     heads = re.findall(r"([(（][" + HEADING_NUMERALS + r"]{1,3}[)）])\1", text)
     return len(heads) >= 3

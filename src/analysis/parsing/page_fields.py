@@ -115,7 +115,8 @@ def _announced_issuer(page: PageState) -> str:
     found = page.announcement
     if not found.issuer:
         return ""
-    headline = any(_ANNOUNCING_HEADLINE_RE.match(ln.strip()) for ln in page.lines[:5])
+    # (the page's first lines below the site's header: another site's menus may stand above them)
+    headline = any(_ANNOUNCING_HEADLINE_RE.match(ln.strip()) for ln in page.lines[: page.header_end + 5])
     return found.issuer if headline or _FULL_DATE_RE.match(found.sentence) else ""
 
 

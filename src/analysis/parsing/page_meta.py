@@ -140,7 +140,10 @@ def labelled_rows(lines: list[str]) -> list[str]:
     for i, ln in enumerate(lines):
         if i <= skip:
             continue
-        nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].strip()), None)
+        # a bulleted label's value is the next non-empty line however many blank lines stand between
+        # (an HTML-to-text tool may print two per <li>); an unbulleted one's must follow within three lines
+        stop = len(lines) if _BULLET_LABEL_RE.match(ln) else min(i + 4, len(lines))
+        nxt = next((j for j in range(i + 1, stop) if lines[j].strip()), None)
         m = _label_alone(ln, lines[nxt].strip() if nxt is not None else "")
         if m and nxt is not None:
             value = lines[nxt].strip()

@@ -21,6 +21,8 @@ class PageState:
     meta: dict[str, str]
     interp: dict[str, str]
     headline: str = ""
+    #: index of the first line past the site's header (menus, breadcrumb), 0 if none is seen
+    header_end: int = 0
     head_limit: int = 0
     title: str = ""
     title_idx: int | None = None

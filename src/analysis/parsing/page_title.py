@@ -27,6 +27,7 @@ __all__ = [
     "TITLE_GENRE_RE",
     "TRANSMITS_RE",
     "annex_heading",
+    "ends_wrapped_title",
     "interpreter_heading",
     "is_org_line",
     "is_print_line",
@@ -263,6 +264,35 @@ def short_form_head(s: str) -> bool:
     return bool(_SHORT_FORM_HEAD_RE.match(s.strip()))
 
 
+def _cut_head(prev: str, title: str) -> bool:
+    """True when a wrap cut ``prev`` from the title below it mid-phrase, so that the line below
+    opens like a title only by chance: ``prev`` opens as a title does but is neither a title nor
+    an organisation's name of its own, and the line below opens with a quote ("大连市数字政府建" /
+    "设“十四五”行动方案"), or the break falls inside an organisation's name that opens with its
+    place or a national body ("济南市人民政府办" / "公厅关于实施…"; "住房和城乡建设部国家发展" /
+    "改革委关于印发…"): "公厅", "改革委" are no bodies' names of their own."""
+    p, t = prev.strip(), title.strip()
+    if is_title_line(p) or not opens_title(p):
+        return False
+    cut, end = len(p.replace(" ", "")), 0
+    for name in leading_orgs(p.replace(" ", "") + t).split():
+        if end < cut < end + len(name):
+            return leading_place(name) is not None or name.startswith(("国务院", "国家", "中共", "全国"))
+        end += len(name)
+    return t.startswith(("“", '"')) and not is_org_line(p)
+
+
+def ends_wrapped_title(lines: list[str], i: int) -> bool:
+    """True when ``lines[i]`` is the short last line of a wrapped title, too short to read as a
+    title alone ("发展的意见", "规划") but making one with the line above ("进数字经济" /
+    "发展的意见"; "新昌县数字政府建设“十四五”" / "规划")."""
+    s = lines[i].strip()
+    if not (i > 0 and 1 <= len(s) < 6 and _fragment(s) and TITLE_GENRE_RE.search(s)):
+        return False
+    prev = lines[i - 1].strip()
+    return _fragment(prev) and len(prev + s) >= 8 and is_title_line(prev + s)
+
+
 def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
     """(title, first line index) of a title whose last line is ``lines[end]``.
 
@@ -287,11 +317,13 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
             and (opens_title(prev) or short_form_head(prev))
             and (not TITLE_GENRE_RE.search(prev) or _open_sending_head(prev, title))
         )
-        if not (about or open_head or not opens_title(title) or _OPEN_END_RE.search(prev)):
+        if not (about or open_head or not opens_title(title) or _OPEN_END_RE.search(prev) or _cut_head(prev, title)):
             break
         title, start = prev + title, start - 1
         if opens_title(title) or short_form_head(title):
             best = (title, start)
+    if best[1] == end and _whole_between_boundaries(lines, start, end, title):
+        return title, start
     return best
 
 
@@ -301,6 +333,31 @@ def _open_sending_head(prev: str, title: str) -> bool:
     its 的通知, so a line ending at the name of a document it sends, before its 通知, is a wrapped head
     even though that name ends in a genre word (holdout16 041)."""
     return bool(re.search(r"关于(?:印发|转发|发布)", prev)) and not prev.endswith("通知") and title.endswith("的通知")
+
+
+def _whole_between_boundaries(lines: list[str], start: int, end: int, title: str) -> bool:
+    """True when ``lines[start:end + 1]`` (two or three lines) are one title wrapped that opens
+    with no issuer, place or 关于 ("政务信息系统整" / "合共享实施方案"; "2016年国家信息消" / "费示范城市
+    建设指南"): the line above them is no fragment of a title (a 文号, a breadcrumb, a sentence) or
+    there is none, and joined they read as a title."""
+    if not 1 <= end - start <= 2 or (start > 0 and _fragment(lines[start - 1])):
+        return False
+    if any(len(ln.strip()) < 6 for ln in lines[start:end]):
+        return False  # a menu or service word above a title ("在线客服", holdout5 021), no wrapped head
+    if lines[start].strip().startswith(("(", "（")):
+        return False  # the plan period closing a title printed above ("(2019年-2021年)", holdout8 054)
+    # (a page counter above a title, "第4页/共24页" (holdout11 014), is the viewer's, not the title's)
+    # (nor an earlier print of the title, whole or wrapped, above its second print: its lines end a
+    # title or repeat part of the line below, "年-2021年)" over "智慧湘西…(2019年-2021年)", holdout8 054)
+    above = lines[start:end]
+    below = re.sub(r"\s", "", lines[end])
+    return is_title_line(title) and not any(
+        is_org_line(ln) or is_title_line(ln) or _PAGE_COUNTER_RE.search(ln) or re.sub(r"\s", "", ln) in below
+        for ln in above
+    )
+
+
+_PAGE_COUNTER_RE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页")
 
 
 def annex_heading(lines: list[str], start: int) -> str:
@@ -373,8 +430,12 @@ def meta_title(lines: list[str]) -> str:
 
 
 # where a run-on head ends: the 文号 ("… 国发〔2022〕14号") or the addressees ("各县(区)人民政府,…:"),
-# with or without a space before them (cleaning joins Han characters across spaces)
-_RUN_ON_STOP_RE = re.compile(rf"\s[{CJK}]{{1,10}}\s?[〔\[【]|\s?各[^\s:：。]{{1,80}}[:：]")
+# with or without a space before them (cleaning joins Han characters across spaces), in any of the
+# brackets sites print a 文号 in (国发﹝2022﹞14号, 国发(2022)14号: round ones only around a bare year,
+# where a plan period "(2021-2025年)" is part of the title)
+_RUN_ON_STOP_RE = re.compile(
+    rf"\s[{CJK}]{{1,10}}\s?(?:[〔\[【﹝［]|[(（](?=\s*(?:19|20)\d{{2}}\s*[)）]))|\s?各[^\s:：。]{{1,80}}[:：]"
+)
 
 
 # a page's font-size toolbar flattened onto the title line ("…的通知 字号大中小 各镇人民政府…:")

@@ -62,6 +62,7 @@ from .page_title import (
     TITLE_GENRE_RE,
     TRANSMITS_RE,
     annex_heading,
+    ends_wrapped_title,
     interpreter_heading,
     is_org_line,
     is_salutation,
@@ -111,8 +112,15 @@ def find_title(page: PageState) -> None:
     )
     if page.title_idx is not None and _headless_tail(lines, page.title_idx):
         page.title_idx = None
+    if page.title_idx is None:
+        # a title wrapped so that none of its lines reads as a title alone ("关于深入推" / "进数字经济" /
+        # "发展的意见")
+        page.title_idx = next((i for i in range(search_to - 1, 0, -1) if ends_wrapped_title(lines, i)), None)
     # the page's headline: its first line, past a breadcrumb or site furniture printed above it
-    page.headline = next((ln for ln in lines[:3] if rejection(ln) not in ("breadcrumb", "furniture")), lines[0])
+    top = page.header_end = _site_header_end(lines)
+    page.headline = next(
+        (ln for ln in lines[top : top + 3] if rejection(ln) not in ("breadcrumb", "furniture")), lines[top]
+    )
     meta = meta_title(labelled_rows(page.raw_lines))
     if page.title_idx is not None and _header_run_on(lines[page.title_idx]):
         # a header line packing the title with its 文号, date and issuer (维基文库: "X关于…的通知
@@ -475,7 +483,7 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
     be a title; the title stays "" otherwise (never an addressee line, breadcrumb or label)."""
     lines = page.lines
     page.body_start = 1
-    for i, ln in enumerate(lines[:6]):
+    for i, ln in enumerate(lines[: page.header_end + 6]):
         run_on = run_on_title(ln)
         if run_on:
             page.title = run_on
@@ -567,6 +575,22 @@ def _transmitted_name(lines: list[str], sal: int) -> tuple[str, str]:
         if m and is_title_line(m.group(1)):
             return m.group(1).strip(), ln
     return "", ""
+
+
+def _site_header_end(lines: list[str]) -> int:
+    """Index of the first line past the site's header: the line after the last breadcrumb among
+    the first ten lines ("当前位置:首页 > 政策法规 > 地方政策 > 详细内容"), when nothing above it can be
+    a title; 0 otherwise.
+
+    A site prints its name, menus and breadcrumb above every article, as many lines as it likes:
+    the page's own first lines (its headline, a run-on title line) start below them."""
+    crumbs = [i for i, ln in enumerate(lines[:10]) if rejection(ln) == "breadcrumb"]
+    if not crumbs:
+        return 0
+    end = crumbs[-1] + 1
+    if end >= len(lines) or any(is_title_line(ln) or run_on_title(ln) for ln in lines[:end]):
+        return 0
+    return end
 
 
 def _index_after_substantive(lines: list[str], n: int) -> int:
