@@ -14,7 +14,7 @@ document is compared with what the page prints, as annotated in ``annotations.cs
 A page that gives no document is *lost*: every field counts as wrong.
 
 Run ``python tests/devset/evaluate.py`` (or ``make eval``); ``--failures`` lists every wrong field;
-``--set holdout`` ... ``--set holdout19`` score the hold-out sets in ``holdout/`` ... ``holdout19/``
+``--set holdout`` ... ``--set holdout20`` score the hold-out sets in ``holdout/`` ... ``holdout20/``
 instead (see their README.md: holdout to holdout10 were each scored blind once, then used for
 development (holdout4: blind 87.9% at commit 194c64d, developed on from round 5; holdout5: blind 90.1%
 at commit 194c64d, 91.8% after round 5, developed on from round 6; holdout6: blind 89.2% after rounds 5
@@ -27,8 +27,8 @@ blind 90.9% after round 10, 92.0% after rounds 11 and 12, developed on from roun
 90.7% after rounds 12 and 13, developed on from round 14; holdout15: blind 90.7% after rounds 13 and
 14, developed on from round 15; holdout16: blind 91.7% after rounds 14 and 15, developed on from round
 16; holdout17: blind 89.9% after rounds 14 and 15, developed on from round 16), so they are regression sets
-now; holdout18 (blind 92.8% after rounds 14 and 15, 94.7% after round 16) and holdout19 (blind 93.8% after
-rounds 15 and 16), collected blind, measure generalisation).
+now; holdout18 (blind 92.8% after rounds 14 and 15, 94.7% after round 16), holdout19 (blind 93.8% after
+rounds 15 and 16) and holdout20 (blind 97.3% after round 16), collected blind, measure generalisation).
 """
 
 from __future__ import annotations
@@ -172,12 +172,13 @@ def main(argv: list[str] | None = None) -> int:
             "holdout17",
             "holdout18",
             "holdout19",
+            "holdout20",
         ),
         default="dev",
         help=(
-            "dev: pages/ and annotations.csv next to this script; holdout ... holdout19: that folder "
+            "dev: pages/ and annotations.csv next to this script; holdout ... holdout20: that folder "
             "(holdout-holdout17 scored blind once, then used for development: regression sets now; "
-            "holdout18 and holdout19 blind)"
+            "holdout18, holdout19 and holdout20 blind)"
         ),
     )
     args = parser.parse_args(argv)
