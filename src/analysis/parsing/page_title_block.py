@@ -55,6 +55,7 @@ from .page_heading import (
     removed_head,
     removed_tail,
 )
+from .page_listing import heading_above_listing
 from .page_meta import labelled_rows
 from .page_signature import notice_signed_above
 from .page_state import PageState
@@ -148,6 +149,7 @@ def find_title(page: PageState) -> None:
         _intact_print(page, first, meta)
         _quoted_print(page, first)
         _headless_repeat(page, first)
+        heading_above_listing(page, first)
         _issuer_line_dropped_as_repeat(page)
     elif meta and is_title_line(meta):
         page.title = meta
