@@ -838,3 +838,34 @@ def test_a_date_beside_a_view_counter_label_is_the_posting_date():
     # a date in a sentence with the same word is no header ("点击:" is a label only with its colon)
     sentence = VIEW_COUNTER_LABEL.replace("2018年06月19日              点击:", "2018年06月19日起点击进入平台申报")
     assert _parse(sentence).date is None
+
+
+# tests/devset/holdout18/pages/011.txt (its first 9 lines, shortened): an industry-news repost whose
+# byline glues the posting date to the site's name after the 作者 label ("作者:www.cechina.cn2022.02.10")
+NEWS_BYLINE = """用户中心
+
+资讯 > 业界新闻
+
+《“十四五”信息通信行业发展规划》:到2025年基本建成新型数字基础设施,智慧物业呼之欲出
+
+作者:www.cechina.cn2022.02.10阅读 1586
+
+  工信部日前下发的《“十四五”信息通信行业发展规划》(以下简称“规划”)提出,到2025年,基本建成新型数字基础设施体系。
+  全文如下:
+  “十四五”信息通信行业发展规划
+  “十四五”时期是我国全面建成小康社会之后,乘势而上开启全面建设社会主义现代化国家新征程的第一个五年。
+"""
+
+
+def test_a_news_bylines_date_after_the_author_label_is_the_page_date():
+    doc = _parse(NEWS_BYLINE)
+    assert (doc.date.iso, doc.date.source) == ("2022-02-10", "page header")
+    # the 作者 label is what marks the line a byline: glued to a domain alone, the date is not read
+    bare = NEWS_BYLINE.replace("作者:www.cechina.cn2022.02.10阅读 1586", "www.cechina.cn2022.02.10")
+    assert _parse(bare).date is None
+
+
+def test_an_author_label_on_an_undated_line_dates_nothing():
+    # a byline without a date ("作者: 来源:") leaves a page with no other date undated
+    page = NEWS_BYLINE.replace("作者:www.cechina.cn2022.02.10阅读 1586", "作者:本站编辑 阅读 1586")
+    assert _parse(page).date is None

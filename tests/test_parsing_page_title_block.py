@@ -258,3 +258,23 @@ def test_a_breadcrumb_names_the_page_by_its_last_step():
     # (tests/devset/holdout12/pages/046.txt: "當前位置: 政策解讀> 文 字")
     viewed = FILED_UNDER_INTERPRETATION.replace("怎麼幹? > 相關政策", "怎麼幹? > 政策解讀 > 正文")
     assert _doc(viewed).genre == "解读"
+
+
+# tests/devset/holdout18/pages/012.txt (its first 6 lines, shortened): an encyclopedia excerpt opening at
+# its section labels, a summary "內容解讀" and then "內容全文" over the plan's own heading
+FULL_TEXT_SECTION = """內容解讀
+行動計畫部署了數字基礎設施升級行動、智慧農業創新發展行動、新業態新模式發展行動等8個方面的重點行動。
+根據行動計畫,到2023年,數字鄉村發展取得階段性進展。到2025年,數字鄉村發展取得重要進展。
+內容全文
+數字鄉村發展行動計畫(2022-2025年)
+數字鄉村是鄉村振興的戰略方向,也是建設數字中國的重要內容。為貫徹落實黨中央、國務院決策部署,制定本行動計畫。
+一、總體要求
+"""
+
+
+def test_a_full_text_section_under_an_interpretation_label_is_the_document():
+    doc = _doc(FULL_TEXT_SECTION)
+    assert (doc.title, doc.genre) == ("数字乡村发展行动计划(2022-2025年)", "计划")
+    # without the full-text label the page's first line says it is an interpretation
+    doc = _doc(FULL_TEXT_SECTION.replace("內容全文\n", ""))
+    assert doc.genre == "解读"

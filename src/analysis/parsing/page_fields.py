@@ -474,10 +474,11 @@ def _dated_header(line: str, dates: list[DateInfo]) -> bool:
 
 
 # what a page header prints beside its posting date: labels, the site, a view count (浏览/阅读量, or its
-# label alone with a colon, "2018年06月19日   点击:"), a clock time, a blog's byline ("红枣科技发表于2021-12-22")
+# label alone with a colon, "2018年06月19日   点击:"), a clock time, a blog's byline ("红枣科技发表于2021-12-22"),
+# a news byline's 作者 label (a 公文 names no author; "作者:www.cechina.cn2022.02.10阅读 1586", holdout18 011)
 _POSTED_RE = re.compile(
     r"发布|发表于|时间|日期|官网|网站|来源|修订|更新|浏览|阅读(?:量|数|次数)|点击(?:量|数|率|次数)"
-    r"|(?:阅读|点击)\s*[:：]|\d{1,2}:\d{2}"
+    r"|(?:阅读|点击)\s*[:：]|\d{1,2}:\d{2}|作者\s*[:：]"
 )
 
 

@@ -55,6 +55,7 @@ from .page_heading import (
     removed_head,
     removed_tail,
 )
+from .page_listing import heading_above_listing
 from .page_meta import labelled_rows
 from .page_signature import notice_signed_above
 from .page_state import PageState
@@ -148,6 +149,7 @@ def find_title(page: PageState) -> None:
         _intact_print(page, first, meta)
         _quoted_print(page, first)
         _headless_repeat(page, first)
+        heading_above_listing(page, first)
         _issuer_line_dropped_as_repeat(page)
     elif meta and is_title_line(meta):
         page.title = meta
@@ -181,8 +183,9 @@ def find_title(page: PageState) -> None:
     if not page.title:
         _encyclopedia_lead(page)
     # a breadcrumb above the headline may be what says so ("首页 > 解读回应 > 区级政策解读")
-    page.is_interpretation = (
-        bool(page.interp) or _names_interpretation(page.headline) or _names_interpretation(_last_crumb(lines[0]))
+    page.is_interpretation = bool(page.interp) or (
+        (_names_interpretation(page.headline) or _names_interpretation(_last_crumb(lines[0])))
+        and not _full_text_section(lines, page.title_idx)
     )
     # a name the headline quotes names the page only in a heading (a file name, "《…》政策解读"): a
     # name quoted in a sentence (现将《…》印发给你们, 近日…印发了《…》) is no printed title, and one
@@ -245,6 +248,18 @@ def _names_interpretation(line: str) -> bool:
     """True when a heading or breadcrumb line says 解读; a sentence ending in '。' only talks
     about interpreting (a site's note "…来具体解读本文。", holdout13 011) and is no heading."""
     return "解读" in line and not line.rstrip().endswith("。")
+
+
+# a section label announcing the document's full text ("内容全文", "政策全文", "全文", "原文", "正文")
+_FULL_TEXT_LABEL_RE = re.compile(r"^(?:[内內]容|政策|文件)?(?:全文|原文|正文)\s*[:：]?$")
+
+
+def _full_text_section(lines: list[str], title_idx: int | None) -> bool:
+    """True when a full-text section label stands alone above the title block at ``title_idx``:
+    what follows is the document itself, so a 解读 the headline or breadcrumb says names the
+    section above it (an encyclopedia's "內容解讀" summary before "內容全文", holdout18 012), not
+    the page; no page printing such a label above its title is an interpretation in any set."""
+    return title_idx is not None and any(_FULL_TEXT_LABEL_RE.match(ln.strip()) for ln in lines[:title_idx])
 
 
 # a repost's lead line to the text it reprints: "《关于…的指导意见》全文如下:", "《X》原文如下。"
