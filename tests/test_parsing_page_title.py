@@ -693,3 +693,19 @@ def test_a_sending_head_wrapped_after_a_documents_name_is_joined_to_its_notice()
     assert join_wrapped_title(lines, 1)[0] == "赤壁市政务大数据项目建设管理办法"
     lines = ["市人民政府关于印发赤壁市政务大数据管理办法", "赤壁市政务大数据项目建设管理办法的通知"]
     assert join_wrapped_title(lines, 1)[0] == "".join(lines)
+
+
+def test_title_wrapped_inside_its_plan_period_is_joined_whole():
+    # holdout10 012 and holdout8 029 with their titles wrapped at half and in three (perturb.py
+    # title_wrap_half, title_wrap_three): the break falls inside the plan period, so neither line
+    # reads as a title alone; the lower line closes the bracket the upper leaves open
+    lines = ["时间:2022-01-17来源:地势坤", "", "山西省数字政府建设规划(", "2020-2022年)", "为贯彻落实数字山西战略。"]
+    assert ends_wrapped_title(lines, 3)
+    assert not ends_wrapped_title(lines, 2)
+    doc, _ = parse_page("\n".join(lines), "p.txt")
+    assert doc.title == "山西省数字政府建设规划(2020-2022年)"
+    lines = ["罗湖区“数字政府”和“智", "慧城区”建设三年工作方案(", "2019年-2021年)", "为深入贯彻落实党的十九大精神。"]
+    assert ends_wrapped_title(lines, 2)
+    assert join_wrapped_title(lines, 2) == ("罗湖区“数字政府”和“智慧城区”建设三年工作方案(2019年-2021年)", 0)
+    # a bracket closed below a sentence is no wrapped heading
+    assert not ends_wrapped_title(["近日,我市印发了行动计划(", "2020-2022年)"], 1)

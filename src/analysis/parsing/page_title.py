@@ -287,10 +287,20 @@ def ends_wrapped_title(lines: list[str], i: int) -> bool:
     title alone ("发展的意见", "规划") but making one with the line above ("进数字经济" /
     "发展的意见"; "新昌县数字政府建设“十四五”" / "规划")."""
     s = lines[i].strip()
+    if i > 0 and _closes_bracket_above(lines[i - 1], s):
+        return _fragment(s) and _fragment(lines[i - 1]) and is_title_line(lines[i - 1].strip() + s)
     if not (i > 0 and 1 <= len(s) < 6 and _fragment(s) and TITLE_GENRE_RE.search(s)):
         return False
     prev = lines[i - 1].strip()
     return _fragment(prev) and len(prev + s) >= 8 and is_title_line(prev + s)
+
+
+def _closes_bracket_above(prev: str, line: str) -> bool:
+    """True when ``line`` closes a round bracket that ``prev`` leaves open: a heading wrapped inside
+    its plan period, neither half a title alone ("山西省数字政府建设规划(" / "2020-2022年)", holdout10 012;
+    "慧城区”建设三年工作方案(" / "2019年-2021年)", holdout8 029)."""
+    p, s = prev.replace("（", "(").replace("）", ")"), line.replace("（", "(").replace("）", ")")
+    return p.count("(") > p.count(")") and s.count(")") > s.count("(")
 
 
 def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
