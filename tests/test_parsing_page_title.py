@@ -709,3 +709,17 @@ def test_title_wrapped_inside_its_plan_period_is_joined_whole():
     assert join_wrapped_title(lines, 2) == ("罗湖区“数字政府”和“智慧城区”建设三年工作方案(2019年-2021年)", 0)
     # a bracket closed below a sentence is no wrapped heading
     assert not ends_wrapped_title(["近日,我市印发了行动计划(", "2020-2022年)"], 1)
+
+
+def test_title_wrapped_inside_its_genre_word_is_joined_whole():
+    # holdout8 059 and holdout9 009 with their titles wrapped at half and a third (perturb.py
+    # title_wrap_half, title_wrap_third): the break cuts 规划 in two, the lower line its tail and the
+    # plan period
+    lines = ["三融五跨促发展创新转型惠民生", "吉林市新型智慧城市建设总体规", "划(2017~2021年)", "吉林市人民政府"]
+    assert ends_wrapped_title(lines, 2)
+    assert join_wrapped_title(lines, 2) == ("吉林市新型智慧城市建设总体规划(2017~2021年)", 1)
+    lines = ["数字山东发展规", "划(2018-2022年)", "", "前言", "建设数字中国是新时代的新战略。"]
+    doc, _ = parse_page("\n".join(lines), "p.txt")
+    assert doc.title == "数字山东发展规划(2018-2022年)"
+    # a line that holds no cut genre word ends no title
+    assert not ends_wrapped_title(["吉林市新型智慧城市建设总体", "目录(2017~2021年)"], 1)

@@ -289,10 +289,22 @@ def ends_wrapped_title(lines: list[str], i: int) -> bool:
     s = lines[i].strip()
     if i > 0 and _closes_bracket_above(lines[i - 1], s):
         return _fragment(s) and _fragment(lines[i - 1]) and is_title_line(lines[i - 1].strip() + s)
+    if i > 0 and _genre_word_cut(lines[i - 1], s):
+        return _fragment(s) and _fragment(lines[i - 1]) and is_title_line(lines[i - 1].strip() + s)
     if not (i > 0 and 1 <= len(s) < 6 and _fragment(s) and TITLE_GENRE_RE.search(s)):
         return False
     prev = lines[i - 1].strip()
     return _fragment(prev) and len(prev + s) >= 8 and is_title_line(prev + s)
+
+
+def _genre_word_cut(prev: str, line: str) -> bool:
+    """True when a wrap cut the genre word closing a title in two, the lower line at most its tail
+    and a plan period ("吉林市新型智慧城市建设总体规" / "划(2017~2021年)", holdout8 059): the genre
+    word read across the break starts on ``prev`` and ends on ``line``."""
+    core = _TRAILING_PERIOD_RE.sub("", line.strip()).rstrip()
+    p = prev.strip()
+    genre = TITLE_GENRE_RE.search(p + core) if 1 <= len(core) < 6 else None
+    return genre is not None and genre.start() < len(p) < genre.end()
 
 
 def _closes_bracket_above(prev: str, line: str) -> bool:
