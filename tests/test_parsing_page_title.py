@@ -707,6 +707,10 @@ def test_title_wrapped_inside_its_plan_period_is_joined_whole():
     lines = ["罗湖区“数字政府”和“智", "慧城区”建设三年工作方案(", "2019年-2021年)", "为深入贯彻落实党的十九大精神。"]
     assert ends_wrapped_title(lines, 2)
     assert join_wrapped_title(lines, 2) == ("罗湖区“数字政府”和“智慧城区”建设三年工作方案(2019年-2021年)", 0)
+    # a line above the heading ("内容全文", holdout18 012 at half) is not joined to a title that
+    # reads whole without it, and the bracket's tail alone is never the title
+    lines = ["八是网络帮扶行动。", "内容全文", "数字乡村发展行动计划(", "2022-2025年)", "数字乡村是战略方向。"]
+    assert join_wrapped_title(lines, 3) == ("数字乡村发展行动计划(2022-2025年)", 2)
     # a bracket closed below a sentence is no wrapped heading
     assert not ends_wrapped_title(["近日,我市印发了行动计划(", "2020-2022年)"], 1)
 

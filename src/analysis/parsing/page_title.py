@@ -342,7 +342,11 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
         if not (about or open_head or not opens_title(title) or _OPEN_END_RE.search(prev) or _cut_head(prev, title)):
             break
         title, start = prev + title, start - 1
-        if opens_title(title) or short_form_head(title):
+        # a bracket's tail ("2022-2025年)") is no title: the first join that reads as one is
+        # kept even when it opens with no issuer ("内容全文" / "数字乡村发展行动计划(" / "2022-2025年)",
+        # holdout18 012 wrapped at half)
+        tail = best[0].count(")") + best[0].count("）") > best[0].count("(") + best[0].count("（")
+        if opens_title(title) or short_form_head(title) or (tail and is_title_line(title)):
             best = (title, start)
     if best[1] == end and _whole_between_boundaries(lines, start, end, title):
         return title, start
