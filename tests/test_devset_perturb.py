@@ -62,9 +62,22 @@ def test_line_ends_indents_docnumber_and_date_forms_and_site_headers_change_no_f
 
 
 def test_a_wrapped_title_line_is_joined_whole():
-    # a title line broken in two at half its length (CMS title boxes and PDF headings wrap long
-    # titles): only 022, whose line carries garbled pronunciation codes and whose lead sentence
-    # above then loses its 文号 and date, and 037, whose halves end in the proposal number
-    # "第0997号" read apart from its 提案, still change
-    changed = _perturb().changes(HERE, ["title_wrap_half"])
-    assert set(changed.file) <= {"022.txt", "037.txt"}, changed.to_string()
+    # the title line broken at a third, half, two thirds and in three (CMS title boxes and PDF
+    # headings wrap long titles, at any character): on the dev set only these page-variants still
+    # change: 022, whose line carries garbled pronunciation codes and whose lead sentence above then
+    # loses its 文号 and date; 037, whose halves end in the proposal number "第0997号" read apart
+    # from its 提案; 045, whose title has a run-on copy below it that then loses its 文号
+    variants = ["title_wrap_third", "title_wrap_half", "title_wrap_two_thirds", "title_wrap_three"]
+    changed = _perturb().changes(HERE, variants)
+    expected = {
+        ("022.txt", "title_wrap_third"),
+        ("022.txt", "title_wrap_half"),
+        ("022.txt", "title_wrap_three"),
+        ("037.txt", "title_wrap_third"),
+        ("037.txt", "title_wrap_half"),
+        ("037.txt", "title_wrap_two_thirds"),
+        ("037.txt", "title_wrap_three"),
+        ("045.txt", "title_wrap_third"),
+        ("045.txt", "title_wrap_three"),
+    }
+    assert set(zip(changed.file, changed.variant, strict=True)) == expected, changed.to_string()

