@@ -26,9 +26,10 @@ from round 11; holdout12: blind 95.5% after rounds 10 and 11, developed on from 
 blind 90.9% after round 10, 92.0% after rounds 11 and 12, developed on from round 13; holdout14: blind
 90.7% after rounds 12 and 13, developed on from round 14; holdout15: blind 90.7% after rounds 13 and
 14, developed on from round 15; holdout16: blind 91.7% after rounds 14 and 15, developed on from round
-16; holdout17: blind 89.9% after rounds 14 and 15, developed on from round 16), so they are regression sets
-now; holdout18 (blind 92.8% after rounds 14 and 15, 94.7% after round 16), holdout19 (blind 93.8% after
-rounds 15 and 16) and holdout20 (blind 97.3% after round 16), collected blind, measure generalisation).
+16; holdout17: blind 89.9% after rounds 14 and 15, developed on from round 16; holdout18: blind 92.8% after
+rounds 14 and 15, 94.7% after round 16, developed on from round 17), so they are regression sets now;
+holdout19 (blind 93.8% after rounds 15, 16 and 17) and holdout20 (blind 97.3% after rounds 16 and 17),
+collected blind, measure generalisation).
 """
 
 from __future__ import annotations
@@ -177,8 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         default="dev",
         help=(
             "dev: pages/ and annotations.csv next to this script; holdout ... holdout20: that folder "
-            "(holdout-holdout17 scored blind once, then used for development: regression sets now; "
-            "holdout18, holdout19 and holdout20 blind)"
+            "(holdout-holdout18 scored blind once, then used for development: regression sets now; "
+            "holdout19 and holdout20 blind)"
         ),
     )
     args = parser.parse_args(argv)
