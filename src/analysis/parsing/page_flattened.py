@@ -173,6 +173,8 @@ def _head_before_addressees(line: str) -> list[str]:
     notes between it and the addressees ("X关于…的通知[全文废止] 税屋提示——…废止。 各市(地)…:"):
     [heading, note] or [heading] when the addressees (各…:) follow a space after the heading or
     after a sentence's end; [] otherwise.  The parts, joined, are the line up to the addressees."""
+    if "各" not in line[:400]:
+        return []  # (no addressees: the common case, decided without the two searches)
     m = _ADDRESSEES_AFTER_NOTE_RE.search(line[:400])
     head = _HEADING_THEN_NOTE_RE.match(line)
     if not (m and head and TITLE_GENRE_RE.search(head.group("heading")) and is_title_line(head.group("heading"))):
