@@ -512,31 +512,23 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
         sig = next((i for i in range(sal + 1, min(sal + 16, len(lines))) if date_line(lines[i])), None)
         heading = annex_heading(lines, sig + 1) if sig is not None else ""
         if heading:
-            page.title = heading
-            page.body_start = sal
-            page.note("title", heading, heading, "heading of the transmitted document (addressee-first page)")
-            return
+            return _take_title(
+                page, heading, heading, sal, "heading of the transmitted document (addressee-first page)"
+            )
         name, line = _transmitted_name(lines, sal)
         if name:
-            page.title = name
-            page.body_start = sal
-            page.note("title", name, line, "name of the transmitted document (addressee-first page)")
-            return
+            return _take_title(page, name, line, sal, "name of the transmitted document (addressee-first page)")
         name, line = named_heading(lines, sal + 1)
         if name:
-            page.title = name
-            page.body_start = sal
-            page.note("title", name, line, "heading of the document the notice names (addressee-first page)")
-            return
+            return _take_title(page, name, line, sal, "heading of the document the notice names (addressee-first page)")
         # (not the addressees of a document forwarded below a notice signed above them)
         own = not notice_signed_above(lines, sal)
         if own and not is_title_line(page.headline) and not _heading_remnant(lines, sig):
             name, line = transmitted_quote(lines, sal + 1)
             if name:
-                page.title = name
-                page.body_start = sal
-                page.note("title", name, line, "name in 《》 of the page's transmitting sentence (no heading printed)")
-                return
+                return _take_title(
+                    page, name, line, sal, "name in 《》 of the page's transmitting sentence (no heading printed)"
+                )
     if is_title_line(page.headline):
         page.title = page.headline
         page.note("title", page.headline, page.headline, "first line of the page")
@@ -550,6 +542,13 @@ def _title_without_block(page: PageState, sal: int | None) -> None:
         page.body_start = 0 if notice_signed_above(lines, sal) else sal
     if sal is None and not page.title:
         _opening_transmittal(page)
+
+
+def _take_title(page: PageState, title: str, evidence: str, start: int, rule: str) -> None:
+    """Set ``title`` as the page's title, its body starting at line ``start``, and note ``rule``."""
+    page.title = title
+    page.body_start = start
+    page.note("title", title, evidence, rule)
 
 
 def _opening_transmittal(page: PageState) -> None:
